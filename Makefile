@@ -1,0 +1,40 @@
+# Two commands do all set-up on a fresh machine with Python 3.11 and pip:
+#   make reproduce   build .venv, run every notebook headless, write figures/ results/ build/html/
+#   make test        build .venv, run the whole test suite (which also executes every notebook)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CORPUS ?= data/articles
+RESULTS ?=
+STAMP := $(VENV)/.installed
+
+.PHONY: reproduce test lab bench clean setup contract
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+reproduce: $(STAMP)
+	$(PY) -m analysis reproduce --corpus "$(CORPUS)" $(if $(RESULTS),--results "$(RESULTS)")
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+contract: $(STAMP)
+	$(VENV)/bin/python ../shared/contract_check.py
+
+lab: $(STAMP)
+	$(PY) -m pip install --quiet jupyterlab==4.6.6
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -r benchmarks/requirements.txt
+	$(PY) benchmarks/bench_tag.py
+
+clean:
+	rm -rf figures results build .pytest_cache

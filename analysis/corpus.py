@@ -1,0 +1,327 @@
+"""Load a corpus of news articles and strip the web chrome around them.
+
+A corpus is a folder of UTF-8 ``.txt`` files (one article each, the id being the file name without
+extension) with an optional ``articles.csv`` of metadata, or a single ``.csv`` / ``.jsonl`` file with one
+article a row (``id``, ``text`` and any of outlet, date, headline, url) as news-database exports come.
+
+Chrome-cleaning rules live in ``data/chrome_rules.csv`` so a user can add the furniture of another site
+without touching code. Every problem with the input is reported with the file it came from; nothing is
+dropped without a trace: skipped files are listed in ``corpus.attrs["skipped"]``.
+
+Example:
+    >>> from analysis.corpus import load_corpus
+    >>> corpus = load_corpus("data/articles")
+    >>> corpus.loc[0, "article_id"], corpus.loc[0, "clean_text"][:24]
+    ('000', 'No sign of talks on isla')
+"""
+from __future__ import annotations
+
+import csv
+import html.parser
+import io
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+
+METADATA_FILE = "articles.csv"
+METADATA_COLUMNS = ["outlet", "date", "headline", "url"]
+CORPUS_COLUMNS = ["article_id", "outlet", "date", "headline", "url", "source", "raw_text", "clean_text",
+                  "n_chars", "n_chrome_removed"]
+_HTML_SNIFF = re.compile(r"^\s*(?:<!DOCTYPE\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+
+
+class CorpusError(ValueError):
+    """Bad input: the message names the file and the problem."""
+
+
+class CorpusWarning(UserWarning):
+    """A problem the corpus survives, such as a metadata row without a file."""
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    """Whole-paragraph patterns that mark site furniture rather than article text."""
+
+    exact: frozenset
+    pattern: re.Pattern | None
+
+    def is_chrome(self, paragraph: str) -> bool:
+        text = paragraph.strip()
+        if text.casefold() in self.exact:
+            return True
+        return bool(self.pattern and self.pattern.fullmatch(text))
+
+
+def load_chrome_rules(path: Path | str = paths.CHROME_RULES) -> ChromeRules:
+    """Read the chrome rules table (columns kind, pattern, why); ``kind`` is ``line`` or ``regex``."""
+    path = Path(path)
+    table = _read_csv(path, required=["kind", "pattern"])
+    exact, regexes = set(), []
+    for row_number, row in enumerate(table.itertuples(index=False), start=2):
+        if row.kind == "line":
+            exact.add(row.pattern.strip().casefold())
+        elif row.kind == "regex":
+            try:
+                re.compile(row.pattern)
+            except re.error as err:
+                raise CorpusError(f"{path}: row {row_number}: bad regex {row.pattern!r}: {err}") from None
+            regexes.append(f"(?:{row.pattern})")
+        else:
+            raise CorpusError(f"{path}: row {row_number}: kind must be 'line' or 'regex', not {row.kind!r}")
+    pattern = re.compile("|".join(regexes), re.IGNORECASE) if regexes else None
+    return ChromeRules(frozenset(exact), pattern)
+
+
+def clean_text(raw: str, rules: ChromeRules) -> tuple[str, int]:
+    """Drop chrome paragraphs and normalise layout: one paragraph per line block, joined by a blank line.
+
+    Returns the cleaned text and how many chrome paragraphs were removed.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    kept, removed = [], 0
+    for line in text.split("\n"):
+        paragraph = " ".join(line.split())
+        if not paragraph:
+            continue
+        if rules.is_chrome(paragraph):
+            removed += 1
+            continue
+        kept.append(paragraph)
+    return "\n\n".join(kept), removed
+
+
+def decode_article(data: bytes, source: str) -> str:
+    """Decode a file's bytes as UTF-8 text (a BOM is fine; UTF-16 with a BOM is converted)."""
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise CorpusError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({err.reason})") from None
+    if b"\x00" in data[:4096]:
+        raise CorpusError(f"{source}: binary file (contains NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            f"{source}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "re-save the file as UTF-8") from None
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.05 * max(1, len(text[:4096])):
+        raise CorpusError(f"{source}: binary file ({controls} control characters in the first 4 KB)")
+    if _HTML_SNIFF.match(text):
+        text = html_to_text(text)
+    return text
+
+
+class _HTMLText(html.parser.HTMLParser):
+    BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
+             "header", "footer", "blockquote", "title"}
+    SKIP = {"script", "style", "noscript", "nav", "svg", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(page: str) -> str:
+    """Text of an HTML page saved as .txt: block elements become paragraphs, scripts and styles go."""
+    parser = _HTMLText()
+    parser.feed(page)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def _read_csv(path: Path, *, required: list[str]) -> pd.DataFrame:
+    if not path.exists():
+        raise CorpusError(f"{path}: file not found")
+    try:
+        raw = path.read_bytes()
+        text = decode_article(raw, str(path)) if raw.strip() else ""
+        if not text.strip():
+            raise CorpusError(f"{path}: empty file")
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as err:
+        raise CorpusError(f"{path}: not a readable CSV: {str(err).strip()}") from None
+    table.columns = [str(c).strip() for c in table.columns]
+    missing = [c for c in required if c not in table.columns]
+    if missing:
+        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)} (has: {', '.join(table.columns)})")
+    return table
+
+
+def _read_metadata(folder: Path) -> pd.DataFrame | None:
+    path = folder / METADATA_FILE
+    if not path.exists():
+        return None
+    table = _read_csv(path, required=["id"])
+    table["id"] = table["id"].str.strip()
+    blank = table.index[table["id"] == ""]
+    if len(blank):
+        raise CorpusError(f"{path}: row {blank[0] + 2} has an empty id")
+    duplicated = table.loc[table["id"].duplicated(), "id"].unique()
+    if len(duplicated):
+        raise CorpusError(f"{path}: duplicate id(s) {', '.join(sorted(duplicated))}")
+    return table.set_index("id")
+
+
+def _records_from_folder(folder: Path, skipped: list) -> tuple[list[dict], pd.DataFrame | None, str]:
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    metadata = _read_metadata(folder)
+    by_id: dict[str, Path] = {}
+    for path in files:
+        if path.stem in by_id:
+            raise CorpusError(f"{path}: duplicate article id {path.stem!r} (also {by_id[path.stem].name})")
+        by_id[path.stem] = path
+    if not files:
+        raise CorpusError(f"{folder}: no .txt articles in this folder")
+    records = []
+    for article_id, path in by_id.items():
+        records.append({"article_id": article_id, "source": str(path), "bytes": path.read_bytes()})
+    return records, metadata, str(folder / METADATA_FILE)
+
+
+def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:
+    if path.suffix.lower() == ".csv":
+        table = _read_csv(path, required=["id", "text"])
+        rows = table.to_dict("records")
+        where = [f"{path}: row {i + 2}" for i in range(len(rows))]
+    else:
+        rows, where = [], []
+        for line_number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise CorpusError(f"{path}: line {line_number}: not valid JSON ({err.msg})") from None
+            if not isinstance(row, dict) or "id" not in row or "text" not in row:
+                raise CorpusError(f"{path}: line {line_number}: each line needs an object with 'id' and 'text'")
+            rows.append({k: "" if v is None else str(v) for k, v in row.items()})
+            where.append(f"{path}: line {line_number}")
+        if not rows:
+            raise CorpusError(f"{path}: no articles in this file")
+    records, seen = [], {}
+    for row, place in zip(rows, where):
+        article_id = str(row["id"]).strip()
+        if not article_id:
+            raise CorpusError(f"{place}: empty id")
+        if article_id in seen:
+            raise CorpusError(f"{place}: duplicate article id {article_id!r} (first at {seen[article_id]})")
+        seen[article_id] = place
+        records.append({"article_id": article_id, "source": place, "bytes": str(row["text"]).encode("utf-8")})
+    metadata = pd.DataFrame(rows).drop(columns=["text"]).astype(str)
+    metadata["id"] = metadata["id"].str.strip()
+    return records, metadata.set_index("id"), str(path)
+
+
+def load_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | None = None,
+                on_error: str = "raise") -> pd.DataFrame:
+    """Load and clean every article of a corpus folder, CSV or JSON Lines file.
+
+    Args:
+        source: a folder of ``.txt`` files (with optional ``articles.csv``), or a ``.csv``/``.jsonl`` file.
+        rules: chrome rules; defaults to ``data/chrome_rules.csv``.
+        on_error: ``"raise"`` stops at the first bad article with a CorpusError naming it; ``"skip"`` leaves
+            it out and records ``(source, problem)`` in ``corpus.attrs["skipped"]``.
+
+    Returns:
+        One row per article with columns ``CORPUS_COLUMNS`` plus any extra metadata columns.
+    """
+    if on_error not in {"raise", "skip"}:
+        raise ValueError("on_error must be 'raise' or 'skip'")
+    source = Path(source)
+    rules = rules or load_chrome_rules()
+    skipped: list[tuple[str, str]] = []
+    if source.is_dir():
+        records, metadata, metadata_name = _records_from_folder(source, skipped)
+    elif source.is_file() and source.suffix.lower() in {".csv", ".jsonl", ".ndjson"}:
+        records, metadata, metadata_name = _records_from_table(source)
+    elif not source.exists():
+        raise CorpusError(f"{source}: no such file or folder")
+    else:
+        raise CorpusError(f"{source}: expected a folder of .txt files or a .csv/.jsonl file of articles")
+
+    rows = []
+    for record in records:
+        try:
+            rows.append(_article_row(record, rules))
+        except CorpusError as err:
+            if on_error == "raise":
+                raise
+            skipped.append((record["source"], str(err).split(": ", 1)[-1]))
+    if metadata is not None:
+        loaded = {row["article_id"] for row in rows} | {Path(s).stem for s, _ in skipped}
+        for orphan in sorted(set(metadata.index) - loaded):
+            warnings.warn(f"{metadata_name}: metadata row {orphan!r} has no article file", CorpusWarning,
+                          stacklevel=2)
+        for row in rows:
+            if row["article_id"] not in metadata.index:
+                warnings.warn(f"{row['source']}: no row for {row['article_id']!r} in {metadata_name}; "
+                              "loaded without metadata", CorpusWarning, stacklevel=2)
+                continue
+            for column, value in metadata.loc[row["article_id"]].items():
+                if column not in ("raw_text", "clean_text", "source", "article_id"):
+                    row[column] = value
+    if not rows:
+        raise CorpusError(f"{source}: no article could be loaded ({len(skipped)} skipped)")
+    corpus = pd.DataFrame(rows)
+    for column in METADATA_COLUMNS:
+        if column not in corpus.columns:
+            corpus[column] = ""
+    corpus[METADATA_COLUMNS] = corpus[METADATA_COLUMNS].fillna("").astype(str)
+    missing_headline = corpus["headline"].str.strip() == ""
+    corpus.loc[missing_headline, "headline"] = corpus.loc[missing_headline, "clean_text"].str.split("\n").str[0]
+    extra = [c for c in corpus.columns if c not in CORPUS_COLUMNS]
+    corpus = corpus[CORPUS_COLUMNS + extra].sort_values("article_id", kind="stable").reset_index(drop=True)
+    corpus.attrs["skipped"] = skipped
+    return corpus
+
+
+def _article_row(record: dict, rules: ChromeRules) -> dict:
+    source = record["source"]
+    data = record["bytes"]
+    if not data.strip():
+        raise CorpusError(f"{source}: empty file")
+    raw = decode_article(data, source)
+    if not raw.strip():
+        raise CorpusError(f"{source}: only whitespace, no text")
+    cleaned, removed = clean_text(raw, rules)
+    if not cleaned:
+        raise CorpusError(f"{source}: nothing left after removing web chrome ({removed} chrome lines)")
+    return {"article_id": record["article_id"], "source": source, "raw_text": raw, "clean_text": cleaned,
+            "n_chars": len(cleaned), "n_chrome_removed": removed}
+
+
+def write_metadata_template(folder: Path | str) -> Path:
+    """Write an ``articles.csv`` with one row per ``.txt`` file, for a user to fill in."""
+    folder = Path(folder)
+    path = folder / METADATA_FILE
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id"] + METADATA_COLUMNS + ["notes"])
+        for txt in sorted(folder.glob("*.txt")):
+            writer.writerow([txt.stem] + [""] * (len(METADATA_COLUMNS) + 1))
+    return path
