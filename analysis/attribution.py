@@ -1,0 +1,628 @@
+"""Who speaks, and whose position: speaker, voice, mode and holder for every statement.
+
+Diplomatic reporting is mostly indirect ("Lavrov said that ..."), so reported speech matters as much as
+quotes. No parser is available offline that extracts quotes on a blank pipeline, so this module is a small,
+readable rule layer over the sentence and its article context.
+
+The rules, in the order they apply (each one is a test in ``tests/test_attribution.py``):
+
+1. Quotes. Straight and curly double quotes mark quoted words. A quote may run over several sentences and
+   paragraphs (each paragraph opening with a quote mark, only the last one closing); the sentences of such a
+   *quote run* share one speaker, found in whichever sentence of the run carries the attribution. A closing
+   quote with no opening one means the sentence started inside a quote.
+2. Attribution, outside the quoted words:
+   - a trailing clause ``"...," Ivanov said.`` / ``..., the Kremlin said on Sunday.`` / ``said Lavrov``;
+   - ``According to X, ...`` / ``in X's words``;
+   - a leading ``X said (that) ...`` / ``Lavrov said: "..."`` / ``X told reporters``;
+   - a dash ``... — envoy`` and ``..., says Russian diplomat`` in headlines.
+   X is an actor from ``data/actors.csv`` by name variant or role description ("Russia's top diplomat",
+   "the Russian presidential envoy"); ``he``/``she`` is the last person who spoke (or was named) in the
+   article; "the paper", "the ministry", "the envoy" are the last actor of that kind. A role next to a name
+   ("Kremlin spokesman Dmitry Peskov") is the named person.
+3. A quote sentence without attribution continues the last speaker ("Lavrov continued" style), when the
+   quote fills most of the sentence; a short scare quote in narration stays narration.
+4. Mode: ``direct_quote`` when the statement quotes words of its speaker, ``reported`` when it paraphrases an
+   attributed speaker, ``narration`` otherwise (then speaker is empty and voice_side is ``outlet``).
+5. Position predicates ("maintains", "insists", "demanded", "laid claims", "wanted to", "hopes", "plans
+   to", "rejected") name whose position a clause states. Their subject's side is ``position_side``:
+   "Tokyo, however, maintains that ..." is narration with position_side japan; Lavrov quoting Abe who "plans
+   to solve the peace treaty issue on Japan's terms" is voice russia, position_side japan.
+6. The holder (whose position the statement expresses) is settled once stances are known, by
+   ``resolve_holder``: the position predicate's side if any; else the voice's side when a side's official
+   speaks; else the side a stance cue names; else the stance's ``default_holder`` from the codebook.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+
+SIDES = ("russia", "japan", "us", "other")
+VOICE_SIDES = SIDES + ("outlet",)
+HOLDER_SIDES = ("russia", "japan", "us", "both", "none")
+MODES = ("direct_quote", "reported", "narration")
+ACTOR_TYPES = ("person", "institution", "capital", "newspaper", "country")
+ATTRIBUTION_COLUMNS = ["mode", "speaker", "speaker_type", "voice_side", "position_side", "subject_side", "mentions"]
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+    "pointed out|points out|stated|states|declared|declares|announced|announces|explained|explains|"
+    "continued|continues|concluded|concludes|argued|argues|warned|warns|underlined|underscored|remarked|"
+    "wrote|writes|asserted|asserts|acknowledged|admitted|complained|urged|urges|suggested|suggests|"
+    "replied|responded|commented|confirmed|confirms|reiterated|reiterates|recalled|observed|reported|"
+    "reports|quoted|cited|affirmed|criticized|criticised|called|described|describes|protested|"
+    "lodged a protest|expressed|voiced|assured|reminded|clarified|indicated|mentioned|specified|elaborated|"
+    "believes|believed|thinks|feels|rules? out|ruled out|demanded|demands|insisted|insists|claimed|"
+    "rejected|rejects|proposed|vowed|pledged|maintained|maintains"
+)
+# Said of a capital or country these describe a policy, not words: "Japan rejected ..." stays narration.
+_POLICY_VERBS = re.compile(r"^(?:demand|insist|reject|propos|vow|pledg|maintain|rule|ruled|believ|think|feel|call)",
+                           re.IGNORECASE)
+# Verbs that state a side's position. The speech-like ones (demanded, insisted, rejected ...) are also in
+# SPEECH_VERBS: with a person or institution as subject they make reported speech ("the Russian side demanded
+# that ..."); the mental-state ones (wants, hopes, expects) stay narration ("Tokyo hopes that ...").
+POSITION_VERBS = (
+    "maintains|maintained|insists|insisted|demands|demanded|claims|claimed|laid claims?|lays claims?|"
+    "want|plan|intend|seek|hope|reject|refuse|propose|demand|insist|decided to|decides to|"
+    "attempted to claim|has attempted to claim|wants|wanted|plans|planned|intends|intended|seeks|sought|"
+    "hopes|hoped|rejects|rejected|refuses|refused|proposes|proposed|aims|aimed|calls for|called for|"
+    "is determined|was determined|views?|viewed|regards|regarded|considers|considered|opposes|opposed|"
+    "is seeking|has sought|vows|vowed|pledged|pledges|is sticking to|sticks to|expects|expected|"
+    "is concerned|was concerned|are concerned|were concerned|is worried|was worried|fears|feared"
+)
+# A mention right after one of these is an object, not a subject: "directed against Moscow and opposes".
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:against|with|to|by|from|on|of|for|at|over|about|towards?|into|between|among|in which|which|"
+    r"whereby|where|whom|than|like|met|meet|meets|visit|visited|urged|asked|told)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'-]*\s+){0,3})$")
+# "the proposed agreement", "Tokyo's plans": the word is a noun or participle, not a predicate.
+_NOT_PREDICATE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|these|those|this|that)|'s|’s)\s+$",
+                                   re.IGNORECASE)
+_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_POSITION = re.compile(rf"\b(?:{POSITION_VERBS})\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s+w(?:or)?(?:l)?ds?\b)|\bas\s+(?=[^,]{1,40}?\s+put it\b)|\bciting\s+",
+                        re.IGNORECASE)
+_HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
+_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|"
+    r"presidential|[A-Z][a-z]+)\s+){0,3}"
+    r"(paper|newspaper|daily|agency|broadcaster|ministry|minister|envoy|diplomat|spokesman|spokeswoman|"
+    r"spokesperson|official|president|premier|prime minister|governor|ambassador|statement|report)\b")
+_ANAPHOR_TYPES = {"paper": "newspaper", "newspaper": "newspaper", "daily": "newspaper", "agency": "newspaper",
+                  "broadcaster": "newspaper", "report": "newspaper", "ministry": "institution",
+                  "statement": None}
+# Words allowed between a subject and its verb: "Lavrov also said", "the Asahi newspaper said on Sunday".
+_BRIDGE = re.compile(
+    r"^(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|"
+    r"recently|reportedly|only|himself|herself|itself|news|paper|newspaper|daily|agency|ministry|officials?|"
+    r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|quickly|immediately|"
+    r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\))\s*)*\s*$", re.IGNORECASE)
+_QUOTE_CHARS = {'"': "toggle", "“": "open", "”": "close", "«": "open", "»": "close", "„": "open"}
+_SIDE_WORDS = [
+    ("japan", re.compile(r"\b(?:Japan|Japanese|Tokyo|Japan's)\b")),
+    ("russia", re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin|Soviet|USSR)\b")),
+    ("us", re.compile(r"\b(?:United States|U\.S\.|US|USA|American|Washington)\b")),
+]
+
+
+class ActorsError(ValueError):
+    """A problem in the actors table; the message names the file and row."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    canonical: str
+    side: str
+    type: str
+    roles: tuple = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: Actor
+    kind: str  # "name" or "role"
+
+
+@dataclass
+class ActorIndex:
+    """Finds actor mentions in a sentence by name variant or role description."""
+
+    actors: dict
+    _names: re.Pattern = field(repr=False, default=None)
+    _folded: re.Pattern = field(repr=False, default=None)
+    _lookup: dict = field(repr=False, default_factory=dict)
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
+        text = text.replace("’", "'")
+        found = []
+        for pattern, fold in ((self._names, False), (self._folded, True)):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                key = match.group(0).casefold() if fold else match.group(0)
+                actor, kind = self._lookup[(fold, key)]
+                found.append(Mention(match.start(), match.end(), actor, kind))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for mention in found:
+            if kept and mention.start < kept[-1].end:
+                if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                    kept[-1] = mention
+                continue
+            kept.append(mention)
+        merged: list[Mention] = []
+        for mention in kept:
+            if (merged and merged[-1].kind == "role" and mention.actor.type == "person"
+                    and re.fullmatch(r"[\s,]*(?:[A-Z][a-z]+\s+)?", text[merged[-1].end:mention.start])):
+                merged[-1] = Mention(merged[-1].start, mention.end, mention.actor, "name")
+                continue
+            merged.append(mention)
+        return merged
+
+
+def load_actors(path: Path | str = paths.ACTORS) -> ActorIndex:
+    """Read and validate ``data/actors.csv`` (canonical, side, type, variants, roles)."""
+    path = Path(path)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise ActorsError(f"{path}: cannot read actors table: {err}") from None
+    missing = {"canonical", "side", "type", "variants", "roles"} - set(table.columns)
+    if missing:
+        raise ActorsError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+    actors, lookup, seen = {}, {}, {}
+    exact, folded = [], []
+    for row_number, row in enumerate(table.itertuples(index=False), start=2):
+        where = f"{path}: row {row_number} ({row.canonical})"
+        if not row.canonical.strip():
+            raise ActorsError(f"{where}: empty canonical name")
+        if row.canonical in actors:
+            raise ActorsError(f"{where}: duplicate canonical name")
+        if row.side not in SIDES:
+            raise ActorsError(f"{where}: unknown side {row.side!r} (allowed: {', '.join(SIDES)})")
+        if row.type not in ACTOR_TYPES:
+            raise ActorsError(f"{where}: unknown type {row.type!r} (allowed: {', '.join(ACTOR_TYPES)})")
+        roles = tuple(r.strip().replace("’", "'").casefold() for r in row.roles.split("|") if r.strip())
+        actor = Actor(row.canonical, row.side, row.type, roles)
+        actors[row.canonical] = actor
+        variants = [v.strip().replace("’", "'") for v in row.variants.split("|") if v.strip()]
+        for surface, kind in [(v, "name") for v in variants] + [(r, "role") for r in roles]:
+            # Single words and acronyms match case-sensitively ("Abe", "Diet", "AP"); longer forms ignore case.
+            fold = kind == "role" or (" " in surface and not surface.isupper())
+            key = (fold, surface.casefold() if fold else surface)
+            if surface.casefold() in seen and seen[surface.casefold()] != row.canonical:
+                raise ActorsError(f"{where}: {kind} {surface!r} already belongs to {seen[surface.casefold()]}")
+            seen[surface.casefold()] = row.canonical
+            lookup[key] = (actor, kind)
+            (folded if fold else exact).append(surface)
+    index = ActorIndex(actors)
+    index._lookup = lookup
+    index._names = _alternation(exact, 0)
+    index._folded = _alternation(folded, re.IGNORECASE)
+    return index
+
+
+def _alternation(surfaces: list[str], flags: int) -> re.Pattern | None:
+    if not surfaces:
+        return None
+    ordered = sorted(set(surfaces), key=lambda s: (-len(s), s))
+    body = "|".join(re.escape(s) for s in ordered)
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
+
+
+# ---------------------------------------------------------------------------------------------- quotes
+
+def quote_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool, bool]:
+    """Spans of quoted words in a sentence.
+
+    Args:
+        text: the sentence.
+        inside: whether a quote opened in an earlier sentence is still open.
+    Returns:
+        (spans, started_inside, ends_inside).
+    """
+    spans, start = [], 0 if inside else None
+    started_inside = inside
+    chars = [(i, ch) for i, ch in enumerate(text) if ch in _QUOTE_CHARS]
+    if not inside and chars and _QUOTE_CHARS[chars[0][1]] == "close":
+        started_inside, start = True, 0
+    for i, ch in chars:
+        role = _QUOTE_CHARS[ch]
+        if start is None and role in ("open", "toggle"):
+            start = i + 1
+        elif start is not None and role in ("close", "toggle"):
+            if i > start:
+                spans.append((start, i))
+            start = None
+    ends_inside = start is not None
+    if ends_inside and start < len(text):
+        spans.append((start, len(text)))
+    return spans, started_inside, ends_inside
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with quoted words blanked (same length, so offsets stay valid)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start - 1), min(len(chars), end + 1)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _quoted_words(text: str, spans) -> int:
+    return sum(len(text[s:e].split()) for s, e in spans)
+
+
+# ----------------------------------------------------------------------------------------- attribution
+
+@dataclass
+class _ArticleContext:
+    """What the article has said so far: for pronouns, anaphors and continued quotes."""
+
+    last_speaker: Actor | None = None
+    last_speaker_idx: int = -10
+    last_person: Actor | None = None
+    last_of_type: dict = field(default_factory=dict)
+    role_holder: dict = field(default_factory=dict)  # generic role actor -> named person seen with it
+    recent: list = field(default_factory=list)
+
+    def see(self, mentions: list[Mention]):
+        for mention in mentions:
+            actor = mention.actor
+            self.last_of_type[actor.type] = actor
+            if actor.type == "person":
+                self.last_person = actor
+            self.recent.append(actor)
+        self.recent = self.recent[-30:]
+
+
+def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
+    kind = _ANAPHOR_TYPES.get(noun.lower(), "person")
+    if noun.lower() == "statement":
+        return None
+    if kind == "newspaper":
+        return ctx.last_of_type.get("newspaper")
+    if kind == "institution":
+        for actor in reversed(ctx.recent):
+            if actor.type == "institution" and "ministry" in actor.canonical.lower():
+                return actor
+        return None
+    for actor in reversed(ctx.recent):
+        if actor.type == "person" and any(noun.lower() in role for role in actor.roles):
+            return actor
+    if ctx.last_speaker is not None and ctx.last_speaker.type == "person":
+        return ctx.last_speaker
+    return ctx.last_person
+
+
+def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, mentions_before: list[Mention]) -> Actor | None:
+    people = [m.actor for m in mentions_before if m.actor.type == "person"]
+    if people:
+        return people[-1]
+    if ctx.last_speaker is not None and ctx.last_speaker.type == "person" and sent_idx - ctx.last_speaker_idx <= 4:
+        return ctx.last_speaker
+    return ctx.last_person or (ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.type == "person" else None)
+
+
+def _subject_before(text: str, verb_start: int, mentions: list[Mention], ctx: _ArticleContext,
+                    sent_idx: int, index: ActorIndex) -> Actor | None:
+    """The actor that is the subject of a verb starting at ``verb_start``: the nearest mention to its left,
+    separated from it only by bridge words."""
+    for mention in reversed([m for m in mentions if m.end <= verb_start]):
+        gap = text[mention.end:verb_start]
+        if _NOT_SUBJECT_BEFORE.search(text[max(0, mention.start - 60):mention.start]):
+            break
+        if _BRIDGE.match(gap) or re.fullmatch(r"\s*(?:news\s+)?paper\s*", gap):
+            return _generic_to_person(mention.actor, ctx)
+        break
+    window = text[max(0, verb_start - 60):verb_start]
+    pronoun = re.search(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$", window)
+    if pronoun:
+        return _resolve_pronoun(ctx, sent_idx, [m for m in mentions if m.end <= verb_start - len(pronoun.group(0))])
+    anaphor = None
+    for anaphor in _ANAPHOR.finditer(window):
+        pass
+    if anaphor and _BRIDGE.match(window[anaphor.end():]):
+        return _resolve_anaphor(anaphor.group(1), ctx)
+    return None
+
+
+def _subject_after(text: str, verb_end: int, mentions: list[Mention], ctx: _ArticleContext) -> Actor | None:
+    """Inverted attribution: ``..., said Lavrov`` / ``said the Kremlin``."""
+    for mention in mentions:
+        if mention.start >= verb_end:
+            if re.fullmatch(r"\s*(?:the\s+)?", text[verb_end:mention.start], re.IGNORECASE):
+                return _generic_to_person(mention.actor, ctx)
+            break
+    anaphor = _ANAPHOR.match(text[verb_end:].lstrip())
+    if anaphor:
+        return _resolve_anaphor(anaphor.group(1), ctx)
+    return None
+
+
+def _generic_to_person(actor: Actor, ctx: _ArticleContext) -> Actor:
+    """A generic role ("the Japanese prime minister") is the person seen with that role in the article."""
+    return ctx.role_holder.get(actor.canonical, actor)
+
+
+@dataclass
+class Attribution:
+    speaker: Actor | None = None
+    how: str = ""          # "trailing", "according", "leading", "inverted", "headline", "position"
+    verb_start: int = -1
+
+
+def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleContext, sent_idx: int,
+                     index: ActorIndex, *, is_headline: bool = False) -> Attribution:
+    """The attribution of one sentence, looked for outside its quoted words."""
+    outside = _outside(text, spans)
+    outside_mentions = [m for m in mentions if outside[m.start:m.end].strip()]
+    if is_headline:
+        tag = _HEADLINE_TAG.search(text.rstrip(". "))
+        if tag:
+            who = tag.group("who").strip()
+            found = index.find(who)
+            actor = found[0].actor if found else None
+            return Attribution(actor, "headline:" + who if actor is None or actor.type != "person" else "headline",
+                               tag.start())
+    according = [m for m in _ACCORDING.finditer(outside)]
+    for match in according:
+        rest = outside[match.end():]
+        after = [m for m in outside_mentions if m.start >= match.end()]
+        if after and re.fullmatch(r"\s*(?:the\s+)?", outside[match.end():after[0].start], re.IGNORECASE):
+            return Attribution(_generic_to_person(after[0].actor, ctx), "according", match.start())
+        anaphor = _ANAPHOR.match(rest)
+        if anaphor:
+            actor = _resolve_anaphor(anaphor.group(1), ctx)
+            if actor:
+                return Attribution(actor, "according", match.start())
+    candidates = []
+    for verb in _SPEECH.finditer(outside):
+        subject = _subject_before(outside, verb.start(), outside_mentions, ctx, sent_idx, index)
+        how = "leading"
+        if subject is None:
+            subject = _subject_after(outside, verb.end(), outside_mentions, ctx)
+            how = "inverted"
+        if subject is not None and subject.type in ("capital", "country") and _POLICY_VERBS.match(verb.group(0)):
+            continue
+        if subject is not None:
+            candidates.append(Attribution(subject, how, verb.start()))
+    if candidates:
+        # The attribution closing the sentence ("..., Lavrov said.") governs it; else the first one.
+        last = candidates[-1]
+        tail = outside[last.verb_start:]
+        clause_start = max(outside.rfind(",", 0, last.verb_start), outside.rfind("”", 0, last.verb_start),
+                           outside.rfind('"', 0, last.verb_start))
+        if len(candidates) > 1 and clause_start > 0 and "," not in tail[:40] or len(candidates) == 1:
+            if len(candidates) > 1:
+                last.how = "trailing"
+            return last
+        return candidates[0]
+    return Attribution()
+
+
+def position_subject(text: str, spans, mentions: list[Mention], ctx: _ArticleContext, sent_idx: int,
+                     index: ActorIndex) -> tuple[str, Actor | None]:
+    """Side of the subject of the first position predicate in the sentence (quoted words included),
+    and that subject when it is an actor."""
+    for verb in _POSITION.finditer(text):
+        before = text[max(0, verb.start() - 80):verb.start()]
+        if _NOT_PREDICATE_BEFORE.search(before):
+            continue
+        pronoun = re.search(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$", before)
+        if pronoun:
+            person = _resolve_pronoun(ctx, sent_idx, [m for m in mentions if m.end <= verb.start() - len(pronoun.group(0))])
+            if person:
+                return person.side, person
+        left = [m for m in mentions if m.end <= verb.start() and verb.start() - m.end <= 60
+                and not _NOT_SUBJECT_BEFORE.search(text[max(0, m.start - 60):m.start])]
+        if left:
+            subject = left[-1]
+            gap = text[subject.end:verb.start()]
+            if "," not in gap or re.fullmatch(r",\s*(?:however|though|in turn|for its part|for their part|meanwhile|"
+                                                 r"[^,]{0,40}),\s*(?:\w+\s+){0,2}", gap):
+                return subject.actor.side, subject.actor
+        side = _side_of_words(before[-40:])
+        if side:
+            return side, None
+    return "", None
+
+
+def _side_of_words(text: str) -> str:
+    last_side, last_pos = "", -1
+    for side, pattern in _SIDE_WORDS:
+        for match in pattern.finditer(text):
+            if match.start() > last_pos:
+                last_side, last_pos = side, match.start()
+    return last_side
+
+
+def subject_side(text: str) -> str:
+    """Side of the first side word of the sentence: the crude subject used when nothing else decides."""
+    first_side, first_pos = "", len(text) + 1
+    for side, pattern in _SIDE_WORDS:
+        match = pattern.search(text)
+        if match and match.start() < first_pos:
+            first_side, first_pos = side, match.start()
+    return first_side
+
+
+def attribute_article(statements: pd.DataFrame, index: ActorIndex) -> list[dict]:
+    """Attribution columns for the statements of one article, in order."""
+    ctx = _ArticleContext()
+    rows: list[dict] = []
+    inside = False
+    previous_para = None
+    run: list[int] = []          # row numbers of the current quote run
+    run_speaker: Actor | None = None
+    headline_pending: list[tuple[int, str]] = []
+    for row_number, statement in enumerate(statements.itertuples(index=False)):
+        text = statement.text
+        if statement.para_idx != previous_para:
+            stripped = text.lstrip()
+            if inside and not (stripped[:1] in _QUOTE_CHARS):
+                inside = False
+            if inside and stripped[:1] in _QUOTE_CHARS:
+                text_for_quotes = text.replace(stripped[0], " ", 1)
+            else:
+                text_for_quotes = text
+            previous_para = statement.para_idx
+        else:
+            text_for_quotes = text
+        spans, started_inside, ends_inside = quote_spans(text_for_quotes, inside)
+        mentions = index.find(text)
+        for a, b in zip(mentions, mentions[1:]):
+            pass
+        _remember_roles(text, mentions, ctx, index)
+        attribution = find_attribution(text, spans, mentions, ctx, statement.sent_idx, index,
+                                       is_headline=bool(statement.is_headline))
+        quoted_words = _quoted_words(text, spans)
+        total_words = max(1, len(text.split()))
+        speaker = attribution.speaker
+        if attribution.how.startswith("headline:"):
+            headline_pending.append((row_number, attribution.how.split(":", 1)[1]))
+        # Quote runs: sentences of one multi-sentence quote share the speaker found in any of them.
+        if started_inside and run:
+            run.append(row_number)
+        elif spans and ends_inside:
+            run = [row_number]
+            run_speaker = None
+        if speaker is not None and (started_inside or ends_inside) and run and row_number in run:
+            run_speaker = speaker
+            for earlier in run:
+                if not rows[earlier:earlier + 1] or rows[earlier]["_attributed"]:
+                    continue
+                _set_speaker(rows[earlier], speaker, "direct_quote")
+        if speaker is None and started_inside and run_speaker is not None:
+            speaker = run_speaker
+        if speaker is None and spans and quoted_words >= 0.5 * total_words:
+            if ctx.last_speaker is not None and statement.sent_idx - ctx.last_speaker_idx <= 3:
+                speaker = ctx.last_speaker
+        position_side, position_actor = position_subject(text, spans, mentions, ctx, statement.sent_idx, index)
+        how = attribution.how
+        if speaker is not None and quoted_words > 0:
+            mode = "direct_quote"
+        elif speaker is not None:
+            mode = "reported"
+        elif spans and (started_inside or quoted_words >= 0.5 * total_words):
+            mode = "direct_quote"
+        else:
+            mode = "narration"
+        row = {
+            "mode": mode,
+            "speaker": speaker.canonical if speaker is not None else "",
+            "speaker_type": speaker.type if speaker is not None else "",
+            "voice_side": speaker.side if speaker is not None else ("other" if mode == "direct_quote" else "outlet"),
+            "position_side": position_side,
+            "subject_side": subject_side(_outside(text, spans)) if mode == "narration" else "",
+            "mentions": ";".join(dict.fromkeys(m.actor.canonical for m in mentions)),
+            "_attributed": speaker is not None and how not in ("", "position"),
+        }
+        rows.append(row)
+        if ends_inside is False and not started_inside:
+            run = [] if not spans else run
+        inside = ends_inside
+        if not inside:
+            run = [] if not started_inside else run
+        ctx.see(mentions)
+        if speaker is not None:
+            ctx.last_speaker, ctx.last_speaker_idx = speaker, statement.sent_idx
+            if speaker.type == "person":
+                ctx.last_person = speaker
+    for row_number, noun in headline_pending:
+        actor = _resolve_headline(noun, rows, index)
+        if actor is not None:
+            _set_speaker(rows[row_number], actor, "direct_quote" if rows[row_number]["mode"] == "direct_quote" else "reported")
+    for row in rows:
+        del row["_attributed"]
+    return rows
+
+
+def _set_speaker(row: dict, actor: Actor, mode: str):
+    row.update(speaker=actor.canonical, speaker_type=actor.type, voice_side=actor.side, mode=mode, subject_side="", _attributed=True)
+
+
+def _remember_roles(text: str, mentions: list[Mention], ctx: _ArticleContext, index: ActorIndex):
+    """Link a generic role to the person named right after it ("Japanese Prime Minister Fumio Kishida")."""
+    folded = text.replace("’", "'")
+    for mention in mentions:
+        if mention.actor.type != "person":
+            continue
+        prefix = folded[max(0, mention.start - 60):mention.start]
+        for actor in index.actors.values():
+            if actor.type == "institution" and not actor.canonical.endswith(("Ministry", "government", "side")):
+                if any(prefix.casefold().rstrip().endswith(role) for role in actor.roles):
+                    ctx.role_holder[actor.canonical] = mention.actor
+
+
+def _resolve_headline(noun: str, rows: list[dict], index: ActorIndex) -> "Actor | None":
+    """``..., says Russian diplomat`` / ``... - paper``: the first body speaker that fits the noun."""
+    noun_l = noun.lower().strip()
+    found = index.find(noun)
+    wanted_side = found[0].actor.side if found else None
+    for row in rows[1:]:
+        if not row["speaker"]:
+            continue
+        actor = index.actors.get(row["speaker"])
+        if actor is None:
+            continue
+        last_word = noun_l.split()[-1]
+        if last_word in ("paper", "newspaper", "daily", "media", "report") and actor.type == "newspaper":
+            return actor
+        if wanted_side and actor.side == wanted_side and actor.type == "person":
+            return actor
+        if any(last_word in role for role in actor.roles):
+            return actor
+    return found[0].actor if found else None
+
+
+def attribute(statements: pd.DataFrame, index: ActorIndex | None = None) -> pd.DataFrame:
+    """Add ``ATTRIBUTION_COLUMNS`` to a statement table (rows of each article in reading order)."""
+    index = index or load_actors()
+    parts = []
+    for _, article in statements.groupby("article_id", sort=False):
+        parts.extend(attribute_article(article, index))
+    attributed = pd.DataFrame(parts, columns=ATTRIBUTION_COLUMNS, index=statements.index)
+    return pd.concat([statements, attributed], axis=1)
+
+
+def resolve_holder(stances: list[str], *, mode: str, voice_side: str, position_side: str, subject_side: str,
+                   speaker_type: str, cue_holders: list[str], span_sides: list[str], default_holders: dict) -> str:
+    """Whose position a statement expresses, once its stances are known (rule 6 of the module docstring).
+
+    In order: the subject of a position predicate ("Tokyo maintains ..."); a cue that names its holder
+    ("illegally occupied" is Japan's claim, "recognise the results of World War II" Russia's demand); the
+    voice of a side's official; a side named inside the matched cue ("Russia's sovereignty"); the sentence's
+    subject in narration; the stance's default holder. Without a stance: a side's official speaking, or a
+    position predicate, still expresses that side's position; a newspaper's report and background narration
+    hold none.
+    """
+    sanctions_only = bool(stances) and all(s == "sanctions_obstacle" for s in stances)
+    if position_side in ("russia", "japan", "us") and not sanctions_only:
+        return position_side
+    if not stances:
+        if voice_side in ("russia", "japan", "us") and mode != "narration" and speaker_type != "newspaper":
+            return voice_side
+        return "none"
+    named = sorted(set(cue_holders))
+    if named:
+        return named[0] if len(named) == 1 else "both"
+    if voice_side in ("russia", "japan", "us"):
+        return voice_side
+    sides = sorted({s for s in span_sides if s})
+    if len(sides) == 1:
+        return sides[0]
+    if subject_side in ("russia", "japan", "us") and mode == "narration":
+        return subject_side
+    defaults = sorted({default_holders[s] for s in stances if default_holders.get(s)})
+    if len(defaults) == 1:
+        return defaults[0]
+    return "both"

@@ -1,0 +1,77 @@
+"""Command line: ``python -m analysis tag`` and ``python -m analysis reproduce``.
+
+Errors in the input end the command with one readable line naming the file and the problem (exit 2),
+never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from . import paths
+
+
+
+def _input_errors():
+    from .attribution import ActorsError
+    from .codebook import CodebookError
+    from .corpus import CorpusError
+    from .evaluation import AnnotationError
+    return (CorpusError, CodebookError, ActorsError, AnnotationError)
+
+
+def _tag(args) -> int:
+    from .pipeline import tag_corpus, write_table
+
+    table, summary = tag_corpus(args.corpus, tagger=args.tagger, on_error="skip" if args.skip_bad else "raise",
+                                progress=not args.quiet)
+    write_table(table, args.out)
+    print(f"tag: {summary.line()} -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def _reproduce(args) -> int:
+    from .reproduce import reproduce
+
+    reproduce(corpus=args.corpus, results=args.results, html=not args.no_html)
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    tag = commands.add_parser("tag", help="write the tagged statement table of a corpus")
+    tag.add_argument("corpus", help="folder of .txt articles (optional articles.csv), or a .csv/.jsonl file")
+    tag.add_argument("--out", required=True, help="output file: .csv or .parquet")
+    tag.add_argument("--tagger", choices=["codebook", "model"], default=None,
+                     help="stance tagger (default: the one that scores better on the challenge set)")
+    tag.add_argument("--skip-bad", action="store_true",
+                     help="skip unreadable articles (listed in the summary) instead of stopping")
+    tag.add_argument("--quiet", action="store_true", help="no progress bar")
+    tag.set_defaults(run=_tag)
+    rep = commands.add_parser("reproduce", help="run every notebook headless and regenerate all charts")
+    rep.add_argument("--corpus", default=str(paths.ARTICLES))
+    rep.add_argument("--results", default=None, help="results folder (default: results/, or results/<corpus>/)")
+    rep.add_argument("--no-html", action="store_true", help="skip the static HTML export")
+    rep.set_defaults(run=_reproduce)
+    args = parser.parse_args(argv)
+    if getattr(args, "tagger", "x") is None:
+        from .pipeline import DEFAULT_TAGGER
+        args.tagger = DEFAULT_TAGGER
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = lambda message, category, *rest, **kw: print(f"warning: {message}", file=sys.stderr)
+        try:
+            return args.run(args)
+        except _input_errors() as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        except (OSError, ValueError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

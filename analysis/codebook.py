@@ -1,0 +1,188 @@
+"""The codebook: stances, frames and their cues, read from ``data/codebook.yaml`` and validated.
+
+The codebook is data a teacher edits, so every mistake in it gets an error naming the entry: an unknown key,
+a missing id, a duplicate id, a regex that does not compile. YAML is read with ``yaml.safe_load``: nothing in
+the file is executed.
+
+Example:
+    >>> from analysis.codebook import load_codebook
+    >>> codebook = load_codebook()
+    >>> codebook.stance_ids
+    ['sovereignty_non_negotiable', 'treaty_first', 'territory_first', 'sanctions_obstacle']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import paths
+
+TOP_KEYS = {"version", "negation", "stances", "frames"}
+NEGATION_KEYS = {"window", "cues", "hedges"}
+STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "cues", "default_holder"}
+FRAME_KEYS = {"id", "label", "definition", "cues"}
+CUE_KEYS = {"id", "pattern", "note", "negatable", "holder"}
+HOLDERS = {"russia", "japan", "us", "both"}
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class CodebookError(ValueError):
+    """A problem in the codebook; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    label_id: str           # the stance or frame the cue signals
+    pattern: str
+    regex: re.Pattern = field(compare=False, repr=False)
+    negatable: bool = True
+    holder: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A stance or a frame."""
+
+    id: str
+    label: str
+    definition: str
+    cues: tuple
+    default_holder: str = ""
+    include: tuple = ()
+    exclude: tuple = ()
+    examples: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Codebook:
+    stances: tuple
+    frames: tuple
+    negators: tuple
+    hedges: tuple
+    negation_window: int
+    source: str = ""
+
+    @property
+    def stance_ids(self) -> list[str]:
+        return [s.id for s in self.stances]
+
+    @property
+    def frame_ids(self) -> list[str]:
+        return [f.id for f in self.frames]
+
+    @property
+    def default_holders(self) -> dict:
+        return {s.id: s.default_holder for s in self.stances if s.default_holder}
+
+    def stance(self, stance_id: str) -> Label:
+        for stance in self.stances:
+            if stance.id == stance_id:
+                return stance
+        raise KeyError(stance_id)
+
+    def cues(self, kind: str = "stances") -> list[Cue]:
+        return [cue for label in getattr(self, kind) for cue in label.cues]
+
+
+def _fail(path, where, message):
+    raise CodebookError(f"{path}: {where}: {message}")
+
+
+def _check_keys(path, where, entry, allowed):
+    if not isinstance(entry, dict):
+        _fail(path, where, f"expected a mapping, got {type(entry).__name__}")
+    unknown = set(entry) - allowed
+    if unknown:
+        _fail(path, where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _compile(path, where, pattern):
+    if not isinstance(pattern, str) or not pattern.strip():
+        _fail(path, where, "pattern must be a non-empty string")
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as err:
+        _fail(path, where, f"bad regex {pattern!r}: {err}")
+
+
+def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
+    if not isinstance(entries, list) or not entries:
+        _fail(path, kind, "must be a non-empty list")
+    labels = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{kind}[{number}]"
+        _check_keys(path, where, entry, keys)
+        label_id = entry.get("id")
+        if not isinstance(label_id, str) or not _ID.match(label_id):
+            _fail(path, where, f"id must be a lower_case identifier, got {label_id!r}")
+        where = f"{kind[:-1]} {label_id!r}"
+        if label_id in seen_ids:
+            _fail(path, where, "duplicate id")
+        seen_ids.add(label_id)
+        if not str(entry.get("definition", "")).strip():
+            _fail(path, where, "definition is missing")
+        default_holder = entry.get("default_holder", "") or ""
+        if default_holder and default_holder not in HOLDERS:
+            _fail(path, where, f"default_holder {default_holder!r} not in {sorted(HOLDERS)}")
+        cues = []
+        for cue_number, cue in enumerate(entry.get("cues") or [], start=1):
+            cue_where = f"{where} cue[{cue_number}]"
+            _check_keys(path, cue_where, cue, CUE_KEYS)
+            cue_id = cue.get("id")
+            if not isinstance(cue_id, str) or not _ID.match(cue_id):
+                _fail(path, cue_where, f"cue id must be a lower_case identifier, got {cue_id!r}")
+            cue_where = f"{where} cue {cue_id!r}"
+            if cue_id in seen_cues:
+                _fail(path, cue_where, "duplicate cue id")
+            seen_cues.add(cue_id)
+            holder = cue.get("holder", "") or ""
+            if holder and holder not in HOLDERS:
+                _fail(path, cue_where, f"holder {holder!r} not in {sorted(HOLDERS)}")
+            negatable = cue.get("negatable", True)
+            if not isinstance(negatable, bool):
+                _fail(path, cue_where, "negatable must be true or false")
+            cues.append(Cue(cue_id, label_id, cue["pattern"] if "pattern" in cue else None,
+                            _compile(path, cue_where, cue.get("pattern")), negatable, holder,
+                            str(cue.get("note", "") or "")))
+        examples = entry.get("examples") or {}
+        labels.append(Label(label_id, str(entry.get("label", label_id)), str(entry["definition"]).strip(),
+                            tuple(cues), default_holder, tuple(entry.get("include") or ()),
+                            tuple(entry.get("exclude") or ()), examples))
+    return tuple(labels)
+
+
+def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
+    """Read and validate a codebook YAML file."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CodebookError(f"{path}: file not found") from None
+    except yaml.YAMLError as err:
+        raise CodebookError(f"{path}: not valid YAML: {err}") from None
+    except UnicodeDecodeError as err:
+        raise CodebookError(f"{path}: not UTF-8 ({err.reason})") from None
+    if not isinstance(data, dict):
+        raise CodebookError(f"{path}: top level must be a mapping with stances and frames")
+    _check_keys(path, "top level", data, TOP_KEYS)
+    for key in ("stances", "frames"):
+        if key not in data:
+            raise CodebookError(f"{path}: top level: missing {key!r}")
+    negation = data.get("negation") or {}
+    _check_keys(path, "negation", negation, NEGATION_KEYS)
+    seen_ids, seen_cues = set(), set()
+    stances = _labels(path, "stances", data["stances"], STANCE_KEYS, seen_ids, seen_cues)
+    frames = _labels(path, "frames", data["frames"], FRAME_KEYS, seen_ids, seen_cues)
+    window = negation.get("window", 6)
+    if not isinstance(window, int) or window < 0:
+        raise CodebookError(f"{path}: negation: window must be a non-negative integer")
+    negators = tuple(str(n) for n in negation.get("cues") or ())
+    hedges = tuple(str(h) for h in negation.get("hedges") or ())
+    for word in negators + hedges:
+        _compile(path, f"negation {word!r}", rf"\b{word}\b" if word[0].isalnum() else word)
+    return Codebook(stances, frames, negators, hedges, window, str(path))
