@@ -172,10 +172,19 @@ def _read_csv(path: Path, *, required: list[str]) -> pd.DataFrame:
     return table
 
 
-def _read_metadata(folder: Path) -> pd.DataFrame | None:
-    path = folder / METADATA_FILE
-    if not path.exists():
-        return None
+def metadata_path(folder: Path) -> Path | None:
+    """``articles.csv`` inside the folder, else a CSV named after the folder beside it (``data/articles.csv``
+    for ``data/articles/``)."""
+    for path in (folder / METADATA_FILE, folder.parent / f"{folder.name}.csv"):
+        if path.exists():
+            return path
+    return None
+
+
+def _read_metadata(folder: Path) -> tuple[pd.DataFrame | None, str]:
+    path = metadata_path(folder)
+    if path is None:
+        return None, ""
     table = _read_csv(path, required=["id"])
     table["id"] = table["id"].str.strip()
     blank = table.index[table["id"] == ""]
@@ -184,12 +193,12 @@ def _read_metadata(folder: Path) -> pd.DataFrame | None:
     duplicated = table.loc[table["id"].duplicated(), "id"].unique()
     if len(duplicated):
         raise CorpusError(f"{path}: duplicate id(s) {', '.join(sorted(duplicated))}")
-    return table.set_index("id")
+    return table.set_index("id"), str(path)
 
 
 def _records_from_folder(folder: Path, skipped: list) -> tuple[list[dict], pd.DataFrame | None, str]:
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
-    metadata = _read_metadata(folder)
+    metadata, metadata_name = _read_metadata(folder)
     by_id: dict[str, Path] = {}
     for path in files:
         if path.stem in by_id:
@@ -200,7 +209,7 @@ def _records_from_folder(folder: Path, skipped: list) -> tuple[list[dict], pd.Da
     records = []
     for article_id, path in by_id.items():
         records.append({"article_id": article_id, "source": str(path), "bytes": path.read_bytes()})
-    return records, metadata, str(folder / METADATA_FILE)
+    return records, metadata, metadata_name
 
 
 def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:

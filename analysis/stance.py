@@ -71,6 +71,7 @@ class CodebookTagger:
         self.codebook = codebook or load_codebook()
         self._negators = _word_pattern(self.codebook.negators)
         self._hedges = _word_pattern(self.codebook.hedges)
+        self._stance_ids = set(self.codebook.stance_ids)
         self._prefilter = {}
         for kind in ("stances", "frames"):
             for label in getattr(self.codebook, kind):
@@ -89,12 +90,14 @@ class CodebookTagger:
         return " ".join(words[-self.codebook.negation_window:]) if self.codebook.negation_window else ""
 
     def match_cue(self, cue: Cue, text: str) -> list[Evidence]:
+        """Matches of one cue; a negator only switches off stance cues (a frame is a topic, negated or not)."""
+        negatable = cue.negatable and cue.label_id in self._stance_ids
         found = []
         for match in cue.regex.finditer(text):
             if match.end() == match.start():
                 continue
             scope = self._scope(text, match.start())
-            negated = bool(cue.negatable and self._negators and self._negators.search(scope))
+            negated = bool(negatable and self._negators and self._negators.search(scope))
             hedged = bool(self._hedges and self._hedges.search(scope))
             found.append(Evidence(cue.label_id, cue.id, match.start(), match.end(), match.group(0), negated, hedged))
         return found
