@@ -57,10 +57,16 @@ SPEECH_VERBS = (
     "reports|quoted|cited|affirmed|criticized|criticised|called|described|describes|protested|"
     "lodged a protest|expressed|voiced|assured|reminded|clarified|indicated|mentioned|specified|elaborated|"
     "believes|believed|thinks|feels|rules? out|ruled out|demanded|demands|insisted|insists|claimed|"
-    "rejected|rejects|proposed|vowed|pledged|maintained|maintains"
+    "rejected|rejects|proposed|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
+    "urged|warns|denied|denies|promised|promises|protests|condemned|condemns"
 )
+# Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
+_INVERTIBLE = re.compile(r"^(?:said|says|added|adds|noted|notes|stressed|continued|concluded|explained|wrote|"
+                         r"emphasi[sz]ed|pointed out|remarked|insisted|declared|announced|argued|asked|replied)$",
+                         re.IGNORECASE)
 # Said of a capital or country these describe a policy, not words: "Japan rejected ..." stays narration.
-_POLICY_VERBS = re.compile(r"^(?:demand|insist|reject|propos|vow|pledg|maintain|rule|ruled|believ|think|feel|call)",
+_POLICY_VERBS = re.compile(r"^(?:demand|insist|reject|propos|vow|pledg|maintain|rule|ruled|believ|think|feel|call|"
+                           r"suggest|dismiss|urge|promis|condemn|den)",
                            re.IGNORECASE)
 # Verbs that state a side's position. The speech-like ones (demanded, insisted, rejected ...) are also in
 # SPEECH_VERBS: with a person or institution as subject they make reported speech ("the Russian side demanded
@@ -72,7 +78,8 @@ POSITION_VERBS = (
     "hopes|hoped|rejects|rejected|refuses|refused|proposes|proposed|aims|aimed|calls for|called for|"
     "is determined|was determined|views?|viewed|regards|regarded|considers|considered|opposes|opposed|"
     "is seeking|has sought|vows|vowed|pledged|pledges|is sticking to|sticks to|expects|expected|"
-    "is concerned|was concerned|are concerned|were concerned|is worried|was worried|fears|feared"
+    "is concerned|was concerned|are concerned|were concerned|is worried|was worried|fears|feared|"
+    "suggested|suggests|offered|offers|reads|interprets|sees|saw"
 )
 # A mention right after one of these is an object, not a subject: "directed against Moscow and opposes".
 _NOT_SUBJECT_BEFORE = re.compile(
@@ -91,8 +98,8 @@ _PRONOUN = re.compile(r"\b(he|she|He|She)\b")
 _ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|"
     r"presidential|[A-Z][a-z]+)\s+){0,3}"
-    r"(paper|newspaper|daily|agency|broadcaster|ministry|minister|envoy|diplomat|spokesman|spokeswoman|"
-    r"spokesperson|official|president|premier|prime minister|governor|ambassador|statement|report)\b")
+    r"((?i:paper|newspaper|daily|agency|broadcaster|ministry|minister|envoy|diplomat|spokesman|spokeswoman|"
+    r"spokesperson|official|president|premier|prime minister|governor|ambassador|statement|report))\b")
 _ANAPHOR_TYPES = {"paper": "newspaper", "newspaper": "newspaper", "daily": "newspaper", "agency": "newspaper",
                   "broadcaster": "newspaper", "report": "newspaper", "ministry": "institution",
                   "statement": None}
@@ -101,7 +108,9 @@ _BRIDGE = re.compile(
     r"^(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|"
     r"recently|reportedly|only|himself|herself|itself|news|paper|newspaper|daily|agency|ministry|officials?|"
     r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|quickly|immediately|"
-    r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\))\s*)*\s*$", re.IGNORECASE)
+    r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|"
+    r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge)[^,.;\"“”]{0,60}?)\s*)*\s*$",
+    re.IGNORECASE)
 _QUOTE_CHARS = {'"': "toggle", "“": "open", "”": "close", "«": "open", "»": "close", "„": "open"}
 _SIDE_WORDS = [
     ("japan", re.compile(r"\b(?:Japan|Japanese|Tokyo|Japan's)\b")),
@@ -128,6 +137,7 @@ class Mention:
     end: int
     actor: Actor
     kind: str  # "name" or "role"
+    role: Actor | None = None  # the role description merged into a name ("Japanese Prime Minister Kishida")
 
 
 @dataclass
@@ -135,6 +145,7 @@ class ActorIndex:
     """Finds actor mentions in a sentence by name variant or role description."""
 
     actors: dict
+    ministries: dict = field(default_factory=dict)
     _names: re.Pattern = field(repr=False, default=None)
     _folded: re.Pattern = field(repr=False, default=None)
     _lookup: dict = field(repr=False, default_factory=dict)
@@ -162,7 +173,7 @@ class ActorIndex:
         for mention in kept:
             if (merged and merged[-1].kind == "role" and mention.actor.type == "person"
                     and re.fullmatch(r"[\s,]*(?:[A-Z][a-z]+\s+)?", text[merged[-1].end:mention.start])):
-                merged[-1] = Mention(merged[-1].start, mention.end, mention.actor, "name")
+                merged[-1] = Mention(merged[-1].start, mention.end, mention.actor, "name", merged[-1].actor)
                 continue
             merged.append(mention)
         return merged
@@ -194,6 +205,9 @@ def load_actors(path: Path | str = paths.ACTORS) -> ActorIndex:
         actor = Actor(row.canonical, row.side, row.type, roles)
         actors[row.canonical] = actor
         variants = [v.strip().replace("’", "'") for v in row.variants.split("|") if v.strip()]
+        if row.side == "japan" and row.type == "person":
+            # Japanese government style and NHK write family name first: "Suga Yoshihide".
+            variants += [" ".join(reversed(v.split())) for v in variants if len(v.split()) == 2]
         for surface, kind in [(v, "name") for v in variants] + [(r, "role") for r in roles]:
             # Single words and acronyms match case-sensitively ("Abe", "Diet", "AP"); longer forms ignore case.
             fold = kind == "role" or (" " in surface and not surface.isupper())
@@ -205,6 +219,7 @@ def load_actors(path: Path | str = paths.ACTORS) -> ActorIndex:
             (folded if fold else exact).append(surface)
     index = ActorIndex(actors)
     index._lookup = lookup
+    index.ministries = {a.side: a for a in actors.values() if a.canonical.endswith("Foreign Ministry")}
     index._names = _alternation(exact, 0)
     index._folded = _alternation(folded, re.IGNORECASE)
     return index
@@ -273,6 +288,8 @@ class _ArticleContext:
     last_of_type: dict = field(default_factory=dict)
     role_holder: dict = field(default_factory=dict)  # generic role actor -> named person seen with it
     recent: list = field(default_factory=list)
+    first_side: str = ""
+    ministries: dict = field(default_factory=dict)
 
     def see(self, mentions: list[Mention]):
         for mention in mentions:
@@ -294,7 +311,14 @@ def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
         for actor in reversed(ctx.recent):
             if actor.type == "institution" and "ministry" in actor.canonical.lower():
                 return actor
-        return None
+        # "the Foreign Ministry said" with no ministry named before: the ministry of the side whose officials
+        # speak in the article, else of the side named first in it.
+        side = ctx.last_speaker.side if ctx.last_speaker is not None else ctx.first_side
+        return ctx.ministries.get(side)
+    return None if kind is None else _resolve_person_anaphor(noun, ctx)
+
+
+def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
     for actor in reversed(ctx.recent):
         if actor.type == "person" and any(noun.lower() in role for role in actor.roles):
             return actor
@@ -373,6 +397,11 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
             actor = found[0].actor if found else None
             return Attribution(actor, "headline:" + who if actor is None or actor.type != "person" else "headline",
                                tag.start())
+    colon = re.match(r"^\s*([^:,]{2,60}):\s+\S", outside)
+    if colon:
+        found = [m for m in outside_mentions if m.end <= colon.end(1)]
+        if len(found) == 1 and not outside[colon.start(1):found[0].start].strip(" '\"“"):
+            return Attribution(_generic_to_person(found[0].actor, ctx), "colon", 0)
     according = [m for m in _ACCORDING.finditer(outside)]
     for match in according:
         rest = outside[match.end():]
@@ -388,7 +417,7 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
     for verb in _SPEECH.finditer(outside):
         subject = _subject_before(outside, verb.start(), outside_mentions, ctx, sent_idx, index)
         how = "leading"
-        if subject is None:
+        if subject is None and _INVERTIBLE.match(verb.group(0)):
             subject = _subject_after(outside, verb.end(), outside_mentions, ctx)
             how = "inverted"
         if subject is not None and subject.type in ("capital", "country") and _POLICY_VERBS.match(verb.group(0)):
@@ -412,9 +441,10 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
 def position_subject(text: str, spans, mentions: list[Mention], ctx: _ArticleContext, sent_idx: int,
                      index: ActorIndex) -> tuple[str, Actor | None]:
     """Side of the subject of the first position predicate in the sentence (quoted words included),
-    and that subject when it is an actor."""
+    and that subject when it is an actor. The subject is the nearest actor or side word to the left of the
+    predicate that is not the object of a preposition ("directed against Moscow")."""
     for verb in _POSITION.finditer(text):
-        before = text[max(0, verb.start() - 80):verb.start()]
+        before = text[max(0, verb.start() - 100):verb.start()]
         if _NOT_PREDICATE_BEFORE.search(before):
             continue
         pronoun = re.search(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$", before)
@@ -422,17 +452,21 @@ def position_subject(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
             person = _resolve_pronoun(ctx, sent_idx, [m for m in mentions if m.end <= verb.start() - len(pronoun.group(0))])
             if person:
                 return person.side, person
-        left = [m for m in mentions if m.end <= verb.start() and verb.start() - m.end <= 60
-                and not _NOT_SUBJECT_BEFORE.search(text[max(0, m.start - 60):m.start])]
-        if left:
-            subject = left[-1]
-            gap = text[subject.end:verb.start()]
-            if "," not in gap or re.fullmatch(r",\s*(?:however|though|in turn|for its part|for their part|meanwhile|"
-                                                 r"[^,]{0,40}),\s*(?:\w+\s+){0,2}", gap):
-                return subject.actor.side, subject.actor
-        side = _side_of_words(before[-40:])
-        if side:
-            return side, None
+        offset = verb.start() - len(before)
+        candidates = [(m.start, m.end, m.actor.side, m.actor) for m in mentions
+                      if m.end <= verb.start() and m.start >= offset]
+        covered = [(m.start, m.end) for m in mentions]
+        for side, pattern in _SIDE_WORDS:
+            for match in pattern.finditer(before):
+                start, end = offset + match.start(), offset + match.end()
+                if not any(a <= start < b for a, b in covered):
+                    candidates.append((start, end, side, None))
+        for start, end, side, actor in sorted(candidates, key=lambda c: -c[0]):
+            if _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60):start]):
+                continue
+            if text[end:end + 2] in ("'s", "’s"):
+                continue  # "Japan's position": a possessive, the subject is the noun it owns
+            return side, actor
     return "", None
 
 
@@ -457,7 +491,7 @@ def subject_side(text: str) -> str:
 
 def attribute_article(statements: pd.DataFrame, index: ActorIndex) -> list[dict]:
     """Attribution columns for the statements of one article, in order."""
-    ctx = _ArticleContext()
+    ctx = _ArticleContext(ministries=index.ministries)
     rows: list[dict] = []
     inside = False
     previous_para = None
@@ -478,6 +512,8 @@ def attribute_article(statements: pd.DataFrame, index: ActorIndex) -> list[dict]
         else:
             text_for_quotes = text
         spans, started_inside, ends_inside = quote_spans(text_for_quotes, inside)
+        if not ctx.first_side:
+            ctx.first_side = subject_side(text)
         mentions = index.find(text)
         for a, b in zip(mentions, mentions[1:]):
             pass
@@ -551,16 +587,11 @@ def _set_speaker(row: dict, actor: Actor, mode: str):
 
 
 def _remember_roles(text: str, mentions: list[Mention], ctx: _ArticleContext, index: ActorIndex):
-    """Link a generic role to the person named right after it ("Japanese Prime Minister Fumio Kishida")."""
-    folded = text.replace("’", "'")
+    """Link a generic role to the person named with it ("Japanese Prime Minister Fumio Kishida"), so that
+    "the Japanese prime minister" later in the article is Kishida."""
     for mention in mentions:
-        if mention.actor.type != "person":
-            continue
-        prefix = folded[max(0, mention.start - 60):mention.start]
-        for actor in index.actors.values():
-            if actor.type == "institution" and not actor.canonical.endswith(("Ministry", "government", "side")):
-                if any(prefix.casefold().rstrip().endswith(role) for role in actor.roles):
-                    ctx.role_holder[actor.canonical] = mention.actor
+        if mention.role is not None and mention.role is not mention.actor and mention.role.type == "institution":
+            ctx.role_holder[mention.role.canonical] = mention.actor
 
 
 def _resolve_headline(noun: str, rows: list[dict], index: ActorIndex) -> "Actor | None":
@@ -606,13 +637,14 @@ def resolve_holder(stances: list[str], *, mode: str, voice_side: str, position_s
     hold none.
     """
     sanctions_only = bool(stances) and all(s == "sanctions_obstacle" for s in stances)
+    named = sorted(set(cue_holders))
     if position_side in ("russia", "japan", "us") and not sanctions_only:
-        return position_side
+        # "Russia considers the islands its own, while Japan ... wants them back": two positions.
+        return "both" if any(side != position_side for side in named) else position_side
     if not stances:
         if voice_side in ("russia", "japan", "us") and mode != "narration" and speaker_type != "newspaper":
             return voice_side
         return "none"
-    named = sorted(set(cue_holders))
     if named:
         return named[0] if len(named) == 1 else "both"
     if voice_side in ("russia", "japan", "us"):

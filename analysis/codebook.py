@@ -21,7 +21,7 @@ import yaml
 from . import paths
 
 TOP_KEYS = {"version", "negation", "stances", "frames"}
-NEGATION_KEYS = {"window", "cues", "hedges"}
+NEGATION_KEYS = {"window", "cues", "hedges", "cancels"}
 STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "cues", "default_holder"}
 FRAME_KEYS = {"id", "label", "definition", "cues"}
 CUE_KEYS = {"id", "pattern", "note", "negatable", "holder"}
@@ -66,6 +66,7 @@ class Codebook:
     hedges: tuple
     negation_window: int
     source: str = ""
+    cancels: tuple = ()
 
     @property
     def stance_ids(self) -> list[str]:
@@ -183,6 +184,7 @@ def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
         raise CodebookError(f"{path}: negation: window must be a non-negative integer")
     negators = tuple(str(n) for n in negation.get("cues") or ())
     hedges = tuple(str(h) for h in negation.get("hedges") or ())
-    for word in negators + hedges:
+    cancels = tuple(str(c) for c in negation.get("cancels") or ())
+    for word in negators + hedges + cancels:
         _compile(path, f"negation {word!r}", rf"\b{word}\b" if word[0].isalnum() else word)
-    return Codebook(stances, frames, negators, hedges, window, str(path))
+    return Codebook(stances, frames, negators, hedges, window, str(path), cancels)

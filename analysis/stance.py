@@ -46,6 +46,15 @@ class Evidence:
         return f"{self.label}:{self.cue}@{self.start}-{self.end}:'{self.text}'{flag}"
 
 
+_QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
+
+
+def _normalise(text) -> str:
+    """Straight apostrophes, and quote marks as spaces, so "the \"return\" of the islands" matches the
+    same cue as the return of the islands. Every replacement keeps the length: evidence offsets still fit."""
+    return str(text).translate(_QUOTE_MARKS)
+
+
 def _word_pattern(words) -> re.Pattern | None:
     parts = []
     for word in words:
@@ -71,6 +80,7 @@ class CodebookTagger:
         self.codebook = codebook or load_codebook()
         self._negators = _word_pattern(self.codebook.negators)
         self._hedges = _word_pattern(self.codebook.hedges)
+        self._cancels = _word_pattern(self.codebook.cancels)
         self._stance_ids = set(self.codebook.stance_ids)
         self._prefilter = {}
         for kind in ("stances", "frames"):
@@ -87,7 +97,8 @@ class CodebookTagger:
         if breaks:
             before = before[breaks[-1].end():]
         words = before.split()
-        return " ".join(words[-self.codebook.negation_window:]) if self.codebook.negation_window else ""
+        scope = " ".join(words[-self.codebook.negation_window:]) if self.codebook.negation_window else ""
+        return self._cancels.sub(" ", scope) if self._cancels else scope
 
     def match_cue(self, cue: Cue, text: str) -> list[Evidence]:
         """Matches of one cue; a negator only switches off stance cues (a frame is a topic, negated or not)."""
@@ -119,7 +130,7 @@ class CodebookTagger:
         >>> tagger.tag_text("There have been no discussions of a handover of islands to Tokyo.")["stances"]
         ['sovereignty_non_negotiable']
         """
-        return self._tag_one(text.replace("’", "'"), None)
+        return self._tag_one(_normalise(text), None)
 
     def _tag_one(self, text: str, candidates: set | None) -> dict:
         stances, frames, evidence, suppressed = [], [], [], []
@@ -139,8 +150,7 @@ class CodebookTagger:
     # -- a column of statements ----------------------------------------------------------------------------
     def tag_texts(self, texts) -> list[dict]:
         """Tag many statements: one Arrow scan per label, then cue-by-cue matching on the hits only."""
-        # Curly apostrophes become straight ones (same length, so evidence offsets still fit the text).
-        array = pa.array([str(t).replace("’", "'") for t in texts], type=pa.large_string())
+        array = pa.array([_normalise(t) for t in texts], type=pa.large_string())
         label_ids = list(self._prefilter)
         hits = np.zeros((len(array), len(label_ids)), dtype=bool)
         for j, label_id in enumerate(label_ids):

@@ -1,0 +1,267 @@
+"""Speaker, voice, mode and holder: every rule of analysis.attribution on concrete sentences."""
+import pandas as pd
+import pytest
+
+from analysis.attribution import ActorsError, attribute, load_actors, quote_spans
+from analysis.pipeline import make_tagger, tag_statements
+from analysis.statements import article_statements
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actors()
+
+
+def attributed(actors, *paragraphs, headline="Headline about the islands"):
+    text = "\n\n".join((headline,) + paragraphs)
+    table = pd.DataFrame(article_statements("t", text))
+    return attribute(table, actors).set_index("sent_idx")
+
+
+def who(table, sent_idx):
+    row = table.loc[sent_idx]
+    return row["mode"], row["speaker"], row["voice_side"]
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return make_tagger("codebook")
+
+
+def tagged(tagger, actors, *paragraphs, headline="Headline about the islands"):
+    text = "\n\n".join((headline,) + paragraphs)
+    table = pd.DataFrame(article_statements("t", text))
+    table["is_boilerplate"] = False
+    table["boilerplate_group"] = ""
+    return tag_statements(table, tagger, actors).set_index("sent_idx")
+
+
+# --- quotes -------------------------------------------------------------------------------------------
+
+def test_quote_spans_straight_and_curly():
+    assert quote_spans('He said "no deal" today.', False) == ([(9, 16)], False, False)
+    assert quote_spans("He said “no deal” today.", False) == ([(9, 16)], False, False)
+    spans, started, ends = quote_spans('"We are ready.', False)
+    assert spans == [(1, 14)] and ends and not started
+    spans, started, ends = quote_spans('Still ready," he said.', True)
+    assert spans == [(0, 12)] and started and not ends
+
+
+def test_closing_quote_without_opening_means_the_sentence_started_inside():
+    spans, started, _ = quote_spans("Our main goal is to sign a peace treaty,” Peskov said.", False)
+    assert started and spans == [(0, 40)]
+
+
+# --- speaker after or before the quote ------------------------------------------------------------------
+
+def test_speaker_after_the_quote(actors):
+    table = attributed(actors, '"We have been holding talks for 60 years," Ivanov said.')
+    assert who(table, 1) == ("direct_quote", "Ivanov", "russia")
+
+
+def test_speaker_before_the_quote_with_colon(actors):
+    table = attributed(actors, 'Lavrov said: "There were no agreements, and there can be none."')
+    assert who(table, 1) == ("direct_quote", "Lavrov", "russia")
+
+
+def test_inverted_attribution(actors):
+    table = attributed(actors, '"The islands are ours," said Maria Zakharova.')
+    assert who(table, 1) == ("direct_quote", "Zakharova", "russia")
+
+
+def test_quote_run_attributed_once_at_its_end(actors):
+    table = attributed(actors, '"We are ready to continue. What are these talks about? About making a peace treaty," '
+                               'Ivanov said.')
+    assert [who(table, i) for i in (1, 2, 3)] == [("direct_quote", "Ivanov", "russia")] * 3
+
+
+def test_quote_running_over_paragraphs(actors):
+    table = attributed(actors,
+                       'Zakharova said: "Japan must respect the results of the war.',
+                       '"Tokyo knows our position.',
+                       '"Nothing will change."',
+                       "The talks were held in Moscow.")
+    assert [who(table, i)[1] for i in (1, 2, 3)] == ["Zakharova"] * 3
+    assert all(who(table, i)[0] == "direct_quote" for i in (1, 2, 3))
+    assert who(table, 4) == ("narration", "", "outlet")
+
+
+def test_attribution_in_the_previous_sentence(actors):
+    table = attributed(actors, "Japan is sticking to sanctions imposed by Washington, Peskov said. "
+                               "“They support the sanctions regime and this is one of the problems.”")
+    assert who(table, 1) == ("reported", "Peskov", "russia")
+    assert who(table, 2) == ("direct_quote", "Peskov", "russia")
+
+
+def test_attribution_after_a_dash_in_a_headline(actors):
+    table = attributed(actors, "Moscow is in talks with Japan, Russian Presidential Envoy Sergei Ivanov told reporters.",
+                       headline="No sign of talks on island handover between Moscow, Tokyo — envoy")
+    assert who(table, 0) == ("reported", "Ivanov", "russia")
+
+
+def test_headline_says_role(actors):
+    table = attributed(actors, "Russian Deputy Foreign Minister Igor Morgulov said on Thursday that talks go on.",
+                       headline="Moscow and Tokyo just beginning their journey to peace treaty, says Russian diplomat")
+    assert who(table, 0) == ("reported", "Morgulov", "russia")
+
+
+def test_headline_colon_attribution(actors):
+    table = attributed(actors, "The deputy minister spoke to reporters.",
+                       headline="Galuzin: no conditions for peace treaty talks with Japan")
+    assert who(table, 0) == ("reported", "Galuzin", "russia")
+
+
+# --- reported speech ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker, side", [
+    ("According to Ivanov, there is nothing good about the lack of a peace treaty.", "Ivanov", "russia"),
+    ("Lavrov said that Japan must recognize the results of World War II.", "Lavrov", "russia"),
+    ("The Kremlin said the dialogue would continue.", "Kremlin", "russia"),
+    ("Japan is sticking to sanctions, Peskov said on Sunday.", "Peskov", "russia"),
+    ("Prime Minister Fumio Kishida told reporters that Japan would not give up its claim.", "Kishida", "japan"),
+    ("Japan's top government spokesman said the protest was lodged through diplomatic channels.",
+     "Chief Cabinet Secretary", "japan"),
+    ("Russia's foreign ministry said in a statement that it would not continue the talks.",
+     "Russian Foreign Ministry", "russia"),
+    ("A senior Japanese official who spoke on condition of anonymity said the summit was off.",
+     "Japanese side", "japan"),
+    ("Prime Minister Suga Yoshihide told an annual rally that he would continue negotiations.", "Suga", "japan"),
+    ("The Japanese government has decided to reject the idea, the Asahi newspaper said on Saturday citing "
+     "government sources.", "Asahi", "japan"),
+    ("Kremlin spokesman Dmitry Peskov said the goal was a peace treaty.", "Peskov", "russia"),
+    ("Foreign Ministry spokeswoman Maria Zakharova dismissed Japan's protest, saying Russia was free to act.",
+     "Zakharova", "russia"),
+    ("Moscow has stated many times that Russia's sovereignty cannot be called into question.", "Moscow", "russia"),
+    ("U.S. Secretary of State Antony Blinken said Washington backed Tokyo.", "Blinken", "us"),
+])
+def test_reported_speech(actors, sentence, speaker, side):
+    table = attributed(actors, sentence)
+    assert who(table, 1) == ("reported", speaker, side)
+
+
+def test_lavrov_continued_and_role_descriptions(actors):
+    table = attributed(actors,
+                       "Russian Foreign Minister Sergei Lavrov said on Sunday that talks go on.",
+                       '"Neither Putin nor me has given grounds for such statements," Lavrov continued.',
+                       '"There were no agreements," Russia\'s top diplomat continued.')
+    assert [who(table, i)[1] for i in (1, 2, 3)] == ["Lavrov"] * 3
+
+
+def test_pronouns_resolve_to_the_last_speaker(actors):
+    table = attributed(actors,
+                       "Moscow and Tokyo still differ, Russian Deputy Foreign Minister Igor Morgulov said, opening "
+                       "consultations with his Japanese counterpart Takeo Mori.",
+                       '"I must say that significant differences remain," he said.',
+                       "He pointed out that the ministers had met twice.")
+    assert who(table, 2) == ("direct_quote", "Morgulov", "russia")
+    assert who(table, 3) == ("reported", "Morgulov", "russia")
+
+
+def test_role_description_resolves_to_the_person(actors):
+    table = attributed(actors,
+                       "Sergei Ivanov spoke in Sakhalin.",
+                       '"The lack of a peace treaty is not fatal," the Russian presidential envoy concluded.')
+    assert who(table, 2) == ("direct_quote", "Ivanov", "russia")
+
+
+def test_generic_role_resolves_to_the_person_named_with_it(actors):
+    table = attributed(actors,
+                       "Japanese Prime Minister Fumio Kishida met former residents on Monday.",
+                       "The Japanese prime minister said the issue must be resolved.")
+    assert who(table, 2) == ("reported", "Kishida", "japan")
+
+
+def test_bare_foreign_ministry_takes_the_side_of_the_article(actors):
+    table = attributed(actors,
+                       "Russia condemned Japan's new restrictions on Friday.",
+                       '"This is an openly hostile course," the Foreign Ministry said in a statement.',
+                       headline="Russia condemns Tokyo's sanctions")
+    assert who(table, 2) == ("direct_quote", "Russian Foreign Ministry", "russia")
+
+
+# --- narration and holders --------------------------------------------------------------------------
+
+def test_plain_narration(actors):
+    table = attributed(actors, "Since the mid-20th century, Russia and Japan have been holding consultations.")
+    assert who(table, 1) == ("narration", "", "outlet")
+    assert table.loc[1, "position_side"] == ""
+
+
+@pytest.mark.parametrize("sentence, side", [
+    ("Tokyo, however, maintains that the territorial dispute must be resolved first.", "japan"),
+    ("Since then, Tokyo has attempted to claim the four Kuril Islands.", "japan"),
+    ("At the same time, Tokyo hopes that the dialogue would continue.", "japan"),
+    ("By signing the deal, Tokyo wanted to confirm the 1956 joint declaration.", "japan"),
+    ("Japan viewed that demand as inadmissible.", "japan"),
+    ("Moscow insists that the islands became Russian as a result of the war.", "russia"),
+    ("Moscow rejected Tokyo's demand.", "russia"),
+])
+def test_narration_states_a_side_position(actors, sentence, side):
+    table = attributed(actors, sentence)
+    assert table.loc[1, "mode"] == "narration"
+    assert table.loc[1, "position_side"] == side
+
+
+def test_institution_with_a_speech_like_verb_is_reported(actors):
+    table = attributed(actors, "The Kremlin rejected Tokyo's demand.")
+    assert who(table, 1) == ("reported", "Kremlin", "russia")
+
+
+def test_proposed_as_an_adjective_is_no_position(actors):
+    table = attributed(actors, "Later this month Putin will hold a summit with Abe to discuss the proposed agreement.")
+    assert table.loc[1, "position_side"] == ""
+    assert table.loc[1, "mode"] == "narration"
+
+
+def test_objects_of_prepositions_are_not_subjects(actors):
+    table = attributed(actors, "Tokyo sides with the US on resolutions directed against Moscow and opposes Russian "
+                               "projects, Lavrov said.")
+    assert who(table, 1) == ("reported", "Lavrov", "russia")
+    assert table.loc[1, "position_side"] == "japan"
+
+
+def test_speaker_describing_the_other_side(tagger, actors):
+    table = tagged(tagger, actors,
+                   '"Shinzo Abe tells the parliament that he plans to solve the peace treaty issue on Japan\'s terms," '
+                   "Lavrov said.")
+    assert (table.loc[1, "voice_side"], table.loc[1, "holder_side"]) == ("russia", "japan")
+
+
+def test_holder_of_narrated_claims_and_demands(tagger, actors):
+    table = tagged(tagger, actors,
+                   "The Kuril Islands issue remains the sticking point since the islands were handed over to the "
+                   "Soviet Union while Japan laid claims to the four southern islands.",
+                   "Besides, the Russian side demanded that Japan recognized the legitimacy of Russia's sovereignty "
+                   "over the southern part of the Kuril Islands.")
+    assert table.loc[1, ["voice_side", "holder_side", "stances"]].tolist() == ["outlet", "japan", "territory_first"]
+    assert table.loc[2, ["mode", "speaker", "holder_side", "stances"]].tolist() == [
+        "reported", "Russian side", "russia", "sovereignty_non_negotiable"]
+
+
+def test_two_positions_in_one_sentence_hold_both(tagger, actors):
+    table = tagged(tagger, actors, "Russia considers the islands its own under the postwar settlement, while Japan "
+                                   "sees them as illegally taken and wants them back.")
+    assert table.loc[1, "holder_side"] == "both"
+    assert set(table.loc[1, "stances"].split(";")) == {"sovereignty_non_negotiable", "territory_first"}
+
+
+def test_mentions_lists_named_actors(actors):
+    table = attributed(actors, "Lavrov and Kono met in Moscow, the Kremlin said.")
+    assert table.loc[1, "mentions"] == "Lavrov;Kono;Moscow;Kremlin"
+
+
+def test_actors_table_validation(tmp_path):
+    bad_side = tmp_path / "actors.csv"
+    bad_side.write_text("canonical,side,type,variants,roles\nLavrov,mars,person,Lavrov,\n", encoding="utf-8")
+    with pytest.raises(ActorsError, match=r"actors.csv: row 2 \(Lavrov\): unknown side 'mars'"):
+        load_actors(bad_side)
+    duplicate = tmp_path / "dup.csv"
+    duplicate.write_text("canonical,side,type,variants,roles\nLavrov,russia,person,Lavrov,\n"
+                         "Other,russia,person,Lavrov,\n", encoding="utf-8")
+    with pytest.raises(ActorsError, match="dup.csv: row 3 \\(Other\\): name 'Lavrov' already belongs to Lavrov"):
+        load_actors(duplicate)
+
+
+def test_seed_actors_load_with_japanese_name_order(actors):
+    found = actors.find("Kishida Fumio and Sergey Lavrov met; Russia’s top diplomat spoke.")
+    assert [m.actor.canonical for m in found] == ["Kishida", "Lavrov", "Lavrov"]
