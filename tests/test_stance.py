@@ -1,0 +1,161 @@
+"""The codebook tagger (cues, negation, hedging, evidence), the classifier, kwic."""
+import pandas as pd
+import pytest
+
+from analysis.codebook import load_codebook
+from analysis.stance import CodebookTagger, StanceClassifier, kwic
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return CodebookTagger()
+
+
+def stances(tagger, text):
+    return sorted(tagger.tag_text(text)["stances"])
+
+
+SOV, TREATY, TERR, SANC = "sovereignty_non_negotiable", "treaty_first", "territory_first", "sanctions_obstacle"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Seed wording
+    ("Moscow has stated many times that Russia’s sovereignty over the islands cannot be called into question.", [SOV]),
+    ("Japan must recognize the results of World War II in their entirety.", [SOV]),
+    ('Ivanov said, adding that "it is Japan that has a territorial issue" but not Russia.', [SOV]),
+    ("In reality, there is no sign of talks about any [island] handover, rest assured of that.", [SOV]),
+    ("Our main goal is not to give or receive anything, but to sign a peace treaty [with Japan].", [TREATY]),
+    ("Last year Putin proposed an agreement without preconditions, but Abe later called the idea unacceptable.",
+     [TREATY]),
+    ("Still, the statement says that change would only be possible after the two sides signed a peace treaty.",
+     [TREATY]),
+    ("Tokyo, however, maintains that the territorial dispute must be resolved first.", [TERR]),
+    ("Since then, Tokyo has attempted to claim the four Kuril Islands.", [TERR]),
+    ("“They support the sanctions regime and this is one of the problems that prevent the signing of the peace "
+     "treaty.”", [SANC]),
+    ('Japan had joined "a wide range of sanctions against Russia, which can hardly be viewed as a friendly stance."',
+     [SANC]),
+    # Japanese government and press
+    ("The Northern Territories are an inherent part of Japan's territory, the foreign ministry said.", [SOV, TERR]),
+    ("Japan's basic policy is to resolve the issue of the attribution of the four northern islands and conclude a "
+     "peace treaty.", [TERR]),
+    ("Kishida told the rally that the government would resolve the territorial issue and conclude a peace treaty.",
+     [TERR]),
+    ("Former residents called for the early return of the Northern Territories.", [TERR]),
+    ("Kishida says Japan will not give up on return of disputed isles", [TERR]),
+    ("Abe has been pushing for a deal that would return at least some of the islands.", [TERR]),
+    ("Japan has said it cannot sign a peace treaty until the question of who owns the islands is settled.", [TERR]),
+    ("The islands have been illegally occupied by Russia since 1945, the ministry said.", [SOV, TERR]),
+    # Western wires
+    ("Moscow said on Monday it was pulling out of peace treaty talks with Tokyo over sanctions.", [SANC]),
+    ("Russia says the islands became part of the Soviet Union legitimately as a result of World War Two.", [SOV]),
+    # Russian ministries
+    ("The Kuril Islands are Russian territory and will remain so, Zakharova said.", [SOV]),
+    ("Russia does not intend to continue negotiations on a peace treaty given Japan's openly unfriendly position.",
+     [SANC]),
+    ("In connection with unilateral restrictive measures, Russia is suspending the talks.", [SANC]),
+    ("The territorial question is closed, the ministry said.", [SOV]),
+    ("Putin said the goal of the talks was a peace treaty rather than any change of borders.", [TREATY]),
+    ("Moscow has offered to sign a treaty first and then work out all other issues.", [TREATY]),
+    # Negatives: vocabulary of the dispute without a stance
+    ("Morgulov and Mori held consultations on the peace treaty issue in Moscow.", []),
+    ("Moscow and Tokyo are locked in uncomfortable conversations about the latent territorial dispute.", []),
+    ("Japan imposed sanctions on three Russian banks on Friday.", []),
+    ("The two countries agreed on salmon fishing quotas for the waters off the islands.", []),
+    ("Japan planned to discuss fishing and tourism on the islands.", []),
+    ("Japan did not raise the return of the islands at the meeting.", []),
+])
+def test_cues_on_sentences_of_many_outlets(tagger, text, expected):
+    assert stances(tagger, text) == sorted(expected)
+
+
+def test_negated_handover_is_not_territory_first(tagger):
+    result = tagger.tag_text("There have been no discussions of a handover of islands to Tokyo.")
+    assert result["stances"] == [SOV]
+    assert [e.cue for e in result["suppressed"]] == ["return_of_islands"]
+    assert result["suppressed"][0].text == "handover of islands"
+
+
+def test_evidence_names_cue_and_span(tagger):
+    text = "Since then, Tokyo has attempted to claim the four Kuril Islands."
+    [evidence] = tagger.tag_text(text)["evidence"]
+    assert (evidence.label, evidence.cue) == (TERR, "claim_to_islands")
+    assert text[evidence.start:evidence.end] == evidence.text == "attempted to claim"
+    assert str(evidence) == "territory_first:claim_to_islands@22-40:'attempted to claim'"
+
+
+def test_overlapping_cues_count_once_longest_wins(tagger):
+    text = "Tokyo wants the return of the four islands."
+    evidence = tagger.tag_text(text)["evidence"]
+    assert len(evidence) == 1
+    assert evidence[0].text == "return of the four islands"
+
+
+def test_hedged_evidence_is_marked(tagger):
+    evidence = tagger.tag_text("Tokyo could reportedly demand the return of the islands.")["evidence"]
+    assert evidence and all(e.hedged for e in evidence)
+
+
+def test_frames_are_not_negated(tagger):
+    assert tagger.tag_text("No sign of talks on island handover between Moscow, Tokyo")["frames"] == ["diplomatic_process"]
+
+
+def test_column_scan_equals_one_by_one(tagger):
+    texts = ["Japan laid claims to the four southern islands.", "Nothing here.", "",
+             "Sanctions prevent the signing of the peace treaty.", "Trade and fishing grew."]
+    assert tagger.tag_texts(texts) == [tagger.tag_text(t) for t in texts]
+
+
+def test_a_teacher_adds_a_stance_by_editing_the_yaml(tmp_path):
+    source = load_codebook().source
+    text = open(source, encoding="utf-8").read()
+    text = text.replace("frames:\n", """  - id: joint_development
+    label: Joint development first
+    definition: Joint economic activity on the islands comes before any settlement.
+    default_holder: both
+    cues:
+      - id: joint_economic_activities
+        pattern: 'joint economic activit\\w*'
+frames:
+""", 1)
+    path = tmp_path / "codebook.yaml"
+    path.write_text(text, encoding="utf-8")
+    codebook = load_codebook(path)
+    assert codebook.stance_ids[-1] == "joint_development"
+    tagger = CodebookTagger(codebook)
+    assert tagger.tag_text("Russia and Japan would focus on developing joint economic activities.")["stances"] == [
+        "joint_development"]
+
+
+def test_classifier_learns_and_explains(tmp_path):
+    texts = ["Japan laid claims to the islands.", "Tokyo demands the return of the islands.",
+             "Russia's sovereignty cannot be questioned.", "The islands are Russian territory.",
+             "Talks were held in Moscow.", "The ministers met on Monday.",
+             "Japan wants the four islands back.", "Sovereignty over the Kurils is indisputable."]
+    labels = [TERR, TERR, SOV, SOV, "", "", TERR, SOV]
+    model = StanceClassifier().fit(texts, labels)
+    predicted = model.predict(["Japan demands the return of the four islands.", "Talks were held on Monday."])
+    assert predicted == [[TERR], []]
+    features = model.top_features("Japan demands the return of the four islands.", TERR)
+    assert len(features) == 3
+    assert all(feature in "japan demands the return of the four islands." for feature in features)
+
+
+def test_classifier_is_deterministic():
+    gold = pd.read_csv("data/annotations/gold.csv", dtype=str, keep_default_na=False)
+    a = StanceClassifier().fit(gold["text"], gold["stances"]).predict_proba(gold["text"][:20])
+    b = StanceClassifier().fit(gold["text"], gold["stances"]).predict_proba(gold["text"][:20])
+    assert (a == b).all()
+
+
+def test_unfitted_classifier_says_so():
+    with pytest.raises(RuntimeError, match="not fitted"):
+        StanceClassifier().predict(["x"])
+
+
+def test_kwic_shows_cue_in_context():
+    table = pd.DataFrame({"article_id": ["a", "b"], "sent_idx": [0, 3],
+                          "text": ["Japan laid claims to the four southern islands.", "No claims here at all."]})
+    view = kwic(table, r"claims?\s+to", width=11)
+    assert view.to_dict("records") == [{"article_id": "a", "sent_idx": 0, "left": "Japan laid", "match": "claims to",
+                                        "right": "the four s"}]
