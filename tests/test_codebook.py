@@ -1,0 +1,81 @@
+"""Codebook loading and validation: a teacher's mistake gets an error naming the entry."""
+import pytest
+
+from analysis.codebook import CodebookError, load_codebook
+
+MINIMAL = """
+version: 1
+stances:
+  - id: treaty_first
+    definition: The treaty comes first.
+    cues:
+      - id: treaty_cue
+        pattern: 'peace treaty first'
+frames:
+  - id: economic
+    definition: Trade.
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "codebook.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_seed_codebook_has_four_stances_and_five_frames():
+    codebook = load_codebook()
+    assert codebook.stance_ids == ["sovereignty_non_negotiable", "treaty_first", "territory_first",
+                                   "sanctions_obstacle"]
+    assert codebook.frame_ids == ["legal_historical", "security_alliance", "economic", "diplomatic_process",
+                                  "culture_people"]
+    for stance in codebook.stances:
+        assert stance.definition and stance.include and stance.exclude and stance.cues
+        assert stance.examples["positive"] and stance.examples["negative"]
+    assert codebook.default_holders == {"sovereignty_non_negotiable": "russia", "treaty_first": "russia",
+                                        "territory_first": "japan", "sanctions_obstacle": "russia"}
+
+
+def test_codebook_examples_are_tagged_as_their_stance():
+    """Each stance's positive examples carry it, and its negative examples do not."""
+    from analysis.stance import CodebookTagger
+
+    codebook = load_codebook()
+    tagger = CodebookTagger(codebook)
+    for stance in codebook.stances:
+        for example in stance.examples["positive"]:
+            assert stance.id in tagger.tag_text(example)["stances"], (stance.id, example)
+        for example in stance.examples["negative"]:
+            assert stance.id not in tagger.tag_text(example)["stances"], (stance.id, example)
+
+
+def test_minimal_codebook_loads(tmp_path):
+    codebook = load_codebook(write(tmp_path, MINIMAL))
+    assert codebook.stance_ids == ["treaty_first"] and codebook.cues()[0].id == "treaty_cue"
+
+
+@pytest.mark.parametrize("change, message", [
+    (("    definition: The treaty comes first.\n", "    definition: The treaty comes first.\n    colour: red\n"),
+     r"stance 'treaty_first'|stances\[1\]: unknown key\(s\) colour"),
+    (("pattern: 'peace treaty first'", "pattern: 'peace (treaty'"),
+     r"stance 'treaty_first' cue 'treaty_cue': bad regex 'peace \(treaty'"),
+    (("  - id: economic", "  - id: treaty_first"), r"frame 'treaty_first': duplicate id"),
+    (("version: 1\n", "version: 1\nextras: yes\n"), r"top level: unknown key\(s\) extras"),
+    (("      - id: treaty_cue\n", "      - id: treaty_cue\n        weight: 2\n"),
+     r"cue\[1\]: unknown key\(s\) weight"),
+    (("    definition: Trade.\n", ""), r"frame 'economic': definition is missing"),
+    (("  - id: treaty_first\n", "  - id: Treaty First\n"), r"stances\[1\]: id must be a lower_case identifier"),
+])
+def test_mistakes_name_the_entry(tmp_path, change, message):
+    old, new = change
+    path = write(tmp_path, MINIMAL.replace(old, new))
+    with pytest.raises(CodebookError, match=message) as raised:
+        load_codebook(path)
+    assert str(path) in str(raised.value)
+
+
+def test_not_yaml_and_unsafe_yaml(tmp_path):
+    with pytest.raises(CodebookError, match="not valid YAML"):
+        load_codebook(write(tmp_path, "stances: [unclosed"))
+    with pytest.raises(CodebookError, match="not valid YAML"):
+        load_codebook(write(tmp_path, "stances: !!python/object/apply:os.system ['echo hacked']\nframes: []"))

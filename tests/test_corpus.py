@@ -1,0 +1,65 @@
+"""Loading the seed corpus: byte-identical seeds, metadata, chrome removal."""
+from pathlib import Path
+
+import pytest
+
+from analysis import paths
+from analysis.corpus import CorpusError, clean_text, load_chrome_rules, load_corpus
+
+SEEDS = paths.ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="shared/seeds is not beside this checkout")
+def test_embedded_articles_are_the_seeds_byte_for_byte():
+    for seed in sorted(SEEDS.glob("*.txt")):
+        assert (paths.ARTICLES / f"{seed.name[:3]}.txt").read_bytes() == seed.read_bytes()
+
+
+def test_metadata_is_joined(corpus):
+    assert corpus["article_id"].tolist() == ["000", "001", "002", "003", "004"]
+    assert corpus["outlet"].tolist() == ["TASS", "TASS", "TASS", "unknown", "TASS"]
+    assert corpus["date"].tolist() == ["2019-02-26", "2019-03-21", "2019-02-24", "", "2019-06-01"]
+    assert corpus.loc[3, "notes"].startswith("No date in the text")
+
+
+def test_chrome_is_removed_and_text_kept(corpus):
+    text = dict(zip(corpus["article_id"], corpus["clean_text"]))
+    for chrome in ("All news", "Currency converter", "Show more", "In other media", "Partner News",
+                   "- Advertisement -", "Subscribe to our newsletter", "© Alexander Shcherbak/TASS",
+                   "1 pages in this article", "February 24, 10:48 UTC+3", "Sign up here"):
+        assert all(chrome not in t for t in text.values()), chrome
+    assert text["002"].startswith("Russia’s top diplomat rules out peace treaty negotiations")
+    assert text["003"].endswith("Tokyo, however, maintains that the territorial dispute must be resolved first.")
+    assert corpus.set_index("article_id").loc["002", "n_chrome_removed"] == 12
+
+
+def test_clean_text_normalises_layout():
+    rules = load_chrome_rules()
+    cleaned, removed = clean_text("All news\r\n\r\nHeadline  here\r\n\r\n\r\nBody   text.\r\nShow more\r\n", rules)
+    assert (cleaned, removed) == ("Headline here\n\nBody text.", 2)
+
+
+def test_csv_and_jsonl_corpora(tmp_path):
+    csv = tmp_path / "news.csv"
+    csv.write_text('id,text,outlet\nk1,"Kyodo headline\n\nJapan protested.",Kyodo\n', encoding="utf-8")
+    loaded = load_corpus(csv)
+    assert loaded.loc[0, ["article_id", "outlet", "headline"]].tolist() == ["k1", "Kyodo", "Kyodo headline"]
+    jsonl = tmp_path / "news.jsonl"
+    jsonl.write_text('{"id": "r1", "text": "Reuters headline\\n\\nMoscow said no.", "date": "2022-03-21"}\n',
+                     encoding="utf-8")
+    loaded = load_corpus(jsonl)
+    assert loaded.loc[0, ["article_id", "date", "clean_text"]].tolist() == [
+        "r1", "2022-03-21", "Reuters headline\n\nMoscow said no."]
+
+
+def test_unknown_source(tmp_path):
+    with pytest.raises(CorpusError, match="no such file or folder"):
+        load_corpus(tmp_path / "missing")
+    (tmp_path / "x.docx").write_bytes(b"PK")
+    with pytest.raises(CorpusError, match="expected a folder of .txt files"):
+        load_corpus(tmp_path / "x.docx")

@@ -1,0 +1,129 @@
+"""Gold, agreement statistics and the honest evaluation of both taggers."""
+import pandas as pd
+import pytest
+
+from analysis import paths
+from analysis.codebook import load_codebook
+from analysis.corpus import load_corpus
+from analysis.evaluation import (AnnotationError, agreement_table, attribution_accuracy, build_gold,
+                                 cohen_kappa, krippendorff_alpha_nominal, leave_one_article_out, read_coded,
+                                 stance_scores, statements_from_coded, worst_errors)
+from analysis.pipeline import DEFAULT_TAGGER, make_tagger, tag_statements
+from analysis.statements import split_corpus
+
+
+@pytest.fixture(scope="module")
+def statements():
+    return split_corpus(load_corpus())
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return read_coded(paths.GOLD)
+
+
+def test_gold_is_rebuilt_from_the_two_codings_and_the_adjudication(gold):
+    coder_a = read_coded(paths.ANNOTATIONS / "coder_a.csv")
+    coder_b = read_coded(paths.ANNOTATIONS / "coder_b.csv")
+    adjudication = pd.read_csv(paths.ANNOTATIONS / "adjudication.csv", dtype=str, keep_default_na=False)
+    texts = gold[["article_id", "sent_idx", "text"]]
+    rebuilt = build_gold(coder_a, coder_b, adjudication, texts)
+    pd.testing.assert_frame_equal(rebuilt.reset_index(drop=True), gold.reset_index(drop=True))
+
+
+def test_gold_matches_the_current_statement_table(gold, statements):
+    merged = gold.merge(statements[["article_id", "sent_idx", "text"]], on=["article_id", "sent_idx"],
+                        suffixes=("_gold", ""), how="outer", indicator=True)
+    assert (merged["_merge"] == "both").all()
+    assert (merged["text_gold"] == merged["text"]).all()
+
+
+def test_unadjudicated_disagreement_is_an_error(gold):
+    a = gold.copy()
+    b = gold.copy()
+    b.loc[0, "mode"] = "narration"
+    with pytest.raises(AnnotationError, match="000/0 mode: coders differ"):
+        build_gold(a, b, pd.DataFrame(columns=["article_id", "sent_idx", "field", "decision"]), gold)
+
+
+def test_unknown_stance_in_a_gold_file(tmp_path, gold):
+    bad = gold.copy()
+    bad.loc[3, "stances"] = "treaty_first;peace_now"
+    path = tmp_path / "gold.csv"
+    bad.to_csv(path, index=False)
+    with pytest.raises(AnnotationError, match=r"gold.csv: row 5, column stances: unknown stance id 'peace_now'"):
+        read_coded(path)
+
+
+def test_agreement_statistics_on_known_values():
+    assert krippendorff_alpha_nominal([1, 1, 0, 0], [1, 1, 0, 1]) == pytest.approx(0.5333, abs=1e-4)
+    assert cohen_kappa([1, 1, 0, 0], [1, 1, 0, 1]) == pytest.approx(0.5)
+    assert krippendorff_alpha_nominal(list("aabbc"), list("aabbc")) == 1.0
+
+
+def test_agreement_table_of_the_two_codings():
+    table = agreement_table(read_coded(paths.ANNOTATIONS / "coder_a.csv"),
+                            read_coded(paths.ANNOTATIONS / "coder_b.csv")).set_index(["field", "label"])
+    assert table.loc[("stances", "treaty_first"), "cohen_kappa"] == pytest.approx(1.0)
+    assert table.loc[("stances", "territory_first"), "positives_a"] == 7
+    assert table.loc[("stances", "territory_first"), "positives_b"] == 8
+    assert table.loc[("holder_side", "(all values)"), "agreement"] == pytest.approx(99 / 118)
+
+
+def test_stance_scores_per_label():
+    scores = stance_scores(["a;b", "a", ""], ["a", "a;b", "b"], ["a", "b"]).set_index("stance")
+    assert scores.loc["a", ["precision", "recall", "f1"]].tolist() == [1.0, 1.0, 1.0]
+    assert scores.loc["b", "precision"] == 0.0 and scores.loc["b", "support"] == 1
+    assert scores.loc["macro", "f1"] == 0.5
+
+
+def test_leave_one_article_out_keeps_background_out_of_training(gold, statements):
+    predicted = leave_one_article_out(gold, statements)
+    assert len(predicted) == len(gold)
+    dropped = predicted.groupby("article_id")["dropped_for_leakage"].first().to_dict()
+    # 003 shares no background; each TASS article's background recurs in the three others.
+    assert dropped["003"] == 0
+    assert all(dropped[a] > 0 for a in ("000", "001", "002", "004"))
+
+
+def test_attribution_accuracy_counts_matches(gold):
+    predicted = gold.copy()
+    predicted.loc[:9, "speaker"] = "nobody"
+    table = attribution_accuracy(gold, predicted).set_index("field")
+    assert table.loc["speaker", "correct"] == len(gold) - 10
+    assert table.loc["mode", "accuracy"] == 1.0
+
+
+def test_worst_errors_lists_missed_and_invented(gold):
+    predicted = gold[["article_id", "sent_idx", "stances"]].copy()
+    predicted.loc[predicted["stances"] != "", "stances"] = ""
+    errors = worst_errors(gold, predicted, k=3)
+    assert len(errors) == 3 and (errors["invented"] == "").all() and (errors["missed"] != "").all()
+
+
+@pytest.fixture(scope="module")
+def challenge_scores():
+    codebook = load_codebook()
+    challenge = read_coded(paths.CHALLENGE)
+    table = statements_from_coded(challenge)
+    scores = {}
+    for name in ("codebook", "model"):
+        tagged = tag_statements(table, make_tagger(name))
+        merged = challenge.merge(tagged, on=["article_id", "sent_idx"], suffixes=("_gold", ""))
+        scores[name] = stance_scores(merged["stances_gold"], merged["stances"], codebook.stance_ids).set_index(
+            "stance").loc["macro", "f1"]
+    return scores
+
+
+def test_default_tagger_is_the_better_one_on_the_challenge_set(challenge_scores):
+    other = "model" if DEFAULT_TAGGER == "codebook" else "codebook"
+    assert challenge_scores[DEFAULT_TAGGER] >= challenge_scores[other]
+
+
+def test_challenge_set_is_kept_apart():
+    challenge = read_coded(paths.CHALLENGE)
+    dev = read_coded(paths.DEV_OUTLETS)
+    gold = read_coded(paths.GOLD)
+    assert len(challenge) >= 60
+    assert not set(challenge["text"]) & (set(dev["text"]) | set(gold["text"]))
+    assert challenge["article_id"].str.startswith("ch_").all()
