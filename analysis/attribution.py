@@ -105,11 +105,16 @@ _ANAPHOR_TYPES = {"paper": "newspaper", "newspaper": "newspaper", "daily": "news
                   "statement": None}
 # Words allowed between a subject and its verb: "Lavrov also said", "the Asahi newspaper said on Sunday".
 _BRIDGE = re.compile(
-    r"^(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|"
+    r"^\s*,?(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|"
     r"recently|reportedly|only|himself|herself|itself|news|paper|newspaper|daily|agency|ministry|officials?|"
     r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|quickly|immediately|"
     r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|"
-    r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge)[^,.;\"“”]{0,60}?)\s*)*\s*$",
+    # a relative clause, an appositive or a participle phrase between commas: "Abe, who met Putin in May,"
+    # "Medvedev, the deputy chairman of the Security Council," "Kishida, speaking at the rally,"
+    r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge)[^,.;\"“”]{0,60}?|"
+    r"(?:the|a|an|russia's|japan's)\s+[^,.;\"“”]{1,80}?,|"
+    r"(?:speaking|writing|addressing|talking|answering|responding|commenting|asked)\b[^,.;\"“”]{0,80}?,"
+    r")\s*)*\s*,?\s*$",
     re.IGNORECASE)
 _QUOTE_CHARS = {'"': "toggle", "“": "open", "”": "close", "«": "open", "»": "close", "„": "open"}
 _SIDE_WORDS = [
@@ -340,13 +345,16 @@ def _subject_before(text: str, verb_start: int, mentions: list[Mention], ctx: _A
                     sent_idx: int, index: ActorIndex) -> Actor | None:
     """The actor that is the subject of a verb starting at ``verb_start``: the nearest mention to its left,
     separated from it only by bridge words."""
-    for mention in reversed([m for m in mentions if m.end <= verb_start]):
+    # The nearest mention whose gap to the verb is only bridge words; mentions inside an appositive
+    # ("Medvedev, the deputy chairman of Russia's Security Council, wrote") are stepped over.
+    for mention in list(reversed([m for m in mentions if m.end <= verb_start]))[:3]:
         gap = text[mention.end:verb_start]
-        if _NOT_SUBJECT_BEFORE.search(text[max(0, mention.start - 60):mention.start]):
+        if len(gap) > 120:
             break
+        if _NOT_SUBJECT_BEFORE.search(text[max(0, mention.start - 60):mention.start]):
+            continue
         if _BRIDGE.match(gap) or re.fullmatch(r"\s*(?:news\s+)?paper\s*", gap):
             return _generic_to_person(mention.actor, ctx)
-        break
     window = text[max(0, verb_start - 60):verb_start]
     pronoun = re.search(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$", window)
     if pronoun:
@@ -417,7 +425,8 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
     for verb in _SPEECH.finditer(outside):
         subject = _subject_before(outside, verb.start(), outside_mentions, ctx, sent_idx, index)
         how = "leading"
-        if subject is None and _INVERTIBLE.match(verb.group(0)):
+        # "..., said Lavrov" / '"...," said the Kremlin': inversion only right after a comma or a quote.
+        if subject is None and _INVERTIBLE.match(verb.group(0)) and re.search(r"[,\"“”']\s*$", text[:verb.start()]):
             subject = _subject_after(outside, verb.end(), outside_mentions, ctx)
             how = "inverted"
         if subject is not None and subject.type in ("capital", "country") and _POLICY_VERBS.match(verb.group(0)):

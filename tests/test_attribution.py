@@ -133,10 +133,32 @@ def test_headline_colon_attribution(actors):
      "Zakharova", "russia"),
     ("Moscow has stated many times that Russia's sovereignty cannot be called into question.", "Moscow", "russia"),
     ("U.S. Secretary of State Antony Blinken said Washington backed Tokyo.", "Blinken", "us"),
+    ("The Kremlin's spokesman, Dmitry Peskov, said the drills were routine.", "Peskov", "russia"),
+    ("Kishida, speaking at the annual rally, said Japan would not give up its claim.", "Kishida", "japan"),
+    ("Medvedev, the deputy chairman of Russia's Security Council, wrote on Telegram that the islands were Russian.",
+     "Medvedev", "russia"),
+    ("In a statement, Russia's Foreign Ministry said it would not continue negotiations.",
+     "Russian Foreign Ministry", "russia"),
+    ("Russian Deputy Foreign Minister Andrei Rudenko told RIA Novosti that Moscow saw no point in talks.",
+     "Rudenko", "russia"),
+    ("According to Kyodo News, the government plans to raise the issue at the G7.", "Kyodo", "japan"),
+    ("Nikkei reported that Tokyo was considering new sanctions.", "Nikkei", "japan"),
+    ("Japan says the islands were illegally seized by the Soviet Union in 1945.", "Japan", "japan"),
 ])
 def test_reported_speech(actors, sentence, speaker, side):
     table = attributed(actors, sentence)
     assert who(table, 1) == ("reported", speaker, side)
+
+
+def test_quote_with_role_and_name_after_it(actors):
+    table = attributed(actors, "“This is absolutely unacceptable,” Chief Cabinet Secretary Hirokazu Matsuno told a "
+                               "news conference.")
+    assert who(table, 1) == ("direct_quote", "Matsuno", "japan")
+
+
+def test_inversion_needs_a_comma_or_quote(actors):
+    table = attributed(actors, "Putin offers tax breaks on the islands and urges Japan to invest.")
+    assert who(table, 1)[1] != "Japan"
 
 
 def test_lavrov_continued_and_role_descriptions(actors):

@@ -1,0 +1,476 @@
+"""How each article frames the dispute: whose voice it carries, what it quotes, what it reuses, who it blames.
+
+Every function here takes a tagged statement table (the output of ``analysis.pipeline.tag_corpus``, or a
+coded table laid over it with ``analysis.charts.apply_coding``) and returns a tidy table that a chart in
+``analysis.charts`` draws and ``notebooks/04_framing.ipynb`` shows:
+
+- ``voice_share_table``: per article, the share of statements in each voice (a side's officials, the outlet).
+- ``quote_mode_table``: per article and voice, direct quotes against paraphrase (reported speech).
+- ``background_table`` / ``background_stance_table``: how much of an article is reused background
+  (``is_boilerplate``) and which stances that background carries.
+- ``frame_table``: the codebook's frames per article.
+- ``blame_table``: statements that cast a side as the obstacle to the treaty, from the blame cues of
+  ``data/framing_cues.yaml`` and the side words next to them (``find_blame`` explains the rules).
+- ``headline_lead_table``: which side is the subject of the headline and the lead, and their stances.
+- ``framing_card_table``: all of the above per article, in one long table for the framing cards.
+
+Example:
+    >>> [b.side for b in find_blame("Moscow blamed Tokyo's sanctions for the freeze.")]
+    ['japan']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from . import paths
+from .attribution import SPEECH_VERBS, ActorIndex, load_actors
+
+FRAMING_CUES = paths.DATA / "framing_cues.yaml"
+SIDES = ("russia", "japan", "us")
+VOICE_ORDER = ("russia", "japan", "us", "other", "outlet")
+MODE_ORDER = ("direct_quote", "reported")
+LOOK_DIRECTIONS = ("before", "after")
+TOP_KEYS = {"version", "window", "object_words", "after_object_words", "cues"}
+CUE_KEYS = {"id", "pattern", "look", "note"}
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+VOICE_SHARE_COLUMNS = ["article_id", "voice_side", "statements", "share_pct"]
+QUOTE_MODE_COLUMNS = ["article_id", "voice_side", "mode", "statements", "share_pct"]
+BACKGROUND_COLUMNS = ["article_id", "part", "statements", "share_pct"]
+BACKGROUND_STANCE_COLUMNS = ["part", "stance", "holder_side", "statements"]
+FRAME_COLUMNS = ["article_id", "frame", "statements", "share_pct"]
+BLAME_COLUMNS = ["article_id", "sent_idx", "cue", "cue_text", "blamed_side", "blamed_word", "how", "voice_side",
+                 "is_boilerplate", "text"]
+HEADLINE_LEAD_COLUMNS = ["article_id", "part", "sent_idx", "subject", "subject_side", "sides_named", "stances",
+                         "holder_side", "voice_side", "blamed_sides", "text"]
+CARD_COLUMNS = ["article_id", "panel", "category", "label", "statements", "share_pct"]
+
+# Side words that are not actors in data/actors.csv (adjectives, demonyms); actors add persons, ministries and
+# capitals. Case-sensitive, as in attribution: "MOSCOW" of a dateline is not a subject.
+_SIDE_WORDS = [
+    ("japan", re.compile(r"\b(?:Japan|Japanese|Tokyo)\b")),
+    ("russia", re.compile(r"\b(?:Russia|Russian|Russians|Moscow|Kremlin|Soviet|USSR)\b")),
+    ("us", re.compile(r"\b(?:United States|U\.S\.|US|USA|American|Americans|Washington)\b")),
+]
+_PRONOUN = re.compile(r"\b(?:they|it|this|these|he|she)\b", re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(rf"^['’]?s?\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_POSSESSOR = re.compile(r"^'s?\s+(?:[a-z]+\s+){0,2}$")
+_PASSIVE_BY = re.compile(r"^\s+by\b", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+
+
+class FramingCuesError(ValueError):
+    """A problem in the framing cues file; the message names the file and the cue."""
+
+
+@dataclass(frozen=True)
+class BlameCue:
+    id: str
+    pattern: str
+    regex: re.Pattern
+    look: tuple
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FramingCues:
+    cues: tuple
+    window: int
+    object_words: frozenset
+    after_object_words: frozenset
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class SideMention:
+    start: int
+    end: int
+    side: str
+    word: str
+
+
+@dataclass(frozen=True)
+class Blame:
+    """One blame cue in a statement and the side it casts as the obstacle ("" when none is found)."""
+
+    cue: str
+    cue_text: str
+    start: int
+    end: int
+    side: str
+    word: str
+    how: str  # "before", "after", "passive", "pronoun" or "" (no side found)
+
+
+def _fail(path, where, message):
+    raise FramingCuesError(f"{path}: {where}: {message}")
+
+
+def _word_list(path, key, value) -> frozenset:
+    if not isinstance(value, list):
+        _fail(path, key, f"must be a list of words, got {type(value).__name__}")
+    for number, word in enumerate(value, start=1):
+        if not isinstance(word, str) or not word.strip():
+            _fail(path, f"{key}[{number}]", f"must be a word in quotes, got {word!r} (YAML reads on/off/yes/no "
+                                            "as true/false unless quoted)")
+    return frozenset(w.strip().lower() for w in value)
+
+
+def load_framing_cues(path: Path | str = FRAMING_CUES) -> FramingCues:
+    """Read and validate the blame cues (``data/framing_cues.yaml``).
+
+    Raises:
+        FramingCuesError: naming the file and the cue for an unknown key, a missing or duplicate id, a regex
+            that does not compile or a ``look`` direction other than before/after.
+    """
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FramingCuesError(f"{path}: file not found") from None
+    except yaml.YAMLError as err:
+        raise FramingCuesError(f"{path}: not valid YAML: {err}") from None
+    if not isinstance(data, dict):
+        raise FramingCuesError(f"{path}: top level must be a mapping with 'cues'")
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        _fail(path, "top level", f"unknown key(s) {', '.join(sorted(map(str, unknown)))} "
+                                 f"(allowed: {', '.join(sorted(TOP_KEYS))})")
+    window = data.get("window", 20)
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        _fail(path, "window", f"must be a positive integer, got {window!r}")
+    object_words = _word_list(path, "object_words", data.get("object_words", []))
+    after_object_words = _word_list(path, "after_object_words", data.get("after_object_words", []))
+    entries = data.get("cues")
+    if not isinstance(entries, list) or not entries:
+        _fail(path, "cues", "must be a non-empty list")
+    cues, seen = [], set()
+    for number, entry in enumerate(entries, start=1):
+        where = f"cues[{number}]"
+        if not isinstance(entry, dict):
+            _fail(path, where, f"expected a mapping, got {type(entry).__name__}")
+        unknown = set(entry) - CUE_KEYS
+        if unknown:
+            _fail(path, where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))} "
+                               f"(allowed: {', '.join(sorted(CUE_KEYS))})")
+        cue_id = entry.get("id")
+        if not isinstance(cue_id, str) or not _ID.match(cue_id):
+            _fail(path, where, f"id must be a lower_case identifier, got {cue_id!r}")
+        where = f"cue {cue_id!r}"
+        if cue_id in seen:
+            _fail(path, where, "duplicate id")
+        seen.add(cue_id)
+        pattern = entry.get("pattern")
+        if not isinstance(pattern, str) or not pattern.strip():
+            _fail(path, where, "pattern must be a non-empty string")
+        try:
+            regex = re.compile(pattern, re.IGNORECASE)
+        except re.error as err:
+            _fail(path, where, f"bad regex {pattern!r}: {err}")
+        look = entry.get("look", ["before", "after"])
+        if isinstance(look, str):
+            look = [look]
+        if not isinstance(look, list) or not look or any(d not in LOOK_DIRECTIONS for d in look):
+            _fail(path, where, f"look must be a list of {' / '.join(LOOK_DIRECTIONS)}, got {look!r}")
+        cues.append(BlameCue(cue_id, pattern, regex, tuple(look), str(entry.get("note", "") or "")))
+    return FramingCues(tuple(cues), window, object_words, after_object_words, str(path))
+
+
+# ------------------------------------------------------------------------------------------- side words
+
+def side_mentions(text: str, actors: ActorIndex | None = None) -> list[SideMention]:
+    """Side words and actors of a statement, left to right, the longer one winning where two overlap.
+
+    >>> [(m.word, m.side) for m in side_mentions("Kishida said Russia's invasion had made talks impossible")]
+    [('Kishida', 'japan'), ('Russia', 'russia')]
+    """
+    actors = actors or _default_actors()
+    found = [SideMention(m.start, m.end, m.actor.side, text[m.start:m.end]) for m in actors.find(text)
+             if m.actor.side in SIDES]
+    for side, pattern in _SIDE_WORDS:
+        found.extend(SideMention(m.start(), m.end(), side, m.group(0)) for m in pattern.finditer(text))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[SideMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+_ACTORS: ActorIndex | None = None
+
+
+def _default_actors() -> ActorIndex:
+    global _ACTORS
+    if _ACTORS is None:
+        _ACTORS = load_actors()
+    return _ACTORS
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text[start:end]))
+
+
+def _preceded_by(text: str, start: int, words: frozenset) -> bool:
+    before = re.search(r"(\w+)\s+(?:the\s+|its\s+|their\s+)?$", text[:start])
+    return bool(before and before.group(1).lower() in words)
+
+
+def _look_before(text, start, mentions, cues: FramingCues):
+    for mention in reversed([m for m in mentions if m.end <= start]):
+        if _words_between(text, mention.end, start) > cues.window:
+            break
+        if _POSSESSOR.match(text[mention.end:start]):
+            return mention  # "point to Japan's lack of independence": the possessor is blamed, object or not
+        if _preceded_by(text, mention.start, cues.object_words):
+            continue
+        if _SPEAKER_AFTER.match(text[mention.end:]):
+            continue
+        return mention
+    return None
+
+
+def _look_after(text, end, mentions, cues: FramingCues):
+    for mention in [m for m in mentions if m.start >= end]:
+        if _words_between(text, end, mention.start) > cues.window:
+            break
+        if _preceded_by(text, mention.start, cues.after_object_words):
+            continue
+        return mention
+    return None
+
+
+def find_blame(text: str, *, cues: FramingCues | None = None, actors: ActorIndex | None = None,
+               previous_side: str = "") -> list[Blame]:
+    """The blame cues of one statement and the side each casts as the obstacle.
+
+    Args:
+        text: one statement.
+        cues: blame cues; defaults to ``data/framing_cues.yaml``.
+        actors: the actors index; defaults to ``data/actors.csv``.
+        previous_side: the side blamed by the previous statement of the article, taken when the blamed
+            subject is a pronoun ("They support the sanctions regime and this ... prevents ...").
+    Returns:
+        One ``Blame`` per cue match (overlapping matches count once, the longest winning), ``side`` empty
+        when no side is found.
+
+    >>> [(b.cue, b.side) for b in find_blame("Although Moscow pushes for peace with Japan, Tokyo hinders all peace efforts")]
+    [('hinder', 'japan')]
+    """
+    cues = cues or load_framing_cues()
+    text = text.replace("’", "'")
+    matches = []
+    for cue in cues.cues:
+        for match in cue.regex.finditer(text):
+            if match.end() > match.start():
+                matches.append((match.start(), match.end(), cue))
+    matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    kept = []
+    for start, end, cue in matches:
+        if all(end <= k[0] or start >= k[1] for k in kept):
+            kept.append((start, end, cue))
+    kept.sort(key=lambda m: m[0])
+    if not kept:
+        return []
+    mentions = side_mentions(text, actors)
+    out = []
+    for start, end, cue in kept:
+        found, how = None, ""
+        look = list(cue.look)
+        if look[0] == "before" and _PASSIVE_BY.match(text[end:]):
+            found = _look_after(text, end, mentions, cues)
+            how = "passive" if found else ""
+        for direction in look:
+            if found is not None:
+                break
+            found = (_look_before(text, start, mentions, cues) if direction == "before"
+                     else _look_after(text, end, mentions, cues))
+            how = direction if found else ""
+        side, word = (found.side, found.word) if found else ("", "")
+        if not side and previous_side and _PRONOUN.search(text[max(0, start - 200):start]):
+            side, how = previous_side, "pronoun"
+        out.append(Blame(cue.id, text[start:end], start, end, side, word, how))
+    return out
+
+
+def blame_table(statements: pd.DataFrame, *, cues: FramingCues | None = None,
+                actors: ActorIndex | None = None) -> pd.DataFrame:
+    """Every blame cue in a statement table, with the side it blames (``BLAME_COLUMNS``).
+
+    ``blamed_side`` is ``unclear`` when the cue names no side (the statement still presents something as an
+    obstacle). Statements are read in article order so a pronoun can take the previous statement's side.
+    """
+    cues = cues or load_framing_cues()
+    actors = actors or _default_actors()
+    rows = []
+    ordered = statements.sort_values(["article_id", "sent_idx"], kind="stable")
+    previous_article, previous_side = None, ""
+    for row in ordered.itertuples(index=False):
+        if row.article_id != previous_article:
+            previous_article, previous_side = row.article_id, ""
+        found = find_blame(row.text, cues=cues, actors=actors, previous_side=previous_side)
+        sides = [b.side for b in found if b.side]
+        previous_side = sides[-1] if sides else ""
+        for blame in found:
+            rows.append({"article_id": row.article_id, "sent_idx": int(row.sent_idx), "cue": blame.cue,
+                         "cue_text": blame.cue_text, "blamed_side": blame.side or "unclear",
+                         "blamed_word": blame.word, "how": blame.how, "voice_side": row.voice_side,
+                         "is_boilerplate": bool(row.is_boilerplate), "text": row.text})
+    return pd.DataFrame(rows, columns=BLAME_COLUMNS)
+
+
+def blamed_statements(blame: pd.DataFrame) -> pd.DataFrame:
+    """Statements per article and blamed side (a statement blaming one side twice counts once)."""
+    unique = blame.drop_duplicates(["article_id", "sent_idx", "blamed_side"])
+    counts = unique.groupby(["article_id", "blamed_side"]).size().rename("statements").reset_index()
+    return counts.sort_values(["article_id", "blamed_side"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------- voice and mode
+
+def _share(counts: pd.DataFrame, by: list[str]) -> pd.Series:
+    totals = counts.groupby(by)["statements"].transform("sum")
+    return (100 * counts["statements"] / totals).astype(float)
+
+
+def voice_share_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per article, statements in each voice (``voice_side``: a side's officials, ``other``, ``outlet``
+    narration) and their share of the article's statements in percent."""
+    counts = statements.groupby(["article_id", "voice_side"]).size().rename("statements").reset_index()
+    counts["share_pct"] = _share(counts, ["article_id"])
+    return counts[VOICE_SHARE_COLUMNS].sort_values(["article_id", "voice_side"]).reset_index(drop=True)
+
+
+def quote_mode_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per article and speaking side, statements quoted directly against paraphrased (reported speech).
+
+    Narration has no speaker and is left out; ``share_pct`` is the share of that side's attributed
+    statements in the article.
+    """
+    spoken = statements[statements["mode"].isin(MODE_ORDER) & (statements["voice_side"] != "outlet")]
+    counts = spoken.groupby(["article_id", "voice_side", "mode"]).size().rename("statements").reset_index()
+    counts["share_pct"] = _share(counts, ["article_id", "voice_side"])
+    return counts[QUOTE_MODE_COLUMNS].sort_values(["article_id", "voice_side", "mode"]).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------ background
+
+def _part(statements: pd.DataFrame) -> pd.Series:
+    return statements["is_boilerplate"].astype(bool).map({True: "background", False: "own text"})
+
+
+def background_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per article, statements in its own text and in reused background paragraphs (``is_boilerplate``:
+    paragraphs that recur nearly word for word in other articles of the corpus)."""
+    table = statements.assign(part=_part(statements))
+    counts = table.groupby(["article_id", "part"]).size().rename("statements").reset_index()
+    full = pd.MultiIndex.from_product([sorted(table["article_id"].unique()), ["own text", "background"]],
+                                      names=["article_id", "part"])
+    counts = counts.set_index(["article_id", "part"]).reindex(full, fill_value=0).reset_index()
+    counts["share_pct"] = _share(counts, ["article_id"])
+    return counts[BACKGROUND_COLUMNS].sort_values(["article_id", "part"]).reset_index(drop=True)
+
+
+def explode_stances(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per (statement, stance); statements without a stance are dropped."""
+    table = statements.assign(stance=statements["stances"].fillna("").astype(str).str.split(";"))
+    table = table.explode("stance")
+    return table[table["stance"] != ""].reset_index(drop=True)
+
+
+def background_stance_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """Stance statements in own text and in reused background, by stance and holder side."""
+    table = explode_stances(statements)
+    table = table.assign(part=_part(table))
+    counts = table.groupby(["part", "stance", "holder_side"]).size().rename("statements").reset_index()
+    return counts[BACKGROUND_STANCE_COLUMNS].sort_values(["part", "stance", "holder_side"]).reset_index(drop=True)
+
+
+def frame_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per article, statements carrying each frame of the codebook (a statement may carry several), and
+    their share of the article's statements in percent."""
+    totals = statements.groupby("article_id").size()
+    table = statements.assign(frame=statements["frames"].fillna("").astype(str).str.split(";")).explode("frame")
+    table = table[table["frame"] != ""]
+    counts = table.groupby(["article_id", "frame"]).size().rename("statements").reset_index()
+    counts["share_pct"] = (100 * counts["statements"] / counts["article_id"].map(totals)).astype(float)
+    return counts[FRAME_COLUMNS].sort_values(["article_id", "frame"]).reset_index(drop=True)
+
+
+# -------------------------------------------------------------------------------------- headline, lead
+
+def _strip_dateline(text: str) -> int:
+    from .statements import dateline_end
+
+    return dateline_end(text)
+
+
+def headline_lead_table(statements: pd.DataFrame, *, cues: FramingCues | None = None,
+                        actors: ActorIndex | None = None) -> pd.DataFrame:
+    """The headline and the first lead sentence of each article: the side that is their subject (the first
+    side word or actor, after any dateline), every side they name, their stances and whom they blame."""
+    actors = actors or _default_actors()
+    cues = cues or load_framing_cues()
+    rows = []
+    for article_id, article in statements.sort_values(["article_id", "sent_idx"]).groupby("article_id", sort=True):
+        for part, flag in (("headline", "is_headline"), ("lead", "is_lead")):
+            chosen = article[article[flag].astype(bool)]
+            if chosen.empty:
+                continue
+            row = chosen.iloc[0]
+            text = str(row["text"])
+            offset = _strip_dateline(text)
+            mentions = side_mentions(text[offset:].replace("’", "'"), actors)
+            sides = list(dict.fromkeys(m.side for m in mentions))
+            blamed = [b.side for b in find_blame(text, cues=cues, actors=actors) if b.side]
+            rows.append({"article_id": article_id, "part": part, "sent_idx": int(row["sent_idx"]),
+                         "subject": mentions[0].word if mentions else "",
+                         "subject_side": mentions[0].side if mentions else "none",
+                         "sides_named": ";".join(sides), "stances": row["stances"],
+                         "holder_side": row["holder_side"], "voice_side": row["voice_side"],
+                         "blamed_sides": ";".join(dict.fromkeys(blamed)), "text": text})
+    return pd.DataFrame(rows, columns=HEADLINE_LEAD_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------- framing cards
+
+def framing_card_table(statements: pd.DataFrame, *, cues: FramingCues | None = None,
+                       actors: ActorIndex | None = None) -> pd.DataFrame:
+    """Everything a framing card shows, one long table (``CARD_COLUMNS``); ``panel`` is one of
+
+    - ``meta``: category outlet / date (``label`` holds the value; an empty date is "undated");
+    - ``voice``: statements per voice_side; ``mode``: category "<side> <mode>" for attributed statements;
+    - ``background``: own text / background; ``frame``: statements per frame;
+    - ``blame``: statements per blamed side; ``headline``: category subject_side, ``label`` the subject word.
+    """
+    cues = cues or load_framing_cues()
+    parts = []
+    meta = statements.sort_values(["article_id", "sent_idx"]).groupby("article_id").first()
+    for article_id, row in meta.iterrows():
+        outlet = str(row.get("outlet", "") or "") or "unknown"
+        date = str(row.get("date", "") or "") or "undated"
+        parts.append(pd.DataFrame([
+            {"article_id": article_id, "panel": "meta", "category": "outlet", "label": outlet},
+            {"article_id": article_id, "panel": "meta", "category": "date", "label": date}]))
+    voice = voice_share_table(statements).rename(columns={"voice_side": "category"}).assign(panel="voice")
+    mode = quote_mode_table(statements)
+    mode = mode.assign(category=mode["voice_side"] + " " + mode["mode"], panel="mode").drop(columns=["voice_side", "mode"])
+    background = background_table(statements).rename(columns={"part": "category"}).assign(panel="background")
+    frames = frame_table(statements).rename(columns={"frame": "category"}).assign(panel="frame")
+    blame = blamed_statements(blame_table(statements, cues=cues, actors=actors))
+    blame = blame.rename(columns={"blamed_side": "category"}).assign(panel="blame")
+    headlines = headline_lead_table(statements, cues=cues, actors=actors)
+    headlines = headlines[headlines["part"] == "headline"]
+    headline = pd.DataFrame({"article_id": headlines["article_id"], "panel": "headline",
+                             "category": headlines["subject_side"], "label": headlines["subject"]})
+    card = pd.concat(parts + [voice, mode, background, frames, blame, headline], ignore_index=True)
+    card["label"] = card["label"].fillna("")
+    card["statements"] = card["statements"].fillna(0).astype(int)
+    card["share_pct"] = card["share_pct"].astype(float)
+    return card[CARD_COLUMNS].reset_index(drop=True)
