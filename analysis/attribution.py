@@ -89,8 +89,79 @@ _NOT_SUBJECT_BEFORE = re.compile(
 # "the proposed agreement", "Tokyo's plans": the word is a noun or participle, not a predicate.
 _NOT_PREDICATE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|these|those|this|that)|'s|’s)\s+$",
                                    re.IGNORECASE)
-_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
-_POSITION = re.compile(rf"\b(?:{POSITION_VERBS})\b", re.IGNORECASE)
+
+
+def _expand(alternation: str) -> list[str]:
+    """The literal phrases of a verb list written with ``[sz]`` classes and ``s?`` optional letters."""
+    phrases = []
+    for item in alternation.split("|"):
+        variants = [""]
+        i = 0
+        while i < len(item):
+            if item[i] == "[":
+                close = item.index("]", i)
+                variants = [v + c for v in variants for c in item[i + 1:close]]
+                i = close + 1
+            elif i + 1 < len(item) and item[i + 1] == "?":
+                variants = [v + item[i] for v in variants] + variants
+                i += 2
+            else:
+                variants = [v + item[i] for v in variants]
+                i += 1
+        phrases.extend(v.strip() for v in variants)
+    return phrases
+
+
+class _WordMatch:
+    """The part of ``re.Match`` the rules use, for matches found by ``PhraseFinder``."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _=0) -> str:
+        return self._text
+
+
+class PhraseFinder:
+    """Finds whole-word phrases from a fixed list, case-insensitively, in one Aho-Corasick pass.
+
+    A regex alternation of a hundred verbs makes Python's ``re`` try every alternative at every position;
+    the automaton finds the same matches an order of magnitude faster.
+    """
+
+    def __init__(self, alternation: str):
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        for phrase in _expand(alternation):
+            self.automaton.add_word(phrase.lower(), len(phrase))
+        self.automaton.make_automaton()
+
+    def finditer(self, text: str):
+        lowered = text.lower() if len(text.lower()) == len(text) else text
+        hits = []
+        for end_index, length in self.automaton.iter(lowered):
+            start, end = end_index + 1 - length, end_index + 1
+            if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                hits.append((start, end))
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        last_end = -1
+        for start, end in hits:
+            if start >= last_end:
+                last_end = end
+                yield _WordMatch(start, end, text[start:end])
+
+
+_SPEECH = PhraseFinder(SPEECH_VERBS)
+_POSITION = PhraseFinder(POSITION_VERBS)
 _ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s+w(?:or)?(?:l)?ds?\b)|\bas\s+(?=[^,]{1,40}?\s+put it\b)|\bciting\s+",
                         re.IGNORECASE)
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
@@ -151,21 +222,22 @@ class ActorIndex:
 
     actors: dict
     ministries: dict = field(default_factory=dict)
-    _names: re.Pattern = field(repr=False, default=None)
-    _folded: re.Pattern = field(repr=False, default=None)
-    _lookup: dict = field(repr=False, default_factory=dict)
+    _automaton: object = field(repr=False, default=None)
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
         text = text.replace("’", "'")
+        folded = text.casefold() if len(text.casefold()) == len(text) else text.lower()
         found = []
-        for pattern, fold in ((self._names, False), (self._folded, True)):
-            if pattern is None:
+        for end_index, (surface, entries) in self._automaton.iter(folded):
+            start, end = end_index + 1 - len(surface), end_index + 1
+            if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.")) or (
+                    end < len(text) and (text[end].isalnum() or text[end] == "_")):
                 continue
-            for match in pattern.finditer(text):
-                key = match.group(0).casefold() if fold else match.group(0)
-                actor, kind = self._lookup[(fold, key)]
-                found.append(Mention(match.start(), match.end(), actor, kind))
+            for case_sensitive, original, actor, kind in entries:
+                if not case_sensitive or text[start:end] == original:
+                    found.append(Mention(start, end, actor, kind))
+                    break
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         for mention in found:
@@ -195,7 +267,6 @@ def load_actors(path: Path | str = paths.ACTORS) -> ActorIndex:
     if missing:
         raise ActorsError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
     actors, lookup, seen = {}, {}, {}
-    exact, folded = [], []
     for row_number, row in enumerate(table.itertuples(index=False), start=2):
         where = f"{path}: row {row_number} ({row.canonical})"
         if not row.canonical.strip():
@@ -221,21 +292,26 @@ def load_actors(path: Path | str = paths.ACTORS) -> ActorIndex:
                 raise ActorsError(f"{where}: {kind} {surface!r} already belongs to {seen[surface.casefold()]}")
             seen[surface.casefold()] = row.canonical
             lookup[key] = (actor, kind)
-            (folded if fold else exact).append(surface)
     index = ActorIndex(actors)
-    index._lookup = lookup
     index.ministries = {a.side: a for a in actors.values() if a.canonical.endswith("Foreign Ministry")}
-    index._names = _alternation(exact, 0)
-    index._folded = _alternation(folded, re.IGNORECASE)
+    index._automaton = _automaton(lookup)
     return index
 
 
-def _alternation(surfaces: list[str], flags: int) -> re.Pattern | None:
-    if not surfaces:
-        return None
-    ordered = sorted(set(surfaces), key=lambda s: (-len(s), s))
-    body = "|".join(re.escape(s) for s in ordered)
-    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
+def _automaton(lookup: dict):
+    """One Aho-Corasick automaton over every surface form, case-folded; case-sensitive forms are checked
+    against the original text after a hit."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    entries: dict[str, list] = {}
+    for (fold, key), (actor, kind) in lookup.items():
+        surface = key if fold else key.casefold()
+        entries.setdefault(surface, []).append((not fold, key, actor, kind))
+    for surface, items in entries.items():
+        automaton.add_word(surface, (surface, items))
+    automaton.make_automaton()
+    return automaton
 
 
 # ---------------------------------------------------------------------------------------------- quotes

@@ -39,11 +39,11 @@ TOP_KEYS = {"version", "window", "object_words", "after_object_words", "cues"}
 CUE_KEYS = {"id", "pattern", "look", "note"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
-VOICE_SHARE_COLUMNS = ["article_id", "voice_side", "statements", "share_pct"]
-QUOTE_MODE_COLUMNS = ["article_id", "voice_side", "mode", "statements", "share_pct"]
-BACKGROUND_COLUMNS = ["article_id", "part", "statements", "share_pct"]
+VOICE_SHARE_COLUMNS = ["article_id", "article", "voice_side", "statements", "share_pct"]
+QUOTE_MODE_COLUMNS = ["article_id", "article", "voice_side", "mode", "statements", "share_pct"]
+BACKGROUND_COLUMNS = ["article_id", "article", "part", "statements", "share_pct"]
 BACKGROUND_STANCE_COLUMNS = ["part", "stance", "holder_side", "statements"]
-FRAME_COLUMNS = ["article_id", "frame", "statements", "share_pct"]
+FRAME_COLUMNS = ["article_id", "article", "frame", "statements", "share_pct"]
 BLAME_COLUMNS = ["article_id", "sent_idx", "cue", "cue_text", "blamed_side", "blamed_word", "how", "voice_side",
                  "is_boilerplate", "text"]
 HEADLINE_LEAD_COLUMNS = ["article_id", "part", "sent_idx", "subject", "subject_side", "sides_named", "stances",
@@ -334,6 +334,22 @@ def blamed_statements(blame: pd.DataFrame) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------------------- voice and mode
 
+def article_labels(statements: pd.DataFrame) -> dict:
+    """{article_id: "000 · TASS · 2019-02-26"}: the label of an article on a chart axis. An empty or
+    "unknown" outlet is "unknown outlet", an empty date "undated" (never invented)."""
+    first = statements.drop_duplicates("article_id").set_index("article_id")
+    labels = {}
+    for article_id, row in first.iterrows():
+        outlet = str(row.get("outlet", "") or "")
+        outlet = "unknown outlet" if outlet in ("", "unknown") else outlet
+        labels[article_id] = f"{article_id} · {outlet} · {str(row.get('date', '') or '') or 'undated'}"
+    return labels
+
+
+def _with_article(counts: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    return counts.assign(article=counts["article_id"].map(article_labels(statements)))
+
+
 def _share(counts: pd.DataFrame, by: list[str]) -> pd.Series:
     totals = counts.groupby(by)["statements"].transform("sum")
     return (100 * counts["statements"] / totals).astype(float)
@@ -344,7 +360,7 @@ def voice_share_table(statements: pd.DataFrame) -> pd.DataFrame:
     narration) and their share of the article's statements in percent."""
     counts = statements.groupby(["article_id", "voice_side"]).size().rename("statements").reset_index()
     counts["share_pct"] = _share(counts, ["article_id"])
-    return counts[VOICE_SHARE_COLUMNS].sort_values(["article_id", "voice_side"]).reset_index(drop=True)
+    return _with_article(counts, statements)[VOICE_SHARE_COLUMNS].sort_values(["article_id", "voice_side"]).reset_index(drop=True)
 
 
 def quote_mode_table(statements: pd.DataFrame) -> pd.DataFrame:
@@ -356,7 +372,7 @@ def quote_mode_table(statements: pd.DataFrame) -> pd.DataFrame:
     spoken = statements[statements["mode"].isin(MODE_ORDER) & (statements["voice_side"] != "outlet")]
     counts = spoken.groupby(["article_id", "voice_side", "mode"]).size().rename("statements").reset_index()
     counts["share_pct"] = _share(counts, ["article_id", "voice_side"])
-    return counts[QUOTE_MODE_COLUMNS].sort_values(["article_id", "voice_side", "mode"]).reset_index(drop=True)
+    return _with_article(counts, statements)[QUOTE_MODE_COLUMNS].sort_values(["article_id", "voice_side", "mode"]).reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------------------ background
@@ -374,7 +390,7 @@ def background_table(statements: pd.DataFrame) -> pd.DataFrame:
                                       names=["article_id", "part"])
     counts = counts.set_index(["article_id", "part"]).reindex(full, fill_value=0).reset_index()
     counts["share_pct"] = _share(counts, ["article_id"])
-    return counts[BACKGROUND_COLUMNS].sort_values(["article_id", "part"]).reset_index(drop=True)
+    return _with_article(counts, statements)[BACKGROUND_COLUMNS].sort_values(["article_id", "part"]).reset_index(drop=True)
 
 
 def explode_stances(statements: pd.DataFrame) -> pd.DataFrame:
@@ -400,7 +416,7 @@ def frame_table(statements: pd.DataFrame) -> pd.DataFrame:
     table = table[table["frame"] != ""]
     counts = table.groupby(["article_id", "frame"]).size().rename("statements").reset_index()
     counts["share_pct"] = (100 * counts["statements"] / counts["article_id"].map(totals)).astype(float)
-    return counts[FRAME_COLUMNS].sort_values(["article_id", "frame"]).reset_index(drop=True)
+    return _with_article(counts, statements)[FRAME_COLUMNS].sort_values(["article_id", "frame"]).reset_index(drop=True)
 
 
 # -------------------------------------------------------------------------------------- headline, lead
@@ -470,6 +486,7 @@ def framing_card_table(statements: pd.DataFrame, *, cues: FramingCues | None = N
     headline = pd.DataFrame({"article_id": headlines["article_id"], "panel": "headline",
                              "category": headlines["subject_side"], "label": headlines["subject"]})
     card = pd.concat(parts + [voice, mode, background, frames, blame, headline], ignore_index=True)
+    card = card.drop(columns=["article"])
     card["label"] = card["label"].fillna("")
     card["statements"] = card["statements"].fillna(0).astype(int)
     card["share_pct"] = card["share_pct"].astype(float)

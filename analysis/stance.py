@@ -24,7 +24,9 @@ import pyarrow.compute as pc
 from .attribution import resolve_holder
 from .codebook import Codebook, Cue, load_codebook
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b", re.IGNORECASE)
+# Greedy: matches up to the last clause break before a cue.
+_LAST_CLAUSE_BREAK = re.compile(r".*(?:[,;:()\[\]—–]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b)",
+                                re.IGNORECASE | re.DOTALL)
 _SIDE_IN_SPAN = [
     ("japan", re.compile(r"\b(?:japan|japanese|tokyo)", re.IGNORECASE)),
     ("russia", re.compile(r"\b(?:russia|russian|moscow|soviet|ussr|kremlin)", re.IGNORECASE)),
@@ -47,6 +49,18 @@ class Evidence:
 
 
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
+
+
+_NONE = ()
+
+
+def _arrow_normalised(texts) -> pa.Array:
+    """The texts as an Arrow string array, normalised like ``_normalise`` but in Arrow's C++ kernels."""
+    array = pa.array(texts, type=pa.large_string(), from_pandas=True) if not isinstance(texts, pa.Array) else texts
+    array = pc.fill_null(array.cast(pa.large_string()), "")
+    for old, new in (("’", "'"), ("‘", "'"), ("“", " "), ("”", " "), ('"', " "), ("«", " "), ("»", " ")):
+        array = pc.replace_substring(array, old, new)
+    return array
 
 
 def _normalise(text) -> str:
@@ -82,20 +96,16 @@ class CodebookTagger:
         self._hedges = _word_pattern(self.codebook.hedges)
         self._cancels = _word_pattern(self.codebook.cancels)
         self._stance_ids = set(self.codebook.stance_ids)
-        self._prefilter = {}
-        for kind in ("stances", "frames"):
-            for label in getattr(self.codebook, kind):
-                patterns = [c.pattern for c in label.cues]
-                union = "|".join(f"(?:{p})" for p in patterns)
-                self._prefilter[label.id] = union if patterns and _re2_ready(union) else None
+        self._union: dict[str, str | None] = {}
+        self._python_union: dict[str, re.Pattern | None] = {}
 
     # -- one statement -----------------------------------------------------------------------------------
     def _scope(self, text: str, start: int) -> str:
         """The words before a match that a negator or hedge must stand in: same clause, last N words."""
-        before = text[:start]
-        breaks = list(_CLAUSE_BREAK.finditer(before))
-        if breaks:
-            before = before[breaks[-1].end():]
+        before = text[max(0, start - 120):start]
+        last_break = _LAST_CLAUSE_BREAK.match(before)
+        if last_break:
+            before = before[last_break.end():]
         words = before.split()
         scope = " ".join(words[-self.codebook.negation_window:]) if self.codebook.negation_window else ""
         return self._cancels.sub(" ", scope) if self._cancels else scope
@@ -115,13 +125,7 @@ class CodebookTagger:
 
     def label_evidence(self, label, text: str) -> tuple[list[Evidence], list[Evidence]]:
         """(counted, suppressed) evidence of one label: overlapping matches count once, longest first."""
-        matches = [e for cue in label.cues for e in self.match_cue(cue, text)]
-        suppressed = [e for e in matches if e.negated]
-        kept: list[Evidence] = []
-        for evidence in sorted((e for e in matches if not e.negated), key=lambda e: (-(e.end - e.start), e.start)):
-            if all(evidence.end <= k.start or evidence.start >= k.end for k in kept):
-                kept.append(evidence)
-        return sorted(kept, key=lambda e: e.start), suppressed
+        return _longest([e for cue in label.cues for e in self.match_cue(cue, text)])
 
     def tag_text(self, text: str) -> dict:
         """Stances, frames and evidence of one statement.
@@ -130,51 +134,87 @@ class CodebookTagger:
         >>> tagger.tag_text("There have been no discussions of a handover of islands to Tokyo.")["stances"]
         ['sovereignty_non_negotiable']
         """
-        return self._tag_one(_normalise(text), None)
-
-    def _tag_one(self, text: str, candidates: set | None) -> dict:
-        stances, frames, evidence, suppressed = [], [], [], []
-        for kind, out in (("stances", stances), ("frames", frames)):
-            for label in getattr(self.codebook, kind):
-                if candidates is not None and label.id not in candidates:
-                    continue
-                kept, negated = self.label_evidence(label, text)
-                if kept:
-                    out.append(label.id)
-                    if kind == "stances":
-                        evidence.extend(kept)
-                if kind == "stances":
-                    suppressed.extend(negated)
-        return {"stances": stances, "frames": frames, "evidence": evidence, "suppressed": suppressed}
+        return self.tag_texts([text])[0]
 
     # -- a column of statements ----------------------------------------------------------------------------
     def tag_texts(self, texts) -> list[dict]:
-        """Tag many statements: one Arrow scan per label, then cue-by-cue matching on the hits only."""
-        array = pa.array([_normalise(t) for t in texts], type=pa.large_string())
-        label_ids = list(self._prefilter)
-        hits = np.zeros((len(array), len(label_ids)), dtype=bool)
-        for j, label_id in enumerate(label_ids):
-            union = self._prefilter[label_id]
-            if union is None:
-                hits[:, j] = True
-            else:
-                hits[:, j] = pc.match_substring_regex(array, union, ignore_case=True).to_numpy(zero_copy_only=False)
-        empty = {"stances": [], "frames": [], "evidence": [], "suppressed": []}
-        results = []
-        any_hit = hits.any(axis=1)
-        for i, text in enumerate(array.to_pylist()):
-            if not any_hit[i]:
-                results.append(empty)
+        """Stances, frames, evidence and suppressed evidence of many statements, one dict each."""
+        columns = self.tag_columns(texts)
+        return [{"stances": list(s), "frames": list(f), "evidence": list(e), "suppressed": list(x)}
+                for s, f, e, x in zip(*columns)]
+
+    def tag_columns(self, texts) -> tuple[list, list, list, list]:
+        """Tag many statements with few passes of Arrow's RE2 engine over the whole column.
+
+        1. One scan per frame decides the frames (frames are topics: no negation, no evidence needed).
+        2. One scan with all stance cues finds the statements that may hold any stance; on those only, one
+           scan per cue says which cue matched where.
+        3. Python's ``re`` runs only for the (statement, cue) pairs that matched, to get the spans and apply
+           negation, hedging and the longest-match rule.
+        """
+        array = _arrow_normalised(texts)
+        n = len(array)
+        frames: list = [_NONE] * n
+        for frame in self.codebook.frames:
+            for i in np.flatnonzero(self._scan(array, frame.id, [c.pattern for c in frame.cues])):
+                frames[i] = frames[i] + (frame.id,)
+        hits: dict[int, list[Cue]] = {}
+        for stance in self.codebook.stances:
+            # One union per stance: RE2 compiles it to a fast automaton, while a union of every cue of every
+            # stance grows past RE2's memory budget and runs a hundred times slower.
+            candidates = np.flatnonzero(self._scan(array, stance.id, [c.pattern for c in stance.cues]))
+            if len(candidates) == 0:
                 continue
-            candidates = {label_ids[j] for j in np.flatnonzero(hits[i])}
-            results.append(self._tag_one(text, candidates))
-        return results
+            subset = array.take(pa.array(candidates)) if len(stance.cues) > 1 else None
+            for cue in stance.cues:
+                rows = candidates if subset is None else candidates[self._scan(subset, cue.id, [cue.pattern])]
+                for i in rows:
+                    hits.setdefault(int(i), []).append(cue)
+        stances, evidence, suppressed = [_NONE] * n, [_NONE] * n, [_NONE] * n
+        for i, cues in hits.items():
+            text = array[i].as_py()
+            row = {"stances": [], "evidence": [], "suppressed": []}
+            for stance in self.codebook.stances:
+                matches = [e for cue in cues if cue.label_id == stance.id for e in self.match_cue(cue, text)]
+                if not matches:
+                    continue
+                kept, negated = _longest(matches)
+                row["suppressed"].extend(negated)
+                if kept:
+                    row["stances"].append(stance.id)
+                    row["evidence"].extend(kept)
+            stances[i], evidence[i], suppressed[i] = tuple(row["stances"]), tuple(row["evidence"]), tuple(
+                row["suppressed"])
+        return stances, frames, evidence, suppressed
+
+    def _scan(self, array: pa.Array, key: str, patterns: list[str]) -> np.ndarray:
+        """Which rows match any of the patterns: RE2 when it accepts them, else Python's re row by row."""
+        if key not in self._union:
+            union = "|".join(f"(?:{p})" for p in patterns)
+            self._union[key] = union if patterns and _re2_ready(union) else None
+            self._python_union[key] = re.compile(union, re.IGNORECASE) if patterns else None
+        union = self._union[key]
+        if union is not None:
+            return pc.match_substring_regex(array, union, ignore_case=True).to_numpy(zero_copy_only=False)
+        pattern = self._python_union[key]
+        if pattern is None:
+            return np.zeros(len(array), dtype=bool)
+        return np.array([bool(pattern.search(t)) for t in array.to_pylist()], dtype=bool)
 
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
         """Add stances, stance_evidence, suppressed_evidence, frames and holder_side to an attributed table."""
-        results = self.tag_texts(statements["text"])
-        return _finish(statements, [r["stances"] for r in results], [r["frames"] for r in results],
-                       [r["evidence"] for r in results], [r["suppressed"] for r in results], self.codebook)
+        stances, frames, evidence, suppressed = self.tag_columns(statements["text"].array)
+        return _finish(statements, stances, frames, evidence, suppressed, self.codebook)
+
+
+def _longest(matches: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
+    """(counted, suppressed): negated matches are suppressed; overlapping ones count once, longest first."""
+    suppressed = [e for e in matches if e.negated]
+    kept: list[Evidence] = []
+    for evidence in sorted((e for e in matches if not e.negated), key=lambda e: (-(e.end - e.start), e.start)):
+        if all(evidence.end <= k.start or evidence.start >= k.end for k in kept):
+            kept.append(evidence)
+    return sorted(kept, key=lambda e: e.start), suppressed
 
 
 def _span_side(evidence: Evidence) -> str:
@@ -187,12 +227,12 @@ def _finish(statements, stances, frames, evidence, suppressed, codebook: Codeboo
     defaults = codebook.default_holders
     out = statements.copy()
     holders = []
-    for row, row_stances, row_evidence in zip(statements.itertuples(index=False), stances, evidence):
-        explicit = [cue_holder.get(e.cue, "") for e in row_evidence if cue_holder.get(e.cue, "")]
-        span_sides = [_span_side(e) for e in row_evidence]
+    columns = [statements[c].tolist() for c in ("mode", "voice_side", "position_side", "subject_side", "speaker_type")]
+    for row_stances, row_evidence, mode, voice, position, subject, speaker_type in zip(stances, evidence, *columns):
         holders.append(resolve_holder(
-            row_stances, mode=row.mode, voice_side=row.voice_side, position_side=row.position_side,
-            subject_side=row.subject_side, speaker_type=row.speaker_type, cue_holders=explicit, span_sides=span_sides, default_holders=defaults))
+            row_stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
+            speaker_type=speaker_type, cue_holders=[cue_holder[e.cue] for e in row_evidence if cue_holder.get(e.cue)],
+            span_sides=[_span_side(e) for e in row_evidence], default_holders=defaults))
     out["stances"] = [";".join(s) for s in stances]
     out["stance_evidence"] = [" | ".join(map(str, e)) for e in evidence]
     out["suppressed_evidence"] = [" | ".join(map(str, e)) for e in suppressed]
@@ -275,12 +315,11 @@ class StanceClassifier:
 
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
         stances = self.predict(statements["text"])
-        frame_tagger = CodebookTagger(self.codebook)
-        frame_results = frame_tagger.tag_texts(statements["text"])
+        frames = CodebookTagger(self.codebook).tag_columns(statements["text"].array)[1]
         evidence = []
         for text, row_stances in zip(statements["text"], stances):
             evidence.append([Evidence(s, "model", -1, -1, ", ".join(self.top_features(text, s))) for s in row_stances])
-        return _finish(statements, stances, [r["frames"] for r in frame_results], evidence,
+        return _finish(statements, stances, frames, evidence,
                        [[] for _ in stances], self.codebook)
 
 

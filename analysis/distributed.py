@@ -1,0 +1,171 @@
+"""Tagging on a Dask dataframe: the table of ``pipeline.tag_corpus``, partition by partition, on many cores.
+
+Two steps of the pipeline look at more than one article and run first, in pandas, over the whole corpus:
+loading and splitting, and the boilerplate flags (reused background is found *across* articles). Their
+output, the statement table, is written as a Parquet dataset whose every file holds whole articles
+(``write_statements``). The rest reads one article at a time (attribution follows an article in reading
+order) or one statement at a time (the taggers), so each partition is attributed and tagged on its own with
+``map_partitions`` (``tag_dask``) on the threads of a laptop or the workers of a cluster. The result equals
+``tag_corpus``'s table row for row once both are sorted by ``article_id`` and ``sent_idx``.
+
+The tagger and the actor index are built once, where the call is made, and shipped to the workers, so a
+worker needs this package installed but not ``data/``.
+
+Dask is optional: ``pip install -e ".[dask]"`` (``dask[dataframe]`` and ``distributed``). It is imported
+inside the functions, and a missing Dask is an ImportError that says what to install.
+
+Example (a cluster instead of local threads: ``distributed.Client("tcp://scheduler:8786")`` first):
+    >>> from analysis.distributed import write_statements, tag_parquet
+    >>> write_statements("data/articles", "build/statements")         # doctest: +SKIP
+    >>> tag_parquet("build/statements", "build/tagged", "codebook")    # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .pipeline import CONTRACT_COLUMNS, EXTRA_COLUMNS, make_tagger, tag_statements
+from .statements import STATEMENT_COLUMNS
+
+# The statement table on disk: the split, the corpus-wide boilerplate flags and the article metadata that
+# tag_corpus joins in (outlet, date), so a partition needs nothing else.
+INPUT_COLUMNS = STATEMENT_COLUMNS + ["outlet", "date"]
+OUTPUT_COLUMNS = CONTRACT_COLUMNS + EXTRA_COLUMNS
+# About 24 statements an article in the seeds: 2,000 articles make partitions of ~50k statements, large
+# enough that a task's overhead is negligible and small enough for a worker's memory.
+ARTICLES_PER_FILE = 2000
+
+
+def _dask():
+    """``dask.dataframe``, or an ImportError that says how to install it."""
+    try:
+        import dask
+        import dask.dataframe as dd
+    except ImportError as err:
+        raise ImportError(
+            "tagging on a Dask dataframe needs Dask, which is optional: pip install -e \".[dask]\" "
+            f"(or pip install \"dask[dataframe]\" distributed); import failed with: {err}") from None
+    return dask, dd
+
+
+def corpus_statements(source: Path | str = paths.ARTICLES, *, on_error: str = "raise") -> pd.DataFrame:
+    """The statement table of a corpus with its boilerplate flags and article metadata (``INPUT_COLUMNS``),
+    in the order tag_corpus reads it: by article, then sentence."""
+    from .corpus import load_corpus
+    from .statements import split_corpus
+
+    corpus = load_corpus(source, on_error=on_error)
+    statements = split_corpus(corpus)
+    meta = corpus.set_index("article_id")[["outlet", "date"]]
+    statements["outlet"] = statements["article_id"].map(meta["outlet"]).fillna("")
+    statements["date"] = statements["article_id"].map(meta["date"]).fillna("")
+    return statements[INPUT_COLUMNS]
+
+
+def write_statements(source: Path | str, out_path: Path | str, *, articles_per_file: int = ARTICLES_PER_FILE,
+                     on_error: str = "raise") -> Path:
+    """Split a corpus and write its statement table as a Parquet dataset that ``tag_parquet`` reads.
+
+    Args:
+        source: a corpus folder or ``.csv``/``.jsonl`` file, as for ``load_corpus``.
+        out_path: a folder; it gets ``part-00000.parquet``, ``part-00001.parquet`` ...
+        articles_per_file: whole articles per file (one file is one Dask partition).
+    Returns:
+        The folder.
+    """
+    if articles_per_file < 1:
+        raise ValueError("articles_per_file must be at least 1")
+    out_path = Path(out_path)
+    out_path.mkdir(parents=True, exist_ok=True)
+    for old in out_path.glob("part-*.parquet"):
+        old.unlink()
+    statements = corpus_statements(source, on_error=on_error)
+    article_ids = statements["article_id"].drop_duplicates().tolist()
+    for number, start in enumerate(range(0, max(1, len(article_ids)), articles_per_file)):
+        chunk = statements[statements["article_id"].isin(article_ids[start:start + articles_per_file])]
+        # One row group a file: a reader that splits files by row group still never splits an article.
+        chunk.to_parquet(out_path / f"part-{number:05d}.parquet", index=False, row_group_size=max(1, len(chunk)))
+    return out_path
+
+
+def read_statements(path: Path | str):
+    """A Parquet statement dataset as a Dask dataframe with one partition per file (whole articles)."""
+    _, dd = _dask()
+    return dd.read_parquet(str(path), split_row_groups=False, blocksize=None, aggregate_files=False)
+
+
+def _tag_rows(statements: pd.DataFrame, tagger, actors) -> pd.DataFrame:
+    """The pandas path on one partition, rows in tag_corpus's order."""
+    ordered = statements.sort_values(["article_id", "sent_idx"], kind="stable").reset_index(drop=True)
+    return tag_statements(ordered, tagger, actors)[OUTPUT_COLUMNS]
+
+
+def _empty_output(tagger, actors) -> pd.DataFrame:
+    """The output's columns and dtypes, from the pandas path on one made-up statement (the model tagger
+    cannot run on zero rows, and an empty table would not show pandas' dtypes)."""
+    from .stance import CodebookTagger
+
+    row = {"article_id": "meta", "para_idx": 0, "sent_idx": 0, "text": "Meta.", "char_start": 0, "char_end": 5,
+           "is_headline": True, "is_lead": False, "is_heading": False, "section": "body", "is_boilerplate": False,
+           "boilerplate_group": "", "outlet": "", "date": ""}
+    sample = pd.DataFrame([row], columns=INPUT_COLUMNS)
+    empty = _tag_rows(sample, CodebookTagger(tagger.codebook), actors).iloc[:0]
+    return empty.astype({c: "str" for c in empty.columns if pd.api.types.is_string_dtype(empty[c])})
+
+
+def _tag_partition(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame) -> pd.DataFrame:
+    if statements.empty:
+        return meta.copy()
+    # Parquet readers may hand strings over as another string dtype than pandas' default: cast back so every
+    # partition, and so the result, has exactly the pandas path's dtypes.
+    columns = [c for c in INPUT_COLUMNS if c in statements.columns]
+    return _tag_rows(statements[columns], tagger, actors).astype(meta.dtypes.to_dict())
+
+
+def tag_dask(statements, tagger_name="codebook", *, check_articles: bool = True):
+    """Attribute and tag a Dask dataframe of statements, one partition at a time.
+
+    Args:
+        statements: Dask dataframe with ``INPUT_COLUMNS`` (``read_statements`` of ``write_statements``'s
+            output); every article must lie whole in one partition, rows in any order.
+        tagger_name: ``"codebook"`` or ``"model"`` (or a ready tagger object), as for ``tag_corpus``.
+        check_articles: first compute the article ids of every partition (one column, cheap) and raise a
+            ValueError if an article is split across partitions; its attribution would be wrong.
+    Returns:
+        A lazy Dask dataframe with the columns of ``tag_corpus``'s table (``CONTRACT_COLUMNS`` then
+        ``EXTRA_COLUMNS``); each partition sorted by ``article_id``, ``sent_idx``.
+    """
+    dask, _ = _dask()
+    from .attribution import load_actors
+
+    missing = [c for c in INPUT_COLUMNS if c not in statements.columns]
+    if missing:
+        raise ValueError(f"statement dataframe lacks column(s) {', '.join(missing)} "
+                         "(write it with analysis.distributed.write_statements)")
+    if check_articles:
+        ids = statements["article_id"].map_partitions(lambda s: s.drop_duplicates(), meta=("article_id", "str"))
+        ids = ids.compute()
+        split = ids[ids.duplicated()].unique().tolist()
+        if split:
+            shown = ", ".join(map(str, split[:5])) + (" ..." if len(split) > 5 else "")
+            raise ValueError(f"{len(split)} article(s) span several partitions ({shown}); attribution needs whole "
+                             "articles: write the dataset with write_statements, or statements.shuffle(on='article_id')")
+    tagger = make_tagger(tagger_name) if isinstance(tagger_name, str) else tagger_name
+    actors = load_actors()
+    meta = _empty_output(tagger, actors)
+    # Delayed, so the tagger and the actor index travel to each worker once, not once per partition.
+    return statements.map_partitions(_tag_partition, dask.delayed(tagger), dask.delayed(actors), meta, meta=meta,
+                                     align_dataframes=False)
+
+
+def tag_parquet(in_path: Path | str, out_path: Path | str, tagger_name="codebook") -> Path:
+    """Tag a Parquet statement dataset into a Parquet dataset of the tagged table, on Dask's current
+    scheduler (a ``distributed.Client`` made before the call, else local threads).
+
+    >>> tag_parquet("build/statements", "build/tagged")   # doctest: +SKIP
+    """
+    out_path = Path(out_path)
+    tag_dask(read_statements(in_path), tagger_name).to_parquet(str(out_path), write_index=False)
+    return out_path
