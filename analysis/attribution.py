@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 import pandas as pd
@@ -574,8 +575,18 @@ def subject_side(text: str) -> str:
     return first_side
 
 
-def attribute_article(statements: pd.DataFrame, index: ActorIndex) -> list[dict]:
-    """Attribution columns for the statements of one article, in order."""
+class _Statement(NamedTuple):
+    text: str
+    para_idx: int
+    sent_idx: int
+    is_headline: bool
+
+
+def attribute_article(statements, index: ActorIndex) -> list[dict]:
+    """Attribution columns for the statements of one article (a list of ``_Statement`` or a DataFrame with
+    text, para_idx, sent_idx, is_headline), in reading order."""
+    if isinstance(statements, pd.DataFrame):
+        statements = [_Statement(*r) for r in statements[list(_Statement._fields)].itertuples(index=False)]
     ctx = _ArticleContext(ministries=index.ministries)
     rows: list[dict] = []
     inside = False
@@ -583,7 +594,7 @@ def attribute_article(statements: pd.DataFrame, index: ActorIndex) -> list[dict]
     run: list[int] = []          # row numbers of the current quote run
     run_speaker: Actor | None = None
     headline_pending: list[tuple[int, str]] = []
-    for row_number, statement in enumerate(statements.itertuples(index=False)):
+    for row_number, statement in enumerate(statements):
         text = statement.text
         if statement.para_idx != previous_para:
             stripped = text.lstrip()
@@ -703,10 +714,16 @@ def _resolve_headline(noun: str, rows: list[dict], index: ActorIndex) -> "Actor 
 def attribute(statements: pd.DataFrame, index: ActorIndex | None = None) -> pd.DataFrame:
     """Add ``ATTRIBUTION_COLUMNS`` to a statement table (rows of each article in reading order)."""
     index = index or load_actors()
-    parts = []
-    for _, article in statements.groupby("article_id", sort=False):
-        parts.extend(attribute_article(article, index))
-    attributed = pd.DataFrame(parts, columns=ATTRIBUTION_COLUMNS, index=statements.index)
+    columns = [statements[c].tolist() for c in _Statement._fields]
+    positions: dict[str, list[int]] = {}
+    for position, article_id in enumerate(statements["article_id"].tolist()):
+        positions.setdefault(article_id, []).append(position)
+    results: list = [None] * len(statements)
+    for article_positions in positions.values():
+        article = [_Statement(*(column[p] for column in columns)) for p in article_positions]
+        for position, row in zip(article_positions, attribute_article(article, index)):
+            results[position] = row
+    attributed = pd.DataFrame(results, columns=ATTRIBUTION_COLUMNS, index=statements.index)
     return pd.concat([statements, attributed], axis=1)
 
 

@@ -1127,16 +1127,15 @@ def plot_agreement(table: pd.DataFrame, *, source: str | None = None) -> Figure:
     """Cohen's kappa per stance for each pair of codings (coders, taggers), one bar per comparison."""
     comparisons = list(dict.fromkeys(table["comparison"]))
     stances = _stance_order(table["stance"])
-    fig = _figure(9.5, 2.4 + 0.35 * len(stances) * max(1, len(comparisons)))
+    fig = _figure(9.5, 2.6 + 0.28 * len(stances) * max(1, len(comparisons)))
     ax = fig.add_subplot()
     ax.set_xlim(min(0, float(np.nanmin(table["cohen_kappa"])) if table["cohen_kappa"].notna().any() else 0) - 0.05, 1.15)
     _grouped_barh(ax, table, row_col="stance", group_col="comparison", value_col="cohen_kappa", rows=stances,
                   groups=comparisons)
     ax.axvline(0, color="#777777", linewidth=0.8)
     ax.axvline(0.8, color="#777777", linewidth=0.8, linestyle="--")
-    ax.text(0.8, -0.75, " 0.8", fontsize=8, color="#555555", va="bottom")
     ax.set_xlabel("Cohen's kappa (1 = perfect agreement, 0 = chance; dashed line: 0.8)")
-    ax.legend(loc="lower right", fontsize=8, title="comparison", title_fontsize=8, framealpha=0.9, frameon=True)
+    _legend(fig, ax.get_legend_handles_labels()[0], "comparison")
     means = table.groupby("comparison", sort=False)["cohen_kappa"].mean()
     title = "Mean kappa over stances: " + "; ".join(f"{c} {means[c]:.2f}" for c in comparisons)
     return _finish(fig, title, source)
@@ -1154,9 +1153,9 @@ def plot_attribution_accuracy(table: pd.DataFrame, *, source: str | None = None)
     _grouped_barh(ax, shown, row_col="field", group_col="dataset", value_col="accuracy_pct", rows=fields,
                   groups=datasets, fmt="{:.0f}%")
     ax.set_xlabel("accuracy (% of statements where the rule agrees with the hand coding)")
-    ax.legend(loc="lower right", fontsize=8, title="evaluation set", title_fontsize=8, framealpha=0.9, frameon=True)
+    _legend(fig, ax.get_legend_handles_labels()[0], "evaluation set")
     last = shown[shown["dataset"] == datasets[-1]].sort_values("accuracy_pct", kind="stable")
-    title = (f"On {datasets[-1]}, {last['field'].iloc[0]} is the hardest to attribute "
+    title = (f"Hardest to attribute on {datasets[-1]}: {last['field'].iloc[0]} "
              f"({last['accuracy_pct'].iloc[0]:.0f}% right)")
     return _finish(fig, title, source)
 
@@ -1256,9 +1255,11 @@ def plot_classroom_agreement(table: pd.DataFrame, *, source: str | None = None) 
     for i, (v, k) in enumerate(zip(values, table["cohen_kappa"])):
         kappa = "kappa n/a" if pd.isna(k) else f"kappa {k:.2f}"
         ax.text(v + 1, i, f"{v:.0f}%  ({kappa})", va="center", fontsize=8.5, color="#333333")
-    ax.set_yticks(range(len(labels)), [label_of(l) if l in _codebook_labels()[0] else l for l in labels])
+    ax.set_yticks(range(len(labels)), [label_of(l) if l in _codebook_labels()[0]
+                                       else "whose position (holder_side)" if l == "holder_side" else l for l in labels])
     ax.invert_yaxis()
     ax.set_xlim(0, 125)
+    ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel("observed agreement with the gold (% of the coded statements)")
     ax.grid(axis="x")
     n = int(table["n"].max()) if len(table) else 0

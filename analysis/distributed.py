@@ -160,12 +160,14 @@ def tag_dask(statements, tagger_name="codebook", *, check_articles: bool = True)
                                      align_dataframes=False)
 
 
-def tag_parquet(in_path: Path | str, out_path: Path | str, tagger_name="codebook") -> Path:
+def tag_parquet(in_path: Path | str, out_path: Path | str, tagger_name="codebook") -> Path | str:
     """Tag a Parquet statement dataset into a Parquet dataset of the tagged table, on Dask's current
     scheduler (a ``distributed.Client`` made before the call, else local threads).
 
+    Paths may be local folders or URLs Dask reads through fsspec (``s3://...`` with s3fs installed); they
+    are passed on as given.
+
     >>> tag_parquet("build/statements", "build/tagged")   # doctest: +SKIP
     """
-    out_path = Path(out_path)
     tag_dask(read_statements(in_path), tagger_name).to_parquet(str(out_path), write_index=False)
     return out_path
