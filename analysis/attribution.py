@@ -371,6 +371,7 @@ class _ArticleContext:
     role_holder: dict = field(default_factory=dict)  # generic role actor -> named person seen with it
     recent: list = field(default_factory=list)
     first_side: str = ""
+    current_text: str = ""
     ministries: dict = field(default_factory=dict)
 
     def see(self, mentions: list[Mention]):
@@ -393,8 +394,12 @@ def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
         for actor in reversed(ctx.recent):
             if actor.type == "institution" and "ministry" in actor.canonical.lower():
                 return actor
-        # "the Foreign Ministry said" with no ministry named before: the ministry of the side whose officials
-        # speak in the article, else of the side named first in it.
+        # "the Foreign Ministry said" with no ministry named before. In a bilateral dispute a ministry names
+        # the other side and says "we" of its own: if the sentence names only one of the two sides, the
+        # ministry is the other side's. Else the side whose officials spoke last, else the side named first.
+        named = {side for side, pattern in _SIDE_WORDS[:2] if pattern.search(ctx.current_text)}
+        if len(named) == 1:
+            return ctx.ministries.get("russia" if named == {"japan"} else "japan")
         side = ctx.last_speaker.side if ctx.last_speaker is not None else ctx.first_side
         return ctx.ministries.get(side)
     return None if kind is None else _resolve_person_anaphor(noun, ctx)
@@ -598,7 +603,11 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
         text = statement.text
         if statement.para_idx != previous_para:
             stripped = text.lstrip()
-            if inside and not (stripped[:1] in _QUOTE_CHARS):
+            # A quote left open continues only into a paragraph that reopens it ("each paragraph opening
+            # with a quote mark"), or that closes it: a closing curly quote, or an odd number of straight ones.
+            closes_first = next((_QUOTE_CHARS[c] for c in text if c in _QUOTE_CHARS), "") == "close" or (
+                text.count('"') % 2 == 1 and not set(text) & {"“", "”"})
+            if inside and not (stripped[:1] in _QUOTE_CHARS) and not closes_first:
                 inside = False
             if inside and stripped[:1] in _QUOTE_CHARS:
                 text_for_quotes = text.replace(stripped[0], " ", 1)
@@ -608,6 +617,7 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
         else:
             text_for_quotes = text
         spans, started_inside, ends_inside = quote_spans(text_for_quotes, inside)
+        ctx.current_text = text
         if not ctx.first_side:
             ctx.first_side = subject_side(text)
         mentions = index.find(text)

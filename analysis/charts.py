@@ -245,6 +245,21 @@ class SavedChart:
         return self.png.read_bytes()
 
 
+def _freeze_layout(fig: Figure):
+    """Run the layout once, then pin every axes to its position rounded to 1e-5 of the figure.
+
+    The constrained-layout solver can land a few ulps apart from one run to the next, and the SVG writer
+    names clip paths by hashing the exact axes box, so without this the same chart gives different bytes.
+    """
+    if fig.get_layout_engine() is None or isinstance(fig.get_layout_engine(), matplotlib.layout_engine.PlaceHolderLayoutEngine):
+        return
+    fig.canvas.draw()
+    positions = [(ax, ax.get_position(original=False).bounds) for ax in fig.axes]
+    fig.set_layout_engine("none")
+    for ax, bounds in positions:
+        ax.set_position([round(float(v), 5) for v in bounds])
+
+
 def tidy_for_csv(table: pd.DataFrame, *, decimals: int = 4) -> pd.DataFrame:
     """The table as it is written: floats rounded, rows sorted on every column, index dropped."""
     out = table.reset_index(drop=True).copy()
@@ -275,6 +290,7 @@ def save_chart(fig: Figure, table: pd.DataFrame, name: str, *, figures_dir: Path
     figures_dir.mkdir(parents=True, exist_ok=True)
     png, svg = figures_dir / f"{name}.png", figures_dir / f"{name}.svg"
     with matplotlib.rc_context(STYLE):
+        _freeze_layout(fig)
         fig.savefig(png, dpi=150, metadata={"Software": None})
         fig.savefig(svg, metadata={"Date": None, "Creator": None})
     csv = write_csv(table, results_dir / f"{name}.csv")
@@ -423,7 +439,7 @@ def plot_background_groups(table: pd.DataFrame, *, source: str | None = None) ->
     _heatmap(ax, matrix)
     ax.set_yticklabels([f"{g}  {o}" for g, o in matrix.index])
     ax.set_xticklabels([f"article {a}" for a in matrix.columns])
-    ax.set_xlabel("numbers: statements of the background paragraph in that article (empty: none)")
+    ax.set_xlabel("cells: statements of the paragraph in the article")
     ax.xaxis.tick_top()
     articles = table["article_id"].nunique()
     title = (f"{matrix.shape[0]} background paragraphs recur across {articles} articles, "
@@ -861,15 +877,18 @@ def plot_framing_cards(table: pd.DataFrame, *, source: str | None = None) -> Fig
     the side cast as the obstacle, with outlet, date, background share and headline subject in the card's
     heading. ``table`` is ``analysis.framing.framing_card_table``."""
     ids = sorted(table["article_id"].unique())
-    fig = _figure(13, 0.9 + 2.15 * max(1, len(ids)))
-    cards = fig.subfigures(max(1, len(ids)), 1, squeeze=False)[:, 0] if ids else []
+    fig = _figure(13, 0.9 + 2.25 * max(1, len(ids)))
+    # One grid, a thin heading row above each card's four panels (subfigures would be tidier, but their
+    # layout jitters in the last float digits from run to run, and the SVG ids hash those digits).
+    grid = fig.add_gridspec(2 * max(1, len(ids)), 4, height_ratios=[0.22, 1] * max(1, len(ids)),
+                            width_ratios=[1.3, 1, 1.3, 1])
     frames = _frame_order(table.loc[table["panel"] == "frame", "category"])
     voices = _order(table.loc[table["panel"] == "voice", "category"], VOICE_ORDER)
     blame_max = max(1, table.loc[table["panel"] == "blame", "statements"].max() if (table["panel"] == "blame").any() else 1)
     modes = table[table["panel"] == "mode"]
     mode_max = max([1] + list(modes.groupby([modes["article_id"], modes["category"].str.split(" ").str[0]])
                               ["statements"].sum()))
-    for card, article_id in zip(cards, ids):
+    for row, article_id in enumerate(ids):
         part = table[table["article_id"] == article_id]
         get = lambda panel: part[part["panel"] == panel]  # noqa: E731 - a local shorthand, not a reusable function
         meta = get("meta").set_index("category")["label"]
@@ -879,13 +898,16 @@ def plot_framing_cards(table: pd.DataFrame, *, source: str | None = None) -> Fig
         subject = (f"headline subject: {headline['label'].iloc[0]} ({SIDE_LABELS.get(headline['category'].iloc[0], '')})"
                    if len(headline) and headline["label"].iloc[0] else "headline names no side")
         n = int(get("voice")["statements"].sum())
-        card.set_facecolor("#F7F7F7")
         outlet = meta.get("outlet", "unknown")
-        card.suptitle(f"{article_id} · {'unknown outlet' if outlet == 'unknown' else outlet} · "
-                      f"{meta.get('date', 'undated')}  —  "
-                      f"{n} statements, {bg_pct:.0f}% reused background; {subject}",
-                      x=0.01, ha="left", fontsize=10, fontweight="bold")
-        axes = card.subplots(1, 4, width_ratios=[1.3, 1, 1.3, 1])
+        heading = fig.add_subplot(grid[2 * row, :])
+        heading.axis("off")
+        heading.axhline(0.98, color="#BBBBBB", linewidth=1)
+        heading.set_ylim(0, 1)
+        heading.text(0, 0.05, f"{article_id} · {'unknown outlet' if outlet == 'unknown' else outlet} · "
+                              f"{meta.get('date', 'undated')}  —  {n} statements, {bg_pct:.0f}% reused background; "
+                              f"{subject}", transform=heading.transAxes, ha="left", va="bottom", fontsize=10.5,
+                     fontweight="bold")
+        axes = [fig.add_subplot(grid[2 * row + 1, j]) for j in range(4)]
         # voice share: one 100% bar
         ax = axes[0]
         left = 0.0
@@ -945,7 +967,6 @@ def plot_framing_cards(table: pd.DataFrame, *, source: str | None = None) -> Fig
             ax.text(0.5, 0.5, "no blame cue", transform=ax.transAxes, ha="center", va="center", fontsize=8)
         for ax in axes:
             ax.tick_params(labelsize=8)
-            ax.set_facecolor("white")
     _side_legend(fig, voices, {**SIDE_LABELS, "outlet": "outlet narration"},
                  title="colour = side (hatched: paraphrase)")
     blame = table[table["panel"] == "blame"]

@@ -28,7 +28,13 @@ def _tag(args) -> int:
     table, summary = tag_corpus(args.corpus, tagger=args.tagger, on_error="skip" if args.skip_bad else "raise",
                                 progress=not args.quiet)
     write_table(table, args.out)
-    print(f"tag: {summary.line()} -> {args.out}", file=sys.stderr)
+    line = summary.line()
+    # The summary line names only the first few skipped files; the rest get a line each, so a large run
+    # drops nothing silently.
+    for source, why in summary.skipped:
+        if f"[{source}: " not in line:
+            print(f"skipped: {source}: {why}", file=sys.stderr)
+    print(f"tag: {line} -> {args.out}", file=sys.stderr)
     return 0
 
 
@@ -37,6 +43,15 @@ def _reproduce(args) -> int:
 
     reproduce(corpus=args.corpus, results=args.results, html=not args.no_html)
     return 0
+
+
+def _one_line(err: Exception) -> str:
+    """An error as one readable line: YAML and CSV parsers put the offending line and a caret below."""
+    if isinstance(err, OSError) and err.filename is not None:
+        message = f"{err.filename}: {err.strerror or err}"
+    else:
+        message = str(err)
+    return "error: " + " ".join(message.split())
 
 
 def main(argv=None) -> int:
@@ -65,11 +80,8 @@ def main(argv=None) -> int:
         warnings.showwarning = lambda message, category, *rest, **kw: print(f"warning: {message}", file=sys.stderr)
         try:
             return args.run(args)
-        except _input_errors() as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        except (OSError, ValueError) as err:
-            print(f"error: {err}", file=sys.stderr)
+        except (*_input_errors(), OSError, ValueError) as err:
+            print(_one_line(err), file=sys.stderr)
             return 2
 
 

@@ -33,7 +33,12 @@ METADATA_FILE = "articles.csv"
 METADATA_COLUMNS = ["outlet", "date", "headline", "url"]
 CORPUS_COLUMNS = ["article_id", "outlet", "date", "headline", "url", "source", "raw_text", "clean_text",
                   "n_chars", "n_chrome_removed"]
-_HTML_SNIFF = re.compile(r"^\s*(?:<!DOCTYPE\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+# A page saved from a browser may open with an XML declaration or a "<!-- saved from url=... -->" comment
+# before its doctype; a copied fragment may open with a block element.
+_SPACE_RUN = re.compile(r"\s+")
+_HTML_SNIFF = re.compile(r"""^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
+                             (?:<!DOCTYPE\s+html|<(?:html|head|body|article|main|div|p|h[1-6])\b)""",
+                         re.IGNORECASE | re.DOTALL | re.VERBOSE)
 
 
 class CorpusError(ValueError):
@@ -86,7 +91,9 @@ def clean_text(raw: str, rules: ChromeRules) -> tuple[str, int]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     kept, removed = [], 0
     for line in text.split("\n"):
-        paragraph = " ".join(line.split())
+        # Same result as " ".join(line.split()) (re's \s is str.isspace), without a list of every word: a
+        # 50 MB single-line file would otherwise hold millions of small strings at once.
+        paragraph = _SPACE_RUN.sub(" ", line).strip(" ")
         if not paragraph:
             continue
         if rules.is_chrome(paragraph):
@@ -96,21 +103,33 @@ def clean_text(raw: str, rules: ChromeRules) -> tuple[str, int]:
     return "\n\n".join(kept), removed
 
 
-def decode_article(data: bytes, source: str) -> str:
-    """Decode a file's bytes as UTF-8 text (a BOM is fine; UTF-16 with a BOM is converted)."""
+def decode_text(data: bytes, source: str) -> str:
+    """Decode a file's bytes as UTF-8 (a BOM is fine; UTF-16 with a BOM is converted), or raise a CorpusError
+    naming the file and, for bad UTF-8, the first bad byte and its offset."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as err:
             raise CorpusError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({err.reason})") from None
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if b"\x00" in head:
+        # Text saved as UTF-16 without a byte-order mark has a NUL in every other byte; say so, since
+        # "binary" would send the user looking for the wrong problem.
+        if len(head) >= 4 and (head[1::2].count(0) == len(head[1::2]) or head[0::2].count(0) == len(head[0::2])):
+            raise CorpusError(f"{source}: looks like UTF-16 text without a byte-order mark; re-save the file as UTF-8")
         raise CorpusError(f"{source}: binary file (contains NUL bytes), not a text article")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise CorpusError(
             f"{source}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
             "re-save the file as UTF-8") from None
+
+
+def decode_article(data: bytes, source: str) -> str:
+    """Text of one article file: decoded by ``decode_text``, refused if it is binary, and reduced to its text
+    if it is an HTML page saved as .txt."""
+    text = decode_text(data, source)
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * max(1, len(text[:4096])):
         raise CorpusError(f"{source}: binary file ({controls} control characters in the first 4 KB)")
@@ -159,7 +178,7 @@ def _read_csv(path: Path, *, required: list[str]) -> pd.DataFrame:
         raise CorpusError(f"{path}: file not found")
     try:
         raw = path.read_bytes()
-        text = decode_article(raw, str(path)) if raw.strip() else ""
+        text = decode_text(raw, str(path)) if raw.strip() else ""
         if not text.strip():
             raise CorpusError(f"{path}: empty file")
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
@@ -192,7 +211,9 @@ def _read_metadata(folder: Path) -> tuple[pd.DataFrame | None, str]:
         raise CorpusError(f"{path}: row {blank[0] + 2} has an empty id")
     duplicated = table.loc[table["id"].duplicated(), "id"].unique()
     if len(duplicated):
-        raise CorpusError(f"{path}: duplicate id(s) {', '.join(sorted(duplicated))}")
+        where = "; ".join(f"{d!r} in rows {', '.join(str(i + 2) for i in table.index[table['id'] == d])}"
+                          for d in sorted(duplicated))
+        raise CorpusError(f"{path}: duplicate id(s): {where}")
     return table.set_index("id"), str(path)
 
 
@@ -208,7 +229,8 @@ def _records_from_folder(folder: Path, skipped: list) -> tuple[list[dict], pd.Da
         raise CorpusError(f"{folder}: no .txt articles in this folder")
     records = []
     for article_id, path in by_id.items():
-        records.append({"article_id": article_id, "source": str(path), "bytes": path.read_bytes()})
+        records.append({"article_id": article_id, "source": str(path), "bytes": path.read_bytes(),
+                        "kind": "file"})
     return records, metadata, metadata_name
 
 
@@ -219,7 +241,7 @@ def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:
         where = [f"{path}: row {i + 2}" for i in range(len(rows))]
     else:
         rows, where = [], []
-        for line_number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        for line_number, line in enumerate(decode_text(path.read_bytes(), str(path)).splitlines(), start=1):
             if not line.strip():
                 continue
             try:
@@ -240,7 +262,8 @@ def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:
         if article_id in seen:
             raise CorpusError(f"{place}: duplicate article id {article_id!r} (first at {seen[article_id]})")
         seen[article_id] = place
-        records.append({"article_id": article_id, "source": place, "bytes": str(row["text"]).encode("utf-8")})
+        records.append({"article_id": article_id, "source": place, "bytes": str(row["text"]).encode("utf-8"),
+                        "kind": "row"})
     metadata = pd.DataFrame(rows).drop(columns=["text"]).astype(str)
     metadata["id"] = metadata["id"].str.strip()
     return records, metadata.set_index("id"), str(path)
@@ -264,6 +287,7 @@ def load_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
     source = Path(source)
     rules = rules or load_chrome_rules()
     skipped: list[tuple[str, str]] = []
+    skipped_ids: set[str] = set()
     if source.is_dir():
         records, metadata, metadata_name = _records_from_folder(source, skipped)
     elif source.is_file() and source.suffix.lower() in {".csv", ".jsonl", ".ndjson"}:
@@ -280,9 +304,10 @@ def load_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
         except CorpusError as err:
             if on_error == "raise":
                 raise
-            skipped.append((record["source"], str(err).split(": ", 1)[-1]))
+            skipped.append((record["source"], str(err).removeprefix(f"{record['source']}: ")))
+            skipped_ids.add(record["article_id"])
     if metadata is not None:
-        loaded = {row["article_id"] for row in rows} | {Path(s).stem for s, _ in skipped}
+        loaded = {row["article_id"] for row in rows} | skipped_ids
         for orphan in sorted(set(metadata.index) - loaded):
             warnings.warn(f"{metadata_name}: metadata row {orphan!r} has no article file", CorpusWarning,
                           stacklevel=2)
@@ -312,11 +337,12 @@ def load_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
 def _article_row(record: dict, rules: ChromeRules) -> dict:
     source = record["source"]
     data = record["bytes"]
-    if not data.strip():
-        raise CorpusError(f"{source}: empty file")
+    what = "file" if record.get("kind", "file") == "file" else "text"
+    if not data:
+        raise CorpusError(f"{source}: empty {what} (0 bytes)")
     raw = decode_article(data, source)
     if not raw.strip():
-        raise CorpusError(f"{source}: only whitespace, no text")
+        raise CorpusError(f"{source}: only whitespace, no text ({len(data)} bytes)")
     cleaned, removed = clean_text(raw, rules)
     if not cleaned:
         raise CorpusError(f"{source}: nothing left after removing web chrome ({removed} chrome lines)")
