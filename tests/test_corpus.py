@@ -63,3 +63,11 @@ def test_unknown_source(tmp_path):
     (tmp_path / "x.docx").write_bytes(b"PK")
     with pytest.raises(CorpusError, match="expected a folder of .txt files"):
         load_corpus(tmp_path / "x.docx")
+
+
+def test_chrome_of_other_outlets():
+    rules = load_chrome_rules()
+    page = ("TOKYO (Reuters) - Japan protested on Monday.\n\nAdvertisement\n\nThe talks stalled.\n\n"
+            "Reporting by Kiyoshi Takenaka; Editing by Lincoln Feast.\n\n"
+            "Our Standards: The Thomson Reuters Trust Principles.\n\nRead more: Japan and Russia\n\nPhoto: AFP/Getty")
+    assert clean_text(page, rules) == ("TOKYO (Reuters) - Japan protested on Monday.\n\nThe talks stalled.", 5)
