@@ -256,9 +256,14 @@ class StanceClassifier:
 
     name = "model"
 
-    def __init__(self, codebook: Codebook | None = None, *, threshold: float = 0.5, random_state: int = 0):
+    # threshold and C chosen by leave-one-article-out cross-validation over gold + dev (never the challenge
+    # set): macro-F1 0.56 at C=10, threshold 0.25, against 0.35 at the usual 0.5 (grid C 1/10/100, threshold
+    # 0.2-0.5). A low threshold suits rare stances learnt from a few dozen examples.
+    def __init__(self, codebook: Codebook | None = None, *, threshold: float = 0.25, C: float = 10.0,
+                 random_state: int = 0):
         self.codebook = codebook or load_codebook()
         self.threshold = threshold
+        self.C = C
         self.random_state = random_state
         self.pipeline = None
         self.classes_: list[str] = []
@@ -274,7 +279,7 @@ class StanceClassifier:
             ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
         ])
         model = OneVsRestClassifier(LogisticRegression(
-            C=10.0, class_weight="balanced", solver="liblinear", random_state=self.random_state, max_iter=1000))
+            C=self.C, class_weight="balanced", solver="liblinear", random_state=self.random_state, max_iter=1000))
         return Pipeline([("features", features), ("model", model)])
 
     def fit(self, texts, stance_column) -> "StanceClassifier":
