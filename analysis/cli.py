@@ -22,9 +22,21 @@ def _input_errors():
     return (CorpusError, CodebookError, ActorsError, AnnotationError)
 
 
+def _check_out(out: Path) -> None:
+    """Refuse an output path that cannot be written before tagging, not after a long run."""
+    if out.is_dir():
+        raise ValueError(f"{out}: is a folder; --out takes a file name such as statements.csv")
+    for folder in out.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise ValueError(f"{out}: cannot write: {folder} is a file, not a folder")
+            break
+
+
 def _tag(args) -> int:
     from .pipeline import tag_corpus, write_table
 
+    _check_out(Path(args.out))
     table, summary = tag_corpus(args.corpus, tagger=args.tagger, on_error="skip" if args.skip_bad else "raise",
                                 progress=not args.quiet)
     write_table(table, args.out)

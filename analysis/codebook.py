@@ -117,6 +117,8 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
     labels = []
     for number, entry in enumerate(entries, start=1):
         where = f"{kind}[{number}]"
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            where = f"{kind}[{number}] ({entry['id']})"
         _check_keys(path, where, entry, keys)
         label_id = entry.get("id")
         if not isinstance(label_id, str) or not _ID.match(label_id):

@@ -33,9 +33,11 @@ METADATA_FILE = "articles.csv"
 METADATA_COLUMNS = ["outlet", "date", "headline", "url"]
 CORPUS_COLUMNS = ["article_id", "outlet", "date", "headline", "url", "source", "raw_text", "clean_text",
                   "n_chars", "n_chrome_removed"]
+# Whitespace runs other than one plain space: collapsing only these leaves ordinary prose untouched, so a
+# 50 MB single-line file is not rebuilt from millions of pieces (re's \s is exactly str.isspace).
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 # A page saved from a browser may open with an XML declaration or a "<!-- saved from url=... -->" comment
 # before its doctype; a copied fragment may open with a block element.
-_SPACE_RUN = re.compile(r"\s+")
 _HTML_SNIFF = re.compile(r"""^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
                              (?:<!DOCTYPE\s+html|<(?:html|head|body|article|main|div|p|h[1-6])\b)""",
                          re.IGNORECASE | re.DOTALL | re.VERBOSE)
@@ -91,9 +93,7 @@ def clean_text(raw: str, rules: ChromeRules) -> tuple[str, int]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     kept, removed = [], 0
     for line in text.split("\n"):
-        # Same result as " ".join(line.split()) (re's \s is str.isspace), without a list of every word: a
-        # 50 MB single-line file would otherwise hold millions of small strings at once.
-        paragraph = _SPACE_RUN.sub(" ", line).strip(" ")
+        paragraph = _ODD_SPACE.sub(" ", line).strip(" ")  # == " ".join(line.split()), see _ODD_SPACE
         if not paragraph:
             continue
         if rules.is_chrome(paragraph):
@@ -113,9 +113,9 @@ def decode_text(data: bytes, source: str) -> str:
             raise CorpusError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({err.reason})") from None
     head = data[:4096]
     if b"\x00" in head:
-        # Text saved as UTF-16 without a byte-order mark has a NUL in every other byte; say so, since
-        # "binary" would send the user looking for the wrong problem.
-        if len(head) >= 4 and (head[1::2].count(0) == len(head[1::2]) or head[0::2].count(0) == len(head[0::2])):
+        # Text saved as UTF-16 without a byte-order mark has a NUL in (nearly) every other byte: say so, since
+        # "binary" would send the user looking for the wrong problem. Nearly: ’ and — have no NUL byte.
+        if len(head) >= 4 and max(head[1::2].count(0), head[0::2].count(0)) >= 0.9 * (len(head) // 2):
             raise CorpusError(f"{source}: looks like UTF-16 text without a byte-order mark; re-save the file as UTF-8")
         raise CorpusError(f"{source}: binary file (contains NUL bytes), not a text article")
     try:
@@ -140,37 +140,53 @@ def decode_article(data: bytes, source: str) -> str:
 
 class _HTMLText(html.parser.HTMLParser):
     BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
-             "header", "footer", "blockquote", "title"}
+             "header", "footer", "blockquote"}
     SKIP = {"script", "style", "noscript", "nav", "svg", "template"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.title: list[str] = []
+        self.in_title = False
+        self.has_h1 = False
         self.skip_depth = 0
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self.skip_depth += 1
+        elif tag == "title":
+            self.in_title = True
         elif tag in self.BLOCK:
+            self.has_h1 = self.has_h1 or tag == "h1"
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
         if tag in self.SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag == "title":
+            self.in_title = False
         elif tag in self.BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self.skip_depth:
+        if self.in_title:
+            self.title.append(data.replace("\n", " "))
+        elif not self.skip_depth:
             self.parts.append(data.replace("\n", " "))
 
 
 def html_to_text(page: str) -> str:
-    """Text of an HTML page saved as .txt: block elements become paragraphs, scripts and styles go."""
+    """Text of an HTML page saved as .txt: block elements become paragraphs, scripts and styles go.
+
+    The ``<title>`` ("Headline - Site") is the headline only when the page has no ``<h1>``: kept beside the
+    ``<h1>`` it would count the headline's statement twice.
+    """
     parser = _HTMLText()
     parser.feed(page)
     parser.close()
-    return "".join(parser.parts)
+    text = "".join(parser.parts)
+    title = " ".join("".join(parser.title).split())
+    return f"{title}\n{text}" if title and not parser.has_h1 else text
 
 
 def _read_csv(path: Path, *, required: list[str]) -> pd.DataFrame:
@@ -320,7 +336,10 @@ def load_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
                 if column not in ("raw_text", "clean_text", "source", "article_id"):
                     row[column] = value
     if not rows:
-        raise CorpusError(f"{source}: no article could be loaded ({len(skipped)} skipped)")
+        # Every article was skipped: the reasons go in the one error line, which is all the user will see.
+        reasons = "; ".join(f"{Path(place).name}: {why}" for place, why in skipped[:3])
+        more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        raise CorpusError(f"{source}: no article could be loaded ({len(skipped)} skipped: {reasons}{more})")
     corpus = pd.DataFrame(rows)
     for column in METADATA_COLUMNS:
         if column not in corpus.columns:

@@ -82,9 +82,10 @@ def _is_boundary(text: str, match: re.Match, protected_until: int) -> bool:
     # Closing quote right after the terminator then "he said": handled by lower-case rule above. A period
     # inside a closing quote followed by a capitalised attribution verb is rare; treat as a boundary.
     if terminator[0] == "." and not terminator.startswith("..."):
-        before = _WORD_BEFORE.search(text, 0, match.start() + 1)
+        # Look only near the candidate: searching from the paragraph's start made long paragraphs quadratic.
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start() + 1)
         word = before.group(1).lower().rstrip(".") if before else ""
-        following = re.match(r"[\"'“‘(\[]*([A-Za-z0-9]+)", text[match.end():].lstrip())
+        following = re.match(r"[\"'“‘(\[]*([A-Za-z0-9]+)", text[match.end():match.end() + 80].lstrip())
         next_word = following.group(1).lower() if following else ""
         if word in _NEVER_END:
             return False

@@ -56,7 +56,7 @@ def test_minimal_codebook_loads(tmp_path):
 
 @pytest.mark.parametrize("change, message", [
     (("    definition: The treaty comes first.\n", "    definition: The treaty comes first.\n    colour: red\n"),
-     r"stance 'treaty_first'|stances\[1\]: unknown key\(s\) colour"),
+     r"stances\[1\] \(treaty_first\): unknown key\(s\) colour"),
     (("pattern: 'peace treaty first'", "pattern: 'peace (treaty'"),
      r"stance 'treaty_first' cue 'treaty_cue': bad regex 'peace \(treaty'"),
     (("  - id: economic", "  - id: treaty_first"), r"frame 'treaty_first': duplicate id"),
@@ -64,7 +64,7 @@ def test_minimal_codebook_loads(tmp_path):
     (("      - id: treaty_cue\n", "      - id: treaty_cue\n        weight: 2\n"),
      r"cue\[1\]: unknown key\(s\) weight"),
     (("    definition: Trade.\n", ""), r"frame 'economic': definition is missing"),
-    (("  - id: treaty_first\n", "  - id: Treaty First\n"), r"stances\[1\]: id must be a lower_case identifier"),
+    (("  - id: treaty_first\n", "  - id: Treaty First\n"), r"stances\[1\] \(Treaty First\): id must be a lower_case identifier"),
 ])
 def test_mistakes_name_the_entry(tmp_path, change, message):
     old, new = change
