@@ -40,7 +40,6 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_numeric_dtype
 
-from . import paths
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 SIDE_COLOURS = {"russia": "#D55E00", "japan": "#0072B2", "us": "#009E73", "both": "#CC79A7",
@@ -84,6 +83,7 @@ STYLE = {
     "hatch.linewidth": 0.8,
 }
 SOURCE_INCHES = 0.32
+PNG_DPI = 150
 
 
 # ------------------------------------------------------------------------------------------------ style
@@ -253,6 +253,7 @@ def _freeze_layout(fig: Figure):
     """
     if fig.get_layout_engine() is None or isinstance(fig.get_layout_engine(), matplotlib.layout_engine.PlaceHolderLayoutEngine):
         return
+    fig.set_dpi(PNG_DPI)  # text extents depend slightly on dpi: lay out at the resolution the PNG is written at
     fig.canvas.draw()
     positions = [(ax, ax.get_position(original=False).bounds) for ax in fig.axes]
     fig.set_layout_engine("none")
@@ -291,7 +292,7 @@ def save_chart(fig: Figure, table: pd.DataFrame, name: str, *, figures_dir: Path
     png, svg = figures_dir / f"{name}.png", figures_dir / f"{name}.svg"
     with matplotlib.rc_context(STYLE):
         _freeze_layout(fig)
-        fig.savefig(png, dpi=150, metadata={"Software": None})
+        fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None})
         fig.savefig(svg, metadata={"Date": None, "Creator": None})
     csv = write_csv(table, results_dir / f"{name}.csv")
     return SavedChart(png, svg, csv)
@@ -308,7 +309,8 @@ def source_note(statements: pd.DataFrame, *, corpus: str | Path | None = None) -
     articles = statements.drop_duplicates("article_id")
     outlets = articles["outlet"].fillna("").replace({"": "unknown outlet", "unknown": "unknown outlet"})
     counts = outlets.value_counts()
-    outlet_text = ", ".join(f"{n} {name}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    outlet_text = ", ".join(f"{n} {name}" + ("s" if name == "unknown outlet" and n > 1 else "")
+                            for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     dates = sorted(d for d in articles["date"].fillna("") if d)
     undated = len(articles) - len(dates)
     if dates:
@@ -578,6 +580,8 @@ def plot_speaker_stance(table: pd.DataFrame, *, source: str | None = None) -> Fi
     return _finish(fig, title, source)
 
 
+# Fewer dated articles than a year of monthly points is read as snapshots, not a trend.
+TREND_MIN_DATED = 12
 STANCE_TIMELINE_COLUMNS = ["article_id", "date", "holder_side", "stance", "statements"]
 
 
@@ -637,14 +641,20 @@ def plot_stance_timeline(table: pd.DataFrame, *, articles: pd.DataFrame | None =
             ax.set_xticks(x, [f"{d}\n{a}" for a, d in order], fontsize=8)
     for i in range(nrows):
         axes[i * ncols].set_ylabel("statements")
-    _side_legend(fig, holders, title="whose position (holder side); dashed line: undated articles follow")
-    n_articles = len(order)
-    spread = table.groupby("stance")["article_id"].nunique()
-    top = sorted(spread.index, key=lambda s: (-spread[s], stances.index(s)))[0] if len(spread) else None
     dated = sum(1 for _, d in order if d != "undated")
-    title = (f"{label_of(top)} appears in {spread[top]} of {n_articles} articles; "
-             f"{dated} of them are dated, too few to show a trend" if top else "No stance statement to place in time")
-    return _finish(fig, title, source)
+    _side_legend(fig, holders, title="whose position (holder side)"
+                 + ("; dashed line: undated articles follow" if 0 < dated < len(order) else ""))
+    spread = table.groupby("stance")["article_id"].nunique()
+    if not len(spread):
+        return _finish(fig, "No stance statement to place in time", source)
+    top = sorted(spread.index, key=lambda s: (-spread[s], stances.index(s)))[0]
+    if dated == 0:
+        when = "none of them is dated, so nothing can be placed in time"
+    elif dated < TREND_MIN_DATED:
+        when = f"{dated} of them {'is' if dated == 1 else 'are'} dated, too few to show a trend"
+    else:
+        when = f"dated {order[0][1]} to {[d for _, d in order if d != 'undated'][-1]}"
+    return _finish(fig, f"{label_of(top)} appears in {spread[top]} of {len(order)} articles; {when}", source)
 
 
 VOICE_HOLDER_COLUMNS = ["voice_side", "holder_side", "statements", "share_pct"]
@@ -1032,7 +1042,7 @@ def evidence_html(table: pd.DataFrame, *, label_columns=("gold", "codebook", "cl
     rows = []
     for row in table.itertuples(index=False):
         text = str(row.text)
-        marked = highlight_evidence(text.replace("’", "'"), tagger.tag_text(text)["evidence"])
+        marked = highlight_evidence(text, tagger.tag_text(text)["evidence"])  # same-length apostrophe fix: offsets fit
         first = getattr(row, columns[0]) if columns else ""
         cells = []
         for column in columns:
@@ -1067,6 +1077,35 @@ def tagger_comparison_table(gold: pd.DataFrame, **predicted: pd.DataFrame) -> pd
         out[column] = out[column].fillna("").map(lambda v: ";".join(sorted(x for x in str(v).split(";") if x)))
     out["all_agree"] = out[label_cols].nunique(axis=1) == 1
     return out.sort_values(keys).reset_index(drop=True)
+
+
+def tagger_scores_table(comparisons: dict, labels: list[str], *, taggers=("codebook", "classifier"),
+                        adjusted: dict | None = None) -> pd.DataFrame:
+    """Precision, recall and F1 per stance of each tagger on each evaluation set, stacked for
+    ``plot_tagger_scores``.
+
+    Args:
+        comparisons: dataset name -> ``tagger_comparison_table`` (a gold column and one column per tagger).
+        labels: the stance ids.
+        adjusted: dataset name -> (comparison table, {stance: prevalence}): F1 recomputed at that share of
+            stance statements with ``evaluation.prevalence_adjusted_scores`` (precision and recall are left
+            empty there; tpr and fpr are filled instead).
+    """
+    from .evaluation import prevalence_adjusted_scores, stance_scores
+
+    parts = []
+    for dataset, table in comparisons.items():
+        for tagger in taggers:
+            scores = stance_scores(table["gold"], table[tagger], labels)
+            parts.append(scores.assign(dataset=dataset, tagger=tagger))
+    for dataset, (table, shares) in (adjusted or {}).items():
+        for tagger in taggers:
+            raw = stance_scores(table["gold"], table[tagger], labels).set_index("stance")
+            scores = prevalence_adjusted_scores(table["gold"], table[tagger], labels, shares)
+            scores["support"] = scores["stance"].map(raw["support"])
+            parts.append(scores.assign(dataset=dataset, tagger=tagger))
+    columns = ["dataset", "tagger", "stance", "precision", "recall", "f1", "support", "predicted", "tpr", "fpr"]
+    return pd.concat(parts, ignore_index=True).reindex(columns=columns)
 
 
 def kappa_table(comparisons: dict, labels: list[str]) -> pd.DataFrame:
@@ -1132,7 +1171,7 @@ def plot_tagger_scores(table: pd.DataFrame, *, source: str | None = None) -> Fig
         ax.set_xlim(0, 1.12)
         _grouped_barh(ax, part, row_col="stance", group_col="tagger", value_col="f1", rows=stances, groups=taggers)
         support = int(part.loc[part["stance"] == "macro", "support"].max()) if (part["stance"] == "macro").any() else 0
-        ax.set_title(f"{dataset} ({support} stance labels)")
+        ax.set_title(f"{dataset}\n({support} stance labels in the gold)")
         ax.set_xlabel("F1 (0 to 1; 1 = every label found, none invented)")
     handles = [Patch(facecolor=[NEUTRAL["dark"], NEUTRAL["mid"], NEUTRAL["light"]][k % 3],
                      hatch=["", "///", ""][k % 3], edgecolor="white", label=TAGGER_NAMES.get(t, t))

@@ -19,7 +19,8 @@ def _input_errors():
     from .codebook import CodebookError
     from .corpus import CorpusError
     from .evaluation import AnnotationError
-    return (CorpusError, CodebookError, ActorsError, AnnotationError)
+    from .reproduce import ReproduceError
+    return (CorpusError, CodebookError, ActorsError, AnnotationError, ReproduceError)
 
 
 def _check_out(out: Path) -> None:

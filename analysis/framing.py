@@ -181,6 +181,13 @@ def load_framing_cues(path: Path | str = FRAMING_CUES) -> FramingCues:
     return FramingCues(tuple(cues), window, object_words, after_object_words, str(path))
 
 
+def framing_cue_table(cues: FramingCues | None = None) -> pd.DataFrame:
+    """The blame cues as a table: id, where the blamed side is looked for, pattern and note."""
+    cues = cues or load_framing_cues()
+    return pd.DataFrame([{"cue": c.id, "look": " then ".join(c.look), "pattern": c.pattern, "note": c.note}
+                         for c in cues.cues], columns=["cue", "look", "pattern", "note"])
+
+
 # ------------------------------------------------------------------------------------------- side words
 
 def side_mentions(text: str, actors: ActorIndex | None = None) -> list[SideMention]:
