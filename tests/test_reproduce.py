@@ -77,3 +77,12 @@ def test_reproduce_refuses_a_missing_corpus(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="no such corpus"):
         reproduce(tmp_path / "nowhere", results=tmp_path / "r", build=tmp_path / "b", log=lambda line: None)
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("name", ["03_stance_profile", "03_voice_holder", "04_framing_cards"])
+def test_readme_charts_are_the_current_ones(name):
+    """docs/img holds the charts the README shows; they must be what `make reproduce` draws today
+    (after a change that moves them: cp figures/NAME.png docs/img/)."""
+    first, _ = seed_runs()
+    assert (paths.ROOT / "docs" / "img" / f"{name}.png").read_bytes() == (first.figures / f"{name}.png").read_bytes()
