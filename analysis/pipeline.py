@@ -88,7 +88,10 @@ def tag_corpus(source=paths.ARTICLES, *, tagger=DEFAULT_TAGGER, on_error: str = 
     actors = load_actors()
     statements = split_corpus(corpus)
     meta = corpus.set_index("article_id")[["outlet", "date"]]
-    article_ids = corpus["article_id"].tolist()
+    skipped = list(corpus.attrs.get("skipped", []))
+    n_articles = len(corpus)
+    del corpus  # the statement table holds all the text from here on
+    article_ids = meta.index.tolist()
     chunks = [article_ids[i:i + chunk_articles] for i in range(0, len(article_ids), chunk_articles)] or [[]]
     iterator = chunks
     if progress and len(chunks) > 1:
@@ -102,11 +105,11 @@ def tag_corpus(source=paths.ARTICLES, *, tagger=DEFAULT_TAGGER, on_error: str = 
     table["outlet"] = table["article_id"].map(meta["outlet"]).fillna("")
     table["date"] = table["article_id"].map(meta["date"]).fillna("")
     table = table[CONTRACT_COLUMNS + EXTRA_COLUMNS]
-    summary = RunSummary(articles=len(corpus), statements=len(table),
+    summary = RunSummary(articles=n_articles, statements=len(table),
                          with_stance=int((table["stances"] != "").sum()),
                          stance_counts={s: int(table["stances"].str.split(";").explode().eq(s).sum())
                                         for s in codebook.stance_ids},
-                         skipped=list(corpus.attrs.get("skipped", [])),
+                         skipped=skipped,
                          seconds=time.perf_counter() - started)
     return table, summary
 

@@ -56,6 +56,8 @@ _DATELINE = re.compile(
         (?:/[A-Za-z\-]{2,12}/\.?|\([A-Za-z\-\s]{2,20}\)\s*[-–—])?""",
     re.VERBOSE)
 _SHINGLE_WORD = re.compile(r"[a-z0-9]+")
+FREQUENT_SHINGLE = 200   # postings above which a 5-gram is checked against representatives only
+REPRESENTATIVES = 8
 
 
 def dateline_end(paragraph: str) -> int:
@@ -148,10 +150,11 @@ def article_statements(article_id: str, clean: str) -> list[dict]:
 
 
 def _shingles(paragraph: str, size: int = 5) -> frozenset:
+    """Hashes of the paragraph's word 5-grams (ints: a corpus of a million statements holds millions)."""
     words = _SHINGLE_WORD.findall(paragraph.lower())
     if len(words) < size:
-        return frozenset([" ".join(words)]) if words else frozenset()
-    return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
+        return frozenset([hash(" ".join(words))]) if words else frozenset()
+    return frozenset(hash(" ".join(words[i:i + size])) for i in range(len(words) - size + 1))
 
 
 def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dict[tuple[str, int], str]:
@@ -169,7 +172,7 @@ def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dic
     """
     keys = list(zip(paragraphs["article_id"], paragraphs["para_idx"]))
     shingles = [_shingles(t) for t in paragraphs["text"]]
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[int, list[int]] = defaultdict(list)
     for i, grams in enumerate(shingles):
         for gram in grams:
             index[gram].append(i)
@@ -185,15 +188,23 @@ def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dic
         if not grams:
             continue
         shared: dict[int, int] = defaultdict(int)
+        representatives: set[int] = set()
         for gram in grams:
             postings = index[gram]
-            if len(postings) > 200:  # a 5-gram in hundreds of paragraphs says nothing about reuse
+            if len(postings) > FREQUENT_SHINGLE:
+                # A background paragraph reused in thousands of articles: counting every pair would be
+                # quadratic, so compare with the first few paragraphs holding the 5-gram; copies join one group
+                # through these representatives.
+                representatives.update(j for j in postings[:REPRESENTATIVES] if keys[j][0] != keys[i][0])
                 continue
             for j in postings:
                 if j > i and keys[j][0] != keys[i][0]:
                     shared[j] += 1
         for j, count in shared.items():
             if count / min(len(grams), len(shingles[j])) >= threshold:
+                parent[root(j)] = root(i)
+        for j in representatives - set(shared):
+            if len(grams & shingles[j]) / min(len(grams), len(shingles[j])) >= threshold:
                 parent[root(j)] = root(i)
     articles_of_root: dict[int, set] = defaultdict(set)
     for i, key in enumerate(keys):

@@ -163,3 +163,18 @@ def test_boundaries_agree_with_syntok_on_the_seed_corpus(seed_statements):
     for article_id, end in only_syntok:
         context = clean[article_id][max(0, end - 12):end]
         assert "TASS" in context or re.search(r"\d\.$", context) or context.endswith((".", '."', "”")), context
+
+
+def test_background_reused_in_hundreds_of_articles_is_one_group():
+    """Above 200 copies the detector compares with representatives instead of every pair: still one group."""
+    background = ("Since the mid-20th century, Russia and Japan have been holding consultations in order to clinch "
+                  "a peace treaty as a follow-up to World War II.")
+    rows = []
+    for n in range(400):
+        variant = background.replace("mid-20th", "mid-20th" if n % 2 else "middle of the 20th")
+        rows.append({"article_id": f"a{n:03d}", "para_idx": 3, "text": variant})
+        rows.append({"article_id": f"a{n:03d}", "para_idx": 2, "text": f"Own reporting number {n} about a "
+                     f"meeting held on day {n} with {n * 7} participants and {n * 13} observers."})
+    groups = find_boilerplate(pd.DataFrame(rows))
+    assert {groups.get((f"a{n:03d}", 3)) for n in range(400)} == {"bg01"}
+    assert not any(key[1] == 2 for key in groups)
