@@ -20,6 +20,7 @@ heading: paragraphs that recur nearly word for word in two or more articles shar
 from __future__ import annotations
 
 import re
+import zlib
 from collections import defaultdict
 
 import pandas as pd
@@ -56,8 +57,11 @@ _DATELINE = re.compile(
         (?:/[A-Za-z\-]{2,12}/\.?|\([A-Za-z\-\s]{2,20}\)\s*[-–—])?""",
     re.VERBOSE)
 _SHINGLE_WORD = re.compile(r"[a-z0-9]+")
-FREQUENT_SHINGLE = 200   # postings above which a 5-gram is checked against representatives only
+# Postings above which a 5-gram is checked against representatives only. Below it, pairs are counted
+# exactly; above it, a paragraph's own wording is still rare enough that its first holders are its copies.
+FREQUENT_SHINGLE = 30
 REPRESENTATIVES = 8
+REPRESENTATIVE_SHINGLES = 4
 
 
 def dateline_end(paragraph: str) -> int:
@@ -153,8 +157,15 @@ def _shingles(paragraph: str, size: int = 5) -> frozenset:
     """Hashes of the paragraph's word 5-grams (ints: a corpus of a million statements holds millions)."""
     words = _SHINGLE_WORD.findall(paragraph.lower())
     if len(words) < size:
-        return frozenset([hash(" ".join(words))]) if words else frozenset()
-    return frozenset(hash(" ".join(words[i:i + size])) for i in range(len(words) - size + 1))
+        return frozenset([_stable_hash(" ".join(words))]) if words else frozenset()
+    return frozenset(_stable_hash(" ".join(words[i:i + size])) for i in range(len(words) - size + 1))
+
+
+def _stable_hash(text: str) -> int:
+    """A 64-bit hash that is the same in every process (Python's ``hash`` of a str is salted per process,
+    which would make the choice of representatives, and so the groups, vary from run to run)."""
+    data = text.encode()
+    return zlib.crc32(data) | (zlib.adler32(data) << 32)
 
 
 def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dict[tuple[str, int], str]:
@@ -171,6 +182,7 @@ def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dic
         {(article_id, para_idx): group id} for paragraphs in a group.
     """
     keys = list(zip(paragraphs["article_id"], paragraphs["para_idx"]))
+    article_of = [key[0] for key in keys]
     shingles = [_shingles(t) for t in paragraphs["text"]]
     index: dict[int, list[int]] = defaultdict(list)
     for i, grams in enumerate(shingles):
@@ -189,17 +201,21 @@ def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dic
             continue
         shared: dict[int, int] = defaultdict(int)
         representatives: set[int] = set()
+        article = article_of[i]
+        frequent = []
         for gram in grams:
             postings = index[gram]
             if len(postings) > FREQUENT_SHINGLE:
-                # A background paragraph reused in thousands of articles: counting every pair would be
-                # quadratic, so compare with the first few paragraphs holding the 5-gram; copies join one group
-                # through these representatives.
-                representatives.update(j for j in postings[:REPRESENTATIVES] if keys[j][0] != keys[i][0])
+                frequent.append((len(postings), gram))
                 continue
             for j in postings:
-                if j > i and keys[j][0] != keys[i][0]:
+                if j > i and article_of[j] != article:
                     shared[j] += 1
+        # A paragraph reused in many articles: counting every pair would be quadratic, so compare it with the
+        # first few holders of its rarest frequent 5-grams (its own wording: their first holders are its
+        # copies); the copies then join one group through these representatives.
+        for _, gram in sorted(frequent)[:REPRESENTATIVE_SHINGLES]:
+            representatives.update(j for j in index[gram][:REPRESENTATIVES] if article_of[j] != article)
         for j, count in shared.items():
             if count / min(len(grams), len(shingles[j])) >= threshold:
                 parent[root(j)] = root(i)

@@ -166,7 +166,7 @@ def test_boundaries_agree_with_syntok_on_the_seed_corpus(seed_statements):
 
 
 def test_background_reused_in_hundreds_of_articles_is_one_group():
-    """Above 200 copies the detector compares with representatives instead of every pair: still one group."""
+    """Above 30 copies the detector compares with representatives instead of every pair: still one group."""
     background = ("Since the mid-20th century, Russia and Japan have been holding consultations in order to clinch "
                   "a peace treaty as a follow-up to World War II.")
     rows = []
