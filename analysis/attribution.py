@@ -487,7 +487,7 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
             actor = found[0].actor if found else None
             return Attribution(actor, "headline:" + who if actor is None or actor.type != "person" else "headline",
                                tag.start())
-    colon = re.match(r"^\s*([^:,]{2,60}):\s+\S", outside)
+    colon = re.match(r"^\s*([^:,]{2,60}):\s+\S", outside) if ":" in outside else None
     if colon:
         found = [m for m in outside_mentions if m.end <= colon.end(1)]
         if len(found) == 1 and not outside[colon.start(1):found[0].start].strip(" '\"“"):
