@@ -621,8 +621,6 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
         if not ctx.first_side:
             ctx.first_side = subject_side(text)
         mentions = index.find(text)
-        for a, b in zip(mentions, mentions[1:]):
-            pass
         _remember_roles(text, mentions, ctx, index)
         attribution = find_attribution(text, spans, mentions, ctx, statement.sent_idx, index,
                                        is_headline=bool(statement.is_headline))

@@ -123,10 +123,6 @@ class CodebookTagger:
             found.append(Evidence(cue.label_id, cue.id, match.start(), match.end(), match.group(0), negated, hedged))
         return found
 
-    def label_evidence(self, label, text: str) -> tuple[list[Evidence], list[Evidence]]:
-        """(counted, suppressed) evidence of one label: overlapping matches count once, longest first."""
-        return _longest([e for cue in label.cues for e in self.match_cue(cue, text)])
-
     def tag_text(self, text: str) -> dict:
         """Stances, frames and evidence of one statement.
 
