@@ -90,67 +90,84 @@ class Codebook:
         return [cue for label in getattr(self, kind) for cue in label.cues]
 
 
-def _fail(path, where, message):
-    raise CodebookError(f"{path}: {where}: {message}")
+# Shared by every YAML data file of the suite (the codebook here, the blame cues in framing.py): each
+# check names the file and the entry, and raises the file's own error class.
+
+def fail(path, where, message, error=None):
+    raise (error or CodebookError)(f"{path}: {where}: {message}")
 
 
-def _check_keys(path, where, entry, allowed):
+def check_keys(path, where, entry, allowed, error=None):
     if not isinstance(entry, dict):
-        _fail(path, where, f"expected a mapping, got {type(entry).__name__}")
+        fail(path, where, f"expected a mapping, got {type(entry).__name__}", error)
     unknown = set(entry) - allowed
     if unknown:
-        _fail(path, where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))} (allowed: {', '.join(sorted(allowed))})")
+        fail(path, where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))} "
+                          f"(allowed: {', '.join(sorted(allowed))})", error)
 
 
-def _compile(path, where, pattern):
+def compile_pattern(path, where, pattern, error=None) -> re.Pattern:
     if not isinstance(pattern, str) or not pattern.strip():
-        _fail(path, where, "pattern must be a non-empty string")
+        fail(path, where, "pattern must be a non-empty string", error)
     try:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as err:
-        _fail(path, where, f"bad regex {pattern!r}: {err}")
+        fail(path, where, f"bad regex {pattern!r}: {err}", error)
+
+
+def read_yaml(path: Path, error=None):
+    """``yaml.safe_load`` of a UTF-8 file (nothing in it is executed), with errors naming the file."""
+    error = error or CodebookError
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise error(f"{path}: file not found") from None
+    except yaml.YAMLError as err:
+        raise error(f"{path}: not valid YAML: {err}") from None
+    except UnicodeDecodeError as err:
+        raise error(f"{path}: not UTF-8 ({err.reason})") from None
 
 
 def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
     if not isinstance(entries, list) or not entries:
-        _fail(path, kind, "must be a non-empty list")
+        fail(path, kind, "must be a non-empty list")
     labels = []
     for number, entry in enumerate(entries, start=1):
         where = f"{kind}[{number}]"
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
             where = f"{kind}[{number}] ({entry['id']})"
-        _check_keys(path, where, entry, keys)
+        check_keys(path, where, entry, keys)
         label_id = entry.get("id")
         if not isinstance(label_id, str) or not _ID.match(label_id):
-            _fail(path, where, f"id must be a lower_case identifier, got {label_id!r}")
+            fail(path, where, f"id must be a lower_case identifier, got {label_id!r}")
         where = f"{kind[:-1]} {label_id!r}"
         if label_id in seen_ids:
-            _fail(path, where, "duplicate id")
+            fail(path, where, "duplicate id")
         seen_ids.add(label_id)
         if not str(entry.get("definition", "")).strip():
-            _fail(path, where, "definition is missing")
+            fail(path, where, "definition is missing")
         default_holder = entry.get("default_holder", "") or ""
         if default_holder and default_holder not in HOLDERS:
-            _fail(path, where, f"default_holder {default_holder!r} not in {sorted(HOLDERS)}")
+            fail(path, where, f"default_holder {default_holder!r} not in {sorted(HOLDERS)}")
         cues = []
         for cue_number, cue in enumerate(entry.get("cues") or [], start=1):
             cue_where = f"{where} cue[{cue_number}]"
-            _check_keys(path, cue_where, cue, CUE_KEYS)
+            check_keys(path, cue_where, cue, CUE_KEYS)
             cue_id = cue.get("id")
             if not isinstance(cue_id, str) or not _ID.match(cue_id):
-                _fail(path, cue_where, f"cue id must be a lower_case identifier, got {cue_id!r}")
+                fail(path, cue_where, f"cue id must be a lower_case identifier, got {cue_id!r}")
             cue_where = f"{where} cue {cue_id!r}"
             if cue_id in seen_cues:
-                _fail(path, cue_where, "duplicate cue id")
+                fail(path, cue_where, "duplicate cue id")
             seen_cues.add(cue_id)
             holder = cue.get("holder", "") or ""
             if holder and holder not in HOLDERS:
-                _fail(path, cue_where, f"holder {holder!r} not in {sorted(HOLDERS)}")
+                fail(path, cue_where, f"holder {holder!r} not in {sorted(HOLDERS)}")
             negatable = cue.get("negatable", True)
             if not isinstance(negatable, bool):
-                _fail(path, cue_where, "negatable must be true or false")
+                fail(path, cue_where, "negatable must be true or false")
             cues.append(Cue(cue_id, label_id, cue["pattern"] if "pattern" in cue else None,
-                            _compile(path, cue_where, cue.get("pattern")), negatable, holder,
+                            compile_pattern(path, cue_where, cue.get("pattern")), negatable, holder,
                             str(cue.get("note", "") or "")))
         examples = entry.get("examples") or {}
         labels.append(Label(label_id, str(entry.get("label", label_id)), str(entry["definition"]).strip(),
@@ -162,22 +179,15 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
 def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
     """Read and validate a codebook YAML file."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CodebookError(f"{path}: file not found") from None
-    except yaml.YAMLError as err:
-        raise CodebookError(f"{path}: not valid YAML: {err}") from None
-    except UnicodeDecodeError as err:
-        raise CodebookError(f"{path}: not UTF-8 ({err.reason})") from None
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise CodebookError(f"{path}: top level must be a mapping with stances and frames")
-    _check_keys(path, "top level", data, TOP_KEYS)
+    check_keys(path, "top level", data, TOP_KEYS)
     for key in ("stances", "frames"):
         if key not in data:
             raise CodebookError(f"{path}: top level: missing {key!r}")
     negation = data.get("negation") or {}
-    _check_keys(path, "negation", negation, NEGATION_KEYS)
+    check_keys(path, "negation", negation, NEGATION_KEYS)
     seen_ids, seen_cues = set(), set()
     stances = _labels(path, "stances", data["stances"], STANCE_KEYS, seen_ids, seen_cues)
     frames = _labels(path, "frames", data["frames"], FRAME_KEYS, seen_ids, seen_cues)
@@ -188,5 +198,5 @@ def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
     hedges = tuple(str(h) for h in negation.get("hedges") or ())
     cancels = tuple(str(c) for c in negation.get("cancels") or ())
     for word in negators + hedges + cancels:
-        _compile(path, f"negation {word!r}", rf"\b{word}\b" if word[0].isalnum() else word)
+        compile_pattern(path, f"negation {word!r}", rf"\b{word}\b" if word[0].isalnum() else word)
     return Codebook(stances, frames, negators, hedges, window, str(path), cancels)

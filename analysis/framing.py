@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from . import paths
 from .attribution import SPEECH_VERBS, ActorIndex, load_actors
+from .codebook import check_keys, compile_pattern, fail, read_yaml
 
 FRAMING_CUES = paths.DATA / "framing_cues.yaml"
 SIDES = ("russia", "japan", "us")
@@ -108,7 +108,7 @@ class Blame:
 
 
 def _fail(path, where, message):
-    raise FramingCuesError(f"{path}: {where}: {message}")
+    fail(path, where, message, FramingCuesError)
 
 
 def _word_list(path, key, value) -> frozenset:
@@ -129,18 +129,10 @@ def load_framing_cues(path: Path | str = FRAMING_CUES) -> FramingCues:
             that does not compile or a ``look`` direction other than before/after.
     """
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FramingCuesError(f"{path}: file not found") from None
-    except yaml.YAMLError as err:
-        raise FramingCuesError(f"{path}: not valid YAML: {err}") from None
+    data = read_yaml(path, FramingCuesError)
     if not isinstance(data, dict):
         raise FramingCuesError(f"{path}: top level must be a mapping with 'cues'")
-    unknown = set(data) - TOP_KEYS
-    if unknown:
-        _fail(path, "top level", f"unknown key(s) {', '.join(sorted(map(str, unknown)))} "
-                                 f"(allowed: {', '.join(sorted(TOP_KEYS))})")
+    check_keys(path, "top level", data, TOP_KEYS, FramingCuesError)
     window = data.get("window", 20)
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
         _fail(path, "window", f"must be a positive integer, got {window!r}")
@@ -152,12 +144,7 @@ def load_framing_cues(path: Path | str = FRAMING_CUES) -> FramingCues:
     cues, seen = [], set()
     for number, entry in enumerate(entries, start=1):
         where = f"cues[{number}]"
-        if not isinstance(entry, dict):
-            _fail(path, where, f"expected a mapping, got {type(entry).__name__}")
-        unknown = set(entry) - CUE_KEYS
-        if unknown:
-            _fail(path, where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))} "
-                               f"(allowed: {', '.join(sorted(CUE_KEYS))})")
+        check_keys(path, where, entry, CUE_KEYS, FramingCuesError)
         cue_id = entry.get("id")
         if not isinstance(cue_id, str) or not _ID.match(cue_id):
             _fail(path, where, f"id must be a lower_case identifier, got {cue_id!r}")
@@ -166,12 +153,7 @@ def load_framing_cues(path: Path | str = FRAMING_CUES) -> FramingCues:
             _fail(path, where, "duplicate id")
         seen.add(cue_id)
         pattern = entry.get("pattern")
-        if not isinstance(pattern, str) or not pattern.strip():
-            _fail(path, where, "pattern must be a non-empty string")
-        try:
-            regex = re.compile(pattern, re.IGNORECASE)
-        except re.error as err:
-            _fail(path, where, f"bad regex {pattern!r}: {err}")
+        regex = compile_pattern(path, where, pattern, FramingCuesError)
         look = entry.get("look", ["before", "after"])
         if isinstance(look, str):
             look = [look]
