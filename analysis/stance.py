@@ -14,7 +14,7 @@ built; no model is ever loaded from disk.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -33,8 +33,9 @@ _SIDE_IN_SPAN = [
 ]
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
+    """One cue match. A named tuple, not a dataclass: a large corpus makes hundreds of thousands."""
+
     label: str
     cue: str
     start: int
@@ -110,18 +111,29 @@ class CodebookTagger:
         scope = " ".join(words[-self.codebook.negation_window:]) if self.codebook.negation_window else ""
         return self._cancels.sub(" ", scope) if self._cancels else scope
 
-    def match_cue(self, cue: Cue, text: str) -> list[Evidence]:
-        """Matches of one cue; a negator only switches off stance cues (a frame is a topic, negated or not)."""
+    def match_cue(self, cue: Cue, text: str, *, check_scope: bool = True) -> list[Evidence]:
+        """Matches of one cue; a negator only switches off stance cues (a frame is a topic, negated or not).
+
+        ``check_scope=False`` skips the negation and hedge scope: for a text that holds no negator and no
+        hedge anywhere, which is most texts, the answer is known without looking.
+        """
         negatable = cue.negatable and cue.label_id in self._stance_ids
         found = []
         for match in cue.regex.finditer(text):
-            if match.end() == match.start():
+            start, end = match.span()
+            if end == start:
                 continue
-            scope = self._scope(text, match.start())
-            negated = bool(negatable and self._negators and self._negators.search(scope))
-            hedged = bool(self._hedges and self._hedges.search(scope))
-            found.append(Evidence(cue.label_id, cue.id, match.start(), match.end(), match.group(0), negated, hedged))
+            negated = hedged = False
+            if check_scope:
+                scope = self._scope(text, start)
+                negated = bool(negatable and self._negators and self._negators.search(scope))
+                hedged = bool(self._hedges and self._hedges.search(scope))
+            found.append(Evidence(cue.label_id, cue.id, start, end, match.group(0), negated, hedged))
         return found
+
+    def _may_scope(self, text: str) -> bool:
+        """Whether a negator or hedge occurs anywhere in the text (else no match can be negated or hedged)."""
+        return bool((self._negators and self._negators.search(text)) or (self._hedges and self._hedges.search(text)))
 
     def tag_text(self, text: str) -> dict:
         """Stances, frames and evidence of one statement.
@@ -142,20 +154,32 @@ class CodebookTagger:
     def tag_columns(self, texts) -> tuple[list, list, list, list]:
         """Tag many statements with few passes of Arrow's RE2 engine over the whole column.
 
+        0. A text that recurs (wire copies, background paragraphs) is tagged once: the tags depend on the
+           text alone.
         1. One scan per frame decides the frames (frames are topics: no negation, no evidence needed).
-        2. One scan with all stance cues finds the statements that may hold any stance; on those only, one
+        2. One scan per stance with all its cues finds the statements that may hold it; on those only, one
            scan per cue says which cue matched where.
         3. Python's ``re`` runs only for the (statement, cue) pairs that matched, to get the spans and apply
            negation, hedging and the longest-match rule.
         """
         array = _arrow_normalised(texts)
         n = len(array)
+        encoded = array.dictionary_encode()
+        if len(encoded.dictionary) < n:
+            columns = self._tag_distinct(encoded.dictionary)
+            codes = encoded.indices.to_numpy(zero_copy_only=False)
+            return tuple([column[k] for k in codes] for column in columns)
+        return self._tag_distinct(array)
+
+    def _tag_distinct(self, array: pa.Array) -> tuple[list, list, list, list]:
+        n = len(array)
         frames: list = [_NONE] * n
         for frame in self.codebook.frames:
-            for i in np.flatnonzero(self._scan(array, frame.id, [c.pattern for c in frame.cues])):
+            for i in np.flatnonzero(self._scan(array, frame.id, [c.pattern for c in frame.cues])).tolist():
                 frames[i] = frames[i] + (frame.id,)
-        hits: dict[int, list[Cue]] = {}
-        for stance in self.codebook.stances:
+        hits: dict[int, list[list[Cue]]] = {}
+        n_stances = len(self.codebook.stances)
+        for position, stance in enumerate(self.codebook.stances):
             # One union per stance: RE2 compiles it to a fast automaton, while a union of every cue of every
             # stance grows past RE2's memory budget and runs a hundred times slower.
             candidates = np.flatnonzero(self._scan(array, stance.id, [c.pattern for c in stance.cues]))
@@ -164,23 +188,29 @@ class CodebookTagger:
             subset = array.take(pa.array(candidates)) if len(stance.cues) > 1 else None
             for cue in stance.cues:
                 rows = candidates if subset is None else candidates[self._scan(subset, cue.id, [cue.pattern])]
-                for i in rows:
-                    hits.setdefault(int(i), []).append(cue)
+                for i in rows.tolist():
+                    per_stance = hits.get(i)
+                    if per_stance is None:
+                        per_stance = hits[i] = [[] for _ in range(n_stances)]
+                    per_stance[position].append(cue)
         stances, evidence, suppressed = [_NONE] * n, [_NONE] * n, [_NONE] * n
-        for i, cues in hits.items():
-            text = array[i].as_py()
-            row = {"stances": [], "evidence": [], "suppressed": []}
-            for stance in self.codebook.stances:
-                matches = [e for cue in cues if cue.label_id == stance.id for e in self.match_cue(cue, text)]
+        rows = sorted(hits)
+        texts = array.take(pa.array(rows, type=pa.int64())).to_pylist() if rows else []
+        for i, text in zip(rows, texts):
+            check_scope = self._may_scope(text)
+            row_stances, row_evidence, row_suppressed = [], [], []
+            for stance, cues in zip(self.codebook.stances, hits[i]):
+                if not cues:
+                    continue
+                matches = [e for cue in cues for e in self.match_cue(cue, text, check_scope=check_scope)]
                 if not matches:
                     continue
                 kept, negated = _longest(matches)
-                row["suppressed"].extend(negated)
+                row_suppressed.extend(negated)
                 if kept:
-                    row["stances"].append(stance.id)
-                    row["evidence"].extend(kept)
-            stances[i], evidence[i], suppressed[i] = tuple(row["stances"]), tuple(row["evidence"]), tuple(
-                row["suppressed"])
+                    row_stances.append(stance.id)
+                    row_evidence.extend(kept)
+            stances[i], evidence[i], suppressed[i] = tuple(row_stances), tuple(row_evidence), tuple(row_suppressed)
         return stances, frames, evidence, suppressed
 
     def _scan(self, array: pa.Array, key: str, patterns: list[str]) -> np.ndarray:
@@ -205,6 +235,8 @@ class CodebookTagger:
 
 def _longest(matches: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
     """(counted, suppressed): negated matches are suppressed; overlapping ones count once, longest first."""
+    if len(matches) == 1:
+        return ([], matches) if matches[0].negated else (matches, [])
     suppressed = [e for e in matches if e.negated]
     kept: list[Evidence] = []
     for evidence in sorted((e for e in matches if not e.negated), key=lambda e: (-(e.end - e.start), e.start)):
