@@ -59,6 +59,8 @@ def _arrow_normalised(texts) -> pa.Array:
     """The texts as an Arrow string array, normalised like ``_normalise`` but in Arrow's C++ kernels."""
     array = pa.array(texts, type=pa.large_string(), from_pandas=True) if not isinstance(texts, pa.Array) else texts
     array = pc.fill_null(array.cast(pa.large_string()), "")
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
     for old, new in (("’", "'"), ("‘", "'"), ("“", " "), ("”", " "), ('"', " "), ("«", " "), ("»", " ")):
         array = pc.replace_substring(array, old, new)
     return array

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 STATEMENT_COLUMNS = ["article_id", "para_idx", "sent_idx", "text", "char_start", "char_end", "is_headline",
                      "is_lead", "is_heading", "section", "is_boilerplate", "boilerplate_group"]
@@ -56,7 +58,6 @@ _DATELINE = re.compile(
         (?:[A-Z][a-z]{2,8}\.?\s*[·.]?\s*\d{1,2}(?:,\s*\d{4})?\.?\s*)?
         (?:/[A-Za-z\-]{2,12}/\.?|\([A-Za-z\-\s]{2,20}\)\s*[-–—])?""",
     re.VERBOSE)
-_SHINGLE_WORD = re.compile(r"[a-z0-9]+")
 # Postings above which a 5-gram is checked against representatives only. Below it, pairs are counted
 # exactly; above it, a paragraph's own wording is still rare enough that its first holders are its copies.
 FREQUENT_SHINGLE = 30
@@ -134,31 +135,49 @@ def _is_heading(paragraph: str, para_idx: int) -> bool:
     return para_idx >= 2 and 1 <= len(words) <= 6 and paragraph[-1].isalnum() and paragraph[0].isupper()
 
 
-def article_statements(article_id: str, clean: str) -> list[dict]:
-    """Statements of one cleaned article (boilerplate columns are filled by ``split_corpus``)."""
-    rows, sent_idx, offset, section = [], 0, 0, "body"
+def _article_columns(article_id: str, clean: str, columns: dict[str, list], paragraphs: list[str]) -> None:
+    """Append the statements of one article to ``columns`` and its non-empty paragraphs to ``paragraphs``."""
+    sent_idx, offset, section = 0, 0, "body"
+    (article_col, para_col, sent_col, text_col, start_col, end_col, headline_col, lead_col, heading_col,
+     section_col, paragraph_col) = (columns[c] for c in _BUILD_COLUMNS)
     for para_idx, paragraph in enumerate(clean.split("\n\n")):
         heading = _is_heading(paragraph, para_idx)
         if heading:
             section = paragraph
-        for start, end in split_sentences(paragraph):
-            rows.append({
-                "article_id": article_id, "para_idx": para_idx, "sent_idx": sent_idx,
-                "text": paragraph[start:end], "char_start": offset + start, "char_end": offset + end,
-                "is_headline": para_idx == 0, "is_lead": para_idx == 1, "is_heading": heading,
-                "section": section,
-            })
+        spans = split_sentences(paragraph)
+        if spans:
+            number = len(paragraphs)
+            paragraphs.append(paragraph)
+        for start, end in spans:
+            article_col.append(article_id)
+            para_col.append(para_idx)
+            sent_col.append(sent_idx)
+            text_col.append(paragraph[start:end])
+            start_col.append(offset + start)
+            end_col.append(offset + end)
+            headline_col.append(para_idx == 0)
+            lead_col.append(para_idx == 1)
+            heading_col.append(heading)
+            section_col.append(section)
+            paragraph_col.append(number)
             sent_idx += 1
         offset += len(paragraph) + 2
-    return rows
 
 
-def _shingles(paragraph: str, size: int = 5) -> frozenset:
-    """Hashes of the paragraph's word 5-grams (ints: a corpus of a million statements holds millions)."""
-    words = _SHINGLE_WORD.findall(paragraph.lower())
-    if len(words) < size:
-        return frozenset([_stable_hash(" ".join(words))]) if words else frozenset()
-    return frozenset(_stable_hash(" ".join(words[i:i + size])) for i in range(len(words) - size + 1))
+_BUILD_COLUMNS = ["article_id", "para_idx", "sent_idx", "text", "char_start", "char_end", "is_headline", "is_lead",
+                  "is_heading", "section", "paragraph"]
+
+
+def article_statements(article_id: str, clean: str) -> list[dict]:
+    """Statements of one cleaned article (boilerplate columns are filled by ``split_corpus``)."""
+    columns: dict[str, list] = {c: [] for c in _BUILD_COLUMNS}
+    _article_columns(article_id, clean, columns, [])
+    names = _BUILD_COLUMNS[:-1]
+    return [dict(zip(names, values)) for values in zip(*(columns[c] for c in names))]
+
+
+_GRAM_WEIGHTS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                          0xFF51AFD7ED558CCD], dtype=np.uint64)
 
 
 def _stable_hash(text: str) -> int:
@@ -166,6 +185,150 @@ def _stable_hash(text: str) -> int:
     which would make the choice of representatives, and so the groups, vary from run to run)."""
     data = text.encode()
     return zlib.crc32(data) | (zlib.adler32(data) << 32)
+
+
+def _paragraph_shingles(texts: list[str], size: int = 5) -> tuple[np.ndarray, np.ndarray]:
+    """(paragraph number, 5-gram hash) of every distinct word 5-gram of every paragraph, sorted by hash.
+
+    Words are runs of [a-z0-9] in the lower-cased text; a paragraph of fewer than five words is one gram.
+    Done in Arrow and numpy, not per word in Python: a million statements hold tens of millions of words.
+    """
+    array = pa.array(texts, type=pa.large_string())
+    words = pc.split_pattern_regex(pc.utf8_lower(array), r"[^a-z0-9]+")
+    lengths = pc.list_value_length(words).to_numpy(zero_copy_only=False)
+    flat = pc.list_flatten(words)
+    paragraph = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    keep = pc.not_equal(flat, "")
+    flat = flat.filter(keep)
+    paragraph = paragraph[keep.to_numpy(zero_copy_only=False)]
+    encoded = flat.dictionary_encode()
+    word_hash = np.fromiter((_stable_hash(w) for w in encoded.dictionary.to_pylist()), dtype=np.uint64,
+                            count=len(encoded.dictionary))
+    tokens = word_hash[encoded.indices.to_numpy(zero_copy_only=False)]
+    del flat, encoded, words
+    n = len(tokens)
+    grams, holders = [], []
+    if n >= size:
+        gram = np.zeros(n - size + 1, dtype=np.uint64)
+        for k in range(size):
+            gram += tokens[k:n - size + 1 + k] * _GRAM_WEIGHTS[k]
+        whole = paragraph[:n - size + 1] == paragraph[size - 1:]
+        grams.append(gram[whole])
+        holders.append(paragraph[:n - size + 1][whole])
+    # Paragraphs shorter than a 5-gram are one gram of all their words.
+    counts = np.bincount(paragraph, minlength=len(texts))
+    short = np.flatnonzero((counts > 0) & (counts < size))
+    if len(short):
+        first = np.searchsorted(paragraph, short)
+        gram = np.zeros(len(short), dtype=np.uint64)
+        for k in range(size - 1):
+            present = k < counts[short]
+            gram[present] += tokens[first[present] + k] * _GRAM_WEIGHTS[k]
+        grams.append(gram)
+        holders.append(short)
+    if not grams:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
+    gram, holder = np.concatenate(grams), np.concatenate(holders)
+    order = np.lexsort((holder, gram))
+    gram, holder = gram[order], holder[order]
+    distinct = np.ones(len(gram), dtype=bool)
+    distinct[1:] = (gram[1:] != gram[:-1]) | (holder[1:] != holder[:-1])
+    return holder[distinct], gram[distinct]
+
+
+def boilerplate_labels(article_ids, texts, *, threshold: float = 0.6) -> list[str]:
+    """The boilerplate group of each paragraph ("" if none); see ``find_boilerplate``."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(texts)
+    if n == 0:
+        return []
+    article_codes, _ = pd.factorize(pd.Series(article_ids, dtype=object))
+    article_codes = np.asarray(article_codes, dtype=np.int64)
+    holder, gram = _paragraph_shingles(list(texts))
+    gram_count = np.bincount(holder, minlength=n)
+    starts = np.flatnonzero(np.r_[True, gram[1:] != gram[:-1]]) if len(gram) else np.zeros(0, dtype=np.int64)
+    sizes = np.diff(np.r_[starts, len(gram)])
+    # 1. Every pair of paragraphs (of different articles) that share 5-grams held by at most FREQUENT_SHINGLE
+    #    paragraphs: count the shared grams exactly, pair by pair.
+    pair_keys = []
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= FREQUENT_SHINGLE)]).tolist():
+        members = holder[starts[sizes == size][:, None] + np.arange(size)]
+        first, second = np.triu_indices(size, 1)
+        a, b = members[:, first].ravel(), members[:, second].ravel()
+        other = article_codes[a] != article_codes[b]
+        pair_keys.append(a[other] * n + b[other])
+    edges_a = edges_b = np.zeros(0, dtype=np.int64)
+    if pair_keys:
+        keys, shared = np.unique(np.concatenate(pair_keys), return_counts=True)
+        a, b = keys // n, keys % n
+        linked = shared / np.minimum(gram_count[a], gram_count[b]) >= threshold
+        edges_a, edges_b = a[linked], b[linked]
+    graph = coo_matrix((np.ones(len(edges_a), dtype=np.int8), (edges_a, edges_b)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    # 2. A paragraph reused in many articles: counting every pair would be quadratic, so compare it with the
+    #    first few holders of its rarest frequent 5-grams (its own wording: their first holders are its
+    #    copies); the copies then join one group through these representatives. Pairs already in one group
+    #    need no check, which keeps this loop short.
+    frequent_rows = np.flatnonzero(np.repeat(sizes > FREQUENT_SHINGLE, sizes))
+    if len(frequent_rows):
+        gram_size = np.repeat(sizes, sizes)[frequent_rows]
+        gram_start = np.repeat(starts, sizes)[frequent_rows]
+        owner = holder[frequent_rows]
+        order = np.lexsort((gram[frequent_rows], gram_size, owner))
+        owner, gram_start = owner[order], gram_start[order]
+        rank = np.arange(len(owner)) - np.searchsorted(owner, owner)
+        pick = rank < REPRESENTATIVE_SHINGLES
+        owner, gram_start = owner[pick], gram_start[pick]
+        candidate_i = np.repeat(owner, REPRESENTATIVES)
+        candidate_j = holder[np.repeat(gram_start, REPRESENTATIVES) + np.tile(np.arange(REPRESENTATIVES), len(owner))]
+        useful = (article_codes[candidate_i] != article_codes[candidate_j]) & (labels[candidate_i] != labels[candidate_j])
+        # The first holders of a paragraph's rarest grams are mostly the same few paragraphs: check each once.
+        pairs = np.unique(candidate_i[useful] * n + candidate_j[useful])
+        candidate_i, candidate_j = pairs // n, pairs % n
+        by_paragraph = np.argsort(holder, kind="stable")
+        offsets = np.r_[0, np.cumsum(gram_count)]
+        grams_by_paragraph = gram[by_paragraph]
+        parent = list(range(int(labels.max()) + 1))
+
+        def root(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        cache: dict[int, set] = {}
+
+        def gram_set(p: int) -> set:
+            found = cache.get(p)
+            if found is None:
+                found = cache[p] = set(grams_by_paragraph[offsets[p]:offsets[p + 1]].tolist())
+            return found
+
+        label_list = labels.tolist()
+        current, own = -1, None
+        for i, j in zip(candidate_i.tolist(), candidate_j.tolist()):
+            root_i, root_j = root(label_list[i]), root(label_list[j])
+            if root_i == root_j:
+                continue
+            if i != current:
+                current, own = i, set(grams_by_paragraph[offsets[i]:offsets[i + 1]].tolist())
+            if len(own & gram_set(j)) / min(gram_count[i], gram_count[j]) >= threshold:
+                parent[root_j] = root_i
+        labels = np.array([root(x) for x in label_list], dtype=np.int64)
+    # Groups that span two or more articles, numbered in order of first appearance.
+    label_article = np.unique(labels * (int(article_codes.max()) + 1) + article_codes)
+    spread = np.bincount(label_article // (int(article_codes.max()) + 1), minlength=int(labels.max()) + 1)
+    _, first_seen = np.unique(labels, return_index=True)
+    names = [""] * (int(labels.max()) + 1)
+    number = 0
+    for position in np.sort(first_seen).tolist():
+        label = int(labels[position])
+        if spread[label] >= 2:
+            number += 1
+            names[label] = f"bg{number:02d}"
+    return [names[x] for x in labels.tolist()]
 
 
 def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dict[tuple[str, int], str]:
@@ -181,71 +344,24 @@ def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dic
     Returns:
         {(article_id, para_idx): group id} for paragraphs in a group.
     """
-    keys = list(zip(paragraphs["article_id"], paragraphs["para_idx"]))
-    article_of = [key[0] for key in keys]
-    shingles = [_shingles(t) for t in paragraphs["text"]]
-    index: dict[int, list[int]] = defaultdict(list)
-    for i, grams in enumerate(shingles):
-        for gram in grams:
-            index[gram].append(i)
-    parent = list(range(len(keys)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, grams in enumerate(shingles):
-        if not grams:
-            continue
-        shared: dict[int, int] = defaultdict(int)
-        representatives: set[int] = set()
-        article = article_of[i]
-        frequent = []
-        for gram in grams:
-            postings = index[gram]
-            if len(postings) > FREQUENT_SHINGLE:
-                frequent.append((len(postings), gram))
-                continue
-            for j in postings:
-                if j > i and article_of[j] != article:
-                    shared[j] += 1
-        # A paragraph reused in many articles: counting every pair would be quadratic, so compare it with the
-        # first few holders of its rarest frequent 5-grams (its own wording: their first holders are its
-        # copies); the copies then join one group through these representatives.
-        for _, gram in sorted(frequent)[:REPRESENTATIVE_SHINGLES]:
-            representatives.update(j for j in index[gram][:REPRESENTATIVES] if article_of[j] != article)
-        for j, count in shared.items():
-            if count / min(len(grams), len(shingles[j])) >= threshold:
-                parent[root(j)] = root(i)
-        for j in representatives - set(shared):
-            if len(grams & shingles[j]) / min(len(grams), len(shingles[j])) >= threshold:
-                parent[root(j)] = root(i)
-    articles_of_root: dict[int, set] = defaultdict(set)
-    for i, key in enumerate(keys):
-        articles_of_root[root(i)].add(key[0])
-    groups, number_of_root = {}, {}
-    for i, key in enumerate(keys):
-        r = root(i)
-        if len(articles_of_root[r]) < 2:
-            continue
-        if r not in number_of_root:
-            number_of_root[r] = f"bg{len(number_of_root) + 1:02d}"
-        groups[key] = number_of_root[r]
-    return groups
+    labels = boilerplate_labels(paragraphs["article_id"].tolist(), paragraphs["text"].tolist(), threshold=threshold)
+    return {(a, p): g for a, p, g in zip(paragraphs["article_id"], paragraphs["para_idx"], labels) if g}
 
 
 def split_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
     """The statement table of a corpus (columns ``STATEMENT_COLUMNS``)."""
-    rows = []
+    columns: dict[str, list] = {c: [] for c in _BUILD_COLUMNS}
+    paragraphs: list[str] = []
     for article_id, clean in zip(corpus["article_id"], corpus["clean_text"]):
-        rows.extend(article_statements(article_id, clean))
-    statements = pd.DataFrame(rows, columns=[c for c in STATEMENT_COLUMNS
-                                             if c not in ("is_boilerplate", "boilerplate_group")])
-    paragraphs = statements.groupby(["article_id", "para_idx"], sort=False)["text"].agg(" ".join).reset_index()
-    groups = find_boilerplate(paragraphs)
-    keys = list(zip(statements["article_id"], statements["para_idx"]))
-    statements["boilerplate_group"] = [groups.get(k, "") for k in keys]
-    statements["is_boilerplate"] = statements["boilerplate_group"] != ""
+        _article_columns(article_id, clean, columns, paragraphs)
+    paragraph_articles = [None] * len(paragraphs)
+    for article_id, number in zip(columns["article_id"], columns["paragraph"]):
+        paragraph_articles[number] = article_id
+    labels = boilerplate_labels(paragraph_articles, paragraphs)
+    del paragraphs, paragraph_articles
+    groups = [labels[number] for number in columns.pop("paragraph")]
+    statements = pd.DataFrame(columns)
+    del columns
+    statements["is_boilerplate"] = [bool(g) for g in groups]
+    statements["boilerplate_group"] = groups
     return statements[STATEMENT_COLUMNS]
