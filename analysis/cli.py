@@ -35,12 +35,12 @@ def _check_out(out: Path) -> None:
 
 
 def _tag(args) -> int:
-    from .pipeline import tag_corpus, write_table
+    from .pipeline import tag_corpus_to
 
     _check_out(Path(args.out))
-    table, summary = tag_corpus(args.corpus, tagger=args.tagger, on_error="skip" if args.skip_bad else "raise",
-                                progress=not args.quiet)
-    write_table(table, args.out)
+    # Written chunk by chunk: a corpus of a million statements is never one table in memory.
+    summary = tag_corpus_to(args.corpus, args.out, tagger=args.tagger,
+                            on_error="skip" if args.skip_bad else "raise", progress=not args.quiet)
     line = summary.line()
     # The summary line names only the first few skipped files; the rest get a line each, so a large run
     # drops nothing silently.

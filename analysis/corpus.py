@@ -253,6 +253,46 @@ def _records_from_folder(folder: Path, skipped: list) -> tuple[list[dict], pd.Da
     return records, metadata, metadata_name
 
 
+class _LineText:
+    """Where an article's text sits in a JSON Lines file; ``read()`` gives its UTF-8 bytes."""
+
+    __slots__ = ("path", "offset", "length")
+
+    def __init__(self, path: Path, offset: int, length: int):
+        self.path, self.offset, self.length = path, offset, length
+
+    def read(self) -> bytes:
+        with self.path.open("rb") as handle:
+            handle.seek(self.offset)
+            raw = handle.read(self.length)
+        text = json.loads(raw.decode("utf-8-sig" if self.offset == 0 else "utf-8"))["text"]
+        return ("" if text is None else str(text)).encode("utf-8")
+
+
+def _jsonl_lines(path: Path):
+    """(line number, text, (byte offset, byte length) or None) of a JSON Lines file, read a line at a time: a
+    large export is never held decoded whole. Errors name the file and, for bad UTF-8, the byte and its
+    offset in the file."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+            # UTF-16 (converted) or binary (refused): decode_text knows both; such files are small.
+            text = decode_text(path.read_bytes(), str(path))
+            for line_number, line in enumerate(text.split("\n"), start=1):
+                yield line_number, line.rstrip("\r"), None
+            return
+        handle.seek(0)
+        offset = 0
+        for line_number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if line_number == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                raise CorpusError(f"{path}: not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset "
+                                  f"{offset + err.start}); re-save the file as UTF-8") from None
+            yield line_number, line.rstrip("\r\n"), (offset, len(raw))
+            offset += len(raw)
+
+
 def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:
     if path.suffix.lower() == ".csv":
         table = _read_csv(path, required=["id", "text"])
@@ -260,7 +300,7 @@ def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:
         where = [f"{path}: row {i + 2}" for i in range(len(rows))]
     else:
         rows, where = [], []
-        for line_number, line in enumerate(decode_text(path.read_bytes(), str(path)).splitlines(), start=1):
+        for line_number, line, location in _jsonl_lines(path):
             if not line.strip():
                 continue
             try:
@@ -269,7 +309,10 @@ def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:
                 raise CorpusError(f"{path}: line {line_number}: not valid JSON ({err.msg})") from None
             if not isinstance(row, dict) or "id" not in row or "text" not in row:
                 raise CorpusError(f"{path}: line {line_number}: each line needs an object with 'id' and 'text'")
-            rows.append({k: "" if v is None else str(v) for k, v in row.items()})
+            row = {k: "" if v is None else str(v) for k, v in row.items()}
+            # The text is read again from the file when its turn comes: a large export is not held in memory.
+            row["text"] = _LineText(path, *location) if location else row["text"].encode("utf-8")
+            rows.append(row)
             where.append(f"{path}: line {line_number}")
         if not rows:
             raise CorpusError(f"{path}: no articles in this file")
@@ -281,9 +324,11 @@ def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:
         if article_id in seen:
             raise CorpusError(f"{place}: duplicate article id {article_id!r} (first at {seen[article_id]})")
         seen[article_id] = place
-        records.append({"article_id": article_id, "source": place, "bytes": str(row["text"]).encode("utf-8"),
+        text = row.pop("text")
+        records.append({"article_id": article_id, "source": place,
+                        "bytes": text if isinstance(text, (bytes, _LineText)) else str(text).encode("utf-8"),
                         "kind": "row"})
-    metadata = pd.DataFrame(rows).drop(columns=["text"]).astype(str)
+    metadata = pd.DataFrame([{k: v for k, v in row.items() if k != "text"} for row in rows]).astype(str)
     metadata["id"] = metadata["id"].str.strip()
     return records, metadata.set_index("id"), str(path)
 
@@ -301,11 +346,24 @@ def load_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
     Returns:
         One row per article with columns ``CORPUS_COLUMNS`` plus any extra metadata columns.
     """
+    skipped: list[tuple[str, str]] = []
+    chunks = list(iter_corpus(source, rules=rules, on_error=on_error, skipped=skipped))
+    corpus = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+    extra = [c for c in corpus.columns if c not in CORPUS_COLUMNS]
+    corpus = corpus[CORPUS_COLUMNS + extra]
+    corpus.attrs["skipped"] = skipped
+    return corpus
+
+
+def iter_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | None = None, on_error: str = "raise",
+                chunk_articles: int = 5000, skipped: list | None = None):
+    """``load_corpus`` in chunks of ``chunk_articles`` articles (DataFrames, in article_id order), so that a
+    large corpus is never held cleaned and raw at once. Skipped articles are appended to ``skipped``."""
     if on_error not in {"raise", "skip"}:
         raise ValueError("on_error must be 'raise' or 'skip'")
     source = Path(source)
     rules = rules or load_chrome_rules()
-    skipped: list[tuple[str, str]] = []
+    skipped = [] if skipped is None else skipped
     skipped_ids: set[str] = set()
     if source.is_dir():
         records, metadata, metadata_name = _records_from_folder(source, skipped)
@@ -315,34 +373,47 @@ def load_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
         raise CorpusError(f"{source}: no such file or folder")
     else:
         raise CorpusError(f"{source}: expected a folder of .txt files or a .csv/.jsonl file of articles")
-
-    rows = []
-    for record in records:
+    records.sort(key=lambda record: record["article_id"])
+    metadata_rows = metadata.to_dict("index") if metadata is not None else None
+    if metadata_rows is not None:
+        for orphan in sorted(set(metadata_rows) - {record["article_id"] for record in records}):
+            warnings.warn(f"{metadata_name}: metadata row {orphan!r} has no article file", CorpusWarning,
+                          stacklevel=2)
+    loaded: set[str] = set()
+    rows: list[dict] = []
+    for number in range(len(records)):
+        record, records[number] = records[number], None  # the raw bytes go as soon as they are cleaned
         try:
-            rows.append(_article_row(record, rules))
+            row = _article_row(record, rules)
         except CorpusError as err:
             if on_error == "raise":
                 raise
             skipped.append((record["source"], str(err).removeprefix(f"{record['source']}: ")))
             skipped_ids.add(record["article_id"])
-    if metadata is not None:
-        loaded = {row["article_id"] for row in rows} | skipped_ids
-        for orphan in sorted(set(metadata.index) - loaded):
-            warnings.warn(f"{metadata_name}: metadata row {orphan!r} has no article file", CorpusWarning,
-                          stacklevel=2)
-        for row in rows:
-            if row["article_id"] not in metadata.index:
+            continue
+        loaded.add(row["article_id"])
+        if metadata_rows is not None:
+            if row["article_id"] not in metadata_rows:
                 warnings.warn(f"{row['source']}: no row for {row['article_id']!r} in {metadata_name}; "
                               "loaded without metadata", CorpusWarning, stacklevel=2)
-                continue
-            for column, value in metadata.loc[row["article_id"]].items():
-                if column not in ("raw_text", "clean_text", "source", "article_id"):
-                    row[column] = value
-    if not rows:
+            else:
+                for column, value in metadata_rows[row["article_id"]].items():
+                    if column not in ("raw_text", "clean_text", "source", "article_id"):
+                        row[column] = value
+        rows.append(row)
+        if len(rows) >= chunk_articles:
+            yield _corpus_frame(rows)
+            rows = []
+    if not loaded:
         # Every article was skipped: the reasons go in the one error line, which is all the user will see.
         reasons = "; ".join(f"{Path(place).name}: {why}" for place, why in skipped[:3])
         more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
         raise CorpusError(f"{source}: no article could be loaded ({len(skipped)} skipped: {reasons}{more})")
+    if rows:
+        yield _corpus_frame(rows)
+
+
+def _corpus_frame(rows: list[dict]) -> pd.DataFrame:
     corpus = pd.DataFrame(rows)
     for column in METADATA_COLUMNS:
         if column not in corpus.columns:
@@ -351,14 +422,14 @@ def load_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
     missing_headline = corpus["headline"].str.strip() == ""
     corpus.loc[missing_headline, "headline"] = corpus.loc[missing_headline, "clean_text"].str.split("\n").str[0]
     extra = [c for c in corpus.columns if c not in CORPUS_COLUMNS]
-    corpus = corpus[CORPUS_COLUMNS + extra].sort_values("article_id", kind="stable").reset_index(drop=True)
-    corpus.attrs["skipped"] = skipped
-    return corpus
+    return corpus[CORPUS_COLUMNS + extra]
 
 
 def _article_row(record: dict, rules: ChromeRules) -> dict:
     source = record["source"]
     data = record["bytes"]
+    if isinstance(data, _LineText):
+        data = data.read()
     what = "file" if record.get("kind", "file") == "file" else "text"
     if not data:
         raise CorpusError(f"{source}: empty {what} (0 bytes)")

@@ -9,12 +9,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import paths
 from .attribution import ActorIndex, attribute, load_actors
 from .codebook import Codebook, load_codebook
-from .corpus import load_corpus
+from .corpus import iter_corpus
 from .statements import split_corpus
 
 CONTRACT_COLUMNS = ["article_id", "sent_idx", "text", "speaker", "voice_side", "holder_side", "mode", "stances",
@@ -65,6 +66,7 @@ class RunSummary:
     stance_counts: dict = field(default_factory=dict)
     skipped: list = field(default_factory=list)
     seconds: float = 0.0
+    started: float = field(default=0.0, repr=False)
 
     def line(self) -> str:
         counts = ", ".join(f"{k} {v}" for k, v in self.stance_counts.items())
@@ -78,50 +80,103 @@ def tag_corpus(source=paths.ARTICLES, *, tagger=DEFAULT_TAGGER, on_error: str = 
                chunk_articles: int = 5000, progress: bool = False) -> tuple[pd.DataFrame, RunSummary]:
     """Load, split, attribute and tag a corpus; returns the statement table and a run summary.
 
-    Boilerplate is found across the whole corpus first (it is a cross-article property); attribution and
-    tagging then run article chunk by chunk, so memory holds one chunk's intermediate tables at a time.
+    For a corpus too large to hold as one table, ``tag_corpus_to`` writes the same rows chunk by chunk.
     """
-    started = time.perf_counter()
-    corpus = load_corpus(source, on_error=on_error)
+    summary = RunSummary()
+    parts = list(iter_tagged(source, summary, tagger=tagger, on_error=on_error, chunk_articles=chunk_articles,
+                             progress=progress))
+    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
+    return table, summary
+
+
+def tag_corpus_to(source, out: Path | str, *, tagger=DEFAULT_TAGGER, on_error: str = "raise",
+                  chunk_articles: int = 5000, progress: bool = False) -> RunSummary:
+    """``tag_corpus`` written straight to a CSV or Parquet file, one chunk of articles at a time: the table
+    of a million statements never sits in memory whole. The file equals ``write_table(tag_corpus(...))``."""
+    out = _output_path(out)
+    summary = RunSummary()
+    writer, schema = None, None
+    try:
+        for part in iter_tagged(source, summary, tagger=tagger, on_error=on_error, chunk_articles=chunk_articles,
+                                progress=progress):
+            if out.suffix.lower() == ".parquet":
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                if writer is None:
+                    schema = pa.Schema.from_pandas(part, preserve_index=False)
+                    writer = pq.ParquetWriter(out, schema)
+                writer.write_table(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
+            else:
+                part.to_csv(out, index=False, lineterminator="\n", mode="w" if writer is None else "a",
+                            header=writer is None)
+                writer = writer or "csv"
+    finally:
+        if writer is not None and writer != "csv":
+            writer.close()
+    summary.seconds = time.perf_counter() - summary.started
+    return summary
+
+
+def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error: str = "raise",
+                chunk_articles: int = 5000, progress: bool = False):
+    """The tagged statement table in chunks of ``chunk_articles`` articles, filling ``summary`` as it goes.
+
+    Boilerplate is a cross-article property, so the whole corpus is split first (keeping only statements and
+    hashed 5-grams); attribution and tagging then run chunk by chunk.
+    """
+    summary.started = time.perf_counter()
     codebook = load_codebook()
     tagger_obj = make_tagger(tagger, codebook) if isinstance(tagger, str) else tagger
     actors = load_actors()
-    statements = split_corpus(corpus)
-    meta = corpus.set_index("article_id")[["outlet", "date"]]
-    skipped = list(corpus.attrs.get("skipped", []))
-    n_articles = len(corpus)
-    del corpus  # the statement table holds all the text from here on
-    article_ids = meta.index.tolist()
-    chunks = [article_ids[i:i + chunk_articles] for i in range(0, len(article_ids), chunk_articles)] or [[]]
-    iterator = chunks
-    if progress and len(chunks) > 1:
+    skipped: list = []
+    meta_parts: list[pd.DataFrame] = []
+
+    def chunks():
+        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=min(chunk_articles, 1000), skipped=skipped):
+            meta_parts.append(chunk[["article_id", "outlet", "date"]])
+            yield chunk
+
+    statements = split_corpus(chunks())
+    meta = pd.concat(meta_parts, ignore_index=True).set_index("article_id")
+    summary.articles, summary.skipped = len(meta), skipped
+    summary.stance_counts = {s: 0 for s in codebook.stance_ids}
+    # Row ranges of consecutive articles: statements are in article order.
+    article_starts = np.flatnonzero(np.r_[True, statements["article_id"].to_numpy()[1:]
+                                          != statements["article_id"].to_numpy()[:-1]]) if len(statements) else []
+    bounds = list(article_starts[::chunk_articles]) + [len(statements)]
+    ranges = list(zip(bounds[:-1], bounds[1:])) or [(0, 0)]
+    iterator = ranges
+    if progress and len(ranges) > 1:
         from tqdm import tqdm
-        iterator = tqdm(chunks, desc="tagging", unit="chunk")
-    parts = []
-    for chunk in iterator:
-        part = statements[statements["article_id"].isin(chunk)]
-        parts.append(tag_statements(part, tagger_obj, actors))
-    table = pd.concat(parts, ignore_index=True)
-    table["outlet"] = table["article_id"].map(meta["outlet"]).fillna("")
-    table["date"] = table["article_id"].map(meta["date"]).fillna("")
-    table = table[CONTRACT_COLUMNS + EXTRA_COLUMNS]
-    summary = RunSummary(articles=n_articles, statements=len(table),
-                         with_stance=int((table["stances"] != "").sum()),
-                         stance_counts={s: int(table["stances"].str.split(";").explode().eq(s).sum())
-                                        for s in codebook.stance_ids},
-                         skipped=skipped,
-                         seconds=time.perf_counter() - started)
-    return table, summary
+        iterator = tqdm(ranges, desc="tagging", unit="chunk")
+    for start, stop in iterator:
+        table = tag_statements(statements.iloc[start:stop], tagger_obj, actors)
+        table["outlet"] = table["article_id"].map(meta["outlet"]).fillna("")
+        table["date"] = table["article_id"].map(meta["date"]).fillna("")
+        table = table[CONTRACT_COLUMNS + EXTRA_COLUMNS]
+        summary.statements += len(table)
+        summary.with_stance += int((table["stances"] != "").sum())
+        for stance, count in table["stances"].str.split(";").explode().value_counts().items():
+            if stance in summary.stance_counts:
+                summary.stance_counts[stance] += int(count)
+        summary.seconds = time.perf_counter() - summary.started
+        yield table
+
+
+def _output_path(out: Path | str) -> Path:
+    out = Path(out)
+    if out.suffix.lower() not in (".parquet", ".csv", ".txt", ""):
+        raise ValueError(f"{out}: unknown output format {out.suffix!r} (use .csv or .parquet)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out
 
 
 def write_table(table: pd.DataFrame, out: Path | str) -> Path:
     """Write CSV or Parquet by the file's extension."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = _output_path(out)
     if out.suffix.lower() == ".parquet":
         table.to_parquet(out, index=False)
-    elif out.suffix.lower() in (".csv", ".txt", ""):
-        table.to_csv(out, index=False, lineterminator="\n")
     else:
-        raise ValueError(f"{out}: unknown output format {out.suffix!r} (use .csv or .parquet)")
+        table.to_csv(out, index=False, lineterminator="\n")
     return out

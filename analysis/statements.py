@@ -19,8 +19,10 @@ heading: paragraphs that recur nearly word for word in two or more articles shar
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -236,79 +238,209 @@ def _paragraph_shingles(texts: list[str], size: int = 5) -> tuple[np.ndarray, np
     return holder[distinct], gram[distinct]
 
 
+class _ShingleIndex:
+    """The corpus's paragraphs, added chunk by chunk, reduced to what boilerplate detection needs.
+
+    A paragraph that recurs word for word (a wire copy, a background paragraph) is shingled once: the graph
+    is built on distinct paragraphs, which also keeps memory low on a corpus full of copies.
+    """
+
+    def __init__(self):
+        self.number_of: dict[bytes, int] = {}
+        self.holders: list[np.ndarray] = []
+        self.grams: list[np.ndarray] = []
+        self.paragraph_distinct: list[np.ndarray] = []
+        self.paragraph_article: list[np.ndarray] = []
+
+    def add(self, texts: list[str], article_numbers) -> None:
+        """Paragraphs in corpus order with their article numbers (numbers unique across the corpus)."""
+        distinct, new_texts = np.empty(len(texts), dtype=np.int64), []
+        for position, text in enumerate(texts):
+            key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            number = self.number_of.get(key)
+            if number is None:
+                number = self.number_of[key] = len(self.number_of)
+                new_texts.append(text)
+            distinct[position] = number
+        first_new = len(self.number_of) - len(new_texts)
+        for batch in range(0, len(new_texts), _SHINGLE_BATCH):
+            holder, gram = _paragraph_shingles(new_texts[batch:batch + _SHINGLE_BATCH])
+            self.holders.append(holder + first_new + batch)
+            self.grams.append(gram)
+        self.paragraph_distinct.append(distinct)
+        self.paragraph_article.append(np.asarray(article_numbers, dtype=np.int64))
+
+    def labels(self, threshold: float = 0.6) -> np.ndarray:
+        """The group id of every paragraph added ("" if none), ``bg01`` ... in order of first appearance."""
+        distinct = np.concatenate(self.paragraph_distinct) if self.paragraph_distinct else np.zeros(0, np.int64)
+        article = np.concatenate(self.paragraph_article) if self.paragraph_article else np.zeros(0, np.int64)
+        if len(distinct) == 0:
+            return np.zeros(0, dtype=object)
+        n = len(self.number_of)
+        # The one article holding each distinct paragraph, or -1 when copies sit in several articles.
+        lowest = np.full(n, np.iinfo(np.int64).max)
+        np.minimum.at(lowest, distinct, article)
+        highest = np.full(n, -1)
+        np.maximum.at(highest, distinct, article)
+        single_article = np.where(lowest == highest, lowest, -1)
+        holder, gram = np.concatenate(self.holders), np.concatenate(self.grams)
+        self.holders, self.grams = [], []
+        order = np.lexsort((holder, gram))
+        holder = holder[order]
+        gram = gram[order]
+        del order
+        component = _link_paragraphs(holder, gram, single_article, threshold=threshold)[distinct]
+        del holder, gram
+        # Groups that span two or more articles, numbered in order of first appearance.
+        articles = int(article.max()) + 1
+        pairs = np.unique(component * articles + article)
+        spread = np.bincount(pairs // articles, minlength=int(component.max()) + 1)
+        _, first_seen = np.unique(component, return_index=True)
+        names = np.full(int(component.max()) + 1, "", dtype=object)
+        number = 0
+        for position in np.sort(first_seen).tolist():
+            label = int(component[position])
+            if spread[label] >= 2:
+                number += 1
+                names[label] = f"bg{number:02d}"
+        return names[component]
+
+
+_SHINGLE_BATCH = 20000
+
+
 def boilerplate_labels(article_ids, texts, *, threshold: float = 0.6) -> list[str]:
     """The boilerplate group of each paragraph ("" if none); see ``find_boilerplate``."""
+    index = _ShingleIndex()
+    article_numbers, _ = pd.factorize(pd.Series(list(article_ids), dtype=object))
+    index.add(list(texts), article_numbers)
+    return index.labels(threshold).tolist()
+
+
+_PAIR_BLOCK = 2_000_000
+_PARAGRAPH_BLOCK = 20_000
+
+
+class _PairCounter:
+    """How often each pair key was added, without holding every addition: a pair of near-copies shares dozens
+    of 5-grams, so counts are merged block by block and memory follows the distinct pairs."""
+
+    def __init__(self, budget: int = 4 * _PAIR_BLOCK):
+        self.budget = budget
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.counts = np.zeros(0, dtype=np.int64)
+        self.pending: list[tuple[np.ndarray, np.ndarray]] = []
+        self.pending_size = 0
+
+    def add(self, keys: np.ndarray) -> None:
+        unique, counts = np.unique(keys, return_counts=True)
+        self.pending.append((unique, counts))
+        self.pending_size += len(unique)
+        if self.pending_size > self.budget:
+            self._merge()
+
+    def _merge(self) -> None:
+        keys = np.concatenate([self.keys] + [k for k, _ in self.pending])
+        counts = np.concatenate([self.counts] + [c for _, c in self.pending])
+        self.pending, self.pending_size = [], 0
+        order = np.argsort(keys, kind="stable")
+        keys, counts = keys[order], counts[order]
+        del order
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=np.int64)
+        self.keys, self.counts = keys[starts], np.add.reduceat(counts, starts) if len(keys) else counts
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        self._merge()
+        return self.keys, self.counts
+
+
+def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.ndarray, *,
+                     threshold: float = 0.6) -> np.ndarray:
+    """Component number of each distinct paragraph, from its (paragraph, 5-gram) pairs sorted by gram.
+
+    ``single_article[u]`` is the one article that holds paragraph u, or -1 if several do: only paragraphs
+    of different articles are linked."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    n = len(texts)
+    n = len(single_article)
     if n == 0:
-        return []
-    article_codes, _ = pd.factorize(pd.Series(article_ids, dtype=object))
-    article_codes = np.asarray(article_codes, dtype=np.int64)
-    holder, gram = _paragraph_shingles(list(texts))
+        return np.zeros(0, dtype=np.int64)
+
+    def apart(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return (single_article[a] < 0) | (single_article[b] < 0) | (single_article[a] != single_article[b])
     gram_count = np.bincount(holder, minlength=n)
     starts = np.flatnonzero(np.r_[True, gram[1:] != gram[:-1]]) if len(gram) else np.zeros(0, dtype=np.int64)
     sizes = np.diff(np.r_[starts, len(gram)])
     # 1. Every pair of paragraphs (of different articles) that share 5-grams held by at most FREQUENT_SHINGLE
     #    paragraphs: count the shared grams exactly, pair by pair.
-    pair_keys = []
+    shared_pairs = _PairCounter()
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= FREQUENT_SHINGLE)]).tolist():
-        members = holder[starts[sizes == size][:, None] + np.arange(size)]
+        group_starts = starts[sizes == size]
         first, second = np.triu_indices(size, 1)
-        a, b = members[:, first].ravel(), members[:, second].ravel()
-        other = article_codes[a] != article_codes[b]
-        pair_keys.append(a[other] * n + b[other])
-    edges_a = edges_b = np.zeros(0, dtype=np.int64)
-    if pair_keys:
-        keys, shared = np.unique(np.concatenate(pair_keys), return_counts=True)
-        a, b = keys // n, keys % n
-        linked = shared / np.minimum(gram_count[a], gram_count[b]) >= threshold
-        edges_a, edges_b = a[linked], b[linked]
+        step = max(1, _PAIR_BLOCK // len(first))
+        for block in range(0, len(group_starts), step):
+            members = holder[group_starts[block:block + step][:, None] + np.arange(size)]
+            a, b = members[:, first].ravel(), members[:, second].ravel()
+            other = apart(a, b)
+            shared_pairs.add(a[other] * n + b[other])
+    keys, shared = shared_pairs.result()
+    a, b = keys // n, keys % n
+    linked = shared / np.minimum(gram_count[a], gram_count[b]) >= threshold
+    edges_a, edges_b = a[linked], b[linked]
+    del keys, shared, a, b
     graph = coo_matrix((np.ones(len(edges_a), dtype=np.int8), (edges_a, edges_b)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     # 2. A paragraph reused in many articles: counting every pair would be quadratic, so compare it with the
     #    first few holders of its rarest frequent 5-grams (its own wording: their first holders are its
     #    copies); the copies then join one group through these representatives. Pairs already in one group
     #    need no check, which keeps this loop short.
-    frequent_rows = np.flatnonzero(np.repeat(sizes > FREQUENT_SHINGLE, sizes))
-    if len(frequent_rows):
-        gram_size = np.repeat(sizes, sizes)[frequent_rows]
-        gram_start = np.repeat(starts, sizes)[frequent_rows]
-        owner = holder[frequent_rows]
-        order = np.lexsort((gram[frequent_rows], gram_size, owner))
+    if not (sizes > FREQUENT_SHINGLE).any():
+        return labels
+    by_paragraph = np.argsort(holder, kind="stable")
+    grams_by_paragraph = gram[by_paragraph]
+    del by_paragraph
+    offsets = np.r_[0, np.cumsum(gram_count)]
+    parent = list(range(int(labels.max()) + 1))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    cache: dict[int, set] = {}
+
+    def gram_set(p: int) -> set:
+        found = cache.get(p)
+        if found is None:
+            if len(cache) > 20000:
+                cache.clear()
+            found = cache[p] = set(grams_by_paragraph[offsets[p]:offsets[p + 1]].tolist())
+        return found
+
+    label_list = labels.tolist()
+    for first in range(0, n, _PARAGRAPH_BLOCK):
+        last = min(n, first + _PARAGRAPH_BLOCK)
+        # This block's paragraphs: each gram's posting size and first row, found in the gram-sorted array.
+        block_grams = grams_by_paragraph[offsets[first]:offsets[last]]
+        owner = np.repeat(np.arange(first, last), gram_count[first:last])
+        gram_start = np.searchsorted(gram, block_grams, side="left")
+        gram_size = np.searchsorted(gram, block_grams, side="right") - gram_start
+        frequent = gram_size > FREQUENT_SHINGLE
+        owner, gram_start, gram_size, block_grams = (owner[frequent], gram_start[frequent], gram_size[frequent],
+                                                     block_grams[frequent])
+        order = np.lexsort((block_grams, gram_size, owner))
         owner, gram_start = owner[order], gram_start[order]
         rank = np.arange(len(owner)) - np.searchsorted(owner, owner)
-        pick = rank < REPRESENTATIVE_SHINGLES
-        owner, gram_start = owner[pick], gram_start[pick]
+        owner, gram_start = owner[rank < REPRESENTATIVE_SHINGLES], gram_start[rank < REPRESENTATIVE_SHINGLES]
         candidate_i = np.repeat(owner, REPRESENTATIVES)
         candidate_j = holder[np.repeat(gram_start, REPRESENTATIVES) + np.tile(np.arange(REPRESENTATIVES), len(owner))]
-        useful = (article_codes[candidate_i] != article_codes[candidate_j]) & (labels[candidate_i] != labels[candidate_j])
+        useful = apart(candidate_i, candidate_j) & (labels[candidate_i] != labels[candidate_j])
         # The first holders of a paragraph's rarest grams are mostly the same few paragraphs: check each once.
         pairs = np.unique(candidate_i[useful] * n + candidate_j[useful])
-        candidate_i, candidate_j = pairs // n, pairs % n
-        by_paragraph = np.argsort(holder, kind="stable")
-        offsets = np.r_[0, np.cumsum(gram_count)]
-        grams_by_paragraph = gram[by_paragraph]
-        parent = list(range(int(labels.max()) + 1))
-
-        def root(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        cache: dict[int, set] = {}
-
-        def gram_set(p: int) -> set:
-            found = cache.get(p)
-            if found is None:
-                found = cache[p] = set(grams_by_paragraph[offsets[p]:offsets[p + 1]].tolist())
-            return found
-
-        label_list = labels.tolist()
         current, own = -1, None
-        for i, j in zip(candidate_i.tolist(), candidate_j.tolist()):
+        for i, j in zip((pairs // n).tolist(), (pairs % n).tolist()):
             root_i, root_j = root(label_list[i]), root(label_list[j])
             if root_i == root_j:
                 continue
@@ -316,19 +448,8 @@ def boilerplate_labels(article_ids, texts, *, threshold: float = 0.6) -> list[st
                 current, own = i, set(grams_by_paragraph[offsets[i]:offsets[i + 1]].tolist())
             if len(own & gram_set(j)) / min(gram_count[i], gram_count[j]) >= threshold:
                 parent[root_j] = root_i
-        labels = np.array([root(x) for x in label_list], dtype=np.int64)
-    # Groups that span two or more articles, numbered in order of first appearance.
-    label_article = np.unique(labels * (int(article_codes.max()) + 1) + article_codes)
-    spread = np.bincount(label_article // (int(article_codes.max()) + 1), minlength=int(labels.max()) + 1)
-    _, first_seen = np.unique(labels, return_index=True)
-    names = [""] * (int(labels.max()) + 1)
-    number = 0
-    for position in np.sort(first_seen).tolist():
-        label = int(labels[position])
-        if spread[label] >= 2:
-            number += 1
-            names[label] = f"bg{number:02d}"
-    return [names[x] for x in labels.tolist()]
+    labels = np.array([root(x) for x in label_list], dtype=np.int64)
+    return labels
 
 
 def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dict[tuple[str, int], str]:
@@ -348,20 +469,34 @@ def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dic
     return {(a, p): g for a, p, g in zip(paragraphs["article_id"], paragraphs["para_idx"], labels) if g}
 
 
-def split_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
-    """The statement table of a corpus (columns ``STATEMENT_COLUMNS``)."""
-    columns: dict[str, list] = {c: [] for c in _BUILD_COLUMNS}
-    paragraphs: list[str] = []
-    for article_id, clean in zip(corpus["article_id"], corpus["clean_text"]):
-        _article_columns(article_id, clean, columns, paragraphs)
-    paragraph_articles = [None] * len(paragraphs)
-    for article_id, number in zip(columns["article_id"], columns["paragraph"]):
-        paragraph_articles[number] = article_id
-    labels = boilerplate_labels(paragraph_articles, paragraphs)
-    del paragraphs, paragraph_articles
-    groups = [labels[number] for number in columns.pop("paragraph")]
-    statements = pd.DataFrame(columns)
-    del columns
-    statements["is_boilerplate"] = [bool(g) for g in groups]
-    statements["boilerplate_group"] = groups
+def split_corpus(corpus: pd.DataFrame | Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """The statement table of a corpus (columns ``STATEMENT_COLUMNS``).
+
+    ``corpus`` is a loaded corpus or an iterable of its chunks (``corpus.iter_corpus``): chunk by chunk, only
+    the statements and the distinct paragraphs' hashed 5-grams are kept, never the corpus's text twice over.
+    """
+    chunks = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
+    index = _ShingleIndex()
+    tables = []
+    n_paragraphs = n_articles = 0
+    for chunk in chunks:
+        columns: dict[str, list] = {c: [] for c in _BUILD_COLUMNS}
+        paragraphs: list[str] = []
+        for article_id, clean in zip(chunk["article_id"], chunk["clean_text"]):
+            _article_columns(article_id, clean, columns, paragraphs)
+        article_numbers, _ = pd.factorize(pd.Series(columns["article_id"], dtype=object))
+        first_of_paragraph = np.unique(np.asarray(columns["paragraph"], dtype=np.int64), return_index=True)[1]
+        index.add(paragraphs, np.asarray(article_numbers, dtype=np.int64)[first_of_paragraph] + n_articles)
+        n_articles += len(chunk)
+        columns["paragraph"] = np.asarray(columns["paragraph"], dtype=np.int64) + n_paragraphs
+        n_paragraphs += len(paragraphs)
+        del paragraphs
+        tables.append(pd.DataFrame(columns))
+    statements = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    del tables
+    labels = index.labels()
+    del index
+    groups = labels[statements.pop("paragraph").to_numpy()] if len(statements) else np.zeros(0, dtype=object)
+    statements["is_boilerplate"] = groups != ""
+    statements["boilerplate_group"] = pd.array(groups, dtype="str") if len(groups) else pd.array([], dtype="str")
     return statements[STATEMENT_COLUMNS]

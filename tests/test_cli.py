@@ -140,3 +140,27 @@ def test_same_command_gives_the_same_bytes(tmp_path, tagger):
     assert table.columns[:len(CONTRACT_COLUMNS)].tolist() == CONTRACT_COLUMNS
     assert table["article_id"].unique().tolist() == ["000", "001", "002", "003", "004"]
     assert set(table["tagger"]) == {tagger}
+
+
+def test_written_chunk_by_chunk_equals_the_whole_table(tmp_path):
+    """``tag`` streams chunks of articles to the file; two articles a chunk must give the in-memory table's
+    bytes (CSV) and rows (Parquet), boilerplate groups included (they are found across all chunks)."""
+    from analysis.corpus import iter_corpus, load_corpus
+    from analysis.pipeline import tag_corpus, tag_corpus_to, write_table
+    from analysis.statements import split_corpus
+
+    corpus = load_corpus(paths.ARTICLES)
+    chunks = list(iter_corpus(paths.ARTICLES, chunk_articles=2))
+    assert [len(c) for c in chunks] == [2, 2, 1]
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), corpus)
+    pd.testing.assert_frame_equal(split_corpus(iter(chunks)), split_corpus(corpus))
+
+    whole, summary = tag_corpus(paths.ARTICLES)
+    assert whole["boilerplate_group"].ne("").sum() == 36
+    write_table(whole, tmp_path / "whole.csv")
+    streamed = tag_corpus_to(paths.ARTICLES, tmp_path / "streamed.csv", chunk_articles=2)
+    assert (tmp_path / "streamed.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+    assert (streamed.articles, streamed.statements, streamed.with_stance, streamed.stance_counts) == (
+        summary.articles, summary.statements, summary.with_stance, summary.stance_counts)
+    tag_corpus_to(paths.ARTICLES, tmp_path / "streamed.parquet", chunk_articles=2)
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "streamed.parquet"), whole, check_dtype=False)
