@@ -33,6 +33,7 @@ The rules, in the order they apply (each one is a test in ``tests/test_attributi
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -113,6 +114,11 @@ def _expand(alternation: str) -> list[str]:
     return phrases
 
 
+# Sentences recur word for word in news corpora (background paragraphs, wire copies): the context-free steps
+# (actor names, verb phrases, side words) keep their results for this many recent texts.
+_CACHE_SIZE = 50_000
+
+
 class _WordMatch:
     """The part of ``re.Match`` the rules use, for matches found by ``PhraseFinder``."""
 
@@ -145,8 +151,18 @@ class PhraseFinder:
         for phrase in _expand(alternation):
             self.automaton.add_word(phrase.lower(), len(phrase))
         self.automaton.make_automaton()
+        self._cache: dict[str, tuple] = {}
 
     def finditer(self, text: str):
+        """Non-overlapping whole-word matches, leftmost first, longest at a position."""
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[text] = tuple(self._find(text))
+        return iter(found)
+
+    def _find(self, text: str):
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = text
@@ -167,7 +183,8 @@ _SPEECH = PhraseFinder(SPEECH_VERBS)
 _POSITION = PhraseFinder(POSITION_VERBS)
 _ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s+w(?:or)?(?:l)?ds?\b)|\bas\s+(?=[^,]{1,40}?\s+put it\b)|\bciting\s+",
                         re.IGNORECASE)
-_ACCORDING_WORDS = re.compile(r"according|citing|put it|w(?:or)?l?ds?\b", re.IGNORECASE)
+# Substrings that every match of _ACCORDING contains ("in Lavrov's words": word, wd, wld, world).
+_ACCORDING_WORDS = ("according", "citing", "put it", "word", "world", "wd", "wld")
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(he|she|He|She)\b")
 _ANAPHOR = re.compile(
@@ -229,9 +246,18 @@ class ActorIndex:
     actors: dict
     ministries: dict = field(default_factory=dict)
     _automaton: object = field(repr=False, default=None)
+    _cache: dict = field(repr=False, default_factory=dict, compare=False)
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[Mention]:
         text = text.replace("’", "'")
         folded = text.casefold()
         if len(folded) != len(text):
@@ -502,7 +528,8 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
         if len(found) == 1 and not outside[colon.start(1):found[0].start].strip(" '\"“"):
             return Attribution(_generic_to_person(found[0].actor, ctx), "colon", 0)
     # The lookaheads of _ACCORDING are slow on every "in"; a cheap scan for the words they need comes first.
-    according = list(_ACCORDING.finditer(outside)) if _ACCORDING_WORDS.search(outside) else []
+    lowered = outside.lower()
+    according = list(_ACCORDING.finditer(outside)) if any(w in lowered for w in _ACCORDING_WORDS) else []
     for match in according:
         rest = outside[match.end():]
         after = [m for m in outside_mentions if m.start >= match.end()]
@@ -580,6 +607,7 @@ def _side_of_words(text: str) -> str:
     return last_side
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def subject_side(text: str) -> str:
     """Side of the first side word of the sentence: the crude subject used when nothing else decides."""
     first_side, first_pos = "", len(text) + 1
