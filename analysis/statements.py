@@ -19,6 +19,7 @@ heading: paragraphs that recur nearly word for word in two or more articles shar
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
@@ -131,6 +132,10 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A background paragraph recurs in article after article: its sentence spans are worked out once.
+_sentence_spans = functools.lru_cache(maxsize=20_000)(lambda paragraph: tuple(split_sentences(paragraph)))
+
+
 def _is_heading(paragraph: str, para_idx: int) -> bool:
     """A section heading: a short paragraph without terminal punctuation inside the body."""
     words = paragraph.split()
@@ -146,7 +151,7 @@ def _article_columns(article_id: str, clean: str, columns: dict[str, list], para
         heading = _is_heading(paragraph, para_idx)
         if heading:
             section = paragraph
-        spans = split_sentences(paragraph)
+        spans = _sentence_spans(paragraph)
         if spans:
             number = len(paragraphs)
             paragraphs.append(paragraph)
