@@ -53,12 +53,18 @@ def _dask():
 def corpus_statements(source: Path | str = paths.ARTICLES, *, on_error: str = "raise") -> pd.DataFrame:
     """The statement table of a corpus with its boilerplate flags and article metadata (``INPUT_COLUMNS``),
     in the order tag_corpus reads it: by article, then sentence."""
-    from .corpus import load_corpus
+    from .corpus import iter_corpus
     from .statements import split_corpus
 
-    corpus = load_corpus(source, on_error=on_error)
-    statements = split_corpus(corpus)
-    meta = corpus.set_index("article_id")[["outlet", "date"]]
+    meta_parts: list[pd.DataFrame] = []
+
+    def chunks():   # the corpus a chunk at a time, as tag_corpus reads it, keeping only the metadata
+        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=1000):
+            meta_parts.append(chunk[["article_id", "outlet", "date"]])
+            yield chunk
+
+    statements = split_corpus(chunks())
+    meta = pd.concat(meta_parts, ignore_index=True).set_index("article_id")
     statements["outlet"] = statements["article_id"].map(meta["outlet"]).fillna("")
     statements["date"] = statements["article_id"].map(meta["date"]).fillna("")
     return statements[INPUT_COLUMNS]

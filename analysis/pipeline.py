@@ -132,8 +132,9 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
     skipped: list = []
     meta_parts: list[pd.DataFrame] = []
 
-    def chunks():
-        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=min(chunk_articles, 1000), skipped=skipped):
+    def chunks():   # a thousand articles at a time: their raw and cleaned text is all that is held whole
+        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=min(chunk_articles, 1000),
+                                 skipped=skipped):
             meta_parts.append(chunk[["article_id", "outlet", "date"]])
             yield chunk
 

@@ -71,3 +71,26 @@ def test_chrome_of_other_outlets():
             "Reporting by Kiyoshi Takenaka; Editing by Lincoln Feast.\n\n"
             "Our Standards: The Thomson Reuters Trust Principles.\n\nRead more: Japan and Russia\n\nPhoto: AFP/Getty")
     assert clean_text(page, rules) == ("TOKYO (Reuters) - Japan protested on Monday.\n\nThe talks stalled.", 5)
+
+
+def test_jsonl_is_read_a_line_at_a_time_and_errors_give_the_file_offset(tmp_path):
+    """A news-database export is not held in memory: each article's text is re-read from its line when it is
+    cleaned. A bad byte on a later line is reported at its offset in the file, as for a whole-file read."""
+    import json
+
+    first = json.dumps({"id": "k1", "outlet": "Kyodo", "text": "Japan protests.\n\nTokyo lodged a protest."}) + "\n"
+    second = json.dumps({"id": "n2", "outlet": "NHK", "text": None}) + "\n"
+    third = json.dumps({"id": "a3", "outlet": "Asahi", "text": "Kishida urged talks."}) + "\n"
+    good = tmp_path / "export.jsonl"
+    good.write_text(first + second + third, encoding="utf-8")
+    loaded = load_corpus(good, on_error="skip")
+    assert loaded[["article_id", "outlet"]].values.tolist() == [["a3", "Asahi"], ["k1", "Kyodo"]]
+    assert loaded.loc[loaded["article_id"] == "k1", "clean_text"].item() == "Japan protests.\n\nTokyo lodged a protest."
+    assert [why for _, why in loaded.attrs["skipped"]] == ["empty text (0 bytes)"]
+
+    bad = tmp_path / "latin1.jsonl"
+    line = '{"id": "m4", "text": "Moscou r\u00e9affirme."}\n'.encode("latin-1")
+    bad.write_bytes(first.encode("utf-8") + line)
+    offset = len(first.encode("utf-8")) + line.index(b"\xe9")
+    with pytest.raises(CorpusError, match=rf"latin1.jsonl: not valid UTF-8 \(byte 0xe9 at offset {offset}\)"):
+        load_corpus(bad)

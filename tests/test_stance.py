@@ -159,3 +159,20 @@ def test_kwic_shows_cue_in_context():
     view = kwic(table, r"claims?\s+to", width=11)
     assert view.to_dict("records") == [{"article_id": "a", "sent_idx": 0, "left": "Japan laid", "match": "claims to",
                                         "right": "the four s"}]
+
+
+def test_a_recurring_text_is_tagged_once_with_the_same_result(tagger):
+    """Wire copies and background sentences repeat: tag_columns tags each distinct text once and gives every
+    copy the same tags and evidence as tagging it alone (the Kyodo- and Reuters-style lines recur here)."""
+    distinct = ["Japan seeks the return of the four islands, Kyodo News reported.",
+                "Moscow says sovereignty over the Kurils is not up for discussion.",
+                "Tokyo will not give up on the return of the Northern Territories, Kishida said.",
+                "The talks ended without a statement."]
+    texts = [distinct[i] for i in (0, 1, 0, 2, 3, 1, 0, 2)]
+    stances, frames, evidence, suppressed = tagger.tag_columns(texts)
+    for i, text in enumerate(texts):
+        alone = tagger.tag_text(text)
+        assert list(stances[i]) == alone["stances"] and list(frames[i]) == alone["frames"]
+        assert list(evidence[i]) == alone["evidence"] and list(suppressed[i]) == alone["suppressed"]
+    assert list(stances[0]) == ["territory_first"] and list(stances[1]) == ["sovereignty_non_negotiable"]
+    assert list(stances[3]) == ["territory_first"] and list(stances[4]) == []

@@ -1,6 +1,7 @@
 """Sentence splitting, statement offsets and reused-background detection."""
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -178,3 +179,34 @@ def test_background_reused_in_hundreds_of_articles_is_one_group():
     groups = find_boilerplate(pd.DataFrame(rows))
     assert {groups.get((f"a{n:03d}", 3)) for n in range(400)} == {"bg01"}
     assert not any(key[1] == 2 for key in groups)
+
+
+def test_copies_of_one_paragraph_are_grouped_only_across_articles():
+    """Boilerplate is found on distinct paragraphs (each word-for-word copy shingled once); a copy counts
+    only if it sits in another article, and a near copy in a third article joins the same group."""
+    background = ("Relations between Russia and Japan have been overshadowed for decades by the absence of a "
+                  "peace treaty and the dispute over the southern Kuril Islands.")
+    near_copy = background.replace("for decades", "for more than seventy years")
+    paragraphs = pd.DataFrame({
+        "article_id": ["a", "a", "b", "b", "c", "d", "d"],
+        "para_idx": [2, 5, 3, 4, 2, 2, 6],
+        "text": [background, "Kyodo said the ministers met in Tokyo on Sunday to discuss fishing quotas.",
+                 "Own reporting on a visit to Kunashir by a delegation of former island residents.",
+                 "Own reporting on a visit to Kunashir by a delegation of former island residents.",
+                 near_copy, background, background],
+    })
+    groups = find_boilerplate(paragraphs)
+    assert groups == {("a", 2): "bg01", ("c", 2): "bg01", ("d", 2): "bg01", ("d", 6): "bg01"}
+
+
+def test_pair_counter_merges_blocks_exactly():
+    from analysis.statements import _PairCounter
+
+    rng = np.random.default_rng(0)
+    blocks = [rng.integers(0, 500, size=rng.integers(1, 300)) for _ in range(40)]
+    counter = _PairCounter(budget=50)   # merges many times over
+    for block in blocks:
+        counter.add(block)
+    keys, counts = counter.result()
+    expected_keys, expected_counts = np.unique(np.concatenate(blocks), return_counts=True)
+    assert keys.tolist() == expected_keys.tolist() and counts.tolist() == expected_counts.tolist()
