@@ -138,7 +138,11 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
             meta_parts.append(chunk[["article_id", "outlet", "date"]])
             yield chunk
 
-    statements = split_corpus(chunks())
+    reading = chunks()
+    if progress:
+        from tqdm import tqdm
+        reading = tqdm(reading, desc="reading and splitting", unit="chunk")
+    statements = split_corpus(reading)
     meta = pd.concat(meta_parts, ignore_index=True).set_index("article_id")
     summary.articles, summary.skipped = len(meta), skipped
     summary.stance_counts = {s: 0 for s in codebook.stance_ids}
