@@ -55,7 +55,7 @@ STAGES = ("segmentation", "attribution", "codebook", "codebook_distinct", "codeb
 STAGE_TITLES = {
     "segmentation": "segmentation (split_corpus)",
     "attribution": "attribution (attribute)",
-    "codebook": "codebook tagger, all cues (tag_texts)",
+    "codebook": "codebook tagger, all cues (tag_columns)",
     "codebook_distinct": "codebook tagger, distinct texts only",
     "codebook_sample": "codebook tagger, spaCy's cue sample",
     "spacy": "spaCy peer, same cue sample",
@@ -543,9 +543,11 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
             # The tagger tags a recurring text once; the synthetic corpus repeats many sentences word for word,
             # so this stage shows the rate on text that is all new to the tagger.
             texts = list(dict.fromkeys(texts))
-        tagger.tag_texts(texts[:200])
+        tagger.tag_columns(texts[:200])
         cues = sum(len(label.cues) for label in tagger.codebook.stances + tagger.codebook.frames)
-        return (lambda: tagger.tag_texts(texts)), {"cues": cues}
+        # tag_columns is what CodebookTagger.tag and the pipeline call: four columns (stances, frames,
+        # evidence, suppressed evidence). tag_texts repackages them as one dict per statement for notebooks.
+        return (lambda: tagger.tag_columns(texts)), {"cues": cues}
     if stage == "spacy":
         from analysis.codebook import load_codebook
         peer = SpacyPeer(load_codebook())
@@ -594,7 +596,8 @@ def _after(stage: str, workdir: Path, size: int, result) -> dict:
     if stage == "classifier":
         return {"statements": len(result), "with_stance": sum(1 for r in result if r)}
     if stage in ("codebook", "codebook_distinct", "codebook_sample"):
-        return {"statements": len(result), "with_stance": sum(1 for r in result if r["stances"] or r["frames"])}
+        stances, frames = result[0], result[1]
+        return {"statements": len(stances), "with_stance": sum(1 for s, f in zip(stances, frames) if s or f)}
     return {"statements": len(result)}
 
 
