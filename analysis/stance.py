@@ -277,6 +277,9 @@ def split_labels(column) -> list[list[str]]:
     return [[label for label in str(value).split(";") if label] for value in column]
 
 
+_PREDICT_BATCH = 10_000
+
+
 class StanceClassifier:
     """TF-IDF word + character n-grams into one-vs-rest logistic regression, trained on coded statements.
 
@@ -297,6 +300,7 @@ class StanceClassifier:
         self.random_state = random_state
         self.pipeline = None
         self.classes_: list[str] = []
+        self._feature_names = None
 
     def _build(self):
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -319,6 +323,7 @@ class StanceClassifier:
         binarizer = MultiLabelBinarizer(classes=self.classes_)
         targets = binarizer.fit_transform(split_labels(stance_column))
         self.pipeline = self._build()
+        self._feature_names = None
         import warnings
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Label .* is present in all training examples")
@@ -327,9 +332,15 @@ class StanceClassifier:
         return self
 
     def predict_proba(self, texts) -> np.ndarray:
+        """Probabilities, computed 10,000 statements at a time: the TF-IDF matrix of a whole large corpus
+        would need about 10 MiB per 1,000 statements."""
         if self.pipeline is None:
             raise RuntimeError("StanceClassifier is not fitted: call fit() with coded statements first")
-        return self.pipeline.predict_proba(list(texts))
+        texts = list(texts)
+        if len(texts) <= _PREDICT_BATCH:
+            return self.pipeline.predict_proba(texts)
+        return np.vstack([self.pipeline.predict_proba(texts[start:start + _PREDICT_BATCH])
+                          for start in range(0, len(texts), _PREDICT_BATCH)])
 
     def predict(self, texts) -> list[list[str]]:
         proba = self.predict_proba(texts)
@@ -344,7 +355,9 @@ class StanceClassifier:
         if coef is None:
             return []
         contributions = vector.multiply(coef).tocsr()
-        names = features.get_feature_names_out()
+        if self._feature_names is None:   # building the names takes longer than the rest of the call
+            self._feature_names = features.get_feature_names_out()
+        names = self._feature_names
         order = np.argsort(-contributions.data)[:k]
         return [names[contributions.indices[i]].split("__", 1)[-1].strip() for i in order if contributions.data[i] > 0]
 

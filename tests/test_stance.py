@@ -1,4 +1,5 @@
 """The codebook tagger (cues, negation, hedging, evidence), the classifier, kwic."""
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -176,3 +177,19 @@ def test_a_recurring_text_is_tagged_once_with_the_same_result(tagger):
         assert list(evidence[i]) == alone["evidence"] and list(suppressed[i]) == alone["suppressed"]
     assert list(stances[0]) == ["territory_first"] and list(stances[1]) == ["sovereignty_non_negotiable"]
     assert list(stances[3]) == ["territory_first"] and list(stances[4]) == []
+
+
+def test_classifier_predicts_in_batches_with_the_same_probabilities(monkeypatch):
+    """A million statements are predicted 10,000 at a time (the TF-IDF matrix of all of them would not fit
+    in 1 GiB); batching must not change a probability."""
+    import analysis.stance as stance
+    from analysis.pipeline import make_tagger
+
+    model = make_tagger("model")
+    texts = ["Tokyo demands the return of the four islands, NHK reported.",
+             "Western sanctions make peace treaty talks impossible, the Kremlin said.",
+             "Moscow insists the Kurils are Russian territory.", "The weather in Sapporo was mild."] * 3
+    whole = model.predict_proba(texts)
+    monkeypatch.setattr(stance, "_PREDICT_BATCH", 5)
+    assert np.array_equal(model.predict_proba(texts), whole)
+    assert model.top_features(texts[0], "territory_first") == model.top_features(texts[0], "territory_first")
