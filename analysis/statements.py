@@ -252,8 +252,10 @@ class _ShingleIndex:
 
     def __init__(self):
         self.number_of: dict[bytes, int] = {}
-        self.holders: list[np.ndarray] = []
-        self.grams: list[np.ndarray] = []
+        # (paragraph, 5-gram) rows in _BUCKETS lists by the gram's top bits, so that they can be sorted a
+        # bucket at a time and the grams only one paragraph holds (most, in a corpus without copies) dropped.
+        self.buckets: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(_BUCKETS)]
+        self.gram_counts: list[np.ndarray] = []   # distinct 5-grams of each distinct paragraph
         self.paragraph_distinct: list[np.ndarray] = []
         self.paragraph_article: list[np.ndarray] = []
 
@@ -269,9 +271,18 @@ class _ShingleIndex:
             distinct[position] = number
         first_new = len(self.number_of) - len(new_texts)
         for batch in range(0, len(new_texts), _SHINGLE_BATCH):
-            holder, gram = _paragraph_shingles(new_texts[batch:batch + _SHINGLE_BATCH])
-            self.holders.append(holder + first_new + batch)
-            self.grams.append(gram)
+            texts_in_batch = new_texts[batch:batch + _SHINGLE_BATCH]
+            holder, gram = _paragraph_shingles(texts_in_batch)
+            self.gram_counts.append(np.bincount(holder, minlength=len(texts_in_batch)))
+            holder = (holder + first_new + batch).astype(np.int32)
+            bucket = (gram >> np.uint64(64 - _BUCKET_BITS)).astype(np.int64)
+            order = np.argsort(bucket, kind="stable")   # keeps each bucket sorted by gram, then paragraph
+            bounds = np.searchsorted(bucket[order], np.arange(_BUCKETS + 1))
+            holder, gram = holder[order], gram[order]
+            for number in range(_BUCKETS):
+                if bounds[number + 1] > bounds[number]:
+                    self.buckets[number].append((holder[bounds[number]:bounds[number + 1]],
+                                                 gram[bounds[number]:bounds[number + 1]]))
         self.paragraph_distinct.append(distinct)
         self.paragraph_article.append(np.asarray(article_numbers, dtype=np.int64))
 
@@ -288,13 +299,26 @@ class _ShingleIndex:
         highest = np.full(n, -1)
         np.maximum.at(highest, distinct, article)
         single_article = np.where(lowest == highest, lowest, -1)
-        holder, gram = np.concatenate(self.holders), np.concatenate(self.grams)
-        self.holders, self.grams = [], []
-        order = np.lexsort((holder, gram))
-        holder = holder[order]
-        gram = gram[order]
-        del order
-        component = _link_paragraphs(holder, gram, single_article, threshold=threshold)[distinct]
+        gram_count = np.concatenate(self.gram_counts)
+        holders, grams = [], []
+        for number in range(_BUCKETS):
+            pieces, self.buckets[number] = self.buckets[number], []
+            if not pieces:
+                continue
+            holder = np.concatenate([h for h, _ in pieces])
+            gram = np.concatenate([g for _, g in pieces])
+            del pieces
+            order = np.lexsort((holder, gram))
+            holder, gram = holder[order], gram[order]
+            del order
+            # Buckets follow the grams' top bits, so the kept rows of all buckets stay sorted by gram.
+            shared = np.r_[gram[1:] == gram[:-1], False] | np.r_[False, gram[1:] == gram[:-1]]
+            holders.append(holder[shared].astype(np.int64))
+            grams.append(gram[shared])
+        holder = np.concatenate(holders) if holders else np.zeros(0, dtype=np.int64)
+        gram = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
+        del holders, grams
+        component = _link_paragraphs(holder, gram, single_article, gram_count, threshold=threshold)[distinct]
         del holder, gram
         # Groups that span two or more articles, numbered in order of first appearance.
         articles = int(article.max()) + 1
@@ -312,6 +336,8 @@ class _ShingleIndex:
 
 
 _SHINGLE_BATCH = 20000
+_BUCKET_BITS = 4
+_BUCKETS = 1 << _BUCKET_BITS
 
 
 def boilerplate_labels(article_ids, texts, *, threshold: float = 0.6) -> list[str]:
@@ -359,12 +385,13 @@ class _PairCounter:
         return self.keys, self.counts
 
 
-def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.ndarray, *,
-                     threshold: float = 0.6) -> np.ndarray:
+def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.ndarray, gram_count: np.ndarray,
+                     *, threshold: float = 0.6) -> np.ndarray:
     """Component number of each distinct paragraph, from its (paragraph, 5-gram) pairs sorted by gram.
 
-    ``single_article[u]`` is the one article that holds paragraph u, or -1 if several do: only paragraphs
-    of different articles are linked."""
+    The pairs need only cover the grams held by two paragraphs or more; ``gram_count[u]`` is the number of
+    all distinct 5-grams of paragraph u. ``single_article[u]`` is the one article that holds paragraph u, or
+    -1 if several do: only paragraphs of different articles are linked."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
@@ -374,7 +401,7 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
 
     def apart(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return (single_article[a] < 0) | (single_article[b] < 0) | (single_article[a] != single_article[b])
-    gram_count = np.bincount(holder, minlength=n)
+    present = np.bincount(holder, minlength=n)   # rows of each paragraph in ``holder`` (its shared grams)
     starts = np.flatnonzero(np.r_[True, gram[1:] != gram[:-1]]) if len(gram) else np.zeros(0, dtype=np.int64)
     sizes = np.diff(np.r_[starts, len(gram)])
     # 1. Every pair of paragraphs (of different articles) that share 5-grams held by at most FREQUENT_SHINGLE
@@ -405,7 +432,7 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
     by_paragraph = np.argsort(holder, kind="stable")
     grams_by_paragraph = gram[by_paragraph]
     del by_paragraph
-    offsets = np.r_[0, np.cumsum(gram_count)]
+    offsets = np.r_[0, np.cumsum(present)]
     parent = list(range(int(labels.max()) + 1))
 
     def root(x: int) -> int:
@@ -429,7 +456,7 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
         last = min(n, first + _PARAGRAPH_BLOCK)
         # This block's paragraphs: each gram's posting size and first row, found in the gram-sorted array.
         block_grams = grams_by_paragraph[offsets[first]:offsets[last]]
-        owner = np.repeat(np.arange(first, last), gram_count[first:last])
+        owner = np.repeat(np.arange(first, last), present[first:last])
         gram_start = np.searchsorted(gram, block_grams, side="left")
         gram_size = np.searchsorted(gram, block_grams, side="right") - gram_start
         frequent = gram_size > FREQUENT_SHINGLE
