@@ -468,7 +468,11 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
         owner, gram_start = owner[rank < REPRESENTATIVE_SHINGLES], gram_start[rank < REPRESENTATIVE_SHINGLES]
         candidate_i = np.repeat(owner, REPRESENTATIVES)
         candidate_j = holder[np.repeat(gram_start, REPRESENTATIVES) + np.tile(np.arange(REPRESENTATIVES), len(owner))]
-        useful = apart(candidate_i, candidate_j) & (labels[candidate_i] != labels[candidate_j])
+        # A pair can share at most the grams of either paragraph that some other paragraph holds too: on
+        # varied text that bound already rules out most pairs, with no set to build.
+        reachable = (np.minimum(present[candidate_i], present[candidate_j])
+                     / np.minimum(gram_count[candidate_i], gram_count[candidate_j]) >= threshold)
+        useful = apart(candidate_i, candidate_j) & (labels[candidate_i] != labels[candidate_j]) & reachable
         # The first holders of a paragraph's rarest grams are mostly the same few paragraphs: check each once.
         pairs = np.unique(candidate_i[useful] * n + candidate_j[useful])
         current, own = -1, None

@@ -193,3 +193,19 @@ def test_classifier_predicts_in_batches_with_the_same_probabilities(monkeypatch)
     monkeypatch.setattr(stance, "_PREDICT_BATCH", 5)
     assert np.array_equal(model.predict_proba(texts), whole)
     assert model.top_features(texts[0], "territory_first") == model.top_features(texts[0], "territory_first")
+
+
+def test_loose_column_scan_never_widens_a_cue(tagger):
+    """The column scans use the cues with open repeats (RE2 copes with those on varied text); the exact cue
+    decides. 'Sanctions' and 'hinder' further apart than the cue's 120 characters stay untagged."""
+    from analysis.stance import _loosen
+
+    assert _loosen(r"sanction\w*[^.;]{0,120}?\b(?:prevent\w*)") == r"sanction\w*[^.;]{0,}?\b(?:prevent\w*)"
+    assert _loosen(r"(?:\w+\s+){0,2}islands") == r"(?:\w+\s+){0,2}islands"
+    near = "Western sanctions, a Foreign Ministry spokeswoman said, hinder the peace treaty talks."
+    far = ("Western sanctions were extended on Monday by the foreign ministers of the Group of Seven, who met in "
+           "Brussels for two days of talks about energy prices and shipping routes, and who then went on to hinder "
+           "nothing at all")
+    assert tagger.tag_text(near)["stances"] == ["sanctions_obstacle"]
+    assert len(far.split("sanctions", 1)[1].split("hinder")[0]) > 120
+    assert "sanctions_obstacle" not in tagger.tag_text(far)["stances"]
