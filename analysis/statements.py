@@ -446,7 +446,7 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
     def gram_set(p: int) -> set:
         found = cache.get(p)
         if found is None:
-            if len(cache) > 20000:
+            if len(cache) > 4096:   # the first holders of common grams: few, and each asked for often
                 cache.clear()
             found = cache[p] = set(grams_by_paragraph[offsets[p]:offsets[p + 1]].tolist())
         return found
