@@ -5,18 +5,18 @@ The columns of the result are the contract other tools read (``CONTRACT_COLUMNS`
 """
 from __future__ import annotations
 
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import paths
 from .attribution import ActorIndex, attribute, load_actors
 from .codebook import Codebook, load_codebook
 from .corpus import iter_corpus
-from .statements import split_corpus
+from .statements import STATEMENT_COLUMNS, split_corpus
 
 CONTRACT_COLUMNS = ["article_id", "sent_idx", "text", "speaker", "voice_side", "holder_side", "mode", "stances",
                     "stance_evidence", "frames", "is_boilerplate"]
@@ -132,9 +132,10 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
     skipped: list = []
     meta_parts: list[pd.DataFrame] = []
 
+    corpus_chunk = min(chunk_articles, 1000)
+
     def chunks():   # a thousand articles at a time: their raw and cleaned text is all that is held whole
-        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=min(chunk_articles, 1000),
-                                 skipped=skipped):
+        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=corpus_chunk, skipped=skipped):
             meta_parts.append(chunk[["article_id", "outlet", "date"]])
             yield chunk
 
@@ -142,31 +143,39 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
     if progress:
         from tqdm import tqdm
         reading = tqdm(reading, desc="reading and splitting", unit="chunk")
-    statements = split_corpus(reading)
-    meta = pd.concat(meta_parts, ignore_index=True).set_index("article_id")
-    summary.articles, summary.skipped = len(meta), skipped
-    summary.stance_counts = {s: 0 for s in codebook.stance_ids}
-    # Row ranges of consecutive articles: statements are in article order.
-    article_starts = np.flatnonzero(np.r_[True, statements["article_id"].to_numpy()[1:]
-                                          != statements["article_id"].to_numpy()[:-1]]) if len(statements) else []
-    bounds = list(article_starts[::chunk_articles]) + [len(statements)]
-    ranges = list(zip(bounds[:-1], bounds[1:])) or [(0, 0)]
-    iterator = ranges
-    if progress and len(ranges) > 1:
-        from tqdm import tqdm
-        iterator = tqdm(ranges, desc="tagging", unit="chunk")
-    for start, stop in iterator:
-        table = tag_statements(statements.iloc[start:stop], tagger_obj, actors)
-        table["outlet"] = table["article_id"].map(meta["outlet"]).fillna("")
-        table["date"] = table["article_id"].map(meta["date"]).fillna("")
-        table = table[CONTRACT_COLUMNS + EXTRA_COLUMNS]
-        summary.statements += len(table)
-        summary.with_stance += int((table["stances"] != "").sum())
-        for stance, count in table["stances"].str.split(";").explode().value_counts().items():
-            if stance in summary.stance_counts:
-                summary.stance_counts[stance] += int(count)
-        summary.seconds = time.perf_counter() - summary.started
-        yield table
+    with tempfile.TemporaryDirectory(prefix="kuril-stance-") as folder:
+        # The statements wait on disk while boilerplate is found across the corpus: in memory, a million
+        # of them would take a quarter of the 1 GiB this command aims to stay under.
+        statements = split_corpus(reading, spill=Path(folder) / "statements.parquet")
+        meta = pd.concat(meta_parts, ignore_index=True).set_index("article_id")
+        summary.articles, summary.skipped = len(meta), skipped
+        summary.stance_counts = {s: 0 for s in codebook.stance_ids}
+        per_chunk = max(1, chunk_articles // corpus_chunk)
+        parts = statements.chunks(per_chunk)
+        if progress and statements.row_groups > per_chunk:
+            from tqdm import tqdm
+            parts = tqdm(parts, desc="tagging", unit="chunk", total=-(-statements.row_groups // per_chunk))
+        tagged_any = False
+        for part in parts:
+            tagged_any = True
+            yield _tag_part(part, tagger_obj, actors, meta, summary)
+        if not tagged_any:   # a corpus whose articles hold no statement still gives a table, with no rows
+            empty = pd.DataFrame({c: pd.Series(dtype=object) for c in STATEMENT_COLUMNS})
+            yield _tag_part(empty, tagger_obj, actors, meta, summary)
+
+
+def _tag_part(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame, summary: RunSummary) -> pd.DataFrame:
+    table = tag_statements(statements, tagger, actors)
+    table["outlet"] = table["article_id"].map(meta["outlet"]).fillna("")
+    table["date"] = table["article_id"].map(meta["date"]).fillna("")
+    table = table[CONTRACT_COLUMNS + EXTRA_COLUMNS]
+    summary.statements += len(table)
+    summary.with_stance += int((table["stances"] != "").sum())
+    for stance, count in table["stances"].astype(str).str.split(";").explode().value_counts().items():
+        if stance in summary.stance_counts:
+            summary.stance_counts[stance] += int(count)
+    summary.seconds = time.perf_counter() - summary.started
+    return table
 
 
 def _output_path(out: Path | str) -> Path:

@@ -24,6 +24,7 @@ import hashlib
 import re
 import zlib
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -505,34 +506,83 @@ def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dic
     return {(a, p): g for a, p, g in zip(paragraphs["article_id"], paragraphs["para_idx"], labels) if g}
 
 
-def split_corpus(corpus: pd.DataFrame | Iterable[pd.DataFrame]) -> pd.DataFrame:
+def split_corpus(corpus: pd.DataFrame | Iterable[pd.DataFrame], *, spill: Path | str | None = None):
     """The statement table of a corpus (columns ``STATEMENT_COLUMNS``).
 
     ``corpus`` is a loaded corpus or an iterable of its chunks (``corpus.iter_corpus``): chunk by chunk, only
     the statements and the distinct paragraphs' hashed 5-grams are kept, never the corpus's text twice over.
+    With ``spill`` (a Parquet file path), the statements go to that file chunk by chunk instead, and the
+    result is a ``SpilledStatements`` that reads them back a chunk at a time: then only the 5-grams stay in
+    memory, which is what lets a million statements be tagged in well under 1 GiB.
     """
     chunks = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
     index = _ShingleIndex()
-    tables = []
+    tables, writer, row_groups = [], None, 0
     n_paragraphs = n_articles = 0
-    for chunk in chunks:
-        columns: dict[str, list] = {c: [] for c in _BUILD_COLUMNS}
-        paragraphs: list[str] = []
-        for article_id, clean in zip(chunk["article_id"], chunk["clean_text"]):
-            _article_columns(article_id, clean, columns, paragraphs)
-        article_numbers, _ = pd.factorize(pd.Series(columns["article_id"], dtype=object))
-        first_of_paragraph = np.unique(np.asarray(columns["paragraph"], dtype=np.int64), return_index=True)[1]
-        index.add(paragraphs, np.asarray(article_numbers, dtype=np.int64)[first_of_paragraph] + n_articles)
-        n_articles += len(chunk)
-        columns["paragraph"] = np.asarray(columns["paragraph"], dtype=np.int64) + n_paragraphs
-        n_paragraphs += len(paragraphs)
-        del paragraphs
-        tables.append(pd.DataFrame(columns))
-    statements = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
-    del tables
+    try:
+        for chunk in chunks:
+            columns: dict[str, list] = {c: [] for c in _BUILD_COLUMNS}
+            paragraphs: list[str] = []
+            for article_id, clean in zip(chunk["article_id"], chunk["clean_text"]):
+                _article_columns(article_id, clean, columns, paragraphs)
+            article_numbers, _ = pd.factorize(pd.Series(columns["article_id"], dtype=object))
+            first_of_paragraph = np.unique(np.asarray(columns["paragraph"], dtype=np.int64), return_index=True)[1]
+            index.add(paragraphs, np.asarray(article_numbers, dtype=np.int64)[first_of_paragraph] + n_articles)
+            n_articles += len(chunk)
+            columns["paragraph"] = np.asarray(columns["paragraph"], dtype=np.int64) + n_paragraphs
+            n_paragraphs += len(paragraphs)
+            del paragraphs
+            table = pd.DataFrame(columns)
+            del columns
+            if spill is None:
+                tables.append(table)
+            elif len(table):
+                import pyarrow.parquet as pq
+
+                arrow = pa.Table.from_pandas(table, preserve_index=False)
+                if writer is None:
+                    writer = pq.ParquetWriter(spill, arrow.schema)
+                writer.write_table(arrow.cast(writer.schema))
+                row_groups += 1
+    finally:
+        if writer is not None:
+            writer.close()
     labels = index.labels()
     del index
+    if spill is not None:
+        return SpilledStatements(Path(spill), labels, row_groups)
+    statements = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    del tables
+    return _with_groups(statements, labels)
+
+
+def _with_groups(statements: pd.DataFrame, labels: np.ndarray) -> pd.DataFrame:
+    """Replace the paragraph numbers by the boilerplate columns."""
     groups = labels[statements.pop("paragraph").to_numpy()] if len(statements) else np.zeros(0, dtype=object)
     statements["is_boilerplate"] = groups != ""
     statements["boilerplate_group"] = pd.array(groups, dtype="str") if len(groups) else pd.array([], dtype="str")
     return statements[STATEMENT_COLUMNS]
+
+
+class SpilledStatements:
+    """The statement table in a Parquet file, one row group per chunk of articles, with its boilerplate
+    groups in memory; ``chunks`` gives it back as DataFrames of whole articles, in order."""
+
+    def __init__(self, path: Path, labels: np.ndarray, row_groups: int):
+        self.path, self.labels, self.row_groups = path, labels, row_groups
+
+    def chunks(self, row_groups_per_chunk: int = 1):
+        import pyarrow.parquet as pq
+
+        if self.row_groups == 0:
+            return
+        source = pq.ParquetFile(self.path)
+        for first in range(0, self.row_groups, row_groups_per_chunk):
+            groups = list(range(first, min(self.row_groups, first + row_groups_per_chunk)))
+            table = source.read_row_groups(groups).to_pandas()
+            yield _with_groups(table, self.labels)
+
+    def __len__(self) -> int:
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(self.path).metadata.num_rows if self.row_groups else 0
