@@ -402,7 +402,16 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
 
     def apart(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return (single_article[a] < 0) | (single_article[b] < 0) | (single_article[a] != single_article[b])
+
     present = np.bincount(holder, minlength=n)   # rows of each paragraph in ``holder`` (its shared grams)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shared_enough = present / gram_count >= threshold
+
+    def may_link(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Pairs that can reach the threshold: the smaller paragraph shares at most its grams that some other
+        paragraph holds, so enough of its grams must be held elsewhere. On varied text (not copies) this rules
+        out nearly every pair before it is counted or a set is built."""
+        return apart(a, b) & shared_enough[np.where(gram_count[a] <= gram_count[b], a, b)]
     starts = np.flatnonzero(np.r_[True, gram[1:] != gram[:-1]]) if len(gram) else np.zeros(0, dtype=np.int64)
     sizes = np.diff(np.r_[starts, len(gram)])
     # 1. Every pair of paragraphs (of different articles) that share 5-grams held by at most FREQUENT_SHINGLE
@@ -415,7 +424,7 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
         for block in range(0, len(group_starts), step):
             members = holder[group_starts[block:block + step][:, None] + np.arange(size)]
             a, b = members[:, first].ravel(), members[:, second].ravel()
-            other = apart(a, b)
+            other = may_link(a, b)
             shared_pairs.add(a[other] * n + b[other])
     keys, shared = shared_pairs.result()
     a, b = keys // n, keys % n
@@ -469,11 +478,7 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
         owner, gram_start = owner[rank < REPRESENTATIVE_SHINGLES], gram_start[rank < REPRESENTATIVE_SHINGLES]
         candidate_i = np.repeat(owner, REPRESENTATIVES)
         candidate_j = holder[np.repeat(gram_start, REPRESENTATIVES) + np.tile(np.arange(REPRESENTATIVES), len(owner))]
-        # A pair can share at most the grams of either paragraph that some other paragraph holds too: on
-        # varied text that bound already rules out most pairs, with no set to build.
-        reachable = (np.minimum(present[candidate_i], present[candidate_j])
-                     / np.minimum(gram_count[candidate_i], gram_count[candidate_j]) >= threshold)
-        useful = apart(candidate_i, candidate_j) & (labels[candidate_i] != labels[candidate_j]) & reachable
+        useful = may_link(candidate_i, candidate_j) & (labels[candidate_i] != labels[candidate_j])
         # The first holders of a paragraph's rarest grams are mostly the same few paragraphs: check each once.
         pairs = np.unique(candidate_i[useful] * n + candidate_j[useful])
         current, own = -1, None
