@@ -86,7 +86,7 @@ def _loosen(pattern: str) -> str:
     """The cue with long bounded repeats made open (``[^.;]{0,80}`` -> ``[^.;]{0,}``): what it matches, and
     more. RE2 unrolls a bounded repeat into as many states as its bound; on varied text (a real corpus, not
     a few recurring paragraphs) the automaton of the unrolled cues outgrew RE2's memory and a stance scan ran
-    thirty times slower. The column scans only pick candidates: Python's ``re`` then matches the exact cue."""
+    30 to 50 times slower. The column scans only pick candidates: Python's ``re`` then matches the exact cue."""
     return _BOUNDED.sub(lambda m: m.group(0) if int(m.group(2)) <= 3 else "{%s,}" % m.group(1), pattern)
 
 
