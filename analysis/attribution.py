@@ -119,6 +119,16 @@ def _expand(alternation: str) -> list[str]:
 _CACHE_SIZE = 50_000
 
 
+def _cached(cache: dict, text: str, find) -> tuple:
+    """``tuple(find(text))``, kept in ``cache`` (emptied when it reaches _CACHE_SIZE texts)."""
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        found = cache[text] = tuple(find(text))
+    return found
+
+
 class _WordMatch:
     """The part of ``re.Match`` the rules use, for matches found by ``PhraseFinder``."""
 
@@ -155,12 +165,7 @@ class PhraseFinder:
 
     def finditer(self, text: str):
         """Non-overlapping whole-word matches, leftmost first, longest at a position."""
-        found = self._cache.get(text)
-        if found is None:
-            if len(self._cache) >= _CACHE_SIZE:
-                self._cache.clear()
-            found = self._cache[text] = tuple(self._find(text))
-        return iter(found)
+        return iter(_cached(self._cache, text, self._find))
 
     def _find(self, text: str):
         lowered = text.lower()
@@ -250,12 +255,7 @@ class ActorIndex:
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
-        found = self._cache.get(text)
-        if found is None:
-            if len(self._cache) >= _CACHE_SIZE:
-                self._cache.clear()
-            found = self._cache[text] = tuple(self._find(text))
-        return list(found)
+        return list(_cached(self._cache, text, self._find))
 
     def _find(self, text: str) -> list[Mention]:
         text = text.replace("’", "'")
@@ -361,7 +361,7 @@ def quote_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool, b
     """
     spans, start = [], 0 if inside else None
     started_inside = inside
-    chars = [(m.start(), m.group()) for m in _QUOTE_CHAR_RE.finditer(text)] if _QUOTE_CHAR_RE.search(text) else []
+    chars = [(m.start(), m.group()) for m in _QUOTE_CHAR_RE.finditer(text)]
     if not inside and chars and _QUOTE_CHARS[chars[0][1]] == "close":
         started_inside, start = True, 0
     for i, ch in chars:

@@ -881,6 +881,19 @@ def plot_blame(table: pd.DataFrame, *, articles: list | None = None, labels: dic
     return _finish(fig, title, source)
 
 
+def _card_count_axes(ax, sides: list[str], xmax: float, title: str, empty: str) -> None:
+    """Axes of a framing-card panel that counts statements per side (the same scale on every card)."""
+    ax.set_yticks(range(len(sides)), [SIDE_LABELS.get(s, s) for s in sides], fontsize=8)
+    ax.set_ylim(-0.6, max(1, len(sides)) - 0.4)
+    ax.invert_yaxis()
+    ax.set_xlim(0, xmax * 1.1 + 0.5)
+    _int_axis(ax.xaxis)
+    ax.set_title(title, fontsize=9)
+    ax.set_xlabel("statements", fontsize=8)
+    if not sides:
+        ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", fontsize=8)
+
+
 @_styled
 def plot_framing_cards(table: pd.DataFrame, *, source: str | None = None) -> Figure:
     """One card per article (small multiples on one figure): voices, quotes against paraphrase, frames and
@@ -942,15 +955,7 @@ def plot_framing_cards(table: pd.DataFrame, *, source: str | None = None) -> Fig
             d, r = int(mode.get(f"{side} direct_quote", 0)), int(mode.get(f"{side} reported", 0))
             ax.barh(i, d, color=colour, height=0.6)
             ax.barh(i, r, left=d, color=_tint(colour), hatch="///", edgecolor=colour, linewidth=0, height=0.6)
-        ax.set_yticks(range(len(sides)), [SIDE_LABELS.get(s, s) for s in sides], fontsize=8)
-        ax.set_ylim(-0.6, max(1, len(sides)) - 0.4)
-        ax.invert_yaxis()
-        ax.set_xlim(0, mode_max * 1.1 + 0.5)
-        _int_axis(ax.xaxis)
-        ax.set_title("quoted (solid) | paraphrased (hatched)", fontsize=9)
-        ax.set_xlabel("statements", fontsize=8)
-        if not sides:
-            ax.text(0.5, 0.5, "no attributed speech", transform=ax.transAxes, ha="center", va="center", fontsize=8)
+        _card_count_axes(ax, sides, mode_max, "quoted (solid) | paraphrased (hatched)", "no attributed speech")
         # frames
         ax = axes[2]
         frame = get("frame").set_index("category")["share_pct"]
@@ -966,15 +971,7 @@ def plot_framing_cards(table: pd.DataFrame, *, source: str | None = None) -> Fig
         blamed = _order(blame.index, SIDE_ORDER)
         for i, side in enumerate(blamed):
             ax.barh(i, int(blame[side]), color=SIDE_COLOURS.get(side, NEUTRAL["mid"]), height=0.6)
-        ax.set_yticks(range(len(blamed)), [SIDE_LABELS.get(s, s) for s in blamed], fontsize=8)
-        ax.set_ylim(-0.6, max(1, len(blamed)) - 0.4)
-        ax.invert_yaxis()
-        ax.set_xlim(0, blame_max * 1.1 + 0.5)
-        _int_axis(ax.xaxis)
-        ax.set_title("cast as the obstacle", fontsize=9)
-        ax.set_xlabel("statements", fontsize=8)
-        if not blamed:
-            ax.text(0.5, 0.5, "no blame cue", transform=ax.transAxes, ha="center", va="center", fontsize=8)
+        _card_count_axes(ax, blamed, blame_max, "cast as the obstacle", "no blame cue")
         for ax in axes:
             ax.tick_params(labelsize=8)
     _side_legend(fig, voices, {**SIDE_LABELS, "outlet": "outlet narration"},

@@ -37,7 +37,7 @@ def _check_out(out: Path) -> None:
 def _tag(args) -> int:
     import pyarrow as pa
 
-    from .pipeline import tag_corpus_to
+    from .pipeline import SHOWN_SKIPPED, tag_corpus_to
 
     _check_out(Path(args.out))
     # One allocator for Python objects and Arrow buffers: memory the loader frees is reused by the statement
@@ -46,13 +46,11 @@ def _tag(args) -> int:
     # Written chunk by chunk: a corpus of a million statements is never one table in memory.
     summary = tag_corpus_to(args.corpus, args.out, tagger=args.tagger,
                             on_error="skip" if args.skip_bad else "raise", progress=not args.quiet)
-    line = summary.line()
     # The summary line names only the first few skipped files; the rest get a line each, so a large run
     # drops nothing silently.
-    for source, why in summary.skipped:
-        if f"[{source}: " not in line:
-            print(f"skipped: {source}: {why}", file=sys.stderr)
-    print(f"tag: {line} -> {args.out}", file=sys.stderr)
+    for source, why in summary.skipped[SHOWN_SKIPPED:]:
+        print(f"skipped: {source}: {why}", file=sys.stderr)
+    print(f"tag: {summary.line()} -> {args.out}", file=sys.stderr)
     return 0
 
 

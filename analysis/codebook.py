@@ -26,7 +26,7 @@ STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "c
 FRAME_KEYS = {"id", "label", "definition", "cues"}
 CUE_KEYS = {"id", "pattern", "note", "negatable", "holder"}
 HOLDERS = {"russia", "japan", "us", "both"}
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class CodebookError(ValueError):
@@ -138,7 +138,7 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
             where = f"{kind}[{number}] ({entry['id']})"
         check_keys(path, where, entry, keys)
         label_id = entry.get("id")
-        if not isinstance(label_id, str) or not _ID.match(label_id):
+        if not isinstance(label_id, str) or not ID_PATTERN.match(label_id):
             fail(path, where, f"id must be a lower_case identifier, got {label_id!r}")
         where = f"{kind[:-1]} {label_id!r}"
         if label_id in seen_ids:
@@ -154,7 +154,7 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
             cue_where = f"{where} cue[{cue_number}]"
             check_keys(path, cue_where, cue, CUE_KEYS)
             cue_id = cue.get("id")
-            if not isinstance(cue_id, str) or not _ID.match(cue_id):
+            if not isinstance(cue_id, str) or not ID_PATTERN.match(cue_id):
                 fail(path, cue_where, f"cue id must be a lower_case identifier, got {cue_id!r}")
             cue_where = f"{where} cue {cue_id!r}"
             if cue_id in seen_cues:

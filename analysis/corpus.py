@@ -118,11 +118,17 @@ def decode_text(data: bytes, source: str) -> str:
         if len(head) >= 4 and max(head[1::2].count(0), head[0::2].count(0)) >= 0.9 * (len(head) // 2):
             raise CorpusError(f"{source}: looks like UTF-16 text without a byte-order mark; re-save the file as UTF-8")
         raise CorpusError(f"{source}: binary file (contains NUL bytes), not a text article")
+    return _decode_utf8(data, source)
+
+
+def _decode_utf8(data: bytes, source: str, *, offset: int = 0, encoding: str = "utf-8-sig") -> str:
+    """``data`` decoded, or a CorpusError naming the first bad byte and its offset in the file (``data``
+    starts ``offset`` bytes into it)."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError as err:
         raise CorpusError(
-            f"{source}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            f"{source}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {offset + err.start}); "
             "re-save the file as UTF-8") from None
 
 
@@ -284,11 +290,7 @@ def _jsonl_lines(path: Path):
         handle.seek(0)
         offset = 0
         for line_number, raw in enumerate(handle, start=1):
-            try:
-                line = raw.decode("utf-8-sig" if line_number == 1 else "utf-8")
-            except UnicodeDecodeError as err:
-                raise CorpusError(f"{path}: not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset "
-                                  f"{offset + err.start}); re-save the file as UTF-8") from None
+            line = _decode_utf8(raw, str(path), offset=offset, encoding="utf-8-sig" if line_number == 1 else "utf-8")
             yield line_number, line.rstrip("\r\n"), (offset, len(raw))
             offset += len(raw)
 
@@ -364,7 +366,6 @@ def iter_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
     source = Path(source)
     rules = rules or load_chrome_rules()
     skipped = [] if skipped is None else skipped
-    skipped_ids: set[str] = set()
     if source.is_dir():
         records, metadata, metadata_name = _records_from_folder(source, skipped)
     elif source.is_file() and source.suffix.lower() in {".csv", ".jsonl", ".ndjson"}:
@@ -389,7 +390,6 @@ def iter_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
             if on_error == "raise":
                 raise
             skipped.append((record["source"], str(err).removeprefix(f"{record['source']}: ")))
-            skipped_ids.add(record["article_id"])
             continue
         loaded.add(row["article_id"])
         if metadata_rows is not None:

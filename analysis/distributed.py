@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .pipeline import CONTRACT_COLUMNS, EXTRA_COLUMNS, make_tagger, tag_statements
+from .pipeline import CONTRACT_COLUMNS, EXTRA_COLUMNS, add_meta, make_tagger, split_with_meta, tag_statements
 from .statements import STATEMENT_COLUMNS
 
 # The statement table on disk: the split, the corpus-wide boilerplate flags and the article metadata that
@@ -53,20 +53,8 @@ def _dask():
 def corpus_statements(source: Path | str = paths.ARTICLES, *, on_error: str = "raise") -> pd.DataFrame:
     """The statement table of a corpus with its boilerplate flags and article metadata (``INPUT_COLUMNS``),
     in the order tag_corpus reads it: by article, then sentence."""
-    from .corpus import iter_corpus
-    from .statements import split_corpus
-
-    meta_parts: list[pd.DataFrame] = []
-
-    def chunks():   # the corpus a chunk at a time, as tag_corpus reads it, keeping only the metadata
-        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=1000):
-            meta_parts.append(chunk[["article_id", "outlet", "date"]])
-            yield chunk
-
-    statements = split_corpus(chunks())
-    meta = pd.concat(meta_parts, ignore_index=True).set_index("article_id")
-    statements["outlet"] = statements["article_id"].map(meta["outlet"]).fillna("")
-    statements["date"] = statements["article_id"].map(meta["date"]).fillna("")
+    statements, meta = split_with_meta(source, on_error=on_error)
+    add_meta(statements, meta)
     return statements[INPUT_COLUMNS]
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import paths
 from .attribution import SPEECH_VERBS, ActorIndex, load_actors
-from .codebook import check_keys, compile_pattern, fail, read_yaml
+from .codebook import ID_PATTERN, check_keys, compile_pattern, fail, read_yaml
 
 FRAMING_CUES = paths.DATA / "framing_cues.yaml"
 SIDES = ("russia", "japan", "us")
@@ -37,7 +37,6 @@ MODE_ORDER = ("direct_quote", "reported")
 LOOK_DIRECTIONS = ("before", "after")
 TOP_KEYS = {"version", "window", "object_words", "after_object_words", "cues"}
 CUE_KEYS = {"id", "pattern", "look", "note"}
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 VOICE_SHARE_COLUMNS = ["article_id", "article", "voice_side", "statements", "share_pct"]
 QUOTE_MODE_COLUMNS = ["article_id", "article", "voice_side", "mode", "statements", "share_pct"]
@@ -146,7 +145,7 @@ def load_framing_cues(path: Path | str = FRAMING_CUES) -> FramingCues:
         where = f"cues[{number}]"
         check_keys(path, where, entry, CUE_KEYS, FramingCuesError)
         cue_id = entry.get("id")
-        if not isinstance(cue_id, str) or not _ID.match(cue_id):
+        if not isinstance(cue_id, str) or not ID_PATTERN.match(cue_id):
             _fail(path, where, f"id must be a lower_case identifier, got {cue_id!r}")
         where = f"cue {cue_id!r}"
         if cue_id in seen:

@@ -16,7 +16,8 @@ from . import paths
 from .attribution import ActorIndex, attribute, load_actors
 from .codebook import Codebook, load_codebook
 from .corpus import iter_corpus
-from .statements import STATEMENT_COLUMNS, split_corpus
+from .statements import split_corpus
+from .tables import ChunkWriter
 
 CONTRACT_COLUMNS = ["article_id", "sent_idx", "text", "speaker", "voice_side", "holder_side", "mode", "stances",
                     "stance_evidence", "frames", "is_boilerplate"]
@@ -58,6 +59,9 @@ def tag_statements(statements: pd.DataFrame, tagger, actors: ActorIndex | None =
     return tagged
 
 
+SHOWN_SKIPPED = 5   # skipped files named in the summary line; the command lists the rest one a line
+
+
 @dataclass
 class RunSummary:
     articles: int = 0
@@ -70,7 +74,8 @@ class RunSummary:
 
     def line(self) -> str:
         counts = ", ".join(f"{k} {v}" for k, v in self.stance_counts.items())
-        skipped = f"; {len(self.skipped)} skipped" + "".join(f" [{s}: {why}]" for s, why in self.skipped[:5]) \
+        skipped = f"; {len(self.skipped)} skipped" + "".join(
+            f" [{s}: {why}]" for s, why in self.skipped[:SHOWN_SKIPPED]) \
             if self.skipped else "; 0 skipped"
         return (f"{self.articles} articles, {self.statements} statements, {self.with_stance} with a stance "
                 f"({counts}){skipped}; {self.seconds:.2f} s")
@@ -95,25 +100,10 @@ def tag_corpus_to(source, out: Path | str, *, tagger=DEFAULT_TAGGER, on_error: s
     of a million statements never sits in memory whole. The file equals ``write_table(tag_corpus(...))``."""
     out = _output_path(out)
     summary = RunSummary()
-    writer, schema = None, None
-    try:
+    with ChunkWriter(out) as writer:
         for part in iter_tagged(source, summary, tagger=tagger, on_error=on_error, chunk_articles=chunk_articles,
                                 progress=progress):
-            if out.suffix.lower() == ".parquet":
-                import pyarrow as pa
-                import pyarrow.parquet as pq
-
-                if writer is None:
-                    schema = pa.Schema.from_pandas(part, preserve_index=False)
-                    writer = pq.ParquetWriter(out, schema)
-                writer.write_table(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
-            else:
-                part.to_csv(out, index=False, lineterminator="\n", mode="w" if writer is None else "a",
-                            header=writer is None)
-                writer = writer or "csv"
-    finally:
-        if writer is not None and writer != "csv":
-            writer.close()
+            writer.append(part)
     summary.seconds = time.perf_counter() - summary.started
     return summary
 
@@ -130,24 +120,12 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
     tagger_obj = make_tagger(tagger, codebook) if isinstance(tagger, str) else tagger
     actors = load_actors()
     skipped: list = []
-    meta_parts: list[pd.DataFrame] = []
-
     corpus_chunk = min(chunk_articles, 1000)
-
-    def chunks():   # a thousand articles at a time: their raw and cleaned text is all that is held whole
-        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=corpus_chunk, skipped=skipped):
-            meta_parts.append(chunk[["article_id", "outlet", "date"]])
-            yield chunk
-
-    reading = chunks()
-    if progress:
-        from tqdm import tqdm
-        reading = tqdm(reading, desc="reading and splitting", unit="chunk")
     with tempfile.TemporaryDirectory(prefix="kuril-stance-") as folder:
         # The statements wait on disk while boilerplate is found across the corpus: in memory, a million
         # of them would take a quarter of the 1 GiB this command aims to stay under.
-        statements = split_corpus(reading, spill=Path(folder) / "statements.parquet")
-        meta = pd.concat(meta_parts, ignore_index=True).set_index("article_id")
+        statements, meta = split_with_meta(source, on_error=on_error, chunk_articles=corpus_chunk, skipped=skipped,
+                                           spill=Path(folder) / "statements.parquet", progress=progress)
         summary.articles, summary.skipped = len(meta), skipped
         summary.stance_counts = {s: 0 for s in codebook.stance_ids}
         per_chunk = max(1, chunk_articles // corpus_chunk)
@@ -155,20 +133,38 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
         if progress and statements.row_groups > per_chunk:
             from tqdm import tqdm
             parts = tqdm(parts, desc="tagging", unit="chunk", total=-(-statements.row_groups // per_chunk))
-        tagged_any = False
         for part in parts:
-            tagged_any = True
             yield _tag_part(part, tagger_obj, actors, meta, summary)
-        if not tagged_any:   # a corpus whose articles hold no statement still gives a table, with no rows
-            empty = pd.DataFrame({c: pd.Series(dtype=object) for c in STATEMENT_COLUMNS})
-            yield _tag_part(empty, tagger_obj, actors, meta, summary)
+
+
+def split_with_meta(source, *, on_error: str = "raise", chunk_articles: int = 1000, skipped: list | None = None,
+                    spill: Path | None = None, progress: bool = False):
+    """``split_corpus`` over the corpus read ``chunk_articles`` articles at a time, and the corpus's outlet and
+    date by article_id (the only part of the articles kept once they are split)."""
+    meta_parts: list[pd.DataFrame] = []
+
+    def chunks():   # a chunk of articles at a time: their raw and cleaned text is all that is held whole
+        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=chunk_articles, skipped=skipped):
+            meta_parts.append(chunk[["article_id", "outlet", "date"]])
+            yield chunk
+
+    reading = chunks()
+    if progress:
+        from tqdm import tqdm
+        reading = tqdm(reading, desc="reading and splitting", unit="chunk")
+    statements = split_corpus(reading, spill=spill)
+    return statements, pd.concat(meta_parts, ignore_index=True).set_index("article_id")
+
+
+def add_meta(table: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """The outlet and date of each statement's article ("" if unknown), as columns of ``table``."""
+    table["outlet"] = table["article_id"].map(meta["outlet"]).fillna("")
+    table["date"] = table["article_id"].map(meta["date"]).fillna("")
+    return table
 
 
 def _tag_part(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame, summary: RunSummary) -> pd.DataFrame:
-    table = tag_statements(statements, tagger, actors)
-    table["outlet"] = table["article_id"].map(meta["outlet"]).fillna("")
-    table["date"] = table["article_id"].map(meta["date"]).fillna("")
-    table = table[CONTRACT_COLUMNS + EXTRA_COLUMNS]
+    table = add_meta(tag_statements(statements, tagger, actors), meta)[CONTRACT_COLUMNS + EXTRA_COLUMNS]
     summary.statements += len(table)
     summary.with_stance += int((table["stances"] != "").sum())
     for stance, count in table["stances"].astype(str).str.split(";").explode().value_counts().items():

@@ -49,27 +49,21 @@ class Evidence(NamedTuple):
         return f"{self.label}:{self.cue}@{self.start}-{self.end}:'{self.text}'{flag}"
 
 
-_QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
-
-
+# Straight apostrophes, and quote marks as spaces, so "the \"return\" of the islands" matches the same cue as
+# the return of the islands. Every replacement keeps the length: evidence offsets still fit the text.
+_QUOTE_MARKS = (("’", "'"), ("‘", "'"), ("“", " "), ("”", " "), ('"', " "), ("«", " "), ("»", " "))
 _NONE = ()
 
 
 def _arrow_normalised(texts) -> pa.Array:
-    """The texts as an Arrow string array, normalised like ``_normalise`` but in Arrow's C++ kernels."""
+    """The texts as an Arrow string array with ``_QUOTE_MARKS`` replaced, in Arrow's C++ kernels."""
     array = pa.array(texts, type=pa.large_string(), from_pandas=True) if not isinstance(texts, pa.Array) else texts
     array = pc.fill_null(array.cast(pa.large_string()), "")
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
-    for old, new in (("’", "'"), ("‘", "'"), ("“", " "), ("”", " "), ('"', " "), ("«", " "), ("»", " ")):
+    for old, new in _QUOTE_MARKS:
         array = pc.replace_substring(array, old, new)
     return array
-
-
-def _normalise(text) -> str:
-    """Straight apostrophes, and quote marks as spaces, so "the \"return\" of the islands" matches the
-    same cue as the return of the islands. Every replacement keeps the length: evidence offsets still fit."""
-    return str(text).translate(_QUOTE_MARKS)
 
 
 def _word_pattern(words) -> re.Pattern | None:
@@ -313,6 +307,7 @@ class StanceClassifier:
         self.pipeline = None
         self.classes_: list[str] = []
         self._feature_names = None
+        self._frame_tagger: CodebookTagger | None = None
 
     def _build(self):
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -375,7 +370,9 @@ class StanceClassifier:
 
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
         stances = self.predict(statements["text"])
-        frames = CodebookTagger(self.codebook).tag_columns(statements["text"].array)[1]
+        if self._frame_tagger is None:   # frames come from the codebook's cues; built once, not per chunk
+            self._frame_tagger = CodebookTagger(self.codebook)
+        frames = self._frame_tagger.tag_columns(statements["text"].array)[1]
         evidence = []
         for text, row_stances in zip(statements["text"], stances):
             evidence.append([Evidence(s, "model", -1, -1, ", ".join(self.top_features(text, s))) for s in row_stances])

@@ -31,6 +31,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .tables import ChunkWriter
+
 STATEMENT_COLUMNS = ["article_id", "para_idx", "sent_idx", "text", "char_start", "char_end", "is_headline",
                      "is_lead", "is_heading", "section", "is_boilerplate", "boilerplate_group"]
 
@@ -350,6 +352,11 @@ def boilerplate_labels(article_ids, texts, *, threshold: float = 0.6) -> list[st
 
 
 _PAIR_BLOCK = 2_000_000
+
+
+def _run_starts(values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values begins in a sorted array."""
+    return np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else np.zeros(0, dtype=np.int64)
 _PARAGRAPH_BLOCK = 20_000
 
 
@@ -378,7 +385,7 @@ class _PairCounter:
         order = np.argsort(keys, kind="stable")
         keys, counts = keys[order], counts[order]
         del order
-        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=np.int64)
+        starts = _run_starts(keys)
         self.keys, self.counts = keys[starts], np.add.reduceat(counts, starts) if len(keys) else counts
 
     def result(self) -> tuple[np.ndarray, np.ndarray]:
@@ -412,7 +419,7 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
         paragraph holds, so enough of its grams must be held elsewhere. On varied text (not copies) this rules
         out nearly every pair before it is counted or a set is built."""
         return apart(a, b) & shared_enough[np.where(gram_count[a] <= gram_count[b], a, b)]
-    starts = np.flatnonzero(np.r_[True, gram[1:] != gram[:-1]]) if len(gram) else np.zeros(0, dtype=np.int64)
+    starts = _run_starts(gram)
     sizes = np.diff(np.r_[starts, len(gram)])
     # 1. Every pair of paragraphs (of different articles) that share 5-grams held by at most FREQUENT_SHINGLE
     #    paragraphs: count the shared grams exactly, pair by pair.
@@ -522,8 +529,9 @@ def split_corpus(corpus: pd.DataFrame | Iterable[pd.DataFrame], *, spill: Path |
     """
     chunks = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
     index = _ShingleIndex()
-    tables, writer, row_groups = [], None, 0
+    tables = []
     n_paragraphs = n_articles = 0
+    writer = ChunkWriter(spill) if spill is not None else None
     try:
         for chunk in chunks:
             columns: dict[str, list] = {c: [] for c in _BUILD_COLUMNS}
@@ -539,23 +547,17 @@ def split_corpus(corpus: pd.DataFrame | Iterable[pd.DataFrame], *, spill: Path |
             del paragraphs
             table = pd.DataFrame(columns)
             del columns
-            if spill is None:
+            if writer is None:
                 tables.append(table)
             elif len(table):
-                import pyarrow.parquet as pq
-
-                arrow = pa.Table.from_pandas(table, preserve_index=False)
-                if writer is None:
-                    writer = pq.ParquetWriter(spill, arrow.schema)
-                writer.write_table(arrow.cast(writer.schema))
-                row_groups += 1
+                writer.append(table)
     finally:
         if writer is not None:
             writer.close()
     labels = index.labels()
     del index
     if spill is not None:
-        return SpilledStatements(Path(spill), labels, row_groups)
+        return SpilledStatements(Path(spill), labels, writer.chunks)
     statements = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     del tables
     return _with_groups(statements, labels)
@@ -577,17 +579,13 @@ class SpilledStatements:
         self.path, self.labels, self.row_groups = path, labels, row_groups
 
     def chunks(self, row_groups_per_chunk: int = 1):
+        """DataFrames of ``row_groups_per_chunk`` row groups each; one empty table if there is no statement."""
         import pyarrow.parquet as pq
 
         if self.row_groups == 0:
+            yield pd.DataFrame({c: pd.Series(dtype=object) for c in STATEMENT_COLUMNS})
             return
         source = pq.ParquetFile(self.path)
         for first in range(0, self.row_groups, row_groups_per_chunk):
             groups = list(range(first, min(self.row_groups, first + row_groups_per_chunk)))
-            table = source.read_row_groups(groups).to_pandas()
-            yield _with_groups(table, self.labels)
-
-    def __len__(self) -> int:
-        import pyarrow.parquet as pq
-
-        return pq.ParquetFile(self.path).metadata.num_rows if self.row_groups else 0
+            yield _with_groups(source.read_row_groups(groups).to_pandas(), self.labels)
