@@ -190,9 +190,10 @@ def test_classifier_predicts_in_batches_with_the_same_probabilities(monkeypatch)
              "Western sanctions make peace treaty talks impossible, the Kremlin said.",
              "Moscow insists the Kurils are Russian territory.", "The weather in Sapporo was mild."] * 3
     whole = model.predict_proba(texts)
+    features = model.top_features(texts[0], "territory_first")
     monkeypatch.setattr(stance, "_PREDICT_BATCH", 5)
     assert np.array_equal(model.predict_proba(texts), whole)
-    assert model.top_features(texts[0], "territory_first") == model.top_features(texts[0], "territory_first")
+    assert model.top_features(texts[0], "territory_first") == features != []
 
 
 def test_loose_column_scan_never_widens_a_cue(tagger):
