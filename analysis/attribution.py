@@ -89,6 +89,8 @@ _NOT_SUBJECT_BEFORE = re.compile(
     r"whereby|where|whom|than|like|met|meet|meets|visit|visited|urged|asked|told)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'-]*\s+){0,3})$")
 # "the proposed agreement", "Tokyo's plans": the word is a noun or participle, not a predicate.
+# Searched from 8 characters before the trailing spaces: a match is a word of at most five letters, the
+# boundary before it, and those spaces.
 _NOT_PREDICATE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|these|those|this|that)|'s|’s)\s+$",
                                    re.IGNORECASE)
 
@@ -162,26 +164,34 @@ class PhraseFinder:
             self.automaton.add_word(phrase.lower(), len(phrase))
         self.automaton.make_automaton()
         self._cache: dict[str, tuple] = {}
+        # Any of the phrases between non-letters, for a chunk-wide RE2 scan that rules texts out: on ASCII text
+        # it finds a phrase exactly when ``finditer`` does (RE2's ``\b`` would also count digits as letters).
+        phrases = "|".join(sorted({re.escape(p.lower()) for p in _expand(alternation)}, key=len, reverse=True))
+        self.any_phrase = f"(?:^|[^a-z])(?:{phrases})(?:[^a-z]|$)"
 
     def finditer(self, text: str):
         """Non-overlapping whole-word matches, leftmost first, longest at a position."""
         return iter(_cached(self._cache, text, self._find))
 
-    def _find(self, text: str):
+    def _find(self, text: str) -> list:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = text
+        size = len(text)
         hits = []
         for end_index, length in self.automaton.iter(lowered):
-            start, end = end_index + 1 - length, end_index + 1
-            if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            end = end_index + 1
+            start = end - length
+            if (start == 0 or not text[start - 1].isalpha()) and (end == size or not text[end].isalpha()):
                 hits.append((start, end))
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-        last_end = -1
+        if len(hits) > 1:
+            hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        matches, last_end = [], -1
         for start, end in hits:
             if start >= last_end:
                 last_end = end
-                yield _WordMatch(start, end, text[start:end])
+                matches.append(_WordMatch(start, end, text[start:end]))
+        return matches
 
 
 _SPEECH = PhraseFinder(SPEECH_VERBS)
@@ -189,7 +199,7 @@ _POSITION = PhraseFinder(POSITION_VERBS)
 _ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s+w(?:or)?(?:l)?ds?\b)|\bas\s+(?=[^,]{1,40}?\s+put it\b)|\bciting\s+",
                         re.IGNORECASE)
 # Substrings that every match of _ACCORDING contains ("in Lavrov's words": word, wd, wld, world).
-_ACCORDING_WORDS = ("according", "citing", "put it", "word", "world", "wd", "wld")
+_ACCORDING_HINT = re.compile("according|citing|put it|word|world|wd|wld")
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(he|she|He|She)\b")
 _ANAPHOR = re.compile(
@@ -213,6 +223,15 @@ _BRIDGE = re.compile(
     r"(?:speaking|writing|addressing|talking|answering|responding|commenting|asked)\b[^,.;\"“”]{0,80}?,"
     r")\s*)*\s*,?\s*$",
     re.IGNORECASE)
+# Patterns of the per-sentence rules, compiled once (``re.fullmatch(str, ...)`` looks its pattern up each call).
+_ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
+_PAPER_GAP = re.compile(r"\s*(?:news\s+)?paper\s*")
+_THE_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_COLON = re.compile(r"^\s*([^:,]{2,60}):\s+\S")
+# "he"/"she" closing the words before a verb; both contain "he" or "He", which is checked first.
+_PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$")
+_PRONOUN_BEFORE_VERB = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
+_INVERSION_MARKS = (",", '"', "“", "”", "'")
 _QUOTE_CHARS = {'"': "toggle", "“": "open", "”": "close", "«": "open", "»": "close", "„": "open"}
 _QUOTE_CHAR_RE = re.compile("[" + re.escape("".join(_QUOTE_CHARS)) + "]")
 _SIDE_WORDS = [
@@ -220,6 +239,10 @@ _SIDE_WORDS = [
     ("russia", re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin|Soviet|USSR)\b")),
     ("us", re.compile(r"\b(?:United States|U\.S\.|US|USA|American|Washington)\b")),
 ]
+
+
+# The leftmost side word of any side in one search; on a tie the side listed first, as in _SIDE_WORDS.
+_FIRST_SIDE_WORD = re.compile("|".join(f"({pattern.pattern})" for _, pattern in _SIDE_WORDS))
 
 
 class ActorsError(ValueError):
@@ -262,16 +285,25 @@ class ActorIndex:
         folded = text.casefold()
         if len(folded) != len(text):
             folded = text.lower()
+        size = len(text)
         found = []
-        for end_index, (surface, entries) in self._automaton.iter(folded):
-            start, end = end_index + 1 - len(surface), end_index + 1
-            if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.")) or (
-                    end < len(text) and (text[end].isalnum() or text[end] == "_")):
-                continue
+        for end_index, (length, entries) in self._automaton.iter(folded):
+            end = end_index + 1
+            start = end - length
+            if start > 0:
+                before = text[start - 1]
+                if before.isalnum() or before in "_.":
+                    continue
+            if end < size:
+                after = text[end]
+                if after.isalnum() or after == "_":
+                    continue
             for case_sensitive, original, actor, kind in entries:
                 if not case_sensitive or text[start:end] == original:
                     found.append(Mention(start, end, actor, kind))
                     break
+        if not found:
+            return found
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         for mention in found:
@@ -283,7 +315,7 @@ class ActorIndex:
         merged: list[Mention] = []
         for mention in kept:
             if (merged and merged[-1].kind == "role" and mention.actor.type == "person"
-                    and re.fullmatch(r"[\s,]*(?:[A-Z][a-z]+\s+)?", text[merged[-1].end:mention.start])):
+                    and _ROLE_NAME_GAP.fullmatch(text, merged[-1].end, mention.start)):
                 merged[-1] = Mention(merged[-1].start, mention.end, mention.actor, "name", merged[-1].actor)
                 continue
             merged.append(mention)
@@ -343,7 +375,7 @@ def _automaton(lookup: dict):
         surface = key if fold else key.casefold()
         entries.setdefault(surface, []).append((not fold, key, actor, kind))
     for surface, items in entries.items():
-        automaton.add_word(surface, (surface, items))
+        automaton.add_word(surface, (len(surface), items))
     automaton.make_automaton()
     return automaton
 
@@ -470,10 +502,10 @@ def _subject_before(text: str, verb_start: int, mentions: list[Mention], ctx: _A
             break
         if _NOT_SUBJECT_BEFORE.search(text[max(0, mention.start - 60):mention.start]):
             continue
-        if _BRIDGE.match(gap) or re.fullmatch(r"\s*(?:news\s+)?paper\s*", gap):
+        if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
             return _generic_to_person(mention.actor, ctx)
     window = text[max(0, verb_start - 60):verb_start]
-    pronoun = re.search(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$", window)
+    pronoun = _PRONOUN_SUBJECT.search(window) if "he" in window or "He" in window else None
     if pronoun:
         return _resolve_pronoun(ctx, sent_idx, [m for m in mentions if m.end <= verb_start - len(pronoun.group(0))])
     anaphor = None
@@ -488,7 +520,7 @@ def _subject_after(text: str, verb_end: int, mentions: list[Mention], ctx: _Arti
     """Inverted attribution: ``..., said Lavrov`` / ``said the Kremlin``."""
     for mention in mentions:
         if mention.start >= verb_end:
-            if re.fullmatch(r"\s*(?:the\s+)?", text[verb_end:mention.start], re.IGNORECASE):
+            if _THE_GAP.fullmatch(text, verb_end, mention.start):
                 return _generic_to_person(mention.actor, ctx)
             break
     anaphor = _ANAPHOR.match(text[verb_end:].lstrip())
@@ -510,10 +542,10 @@ class Attribution:
 
 
 def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleContext, sent_idx: int,
-                     index: ActorIndex, *, is_headline: bool = False) -> Attribution:
+                     index: ActorIndex, *, is_headline: bool = False, may_speak: bool = True) -> Attribution:
     """The attribution of one sentence, looked for outside its quoted words."""
     outside = _outside(text, spans)
-    outside_mentions = [m for m in mentions if outside[m.start:m.end].strip()]
+    outside_mentions = [m for m in mentions if outside[m.start:m.end].strip()] if spans else mentions
     if is_headline:
         tag = _HEADLINE_TAG.search(text.rstrip(". "))
         if tag:
@@ -522,18 +554,18 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
             actor = found[0].actor if found else None
             return Attribution(actor, "headline:" + who if actor is None or actor.type != "person" else "headline",
                                tag.start())
-    colon = re.match(r"^\s*([^:,]{2,60}):\s+\S", outside) if ":" in outside else None
+    colon = _COLON.match(outside) if ":" in outside else None
     if colon:
         found = [m for m in outside_mentions if m.end <= colon.end(1)]
         if len(found) == 1 and not outside[colon.start(1):found[0].start].strip(" '\"“"):
             return Attribution(_generic_to_person(found[0].actor, ctx), "colon", 0)
     # The lookaheads of _ACCORDING are slow on every "in"; a cheap scan for the words they need comes first.
     lowered = outside.lower()
-    according = list(_ACCORDING.finditer(outside)) if any(w in lowered for w in _ACCORDING_WORDS) else []
+    according = list(_ACCORDING.finditer(outside)) if _ACCORDING_HINT.search(lowered) else []
     for match in according:
         rest = outside[match.end():]
         after = [m for m in outside_mentions if m.start >= match.end()]
-        if after and re.fullmatch(r"\s*(?:the\s+)?", outside[match.end():after[0].start], re.IGNORECASE):
+        if after and _THE_GAP.fullmatch(outside, match.end(), after[0].start):
             return Attribution(_generic_to_person(after[0].actor, ctx), "according", match.start())
         anaphor = _ANAPHOR.match(rest)
         if anaphor:
@@ -541,11 +573,11 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
             if actor:
                 return Attribution(actor, "according", match.start())
     candidates = []
-    for verb in _SPEECH.finditer(outside):
+    for verb in _SPEECH.finditer(outside) if may_speak else ():
         subject = _subject_before(outside, verb.start(), outside_mentions, ctx, sent_idx, index)
         how = "leading"
         # "..., said Lavrov" / '"...," said the Kremlin': inversion only right after a comma or a quote.
-        if subject is None and _INVERTIBLE.match(verb.group(0)) and re.search(r"[,\"“”']\s*$", text[:verb.start()]):
+        if subject is None and _INVERTIBLE.match(verb.group(0)) and text[:verb.start()].rstrip()[-1:] in _INVERSION_MARKS:
             subject = _subject_after(outside, verb.end(), outside_mentions, ctx)
             how = "inverted"
         if subject is not None and subject.type in ("capital", "country") and _POLICY_VERBS.match(verb.group(0)):
@@ -567,15 +599,15 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
 
 
 def position_subject(text: str, spans, mentions: list[Mention], ctx: _ArticleContext, sent_idx: int,
-                     index: ActorIndex) -> tuple[str, Actor | None]:
+                     index: ActorIndex, *, may_hold: bool = True) -> tuple[str, Actor | None]:
     """Side of the subject of the first position predicate in the sentence (quoted words included),
     and that subject when it is an actor. The subject is the nearest actor or side word to the left of the
     predicate that is not the object of a preposition ("directed against Moscow")."""
-    for verb in _POSITION.finditer(text):
+    for verb in _POSITION.finditer(text) if may_hold else ():
         before = text[max(0, verb.start() - 100):verb.start()]
-        if _NOT_PREDICATE_BEFORE.search(before):
+        if _NOT_PREDICATE_BEFORE.search(before, max(0, len(before.rstrip()) - 8)):
             continue
-        pronoun = re.search(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$", before)
+        pronoun = _PRONOUN_BEFORE_VERB.search(before) if "he" in before or "He" in before else None
         if pronoun:
             person = _resolve_pronoun(ctx, sent_idx, [m for m in mentions if m.end <= verb.start() - len(pronoun.group(0))])
             if person:
@@ -598,24 +630,11 @@ def position_subject(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
     return "", None
 
 
-def _side_of_words(text: str) -> str:
-    last_side, last_pos = "", -1
-    for side, pattern in _SIDE_WORDS:
-        for match in pattern.finditer(text):
-            if match.start() > last_pos:
-                last_side, last_pos = side, match.start()
-    return last_side
-
-
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def subject_side(text: str) -> str:
     """Side of the first side word of the sentence: the crude subject used when nothing else decides."""
-    first_side, first_pos = "", len(text) + 1
-    for side, pattern in _SIDE_WORDS:
-        match = pattern.search(text)
-        if match and match.start() < first_pos:
-            first_side, first_pos = side, match.start()
-    return first_side
+    match = _FIRST_SIDE_WORD.search(text)
+    return _SIDE_WORDS[match.lastindex - 1][0] if match else ""
 
 
 class _Statement(NamedTuple):
@@ -623,13 +642,18 @@ class _Statement(NamedTuple):
     para_idx: int
     sent_idx: int
     is_headline: bool
+    # False when a scan of the whole chunk found no quote mark / speech verb / position verb in the text
+    # (``_chunk_hints``): the rules that look for them are skipped. True when unknown.
+    may_quote: bool = True
+    may_speak: bool = True
+    may_hold: bool = True
 
 
 def attribute_article(statements, index: ActorIndex) -> list[dict]:
     """Attribution columns for the statements of one article (a list of ``_Statement`` or a DataFrame with
     text, para_idx, sent_idx, is_headline), in reading order."""
     if isinstance(statements, pd.DataFrame):
-        statements = [_Statement(*r) for r in statements[list(_Statement._fields)].itertuples(index=False)]
+        statements = [_Statement(*r) for r in statements[list(_Statement._fields[:4])].itertuples(index=False)]
     ctx = _ArticleContext(ministries=index.ministries)
     rows: list[dict] = []
     inside = False
@@ -655,14 +679,15 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
             previous_para = statement.para_idx
         else:
             text_for_quotes = text
-        spans, started_inside, ends_inside = quote_spans(text_for_quotes, inside)
+        spans, started_inside, ends_inside = quote_spans(text_for_quotes, inside) if inside or statement.may_quote \
+            else ([], False, False)
         ctx.current_text = text
         if not ctx.first_side:
             ctx.first_side = subject_side(text)
         mentions = index.find(text)
         _remember_roles(text, mentions, ctx, index)
         attribution = find_attribution(text, spans, mentions, ctx, statement.sent_idx, index,
-                                       is_headline=bool(statement.is_headline))
+                                       is_headline=bool(statement.is_headline), may_speak=statement.may_speak)
         quoted_words = _quoted_words(text, spans)
         total_words = max(1, len(text.split()))
         speaker = attribution.speaker
@@ -685,7 +710,8 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
         if speaker is None and spans and quoted_words >= 0.5 * total_words:
             if ctx.last_speaker is not None and statement.sent_idx - ctx.last_speaker_idx <= 3:
                 speaker = ctx.last_speaker
-        position_side, position_actor = position_subject(text, spans, mentions, ctx, statement.sent_idx, index)
+        position_side, position_actor = position_subject(text, spans, mentions, ctx, statement.sent_idx, index,
+                                                         may_hold=statement.may_hold)
         how = attribution.how
         if speaker is not None and quoted_words > 0:
             mode = "direct_quote"
@@ -758,10 +784,29 @@ def _resolve_headline(noun: str, rows: list[dict], index: ActorIndex) -> "Actor 
     return found[0].actor if found else None
 
 
+def _chunk_hints(texts: pd.Series) -> list[list[bool]]:
+    """Whether each text may hold a quote mark, a speech verb, a position verb: one Arrow (RE2) scan of the
+    chunk per question, much cheaper than asking per sentence.
+
+    RE2's case-insensitive match finds at least what Python's ``lower()`` does, and a non-ASCII letter next to
+    a phrase counts as a boundary in RE2 and not in ``PhraseFinder``: RE2 may say "may" in vain, never the
+    reverse. The two characters whose ``lower()`` is ASCII, İ and the Kelvin sign, always make "may"."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(texts.tolist(), type=pa.large_string())
+    lowers_to_ascii = pc.match_substring_regex(array, "[\u0130\u212a]")
+    hints = [pc.match_substring_regex(array, "[" + "".join(_QUOTE_CHARS) + "]").to_pylist()]
+    for finder in (_SPEECH, _POSITION):
+        found = pc.match_substring_regex(array, finder.any_phrase, ignore_case=True)
+        hints.append(pc.or_(found, lowers_to_ascii).to_pylist())
+    return hints
+
+
 def attribute(statements: pd.DataFrame, index: ActorIndex | None = None) -> pd.DataFrame:
     """Add ``ATTRIBUTION_COLUMNS`` to a statement table (rows of each article in reading order)."""
     index = index or load_actors()
-    columns = [statements[c].tolist() for c in _Statement._fields]
+    columns = [statements[c].tolist() for c in _Statement._fields[:4]] + _chunk_hints(statements["text"])
     positions: dict[str, list[int]] = {}
     for position, article_id in enumerate(statements["article_id"].tolist()):
         positions.setdefault(article_id, []).append(position)

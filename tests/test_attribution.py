@@ -298,3 +298,46 @@ def test_recurring_sentences_reuse_results_without_sharing_lists(actors):
     again = actors.find(sentence)
     assert [m.actor.canonical for m in again] == [m.actor.canonical for m in actors._find(sentence)]
     assert len(again) == 2
+
+
+def test_chunk_hints_rule_out_only_texts_the_rules_would_find_nothing_in():
+    from analysis.attribution import _POSITION, _SPEECH, _chunk_hints
+
+    texts = pd.Series([
+        "Tokyo lodged a protest with Moscow over the drills.",          # speech phrase of three words
+        "The islands lie off the coast of Hokkaido.",                   # nothing to find
+        "“We will never give them up,” the envoy told reporters.",      # quote marks and a speech verb
+        "Japan wants the four islands back.",                           # position verb only
+        "The essay on the planetary survey is in review.",              # the words only inside other words
+        "Tokyo's 2019 plan2 failed.",                                   # a digit next to the word is no letter
+        "Japan’s envoy déclaré nothing; the Kremlin’s reply is awaited.",  # curly apostrophe, accents
+        "Moscow reportedly sent a 500 \u212aelvin probe.",               # the Kelvin sign lowers to "k"
+        "Moscow’s envoy ésaid nothing.",                                # a phrase next to a non-ASCII letter
+    ])
+    may_quote, may_speak, may_hold = _chunk_hints(texts)
+    assert may_quote == [False, False, True, False, False, False, False, False, False]
+    assert may_speak == [True, False, True, False, False, False, False, True, True]
+    assert may_hold == [False, False, False, True, False, True, False, True, False]
+    for text, speak, hold in zip(texts, may_speak, may_hold):
+        # "may" in vain is allowed (the last two); "no" must mean the finder finds nothing.
+        assert speak or not list(_SPEECH.finditer(text))
+        assert hold or not list(_POSITION.finditer(text))
+
+
+def test_attribution_is_the_same_with_and_without_chunk_hints(actors):
+    from analysis.attribution import ATTRIBUTION_COLUMNS, attribute_article
+
+    text = "\n\n".join([
+        "Japan protests Russian drills, says minister",
+        "Tokyo on Tuesday lodged a protest with Moscow over military drills on the disputed islands.",
+        "“The drills are unacceptable,” Chief Cabinet Secretary Yoshimasa Hayashi told reporters. "
+        "“We will continue to respond firmly.",
+        "“Our position is unchanged,” he added.",
+        "Moscow considers the islands its territory. The essay on the planetary survey is in review.",
+    ])
+    table = pd.DataFrame(article_statements("t", text))
+    with_hints = attribute(table, actors)[ATTRIBUTION_COLUMNS].to_dict("records")
+    without_hints = attribute_article(table, actors)     # a DataFrame gets no hints: every rule runs
+    assert with_hints == without_hints
+    assert [row["mode"] for row in with_hints][2:5] == ["direct_quote", "direct_quote", "direct_quote"]
+    assert with_hints[4]["speaker"] == with_hints[2]["speaker"] != ""
