@@ -688,8 +688,8 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
         _remember_roles(text, mentions, ctx, index)
         attribution = find_attribution(text, spans, mentions, ctx, statement.sent_idx, index,
                                        is_headline=bool(statement.is_headline), may_speak=statement.may_speak)
-        quoted_words = _quoted_words(text, spans)
-        total_words = max(1, len(text.split()))
+        quoted_words = _quoted_words(text, spans) if spans else 0
+        total_words = max(1, len(text.split())) if spans else 1   # only asked when there are quoted words
         speaker = attribution.speaker
         if attribution.how.startswith("headline:"):
             headline_pending.append((row_number, attribution.how.split(":", 1)[1]))

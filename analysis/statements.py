@@ -71,6 +71,9 @@ REPRESENTATIVES = 8
 REPRESENTATIVE_SHINGLES = 4
 
 
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z0-9]+)")
+
+
 def dateline_end(paragraph: str) -> int:
     """Length of the dateline at the start of a paragraph, 0 if there is none."""
     match = _DATELINE.match(paragraph)
@@ -98,7 +101,7 @@ def _is_boundary(text: str, match: re.Match, protected_until: int) -> bool:
         # Look only near the candidate: searching from the paragraph's start made long paragraphs quadratic.
         before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start() + 1)
         word = before.group(1).lower().rstrip(".") if before else ""
-        following = re.match(r"[\"'“‘(\[]*([A-Za-z0-9]+)", text[match.end():match.end() + 80].lstrip())
+        following = _NEXT_WORD.match(text[match.end():match.end() + 80].lstrip())
         next_word = following.group(1).lower() if following else ""
         if word in _NEVER_END:
             return False
@@ -141,8 +144,8 @@ _sentence_spans = functools.lru_cache(maxsize=20_000)(lambda paragraph: tuple(sp
 
 def _is_heading(paragraph: str, para_idx: int) -> bool:
     """A section heading: a short paragraph without terminal punctuation inside the body."""
-    words = paragraph.split()
-    return para_idx >= 2 and 1 <= len(words) <= 6 and paragraph[-1].isalnum() and paragraph[0].isupper()
+    return (para_idx >= 2 and paragraph[-1:].isalnum() and paragraph[0].isupper()
+            and 1 <= len(paragraph.split()) <= 6)
 
 
 def _article_columns(article_id: str, clean: str, columns: dict[str, list], paragraphs: list[str]) -> None:
