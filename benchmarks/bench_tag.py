@@ -53,7 +53,7 @@ SEED = 6                # issue 6
 STAGES = ("segmentation", "attribution", "codebook", "codebook_distinct", "codebook_sample", "spacy", "classifier",
           "model_tag", "end_to_end", "end_to_end_fresh")
 STAGE_TITLES = {
-    "segmentation": "segmentation (split_corpus)",
+    "segmentation": "reading and segmentation (split_with_meta)",
     "attribution": "attribution (attribute)",
     "codebook": "codebook tagger, all cues (tag_columns)",
     "codebook_distinct": "codebook tagger, distinct texts only",
@@ -551,10 +551,11 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
     attributed_path = workdir / f"attributed_{size}.parquet"
     jsonl = workdir / f"articles_{size}.jsonl"
     if stage == "segmentation":
-        from analysis.corpus import load_corpus
-        from analysis.statements import split_corpus
-        corpus = load_corpus(jsonl)
-        return (lambda: split_corpus(corpus)), {"articles": len(corpus)}
+        from analysis.pipeline import split_with_meta
+        # What `tag` runs before attribution: the export read, cleaned and split 1,000 articles at a time,
+        # statements spilled to Parquet while boilerplate is found across the corpus.
+        spill = workdir / f"spill_{size}.parquet"
+        return (lambda: split_with_meta(jsonl, chunk_articles=1000, spill=spill)), {}
     if stage == "attribution":
         import pandas as pd
         from analysis.attribution import attribute, load_actors
@@ -612,8 +613,12 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
 def _after(stage: str, workdir: Path, size: int, result) -> dict:
     """Write what later stages read, and count what the stage processed (after the measurement)."""
     if stage == "segmentation":
-        result.to_parquet(workdir / f"statements_{size}.parquet", index=False)
-        return {"statements": len(result), "boilerplate_share": float(result["is_boilerplate"].mean())}
+        import pandas as pd
+        statements, meta = result
+        table = pd.concat(list(statements.chunks()), ignore_index=True)
+        table.to_parquet(workdir / f"statements_{size}.parquet", index=False)
+        return {"statements": len(table), "articles": len(meta),
+                "boilerplate_share": float(table["is_boilerplate"].mean())}
     if stage == "attribution":
         result.to_parquet(workdir / f"attributed_{size}.parquet", index=False)
     if stage in ("end_to_end", "end_to_end_fresh"):
