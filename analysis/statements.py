@@ -304,7 +304,7 @@ class _ShingleIndex:
         np.maximum.at(highest, distinct, article)
         single_article = np.where(lowest == highest, lowest, -1)
         gram_count = np.concatenate(self.gram_counts)
-        holders, grams = [], []
+        holders, run_sizes = [], []
         for number in range(_BUCKETS):
             pieces, self.buckets[number] = self.buckets[number], []
             if not pieces:
@@ -317,15 +317,20 @@ class _ShingleIndex:
             order = np.argsort(gram, kind="stable")
             holder, gram = holder[order], gram[order]
             del order
-            # Buckets follow the grams' top bits, so the kept rows of all buckets stay sorted by gram.
-            shared = np.r_[gram[1:] == gram[:-1], False] | np.r_[False, gram[1:] == gram[:-1]]
-            holders.append(holder[shared])
-            grams.append(gram[shared])
+            # Buckets follow the grams' top bits, so the kept runs of all buckets stay in gram order. Only the
+            # run lengths are kept, not the grams: which gram a run is no longer matters.
+            size = np.diff(np.r_[_run_starts(gram), len(gram)])
+            del gram
+            holders.append(holder[np.repeat(size >= 2, size)])
+            run_sizes.append(size[size >= 2])
+            del holder, size
+        _release_freed_memory()
         holder = np.concatenate(holders) if holders else np.zeros(0, dtype=np.int32)
-        gram = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
-        del holders, grams
-        component = _link_paragraphs(holder, gram, single_article, gram_count, threshold=threshold)[distinct]
-        del holder, gram
+        del holders
+        run_size = np.concatenate(run_sizes) if run_sizes else np.zeros(0, dtype=np.int64)
+        del run_sizes
+        component = _link_paragraphs(holder, run_size, single_article, gram_count, threshold=threshold)[distinct]
+        del holder, run_size
         # Groups that span two or more articles, numbered in order of first appearance.
         articles = int(article.max()) + 1
         pairs = _distinct(component * articles + article)
@@ -337,6 +342,18 @@ class _ShingleIndex:
         names = np.full(int(component.max()) + 1, "", dtype=object)
         names[grouped] = [f"bg{number:02d}" for number in range(1, len(grouped) + 1)]
         return names[component]
+
+
+def _release_freed_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc only). The 5-gram rows arrive in thousands of
+    small pieces, which malloc keeps on its heap once freed: without this, the memory of the sorted buckets
+    stays resident while the paragraphs are linked."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 _SHINGLE_BATCH = 20000
@@ -403,11 +420,11 @@ class _PairCounter:
         return self.keys, self.counts
 
 
-def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.ndarray, gram_count: np.ndarray,
+def _link_paragraphs(holder: np.ndarray, sizes: np.ndarray, single_article: np.ndarray, gram_count: np.ndarray,
                      *, threshold: float = 0.6) -> np.ndarray:
-    """Component number of each distinct paragraph, from its (paragraph, 5-gram) pairs sorted by gram.
-
-    The pairs need only cover the grams held by two paragraphs or more; ``gram_count[u]`` is the number of
+    """Component number of each distinct paragraph, from the holders of the 5-grams held by two paragraphs
+    or more: ``holder`` has a run of ``sizes[k]`` ascending paragraph numbers for the k-th such gram, the grams
+    in ascending order of their hash (the order breaks ties between representatives). ``gram_count[u]`` is the number of
     all distinct 5-grams of paragraph u. ``single_article[u]`` is the one article that holds paragraph u, or
     -1 if several do: only paragraphs of different articles are linked."""
     from scipy.sparse.csgraph import connected_components
@@ -434,8 +451,7 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
         bound below the threshold proves the exact count below it too."""
         return shared / np.minimum(gram_count[a], gram_count[b]) >= threshold
 
-    starts = _run_starts(gram)
-    sizes = np.diff(np.r_[starts, len(gram)])
+    starts = np.cumsum(sizes) - sizes
     frequent_run = np.flatnonzero(sizes > FREQUENT_SHINGLE)
     rare_row = np.repeat((sizes >= 2) & (sizes <= FREQUENT_SHINGLE), sizes)
     rare_held = np.bincount(holder[rare_row], minlength=n)   # grams of a paragraph held by 2 to 30 paragraphs
@@ -456,7 +472,7 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
     in_candidate = np.zeros(n, dtype=bool)
     in_candidate[candidates % n] = True
     in_candidate[candidates // n] = True
-    rare_shared = np.zeros(len(candidates), dtype=np.int64)
+    rare_shared = np.zeros(len(candidates), dtype=np.int32)
     shared_pairs = _PairCounter()
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= FREQUENT_SHINGLE)]).tolist():
         group_starts = starts[sizes == size]
@@ -488,12 +504,18 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
     #    copies); the copies then join one group through these representatives. Pairs already in one group
     #    need no check; the rest are checked exactly only if their shared rare grams plus the frequent grams
     #    the smaller set of frequent grams could share reach the threshold (on varied text, few do).
-    a, b = candidates // n, candidates % n
-    del candidates
-    open_pair = labels[a] != labels[b]
-    a, b, rare_shared = a[open_pair], b[open_pair], rare_shared[open_pair]
-    possible = reaches(rare_shared + np.minimum(frequent_held[a], frequent_held[b]), a, b)
-    a, b, rare_shared = a[possible], b[possible], rare_shared[possible]
+    kept = []
+    for first in range(0, len(candidates), _PAIR_BLOCK):   # a block at a time: few candidates survive
+        a, b = candidates[first:first + _PAIR_BLOCK] // n, candidates[first:first + _PAIR_BLOCK] % n
+        rare = rare_shared[first:first + _PAIR_BLOCK]
+        possible = labels[a] != labels[b]
+        possible[possible] = reaches(rare[possible] + np.minimum(frequent_held[a[possible]],
+                                                                 frequent_held[b[possible]]),
+                                     a[possible], b[possible])
+        kept.append((a[possible], b[possible], rare[possible]))
+    del candidates, rare_shared
+    a, b, rare_shared = (np.concatenate(column) for column in zip(*kept))
+    del kept
     # Each paragraph's frequent grams (run numbers, ascending), and the (run, paragraph) keys to look them up.
     by_paragraph = np.argsort(frequent_holder, kind="stable")
     numbers_by_paragraph = frequent_number[by_paragraph]
