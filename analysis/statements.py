@@ -285,10 +285,11 @@ class _ShingleIndex:
             order = np.argsort(bucket, kind="stable")   # keeps each bucket sorted by gram, then paragraph
             bounds = np.searchsorted(bucket[order], np.arange(_BUCKETS + 1))
             holder, gram = holder[order], gram[order]
+            # Copies, not views of the batch: a bucket's rows are then freed as soon as it is sorted.
             for number in range(_BUCKETS):
                 if bounds[number + 1] > bounds[number]:
-                    self.buckets[number].append((holder[bounds[number]:bounds[number + 1]],
-                                                 gram[bounds[number]:bounds[number + 1]]))
+                    self.buckets[number].append((holder[bounds[number]:bounds[number + 1]].copy(),
+                                                 gram[bounds[number]:bounds[number + 1]].copy()))
         self.paragraph_distinct.append(distinct)
         self.paragraph_article.append(np.asarray(article_numbers, dtype=np.int64))
 
@@ -306,7 +307,7 @@ class _ShingleIndex:
         np.maximum.at(highest, distinct, article)
         single_article = np.where(lowest == highest, lowest, -1)
         gram_count = np.concatenate(self.gram_counts)
-        holders, grams = [], []
+        holders, run_sizes = [], []
         for number in range(_BUCKETS):
             pieces, self.buckets[number] = self.buckets[number], []
             if not pieces:
@@ -314,31 +315,48 @@ class _ShingleIndex:
             holder = np.concatenate([h for h, _ in pieces])
             gram = np.concatenate([g for _, g in pieces])
             del pieces
-            order = np.lexsort((holder, gram))
+            # Each piece is sorted by (gram, paragraph) and holds later paragraphs than the pieces before it, so
+            # a stable sort by gram alone (a merge of sorted runs) sorts by (gram, paragraph).
+            order = np.argsort(gram, kind="stable")
             holder, gram = holder[order], gram[order]
             del order
-            # Buckets follow the grams' top bits, so the kept rows of all buckets stay sorted by gram.
-            shared = np.r_[gram[1:] == gram[:-1], False] | np.r_[False, gram[1:] == gram[:-1]]
-            holders.append(holder[shared].astype(np.int64))
-            grams.append(gram[shared])
-        holder = np.concatenate(holders) if holders else np.zeros(0, dtype=np.int64)
-        gram = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
-        del holders, grams
-        component = _link_paragraphs(holder, gram, single_article, gram_count, threshold=threshold)[distinct]
-        del holder, gram
+            # Buckets follow the grams' top bits, so the kept runs of all buckets stay in gram order. Only the
+            # run lengths are kept, not the grams: which gram a run is no longer matters.
+            size = np.diff(np.r_[_run_starts(gram), len(gram)])
+            del gram
+            holders.append(holder[np.repeat(size >= 2, size)])
+            run_sizes.append(size[size >= 2])
+            del holder, size
+        _release_freed_memory()
+        holder = np.concatenate(holders) if holders else np.zeros(0, dtype=np.int32)
+        del holders
+        run_size = np.concatenate(run_sizes) if run_sizes else np.zeros(0, dtype=np.int64)
+        del run_sizes
+        component = _link_paragraphs(holder, run_size, single_article, gram_count, threshold=threshold)[distinct]
+        del holder, run_size
         # Groups that span two or more articles, numbered in order of first appearance.
         articles = int(article.max()) + 1
-        pairs = np.unique(component * articles + article)
+        pairs = _distinct(component * articles + article)
         spread = np.bincount(pairs // articles, minlength=int(component.max()) + 1)
-        _, first_seen = np.unique(component, return_index=True)
+        first_seen = np.full(int(component.max()) + 1, len(component))
+        np.minimum.at(first_seen, component, np.arange(len(component)))
+        in_order = component[np.sort(first_seen[first_seen < len(component)])]
+        grouped = in_order[spread[in_order] >= 2]
         names = np.full(int(component.max()) + 1, "", dtype=object)
-        number = 0
-        for position in np.sort(first_seen).tolist():
-            label = int(component[position])
-            if spread[label] >= 2:
-                number += 1
-                names[label] = f"bg{number:02d}"
+        names[grouped] = [f"bg{number:02d}" for number in range(1, len(grouped) + 1)]
         return names[component]
+
+
+def _release_freed_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc only). The 5-gram rows arrive in thousands of
+    small pieces, which malloc keeps on its heap once freed: without this, the memory of the sorted buckets
+    stays resident while the paragraphs are linked."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 _SHINGLE_BATCH = 20000
@@ -357,10 +375,19 @@ def boilerplate_labels(article_ids, texts, *, threshold: float = 0.6) -> list[st
 _PAIR_BLOCK = 2_000_000
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values: ``np.unique`` without ``return_counts`` hashes in NumPy 2 and took 4 s for
+    two million distinct int64 keys on this machine, against 0.05 s for a sort."""
+    values = np.sort(values)
+    return values[_run_starts(values)]
+
+
 def _run_starts(values: np.ndarray) -> np.ndarray:
     """Where each run of equal values begins in a sorted array."""
     return np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else np.zeros(0, dtype=np.int64)
-_PARAGRAPH_BLOCK = 20_000
+
+
+_CHECK_BLOCK = 20_000   # candidate pairs checked at once; groups joined in one block skip later checks
 
 
 class _PairCounter:
@@ -396,14 +423,13 @@ class _PairCounter:
         return self.keys, self.counts
 
 
-def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.ndarray, gram_count: np.ndarray,
+def _link_paragraphs(holder: np.ndarray, sizes: np.ndarray, single_article: np.ndarray, gram_count: np.ndarray,
                      *, threshold: float = 0.6) -> np.ndarray:
-    """Component number of each distinct paragraph, from its (paragraph, 5-gram) pairs sorted by gram.
-
-    The pairs need only cover the grams held by two paragraphs or more; ``gram_count[u]`` is the number of
+    """Component number of each distinct paragraph, from the holders of the 5-grams held by two paragraphs
+    or more: ``holder`` has a run of ``sizes[k]`` ascending paragraph numbers for the k-th such gram, the grams
+    in ascending order of their hash (the order breaks ties between representatives). ``gram_count[u]`` is the number of
     all distinct 5-grams of paragraph u. ``single_article[u]`` is the one article that holds paragraph u, or
     -1 if several do: only paragraphs of different articles are linked."""
-    from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
     n = len(single_article)
@@ -422,86 +448,148 @@ def _link_paragraphs(holder: np.ndarray, gram: np.ndarray, single_article: np.nd
         paragraph holds, so enough of its grams must be held elsewhere. On varied text (not copies) this rules
         out nearly every pair before it is counted or a set is built."""
         return apart(a, b) & shared_enough[np.where(gram_count[a] <= gram_count[b], a, b)]
-    starts = _run_starts(gram)
-    sizes = np.diff(np.r_[starts, len(gram)])
+
+    def reaches(shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The linking test itself, also applied to upper bounds of ``shared``: the same float division, so a
+        bound below the threshold proves the exact count below it too."""
+        return shared / np.minimum(gram_count[a], gram_count[b]) >= threshold
+
+    starts = np.cumsum(sizes) - sizes
+    frequent_run = np.flatnonzero(sizes > FREQUENT_SHINGLE)
+    rare_row = np.repeat((sizes >= 2) & (sizes <= FREQUENT_SHINGLE), sizes)
+    rare_held = np.bincount(holder[rare_row], minlength=n)   # grams of a paragraph held by 2 to 30 paragraphs
+    del rare_row
+    frequent_held = np.zeros(n, dtype=np.int64)
+    candidates = np.zeros(0, dtype=np.int64)
+    if len(frequent_run):
+        # Rows of the frequent grams only, in gram order; a run's number stands for its gram from here on.
+        frequent_size = sizes[frequent_run]
+        frequent_holder = holder[np.repeat(sizes > FREQUENT_SHINGLE, sizes)]
+        frequent_number = np.repeat(np.arange(len(frequent_run), dtype=np.int32), frequent_size)
+        frequent_held = np.bincount(frequent_holder, minlength=n)
+        candidates = _representative_pairs(frequent_holder, frequent_number, frequent_size, starts[frequent_run],
+                                           holder, n, may_link)
     # 1. Every pair of paragraphs (of different articles) that share 5-grams held by at most FREQUENT_SHINGLE
-    #    paragraphs: count the shared grams exactly, pair by pair.
+    #    paragraphs: count the shared grams exactly, pair by pair. A pair is counted only if both paragraphs
+    #    hold enough such grams to link through them; the candidates of part 2 get their count of these grams.
+    in_candidate = np.zeros(n, dtype=bool)
+    in_candidate[candidates % n] = True
+    in_candidate[candidates // n] = True
+    rare_shared = np.zeros(len(candidates), dtype=np.int32)
     shared_pairs = _PairCounter()
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= FREQUENT_SHINGLE)]).tolist():
         group_starts = starts[sizes == size]
         first, second = np.triu_indices(size, 1)
         step = max(1, _PAIR_BLOCK // len(first))
         for block in range(0, len(group_starts), step):
-            members = holder[group_starts[block:block + step][:, None] + np.arange(size)]
+            members = holder[group_starts[block:block + step][:, None] + np.arange(size)].astype(np.int64)
             a, b = members[:, first].ravel(), members[:, second].ravel()
-            other = may_link(a, b)
-            shared_pairs.add(a[other] * n + b[other])
+            del members
+            other = apart(a, b)
+            a, b = a[other], b[other]
+            countable = reaches(np.minimum(rare_held[a], rare_held[b]), a, b)
+            shared_pairs.add(a[countable] * n + b[countable])
+            if len(candidates):
+                asked = in_candidate[a] & in_candidate[b] & may_link(a, b)
+                key = a[asked] * n + b[asked]
+                at = np.minimum(np.searchsorted(candidates, key), len(candidates) - 1)
+                np.add.at(rare_shared, at[candidates[at] == key], 1)
     keys, shared = shared_pairs.result()
+    del shared_pairs
     a, b = keys // n, keys % n
-    linked = shared / np.minimum(gram_count[a], gram_count[b]) >= threshold
-    edges_a, edges_b = a[linked], b[linked]
+    linked = reaches(shared, a, b)
+    _, labels = connected_components(_graph(a[linked], b[linked], n), directed=False)
     del keys, shared, a, b
-    graph = coo_matrix((np.ones(len(edges_a), dtype=np.int8), (edges_a, edges_b)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    # 2. A paragraph reused in many articles: counting every pair would be quadratic, so compare it with the
-    #    first few holders of its rarest frequent 5-grams (its own wording: their first holders are its
-    #    copies); the copies then join one group through these representatives. Pairs already in one group
-    #    need no check, which keeps this loop short.
-    if not (sizes > FREQUENT_SHINGLE).any():
+    if not len(candidates):
         return labels
-    by_paragraph = np.argsort(holder, kind="stable")
-    grams_by_paragraph = gram[by_paragraph]
+    # 2. A paragraph reused in many articles: counting every pair would be quadratic, so it is compared with
+    #    the first few holders of its rarest frequent 5-grams (its own wording: their first holders are its
+    #    copies); the copies then join one group through these representatives. Pairs already in one group
+    #    need no check; the rest are checked exactly only if their shared rare grams plus the frequent grams
+    #    the smaller set of frequent grams could share reach the threshold (on varied text, few do).
+    kept = []
+    for first in range(0, len(candidates), _PAIR_BLOCK):   # a block at a time: few candidates survive
+        a, b = candidates[first:first + _PAIR_BLOCK] // n, candidates[first:first + _PAIR_BLOCK] % n
+        rare = rare_shared[first:first + _PAIR_BLOCK]
+        possible = labels[a] != labels[b]
+        possible[possible] = reaches(rare[possible] + np.minimum(frequent_held[a[possible]],
+                                                                 frequent_held[b[possible]]),
+                                     a[possible], b[possible])
+        kept.append((a[possible], b[possible], rare[possible]))
+    del candidates, rare_shared
+    a, b, rare_shared = (np.concatenate(column) for column in zip(*kept))
+    del kept
+    # Each paragraph's frequent grams (run numbers, ascending), and the (run, paragraph) keys to look them up.
+    by_paragraph = np.argsort(frequent_holder, kind="stable")
+    numbers_by_paragraph = frequent_number[by_paragraph]
     del by_paragraph
-    offsets = np.r_[0, np.cumsum(present)]
-    parent = list(range(int(labels.max()) + 1))
+    frequent_key = frequent_number.astype(np.int64) * n + frequent_holder
+    del frequent_number, frequent_holder
+    frequent_offset = np.r_[0, np.cumsum(frequent_held)]
+    root = np.arange(int(labels.max()) + 1)
+    for block in range(0, len(a), _CHECK_BLOCK):
+        block_a, block_b = a[block:block + _CHECK_BLOCK], b[block:block + _CHECK_BLOCK]
+        block_rare = rare_shared[block:block + _CHECK_BLOCK]
+        root_a, root_b = root[labels[block_a]], root[labels[block_b]]
+        still_apart = root_a != root_b
+        block_a, block_b, block_rare = block_a[still_apart], block_b[still_apart], block_rare[still_apart]
+        root_a, root_b = root_a[still_apart], root_b[still_apart]
+        # Look the fewer frequent grams of the two up among the other's.
+        fewer = frequent_held[block_a] <= frequent_held[block_b]
+        own, other = np.where(fewer, block_a, block_b), np.where(fewer, block_b, block_a)
+        lengths = frequent_held[own]
+        pair = np.repeat(np.arange(len(own)), lengths)
+        rows = np.arange(len(pair)) - np.repeat(np.cumsum(lengths) - lengths, lengths) \
+            + np.repeat(frequent_offset[own], lengths)
+        key = numbers_by_paragraph[rows].astype(np.int64) * n + other[pair]
+        at = np.minimum(np.searchsorted(frequent_key, key), len(frequent_key) - 1)
+        frequent_shared = np.bincount(pair[frequent_key[at] == key], minlength=len(own))
+        linked = reaches(block_rare + frequent_shared, block_a, block_b)
+        if linked.any():
+            # Merge the groups the new links join; each takes the smallest root among them.
+            ends, local = np.unique(np.r_[root_a[linked], root_b[linked]], return_inverse=True)
+            half = int(linked.sum())
+            _, joined = connected_components(_graph(local[:half], local[half:], len(ends)), directed=False)
+            smallest = np.full(int(joined.max()) + 1, len(root))
+            np.minimum.at(smallest, joined, ends)
+            renamed = np.arange(len(root))
+            renamed[ends] = smallest[joined]
+            root = renamed[root]
+    return root[labels]
 
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    cache: dict[int, set] = {}
+def _graph(a: np.ndarray, b: np.ndarray, n: int):
+    """The undirected graph on n nodes with edges a-b, for ``connected_components``."""
+    from scipy.sparse import coo_matrix
 
-    def gram_set(p: int) -> set:
-        found = cache.get(p)
-        if found is None:
-            if len(cache) > 4096:   # the first holders of common grams: few, and each asked for often
-                cache.clear()
-            found = cache[p] = set(grams_by_paragraph[offsets[p]:offsets[p + 1]].tolist())
-        return found
+    return coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
 
-    label_list = labels.tolist()
-    for first in range(0, n, _PARAGRAPH_BLOCK):
-        last = min(n, first + _PARAGRAPH_BLOCK)
-        # This block's paragraphs: each gram's posting size and first row, found in the gram-sorted array.
-        block_grams = grams_by_paragraph[offsets[first]:offsets[last]]
-        owner = np.repeat(np.arange(first, last), present[first:last])
-        gram_start = np.searchsorted(gram, block_grams, side="left")
-        gram_size = np.searchsorted(gram, block_grams, side="right") - gram_start
-        frequent = gram_size > FREQUENT_SHINGLE
-        owner, gram_start, gram_size, block_grams = (owner[frequent], gram_start[frequent], gram_size[frequent],
-                                                     block_grams[frequent])
-        order = np.lexsort((block_grams, gram_size, owner))
-        owner, gram_start = owner[order], gram_start[order]
-        rank = np.arange(len(owner)) - np.searchsorted(owner, owner)
-        owner, gram_start = owner[rank < REPRESENTATIVE_SHINGLES], gram_start[rank < REPRESENTATIVE_SHINGLES]
-        candidate_i = np.repeat(owner, REPRESENTATIVES)
-        candidate_j = holder[np.repeat(gram_start, REPRESENTATIVES) + np.tile(np.arange(REPRESENTATIVES), len(owner))]
-        useful = may_link(candidate_i, candidate_j) & (labels[candidate_i] != labels[candidate_j])
-        # The first holders of a paragraph's rarest grams are mostly the same few paragraphs: check each once.
-        pairs = np.unique(candidate_i[useful] * n + candidate_j[useful])
-        current, own = -1, None
-        for i, j in zip((pairs // n).tolist(), (pairs % n).tolist()):
-            root_i, root_j = root(label_list[i]), root(label_list[j])
-            if root_i == root_j:
-                continue
-            if i != current:
-                current, own = i, set(grams_by_paragraph[offsets[i]:offsets[i + 1]].tolist())
-            if len(own & gram_set(j)) / min(gram_count[i], gram_count[j]) >= threshold:
-                parent[root_j] = root_i
-    labels = np.array([root(x) for x in label_list], dtype=np.int64)
-    return labels
+
+def _representative_pairs(frequent_holder: np.ndarray, frequent_number: np.ndarray, frequent_size: np.ndarray,
+                          frequent_start: np.ndarray, holder: np.ndarray, n: int, may_link) -> np.ndarray:
+    """Keys ``min * n + max`` (sorted, distinct) of the pairs part 2 of ``_link_paragraphs`` checks: each
+    paragraph with the first REPRESENTATIVES holders of its REPRESENTATIVE_SHINGLES rarest frequent 5-grams
+    (fewest holders first, then the smaller gram), where ``may_link`` allows. The frequent grams' rows come in
+    gram order, numbered by run, with each run's size and first row in ``holder``."""
+    # Rows are in gram order already: a stable sort by (paragraph, run size) leaves the smaller gram first.
+    order = np.argsort(frequent_holder.astype(np.int64) * (int(frequent_size.max()) + 1)
+                       + frequent_size[frequent_number], kind="stable")
+    owner, number = frequent_holder[order], frequent_number[order]
+    del order
+    first_of_owner = _run_starts(owner)
+    rank = np.arange(len(owner)) - np.repeat(first_of_owner, np.diff(np.r_[first_of_owner, len(owner)]))
+    owner, number = owner[rank < REPRESENTATIVE_SHINGLES], number[rank < REPRESENTATIVE_SHINGLES]
+    del rank, first_of_owner
+    keys = []
+    step = max(1, _PAIR_BLOCK // REPRESENTATIVES)
+    for first in range(0, len(owner), step):
+        a = np.repeat(owner[first:first + step].astype(np.int64), REPRESENTATIVES)
+        b = holder[np.repeat(frequent_start[number[first:first + step]], REPRESENTATIVES)
+                   + np.tile(np.arange(REPRESENTATIVES), len(a) // REPRESENTATIVES)].astype(np.int64)
+        keep = (a != b) & may_link(a, b)
+        a, b = a[keep], b[keep]
+        keys.append(_distinct(np.minimum(a, b) * n + np.maximum(a, b)))
+    return _distinct(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
 
 
 def find_boilerplate(paragraphs: pd.DataFrame, *, threshold: float = 0.6) -> dict[tuple[str, int], str]:
