@@ -427,9 +427,9 @@ def _link_paragraphs(holder: np.ndarray, sizes: np.ndarray, single_article: np.n
                      *, threshold: float = 0.6) -> np.ndarray:
     """Component number of each distinct paragraph, from the holders of the 5-grams held by two paragraphs
     or more: ``holder`` has a run of ``sizes[k]`` ascending paragraph numbers for the k-th such gram, the grams
-    in ascending order of their hash (the order breaks ties between representatives). ``gram_count[u]`` is the number of
-    all distinct 5-grams of paragraph u. ``single_article[u]`` is the one article that holds paragraph u, or
-    -1 if several do: only paragraphs of different articles are linked."""
+    in ascending order of their hash (the order breaks ties between representatives). ``gram_count[u]`` is
+    the number of all distinct 5-grams of paragraph u. ``single_article[u]`` is the one article that holds
+    paragraph u, or -1 if several do: only paragraphs of different articles are linked."""
     from scipy.sparse.csgraph import connected_components
 
     n = len(single_article)
