@@ -85,6 +85,33 @@ def _word_pattern(words) -> re.Pattern | None:
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+def _literal_prefixes(words) -> str | None:
+    """An RE2 pattern for the letters every match of one of the words begins with ('speculat' of
+    'speculat\\w*'), with the word boundaries ``_word_pattern`` puts around them; None when a word begins with
+    anything but plain ASCII letters.
+
+    On ASCII text Python's case-insensitive match of ASCII letters and its word boundaries agree with RE2's,
+    so a text where RE2 finds none of these holds none of the words, without asking Python's ``re``.
+    """
+    from re import _parser   # the parser of Python's own ``re``: what a word means to it, not a guess
+
+    parts = []
+    for word in words:
+        ops = _parser.parse(word).data
+        prefix = []
+        for op, value in ops:
+            if op is not _parser.LITERAL:
+                break
+            prefix.append(value)
+        if not prefix or max(prefix) > 0x7F:
+            return None
+        literal = "".join(chr(c) if chr(c).isalnum() else "\\x{%02x}" % c for c in prefix)
+        if word[:1].isalnum() and word[-1:].isalnum():
+            literal = rf"\b{literal}\b" if len(prefix) == len(ops) else rf"\b{literal}"
+        parts.append(literal)
+    return "|".join(parts) if parts else None
+
+
 _BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
 
 
@@ -131,6 +158,7 @@ class CodebookTagger:
         self._hedges = _word_pattern(self.codebook.hedges)
         self._cancels = _word_pattern(self.codebook.cancels)
         self._negators_or_hedges = _word_pattern(self.codebook.negators + self.codebook.hedges)
+        self._negator_or_hedge_prefixes = _literal_prefixes(self.codebook.negators + self.codebook.hedges)
         self._stance_ids = set(self.codebook.stance_ids)
         self._union: dict[str, str | None] = {}
         self._python_union: dict[str, re.Pattern | None] = {}
@@ -169,6 +197,17 @@ class CodebookTagger:
     def _may_scope(self, text: str) -> bool:
         """Whether a negator or hedge occurs anywhere in the text (else no match can be negated or hedged)."""
         return bool(self._negators_or_hedges and self._negators_or_hedges.search(text))
+
+    def _may_scope_column(self, array: pa.Array, texts: list[str]) -> list[bool]:
+        """``_may_scope`` of every text: RE2 rules out, in one pass, the ASCII texts that hold no negator's or
+        hedge's first letters; Python's ``re`` decides the rest."""
+        if self._negators_or_hedges is None:
+            return [False] * len(texts)
+        if self._negator_or_hedge_prefixes is None:
+            return [self._may_scope(text) for text in texts]
+        maybe = pc.or_(pc.invert(pc.string_is_ascii(array)),
+                       pc.match_substring_regex(array, self._negator_or_hedge_prefixes, ignore_case=True))
+        return [bool(m) and self._may_scope(text) for m, text in zip(maybe.to_numpy(zero_copy_only=False), texts)]
 
     def tag_text(self, text: str) -> dict:
         """Stances, frames and evidence of one statement.
@@ -231,9 +270,9 @@ class CodebookTagger:
                         per_stance[position].append(cue)
         stances, evidence, suppressed = [_NONE] * n, [_NONE] * n, [_NONE] * n
         rows = sorted(hits)
-        texts = array.take(pa.array(rows, type=pa.int64())).to_pylist() if rows else []
-        for i, text in zip(rows, texts):
-            check_scope = self._may_scope(text)
+        hit_array = array.take(pa.array(rows, type=pa.int64()))
+        texts = hit_array.to_pylist()
+        for i, text, check_scope in zip(rows, texts, self._may_scope_column(hit_array, texts)):
             row_stances, row_evidence, row_suppressed = [], [], []
             for stance, cues in zip(self.codebook.stances, hits[i]):
                 if not cues:
