@@ -51,6 +51,9 @@ class Evidence(NamedTuple):
 
 # Straight apostrophes, and quote marks as spaces, so "the \"return\" of the islands" matches the same cue as
 # the return of the islands. Every replacement keeps the length: evidence offsets still fit the text.
+# Evidence without the named tuple's Python-level __new__: the tagger makes one per cue match.
+_new_evidence = tuple.__new__
+
 _QUOTE_MARKS = (("’", "'"), ("‘", "'"), ("“", " "), ("”", " "), ('"', " "), ("«", " "), ("»", " "))
 _NONE = ()
 
@@ -180,18 +183,26 @@ class CodebookTagger:
         ``check_scope=False`` skips the negation and hedge scope: for a text that holds no negator and no
         hedge anywhere, which is most texts, the answer is known without looking.
         """
-        negatable = cue.negatable and cue.label_id in self._stance_ids
+        return self._matches(self._cue_state(cue), text, check_scope)
+
+    def _cue_state(self, cue: Cue) -> tuple:
+        """What matching a cue needs, looked up once per cue rather than once per statement."""
+        return cue.regex.finditer, cue.label_id, cue.id, cue.negatable and cue.label_id in self._stance_ids
+
+    def _matches(self, cue_state: tuple, text: str, check_scope: bool) -> list[Evidence]:
+        finditer, label_id, cue_id, negatable = cue_state
         found = []
-        for match in cue.regex.finditer(text):
+        for match in finditer(text):
             start, end = match.span()
             if end == start:
                 continue
-            negated = hedged = False
             if check_scope:
                 scope = self._scope(text, start)
                 negated = bool(negatable and self._negators and self._negators.search(scope))
                 hedged = bool(self._hedges and self._hedges.search(scope))
-            found.append(Evidence(cue.label_id, cue.id, start, end, match.group(0), negated, hedged))
+            else:
+                negated = hedged = False
+            found.append(_new_evidence(Evidence, (label_id, cue_id, start, end, match.group(0), negated, hedged)))
         return found
 
     def _may_scope(self, text: str) -> bool:
@@ -247,11 +258,8 @@ class CodebookTagger:
 
     def _tag_distinct(self, array: pa.Array) -> tuple[list, list, list, list]:
         n = len(array)
-        frames: list = [_NONE] * n
-        for frame in self.codebook.frames:
-            for i in np.flatnonzero(self._scan(array, frame.id, [c.pattern for c in frame.cues])).tolist():
-                frames[i] = frames[i] + (frame.id,)
-        hits: dict[int, list[list[Cue]]] = {}
+        frames = self._frames(array)
+        hits: dict[int, list[list[tuple]]] = {}
         n_stances = len(self.codebook.stances)
         for position, stance in enumerate(self.codebook.stances):
             # A few unions per stance: RE2 compiles each to a fast automaton, while a union of every cue of
@@ -263,30 +271,47 @@ class CodebookTagger:
                 subset = array.take(pa.array(candidates)) if len(cues) > 1 else None
                 for cue in cues:
                     rows = candidates if subset is None else candidates[self._scan(subset, cue.id, [cue.pattern])]
+                    cue_state = self._cue_state(cue)
                     for i in rows.tolist():
                         per_stance = hits.get(i)
                         if per_stance is None:
                             per_stance = hits[i] = [[] for _ in range(n_stances)]
-                        per_stance[position].append(cue)
+                        per_stance[position].append(cue_state)
         stances, evidence, suppressed = [_NONE] * n, [_NONE] * n, [_NONE] * n
         rows = sorted(hits)
         hit_array = array.take(pa.array(rows, type=pa.int64()))
         texts = hit_array.to_pylist()
+        stance_ids = self.codebook.stance_ids
+        matches_of = self._matches
         for i, text, check_scope in zip(rows, texts, self._may_scope_column(hit_array, texts)):
             row_stances, row_evidence, row_suppressed = [], [], []
-            for stance, cues in zip(self.codebook.stances, hits[i]):
-                if not cues:
+            for stance_id, cue_states in zip(stance_ids, hits[i]):
+                if not cue_states:
                     continue
-                matches = [e for cue in cues for e in self.match_cue(cue, text, check_scope=check_scope)]
+                if len(cue_states) == 1:
+                    matches = matches_of(cue_states[0], text, check_scope)
+                else:
+                    matches = [e for cue_state in cue_states for e in matches_of(cue_state, text, check_scope)]
                 if not matches:
                     continue
                 kept, negated = _longest(matches)
                 row_suppressed.extend(negated)
                 if kept:
-                    row_stances.append(stance.id)
+                    row_stances.append(stance_id)
                     row_evidence.extend(kept)
             stances[i], evidence[i], suppressed[i] = tuple(row_stances), tuple(row_evidence), tuple(row_suppressed)
         return stances, frames, evidence, suppressed
+
+    def _frames(self, array: pa.Array) -> list[tuple]:
+        """The frames of every text: one scan per frame, the answers as bits of one number per text, then one
+        tuple per number that occurs (building a tuple per text and frame took as long as a scan)."""
+        frame_ids = self.codebook.frame_ids
+        codes = np.zeros(len(array), dtype=np.int64 if len(frame_ids) < 63 else object)
+        for bit, frame in enumerate(self.codebook.frames):
+            codes |= self._scan(array, frame.id, [c.pattern for c in frame.cues]).astype(codes.dtype) << bit
+        combinations = {code: tuple(f for bit, f in enumerate(frame_ids) if code >> bit & 1)
+                        for code in np.unique(codes).tolist()}
+        return [combinations[code] for code in codes.tolist()]
 
     def _scan(self, array: pa.Array, key: str, patterns: list[str]) -> np.ndarray:
         """Which rows match any of the patterns: RE2 when it accepts them, else Python's re row by row."""
