@@ -64,8 +64,18 @@ def _arrow_normalised(texts) -> pa.Array:
     array = pc.fill_null(array.cast(pa.large_string()), "")
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
+    # Curly quotes and guillemets lie outside ASCII: they are replaced in the texts that do too (29% of the
+    # corpus without recurring text), the straight double quote in all.
+    beyond_ascii = pc.invert(pc.string_is_ascii(array))
+    if pc.any(beyond_ascii).as_py():
+        subset = array.filter(beyond_ascii)
+        for old, new in _QUOTE_MARKS:
+            if not old.isascii():
+                subset = pc.replace_substring(subset, old, new)
+        array = pc.replace_with_mask(array, beyond_ascii, subset)
     for old, new in _QUOTE_MARKS:
-        array = pc.replace_substring(array, old, new)
+        if old.isascii():
+            array = pc.replace_substring(array, old, new)
     return array
 
 
