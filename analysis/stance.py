@@ -14,6 +14,7 @@ built; no model is ever loaded from disk.
 from __future__ import annotations
 
 import re
+from re import _parser   # Python's own regex parser: what a negator means to ``re``, not a guess
 from typing import NamedTuple
 
 import numpy as np
@@ -49,11 +50,11 @@ class Evidence(NamedTuple):
         return f"{self.label}:{self.cue}@{self.start}-{self.end}:'{self.text}'{flag}"
 
 
-# Straight apostrophes, and quote marks as spaces, so "the \"return\" of the islands" matches the same cue as
-# the return of the islands. Every replacement keeps the length: evidence offsets still fit the text.
 # Evidence without the named tuple's Python-level __new__: the tagger makes one per cue match.
 _new_evidence = tuple.__new__
 
+# Straight apostrophes, and quote marks as spaces, so "the \"return\" of the islands" matches the same cue as
+# the return of the islands. Every replacement keeps the length: evidence offsets still fit the text.
 _QUOTE_MARKS = (("’", "'"), ("‘", "'"), ("“", " "), ("”", " "), ('"', " "), ("«", " "), ("»", " "))
 _NONE = ()
 
@@ -99,15 +100,13 @@ def _word_pattern(words) -> re.Pattern | None:
 
 
 def _literal_prefixes(words) -> str | None:
-    """An RE2 pattern for the letters every match of one of the words begins with ('speculat' of
+    """An RE2 pattern for the characters every match of one of the words begins with ('speculat' of
     'speculat\\w*'), with the word boundaries ``_word_pattern`` puts around them; None when a word begins with
-    anything but plain ASCII letters.
+    anything but plain ASCII characters.
 
-    On ASCII text Python's case-insensitive match of ASCII letters and its word boundaries agree with RE2's,
-    so a text where RE2 finds none of these holds none of the words, without asking Python's ``re``.
+    On ASCII text Python's case-insensitive match of ASCII characters and its word boundaries agree with
+    RE2's, so a text where RE2 finds none of these holds none of the words, without asking Python's ``re``.
     """
-    from re import _parser   # the parser of Python's own ``re``: what a word means to it, not a guess
-
     parts = []
     for word in words:
         ops = _parser.parse(word).data
@@ -220,8 +219,8 @@ class CodebookTagger:
         return bool(self._negators_or_hedges and self._negators_or_hedges.search(text))
 
     def _may_scope_column(self, array: pa.Array, texts: list[str]) -> list[bool]:
-        """``_may_scope`` of every text: RE2 rules out, in one pass, the ASCII texts that hold no negator's or
-        hedge's first letters; Python's ``re`` decides the rest."""
+        """``_may_scope`` of every text: RE2 rules out, in one pass, the ASCII texts where no negator or hedge
+        begins; Python's ``re`` decides the rest."""
         if self._negators_or_hedges is None:
             return [False] * len(texts)
         if self._negator_or_hedge_prefixes is None:
@@ -252,10 +251,11 @@ class CodebookTagger:
         0. A text that recurs (wire copies, background paragraphs) is tagged once: the tags depend on the
            text alone.
         1. One scan per frame decides the frames (frames are topics: no negation, no evidence needed).
-        2. One scan per stance with all its cues finds the statements that may hold it; on those only, one
-           scan per cue says which cue matched where.
+        2. One scan per stance with all its cues (two for a stance of more than 13) finds the statements that
+           may hold it; on those only, one scan per cue says which cue matched where.
         3. Python's ``re`` runs only for the (statement, cue) pairs that matched, to get the spans and apply
-           negation, hedging and the longest-match rule.
+           negation, hedging and the longest-match rule; one more scan finds the statements without a
+           negator or hedge, where no scope needs looking at.
         """
         array = _arrow_normalised(texts)
         n = len(array)
