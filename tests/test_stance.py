@@ -266,3 +266,32 @@ def test_stance_cues_scanned_in_even_groups(n_cues, sizes):
     groups = _scan_groups(cues)
     assert [len(g) for g in groups] == sizes
     assert sum(groups, ()) == cues
+
+
+@pytest.mark.parametrize("cue_id, starts", [
+    ("laid_claim", ("assert", "laid", "lay", "laying", "lays", "maintain", "press", "put forward", "renew", "stake",
+                    "staking")),
+    ("illegal_occupation_claim", ("illegal", "occupied")),
+    ("talks_about_treaty", None),     # its second branch begins with ^ or [?.]: no string to look for
+])
+def test_where_a_cue_can_begin(cue_id, starts):
+    from analysis.stance import _cue_starts
+
+    [cue] = [c for c in load_codebook().cues() if c.id == cue_id]
+    assert _cue_starts(cue) == starts
+
+
+@pytest.mark.parametrize("cue_id, text, expected", [
+    # 'lay' inside 'delays': laid_claim has no \b before it, so Python's search matches there, and so must the
+    # match tried only where one of the cue's beginnings is.
+    ("laid_claim", "Tokyo delays claim to the islands.", ["lays claim to"]),
+    # 'return' inside 'nonreturn' begins no match of return_of_islands (it wants \b before 'return').
+    ("return_of_islands", "A nonreturn of the islands, and a return of the islands.", ["return of the islands"]),
+    ("laid_claim", "TOKYO PRESSES ITS CLAIM TO THE ISLANDS and lays claims over them.",
+     ["PRESSES ITS CLAIM TO", "lays claims over"]),
+    # Not ASCII: Python's search over the whole text, as before.
+    ("laid_claim", "Tokyo (東京) presses its claim to the islands.", ["presses its claim to"]),
+])
+def test_cue_matched_only_where_it_can_begin(tagger, cue_id, text, expected):
+    [cue] = [c for c in tagger.codebook.cues() if c.id == cue_id]
+    assert [e.text for e in tagger.match_cue(cue, text)] == expected == [m.group(0) for m in cue.regex.finditer(text)]
