@@ -164,8 +164,8 @@ def test_tagging_the_seed_corpus_twice_gives_identical_tables(tagger):
     assert len(first) == first_summary.statements > 0
 
 
-# ASCII text made of what the cues match, glued to other words too ('de' + 'lays claim to'), where the tagger
-# matches a cue only where one of its beginnings is, and of the negators and hedges.
+# ASCII text made of what the cues match (glued to other words too: 'de' + 'lays claim to') and of negators and
+# hedges: in ASCII text the tagger tries a cue only where one of its beginnings is, and RE2 looks for negators.
 CUE_PIECES = ["lays claim to", "laid claims over", "claim to the four islands", "return of the islands",
               "the return", "demands the return of the islands",
               "sovereignty over the islands cannot be called into question",
@@ -180,7 +180,7 @@ ASCII_TEXT = st.lists(st.one_of(st.sampled_from(CUE_PIECES), st.text(string.asci
 
 
 @settings(max_examples=300, **DETERMINISTIC)
-@given(text=st.one_of(ASCII_TEXT, ASCII_TEXT, TEXT))
+@given(text=st.one_of(ASCII_TEXT, ASCII_TEXT, TEXT))   # two ASCII texts to one of any unicode
 def test_cue_matches_are_pythons_matches(text):
     for cue in CODEBOOK.cues():
         spans = [(e.start, e.end) for e in TAGGER.match_cue(cue, text, check_scope=False)]
