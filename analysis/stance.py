@@ -14,6 +14,7 @@ built; no model is ever loaded from disk.
 from __future__ import annotations
 
 import re
+from re import _parser   # Python's own regex parser: what a negator means to ``re``, not a guess
 from typing import NamedTuple
 
 import numpy as np
@@ -49,6 +50,9 @@ class Evidence(NamedTuple):
         return f"{self.label}:{self.cue}@{self.start}-{self.end}:'{self.text}'{flag}"
 
 
+# Evidence without the named tuple's Python-level __new__: the tagger makes one per cue match.
+_new_evidence = tuple.__new__
+
 # Straight apostrophes, and quote marks as spaces, so "the \"return\" of the islands" matches the same cue as
 # the return of the islands. Every replacement keeps the length: evidence offsets still fit the text.
 _QUOTE_MARKS = (("’", "'"), ("‘", "'"), ("“", " "), ("”", " "), ('"', " "), ("«", " "), ("»", " "))
@@ -61,16 +65,145 @@ def _arrow_normalised(texts) -> pa.Array:
     array = pc.fill_null(array.cast(pa.large_string()), "")
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
+    # Curly quotes and guillemets lie outside ASCII: they are replaced in the texts that do too (29% of the
+    # corpus without recurring text), the straight double quote in all.
+    beyond_ascii = pc.invert(pc.string_is_ascii(array))
+    if pc.any(beyond_ascii).as_py():
+        subset = array.filter(beyond_ascii)
+        for old, new in _QUOTE_MARKS:
+            if not old.isascii():
+                subset = pc.replace_substring(subset, old, new)
+        array = pc.replace_with_mask(array, beyond_ascii, subset)
     for old, new in _QUOTE_MARKS:
-        array = pc.replace_substring(array, old, new)
+        if old.isascii():
+            array = pc.replace_substring(array, old, new)
     return array
 
 
 def _word_pattern(words) -> re.Pattern | None:
+    """``\bno\b|\bnot\b|...`` written as ``\b(?:no|not|...)\b``: the same matches, in the same order of
+    preference, but Python's ``re`` tests the word boundary once per position instead of once per word, which
+    made the search for negators and hedges three times faster. A word holding ``|`` keeps its own ``\b``s,
+    as in ``\ba|b\b`` the bars bind looser than the boundaries."""
+    parts, run = [], []
+    for word in words:
+        if word[:1].isalnum() and word[-1:].isalnum() and "|" not in word:
+            run.append(word)
+            continue
+        if run:
+            parts.append(rf"\b(?:{'|'.join(run)})\b")
+            run = []
+        parts.append(rf"\b{word}\b" if word[:1].isalnum() and word[-1:].isalnum() else word)
+    if run:
+        parts.append(rf"\b(?:{'|'.join(run)})\b")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def _literal_prefixes(words) -> str | None:
+    """An RE2 pattern for the characters every match of one of the words begins with ('speculat' of
+    'speculat\\w*'), with the word boundaries ``_word_pattern`` puts around them; None when a word begins with
+    anything but plain ASCII characters.
+
+    On ASCII text Python's case-insensitive match of ASCII characters and its word boundaries agree with
+    RE2's, so a text where RE2 finds none of these holds none of the words, without asking Python's ``re``.
+    """
     parts = []
     for word in words:
-        parts.append(rf"\b{word}\b" if word[:1].isalnum() and word[-1:].isalnum() else word)
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        ops = _parser.parse(word).data
+        prefix = []
+        for op, value in ops:
+            if op is not _parser.LITERAL:
+                break
+            prefix.append(value)
+        if not prefix or max(prefix) > 0x7F:
+            return None
+        literal = "".join(chr(c) if chr(c).isalnum() else "\\x{%02x}" % c for c in prefix)
+        if word[:1].isalnum() and word[-1:].isalnum():
+            literal = rf"\b{literal}\b" if len(prefix) == len(ops) else rf"\b{literal}"
+        parts.append(literal)
+    return "|".join(parts) if parts else None
+
+
+def _first_literals(ops) -> set[str] | None:
+    """The lower-cased strings one of which every match of a parsed pattern begins with; None if unknown."""
+    for index, (op, value) in enumerate(ops):
+        if op is _parser.AT:
+            continue   # \b, ^: they take no characters, the match begins with what follows
+        if op is _parser.LITERAL:
+            run = []
+            for other, char in ops[index:]:
+                if other is not _parser.LITERAL:
+                    break
+                run.append(chr(char))
+            if not "".join(run).isascii():
+                return None   # 'K' (Kelvin) matches 'k' case-insensitively: lower() is no guide outside ASCII
+            rest = _first_literals(ops[index + len(run):]) if index + len(run) < len(ops) else None
+            start = "".join(run).lower()
+            return {start + more for more in rest} if rest is not None and len(rest) <= 32 else {start}
+        if op is _parser.SUBPATTERN:
+            _group, add_flags, del_flags, inner = value
+            if add_flags or del_flags or inner.getwidth()[0] == 0:
+                return None
+            return _first_literals(inner.data)
+        if op is _parser.BRANCH:
+            starts = set()
+            for branch in value[1]:
+                branch_starts = _first_literals(branch.data) if branch.getwidth()[0] else None
+                if branch_starts is None:
+                    return None
+                starts |= branch_starts
+            return starts
+        if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and value[0] >= 1 and value[2].getwidth()[0]:
+            return _first_literals(value[2].data)
+        return None
+    return None
+
+
+def _cue_starts(cue: Cue) -> tuple[str, ...] | None:
+    """The lower-case ASCII strings one of which every match of the cue begins with ('laid', 'lay', 'stake',
+    ... for laid_claim), or None: for a cue that can match an empty string, or begins otherwise."""
+    parsed = _parser.parse(cue.pattern, re.IGNORECASE)
+    if parsed.getwidth()[0] == 0:
+        return None   # Python's finditer treats empty matches specially; such a cue keeps finditer
+    starts = _first_literals(parsed.data)
+    return tuple(sorted(starts)) if starts else None
+
+
+# Past this many places where a cue may begin, one anchored match per place costs more than one search.
+_MAX_CUE_STARTS = 8
+
+
+def _cue_finditer(cue_state: tuple, text: str, lowered: str | None):
+    """The matches of a cue, as ``regex.finditer(text)`` gives them.
+
+    In an ASCII text (``lowered`` is its lower case, else None) a case-insensitive match of ASCII characters
+    is a match in the lower case, so the cue can only begin where one of its ``_cue_starts`` does: the cue is
+    matched there only, with ``regex.match(text, place)`` (which sees the text before ``place``, as a search
+    does), rather than tried at every character. Python's search cost 10 to 30 microseconds per statement and
+    cue, most of the Python time of the tagger.
+    """
+    finditer, match, starts = cue_state[:3]
+    if starts is None or lowered is None:
+        return finditer(text)
+    places = []
+    for start in starts:
+        place = lowered.find(start)
+        while place >= 0:
+            places.append(place)
+            if len(places) > _MAX_CUE_STARTS:
+                return finditer(text)
+            place = lowered.find(start, place + 1)
+    return _matches_from(match, text, sorted(set(places)))
+
+
+def _matches_from(match, text: str, places: list[int]):
+    end = 0
+    for place in places:
+        if place >= end:   # matches do not overlap: the next one begins where the last ended, or later
+            found = match(text, place)
+            if found:
+                yield found
+                end = found.end()
 
 
 _BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
@@ -82,6 +215,21 @@ def _loosen(pattern: str) -> str:
     a few recurring paragraphs) the automaton of the unrolled cues outgrew RE2's memory and a stance scan ran
     30 to 50 times slower. The column scans only pick candidates: Python's ``re`` then matches the exact cue."""
     return _BOUNDED.sub(lambda m: m.group(0) if int(m.group(2)) <= 3 else "{%s,}" % m.group(1), pattern)
+
+
+# A union of more cues than this is scanned in parts. RE2 runs a union as one automaton whose states are
+# combinations of the cues' partial matches; on the corpus without recurring text the 18 cues of
+# sovereignty_non_negotiable in one union took 310 ms per 100k statements, in two unions of 9 cues 80 ms,
+# while the 13 cues of territory_first took 46 ms in one union and 59 ms in two.
+_MAX_CUES_PER_SCAN = 13
+
+
+def _scan_groups(cues: tuple) -> list[tuple]:
+    """The cues in consecutive groups of at most ``_MAX_CUES_PER_SCAN``, as even as possible; consecutive, so
+    a statement's evidence keeps the codebook's order of cues."""
+    parts = -(-len(cues) // _MAX_CUES_PER_SCAN)
+    size = -(-len(cues) // parts) if parts else 1
+    return [cues[start:start + size] for start in range(0, len(cues), size)]
 
 
 def _re2_ready(pattern: str) -> bool:
@@ -103,9 +251,12 @@ class CodebookTagger:
         self._negators = _word_pattern(self.codebook.negators)
         self._hedges = _word_pattern(self.codebook.hedges)
         self._cancels = _word_pattern(self.codebook.cancels)
+        self._negators_or_hedges = _word_pattern(self.codebook.negators + self.codebook.hedges)
+        self._negator_or_hedge_prefixes = _literal_prefixes(self.codebook.negators + self.codebook.hedges)
         self._stance_ids = set(self.codebook.stance_ids)
         self._union: dict[str, str | None] = {}
         self._python_union: dict[str, re.Pattern | None] = {}
+        self._cue_states: dict[str, tuple] = {}
 
     # -- one statement -----------------------------------------------------------------------------------
     def _scope(self, text: str, start: int) -> str:
@@ -124,23 +275,47 @@ class CodebookTagger:
         ``check_scope=False`` skips the negation and hedge scope: for a text that holds no negator and no
         hedge anywhere, which is most texts, the answer is known without looking.
         """
-        negatable = cue.negatable and cue.label_id in self._stance_ids
+        return self._matches(self._cue_state(cue), text, text.lower() if text.isascii() else None, check_scope)
+
+    def _cue_state(self, cue: Cue) -> tuple:
+        """What matching a cue needs, worked out once per cue rather than once per statement."""
+        state = self._cue_states.get(cue.id)
+        if state is None:
+            state = self._cue_states[cue.id] = (
+                cue.regex.finditer, cue.regex.match, _cue_starts(cue),
+                cue.label_id, cue.id, cue.negatable and cue.label_id in self._stance_ids)
+        return state
+
+    def _matches(self, cue_state: tuple, text: str, lowered: str | None, check_scope: bool) -> list[Evidence]:
+        label_id, cue_id, negatable = cue_state[3:]
         found = []
-        for match in cue.regex.finditer(text):
+        for match in _cue_finditer(cue_state, text, lowered):
             start, end = match.span()
             if end == start:
                 continue
-            negated = hedged = False
             if check_scope:
                 scope = self._scope(text, start)
                 negated = bool(negatable and self._negators and self._negators.search(scope))
                 hedged = bool(self._hedges and self._hedges.search(scope))
-            found.append(Evidence(cue.label_id, cue.id, start, end, match.group(0), negated, hedged))
+            else:
+                negated = hedged = False
+            found.append(_new_evidence(Evidence, (label_id, cue_id, start, end, match.group(0), negated, hedged)))
         return found
 
     def _may_scope(self, text: str) -> bool:
         """Whether a negator or hedge occurs anywhere in the text (else no match can be negated or hedged)."""
-        return bool((self._negators and self._negators.search(text)) or (self._hedges and self._hedges.search(text)))
+        return bool(self._negators_or_hedges and self._negators_or_hedges.search(text))
+
+    def _may_scope_column(self, array: pa.Array, texts: list[str]) -> list[bool]:
+        """``_may_scope`` of every text: RE2 rules out, in one pass, the ASCII texts where no negator or hedge
+        begins; Python's ``re`` decides the rest."""
+        if self._negators_or_hedges is None:
+            return [False] * len(texts)
+        if self._negator_or_hedge_prefixes is None:
+            return [self._may_scope(text) for text in texts]
+        maybe = pc.or_(pc.invert(pc.string_is_ascii(array)),
+                       pc.match_substring_regex(array, self._negator_or_hedge_prefixes, ignore_case=True))
+        return [bool(m) and self._may_scope(text) for m, text in zip(maybe.to_numpy(zero_copy_only=False), texts)]
 
     def tag_text(self, text: str) -> dict:
         """Stances, frames and evidence of one statement.
@@ -164,10 +339,11 @@ class CodebookTagger:
         0. A text that recurs (wire copies, background paragraphs) is tagged once: the tags depend on the
            text alone.
         1. One scan per frame decides the frames (frames are topics: no negation, no evidence needed).
-        2. One scan per stance with all its cues finds the statements that may hold it; on those only, one
-           scan per cue says which cue matched where.
+        2. One scan per stance with all its cues (two for a stance of more than 13) finds the statements that
+           may hold it; on those only, one scan per cue says which cue matched where.
         3. Python's ``re`` runs only for the (statement, cue) pairs that matched, to get the spans and apply
-           negation, hedging and the longest-match rule.
+           negation, hedging and the longest-match rule; one more scan finds the statements without a
+           negator or hedge, where no scope needs looking at.
         """
         array = _arrow_normalised(texts)
         n = len(array)
@@ -180,45 +356,61 @@ class CodebookTagger:
 
     def _tag_distinct(self, array: pa.Array) -> tuple[list, list, list, list]:
         n = len(array)
-        frames: list = [_NONE] * n
-        for frame in self.codebook.frames:
-            for i in np.flatnonzero(self._scan(array, frame.id, [c.pattern for c in frame.cues])).tolist():
-                frames[i] = frames[i] + (frame.id,)
-        hits: dict[int, list[list[Cue]]] = {}
+        frames = self._frames(array)
+        hits: dict[int, list[list[tuple]]] = {}
         n_stances = len(self.codebook.stances)
         for position, stance in enumerate(self.codebook.stances):
-            # One union per stance: RE2 compiles it to a fast automaton, while a union of every cue of every
-            # stance grows past RE2's memory budget and runs a hundred times slower.
-            candidates = np.flatnonzero(self._scan(array, stance.id, [c.pattern for c in stance.cues]))
-            if len(candidates) == 0:
-                continue
-            subset = array.take(pa.array(candidates)) if len(stance.cues) > 1 else None
-            for cue in stance.cues:
-                rows = candidates if subset is None else candidates[self._scan(subset, cue.id, [cue.pattern])]
-                for i in rows.tolist():
-                    per_stance = hits.get(i)
-                    if per_stance is None:
-                        per_stance = hits[i] = [[] for _ in range(n_stances)]
-                    per_stance[position].append(cue)
+            # A few unions per stance: RE2 compiles each to a fast automaton, while a union of every cue of
+            # every stance grows past RE2's memory budget and runs a hundred times slower.
+            for number, cues in enumerate(_scan_groups(stance.cues)):
+                candidates = np.flatnonzero(self._scan(array, f"{stance.id}#{number}", [c.pattern for c in cues]))
+                if len(candidates) == 0:
+                    continue
+                subset = array.take(pa.array(candidates)) if len(cues) > 1 else None
+                for cue in cues:
+                    rows = candidates if subset is None else candidates[self._scan(subset, cue.id, [cue.pattern])]
+                    cue_state = self._cue_state(cue)
+                    for i in rows.tolist():
+                        per_stance = hits.get(i)
+                        if per_stance is None:
+                            per_stance = hits[i] = [[] for _ in range(n_stances)]
+                        per_stance[position].append(cue_state)
         stances, evidence, suppressed = [_NONE] * n, [_NONE] * n, [_NONE] * n
         rows = sorted(hits)
-        texts = array.take(pa.array(rows, type=pa.int64())).to_pylist() if rows else []
-        for i, text in zip(rows, texts):
-            check_scope = self._may_scope(text)
+        hit_array = array.take(pa.array(rows, type=pa.int64()))
+        texts = hit_array.to_pylist()
+        stance_ids = self.codebook.stance_ids
+        matches_of = self._matches
+        for i, text, check_scope in zip(rows, texts, self._may_scope_column(hit_array, texts)):
+            lowered = text.lower() if text.isascii() else None
             row_stances, row_evidence, row_suppressed = [], [], []
-            for stance, cues in zip(self.codebook.stances, hits[i]):
-                if not cues:
+            for stance_id, cue_states in zip(stance_ids, hits[i]):
+                if not cue_states:
                     continue
-                matches = [e for cue in cues for e in self.match_cue(cue, text, check_scope=check_scope)]
+                if len(cue_states) == 1:
+                    matches = matches_of(cue_states[0], text, lowered, check_scope)
+                else:
+                    matches = [e for state in cue_states for e in matches_of(state, text, lowered, check_scope)]
                 if not matches:
                     continue
                 kept, negated = _longest(matches)
                 row_suppressed.extend(negated)
                 if kept:
-                    row_stances.append(stance.id)
+                    row_stances.append(stance_id)
                     row_evidence.extend(kept)
             stances[i], evidence[i], suppressed[i] = tuple(row_stances), tuple(row_evidence), tuple(row_suppressed)
         return stances, frames, evidence, suppressed
+
+    def _frames(self, array: pa.Array) -> list[tuple]:
+        """The frames of every text: one scan per frame, the answers as bits of one number per text, then one
+        tuple per number that occurs (building a tuple per text and frame took as long as a scan)."""
+        frame_ids = self.codebook.frame_ids
+        codes = np.zeros(len(array), dtype=np.int64 if len(frame_ids) < 63 else object)
+        for bit, frame in enumerate(self.codebook.frames):
+            codes |= self._scan(array, frame.id, [c.pattern for c in frame.cues]).astype(codes.dtype) << bit
+        combinations = {code: tuple(f for bit, f in enumerate(frame_ids) if code >> bit & 1)
+                        for code in np.unique(codes).tolist()}
+        return [combinations[code] for code in codes.tolist()]
 
     def _scan(self, array: pa.Array, key: str, patterns: list[str]) -> np.ndarray:
         """Which rows match any of the patterns: RE2 when it accepts them, else Python's re row by row."""

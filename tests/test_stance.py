@@ -210,3 +210,88 @@ def test_loose_column_scan_never_widens_a_cue(tagger):
     assert tagger.tag_text(near)["stances"] == ["sanctions_obstacle"]
     assert len(far.split("sanctions", 1)[1].split("hinder")[0]) > 120
     assert "sanctions_obstacle" not in tagger.tag_text(far)["stances"]
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Tokyo possibly demands the return of the islands.", True),
+    # Python's re matches 'İ' for 'i' case-insensitively and RE2 does not: a text that is not ASCII skips the
+    # RE2 look for negators and hedges and goes to Python's re, which finds 'possİbly'.
+    ("Tokyo possİbly demands the return of the islands.", True),
+    ("Tokyo impossibly demands the return of the islands.", False),
+])
+def test_hedge_found_in_ascii_and_other_text(tagger, text, hedged):
+    [evidence] = tagger.tag_text(text)["evidence"]
+    assert (evidence.cue, evidence.text, evidence.hedged) == ("want_islands_back", "return of the islands", hedged)
+
+
+def test_negator_found_in_text_that_is_not_ascii(tagger):
+    result = tagger.tag_text("Foreign Minister Kōno said there have been no discussions of a handover of islands.")
+    assert result["stances"] == [SOV]
+    assert [(e.cue, e.text) for e in result["suppressed"]] == [("return_of_islands", "handover of islands")]
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["no", "n't", "speculat\\w*"], r"\bno\b|\bn\x{27}t\b|speculat"),
+    (["rumou?rs?", "rules out"], r"rumo|\brules\x{20}out\b"),
+    (["no", "a|b"], None),          # a word that does not begin with letters: Python's re decides every text
+    (["ни"], None),
+    ([], None),
+])
+def test_negator_prefixes_for_the_re2_look(words, expected):
+    from analysis.stance import _literal_prefixes
+
+    assert _literal_prefixes(words) == expected
+
+
+def test_grouped_word_pattern_matches_like_one_alternative_per_word():
+    """``\\b(?:no|not)\\b`` for ``\\bno\\b|\\bnot\\b``: the cancels are substituted, so the same match must win."""
+    import re
+
+    from analysis.stance import _word_pattern
+
+    words = ["not give up", "not", "rumou?rs?", "no", "x|y", "no retreat"]
+    one_per_word = re.compile(r"\bnot give up\b|\bnot\b|rumou?rs?|\bno\b|\bx|y\b|\bno retreat\b", re.IGNORECASE)
+    grouped = _word_pattern(words)
+    assert grouped.pattern == r"\b(?:not give up|not)\b|rumou?rs?|\b(?:no)\b|\bx|y\b|\b(?:no retreat)\b"
+    text = "We will NOT give up, not now; no retreat, rumours say, xylophones and Tony"
+    expected = "We will _, _ now; _ retreat, _ sa_, _ylophones and Ton_"
+    assert grouped.sub("_", text) == one_per_word.sub("_", text) == expected
+
+
+@pytest.mark.parametrize("n_cues, sizes", [(0, []), (5, [5]), (13, [13]), (14, [7, 7]), (18, [9, 9]), (27, [9, 9, 9])])
+def test_stance_cues_scanned_in_even_groups(n_cues, sizes):
+    from analysis.stance import _scan_groups
+
+    cues = tuple(range(n_cues))
+    groups = _scan_groups(cues)
+    assert [len(g) for g in groups] == sizes
+    assert sum(groups, ()) == cues
+
+
+@pytest.mark.parametrize("cue_id, starts", [
+    ("laid_claim", ("assert", "laid", "lay", "laying", "lays", "maintain", "press", "put forward", "renew", "stake",
+                    "staking")),
+    ("illegal_occupation_claim", ("illegal", "occupied")),
+    ("talks_about_treaty", None),     # its second branch begins with ^ or [?.]: no string to look for
+])
+def test_where_a_cue_can_begin(cue_id, starts):
+    from analysis.stance import _cue_starts
+
+    [cue] = [c for c in load_codebook().cues() if c.id == cue_id]
+    assert _cue_starts(cue) == starts
+
+
+@pytest.mark.parametrize("cue_id, text, expected", [
+    # 'lay' inside 'delays': laid_claim has no \b before it, so Python's search matches there, and so must the
+    # match tried only where one of the cue's beginnings is.
+    ("laid_claim", "Tokyo delays claim to the islands.", ["lays claim to"]),
+    # 'return' inside 'nonreturn' begins no match of return_of_islands (it wants \b before 'return').
+    ("return_of_islands", "A nonreturn of the islands, and a return of the islands.", ["return of the islands"]),
+    ("laid_claim", "TOKYO PRESSES ITS CLAIM TO THE ISLANDS and lays claims over them.",
+     ["PRESSES ITS CLAIM TO", "lays claims over"]),
+    # Not ASCII: Python's search over the whole text, as before.
+    ("laid_claim", "Tokyo (東京) presses its claim to the islands.", ["presses its claim to"]),
+])
+def test_cue_matched_only_where_it_can_begin(tagger, cue_id, text, expected):
+    [cue] = [c for c in tagger.codebook.cues() if c.id == cue_id]
+    assert [e.text for e in tagger.match_cue(cue, text)] == expected == [m.group(0) for m in cue.regex.finditer(text)]
