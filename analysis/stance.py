@@ -14,7 +14,10 @@ built; no model is ever loaded from disk.
 from __future__ import annotations
 
 import re
-from re import _parser   # Python's own regex parser: what a negator means to ``re``, not a guess
+try:   # Python's own regex parser: what a cue means to ``re``, not a guess. A private module: without it
+    from re import _parser   # every cue is searched and every negator looked for the plain way.
+except ImportError:   # pragma: no cover
+    _parser = None
 from typing import NamedTuple
 
 import numpy as np
@@ -107,6 +110,8 @@ def _literal_prefixes(words) -> str | None:
     On ASCII text Python's case-insensitive match of ASCII characters and its word boundaries agree with
     RE2's, so a text where RE2 finds none of these holds none of the words, without asking Python's ``re``.
     """
+    if _parser is None:
+        return None
     parts = []
     for word in words:
         ops = _parser.parse(word).data
@@ -162,6 +167,8 @@ def _first_literals(ops) -> set[str] | None:
 def _cue_starts(cue: Cue) -> tuple[str, ...] | None:
     """The lower-case ASCII strings one of which every match of the cue begins with ('laid', 'lay', 'stake',
     ... for laid_claim), or None: for a cue that can match an empty string, or begins otherwise."""
+    if _parser is None:
+        return None
     parsed = _parser.parse(cue.pattern, re.IGNORECASE)
     if parsed.getwidth()[0] == 0:
         return None   # Python's finditer treats empty matches specially; such a cue keeps finditer

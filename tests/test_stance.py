@@ -295,3 +295,22 @@ def test_where_a_cue_can_begin(cue_id, starts):
 def test_cue_matched_only_where_it_can_begin(tagger, cue_id, text, expected):
     [cue] = [c for c in tagger.codebook.cues() if c.id == cue_id]
     assert [e.text for e in tagger.match_cue(cue, text)] == expected == [m.group(0) for m in cue.regex.finditer(text)]
+
+
+def test_without_pythons_regex_parser_the_tagger_searches_the_plain_way_with_the_same_result(monkeypatch):
+    """``re._parser`` is private: if a Python lacks it, cues are searched at every character and negators
+    looked for in every text, and nothing else changes."""
+    import analysis.stance as stance
+
+    texts = ["Tokyo will never give up its claim to the islands, Kishida said.",
+             "Russia will not discuss a handover of the islands, which are Russian territory.",
+             "Japan could possibly lay claim to the southern Kurils.",
+             "Sanctions make a peace treaty impossible, Moscow said.",
+             "Le Japon réclame « les territoires du Nord » with no peace treaty without them."]
+    expected = CodebookTagger().tag_columns(texts)
+    monkeypatch.setattr(stance, "_parser", None)
+    plain = CodebookTagger()
+    assert plain._negator_or_hedge_prefixes is None
+    assert all(plain._cue_state(cue)[2] is None for s in plain.codebook.stances for cue in s.cues)
+    assert plain.tag_columns(texts) == expected
+    assert any(expected[0]) and any(expected[2])   # the texts hold stances and evidence to compare
