@@ -649,11 +649,14 @@ class _Statement(NamedTuple):
     may_hold: bool = True
 
 
+_STATEMENT_COLUMNS = list(_Statement._fields[:4])   # the columns a statement table gives; the hints follow
+
+
 def attribute_article(statements, index: ActorIndex) -> list[dict]:
     """Attribution columns for the statements of one article (a list of ``_Statement`` or a DataFrame with
     text, para_idx, sent_idx, is_headline), in reading order."""
     if isinstance(statements, pd.DataFrame):
-        statements = [_Statement(*r) for r in statements[list(_Statement._fields[:4])].itertuples(index=False)]
+        statements = [_Statement(*r) for r in statements[_STATEMENT_COLUMNS].itertuples(index=False)]
     ctx = _ArticleContext(ministries=index.ministries)
     rows: list[dict] = []
     inside = False
@@ -806,7 +809,7 @@ def _chunk_hints(texts: pd.Series) -> list[list[bool]]:
 def attribute(statements: pd.DataFrame, index: ActorIndex | None = None) -> pd.DataFrame:
     """Add ``ATTRIBUTION_COLUMNS`` to a statement table (rows of each article in reading order)."""
     index = index or load_actors()
-    columns = [statements[c].tolist() for c in _Statement._fields[:4]] + _chunk_hints(statements["text"])
+    columns = [statements[c].tolist() for c in _STATEMENT_COLUMNS] + _chunk_hints(statements["text"])
     positions: dict[str, list[int]] = {}
     for position, article_id in enumerate(statements["article_id"].tolist()):
         positions.setdefault(article_id, []).append(position)

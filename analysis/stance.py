@@ -110,8 +110,8 @@ def _literal_prefixes(words) -> str | None:
     On ASCII text Python's case-insensitive match of ASCII characters and its word boundaries agree with
     RE2's, so a text where RE2 finds none of these holds none of the words, without asking Python's ``re``.
     """
-    if _parser is None:
-        return None
+    if _parser is None or any("|" in word for word in words):
+        return None   # "no|not" parses to a shared start "no", but \bno|not\b also matches "not" inside "xnot"
     parts = []
     for word in words:
         ops = _parser.parse(word).data
@@ -285,7 +285,8 @@ class CodebookTagger:
         return self._matches(self._cue_state(cue), text, text.lower() if text.isascii() else None, check_scope)
 
     def _cue_state(self, cue: Cue) -> tuple:
-        """What matching a cue needs, worked out once per cue rather than once per statement."""
+        """What matching a cue needs, worked out once per cue rather than once per statement: (finditer, match,
+        literal starts or None, label id, cue id, negatable). A plain tuple: it is unpacked per match."""
         state = self._cue_states.get(cue.id)
         if state is None:
             state = self._cue_states[cue.id] = (

@@ -1,6 +1,7 @@
 """The codebook tagger (cues, negation, hedging, evidence), the classifier, kwic."""
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from analysis.codebook import load_codebook
@@ -233,7 +234,9 @@ def test_negator_found_in_text_that_is_not_ascii(tagger):
 @pytest.mark.parametrize("words, expected", [
     (["no", "n't", "speculat\\w*"], r"\bno\b|\bn\x{27}t\b|speculat"),
     (["rumou?rs?", "rules out"], r"rumo|\brules\x{20}out\b"),
-    (["no", "a|b"], None),          # a word that does not begin with letters: Python's re decides every text
+    (["no", "a|b"], None),          # a word with an alternation: Python's re decides every text
+    (["no|not"], None),             # its shared start "no" would miss the "not" of "xnot" that \bno|not\b finds
+    (["(?:no)"], "no"),             # no letters at its ends: no \b either side, as in _word_pattern
     (["ни"], None),
     ([], None),
 ])
@@ -241,6 +244,23 @@ def test_negator_prefixes_for_the_re2_look(words, expected):
     from analysis.stance import _literal_prefixes
 
     assert _literal_prefixes(words) == expected
+
+
+def test_a_negator_with_an_alternation_is_still_found_inside_a_word(tmp_path):
+    """A teacher's negator "no|not" means \bno|not\b to Python's re, which finds the "not" of "cannot"
+    glued to a word: the RE2 look must not rule that text out."""
+    import yaml
+
+    from analysis import paths
+
+    codebook = yaml.safe_load(paths.CODEBOOK.read_text(encoding="utf-8"))
+    codebook["negation"]["cues"] = ["no|not"]
+    path = tmp_path / "codebook.yaml"
+    path.write_text(yaml.safe_dump(codebook, allow_unicode=True), encoding="utf-8")
+    tagger = CodebookTagger(load_codebook(path))
+    text = "Tokyo xnot seeks the return of the islands."
+    assert tagger._may_scope(text)
+    assert tagger._may_scope_column(pa.array([text]), [text]) == [True]
 
 
 def test_grouped_word_pattern_matches_like_one_alternative_per_word():
