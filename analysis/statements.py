@@ -522,11 +522,23 @@ def _link_paragraphs(holder: np.ndarray, sizes: np.ndarray, single_article: np.n
     a, b, rare_shared = (np.concatenate(column) for column in zip(*kept))
     del kept
     # Each paragraph's frequent grams (run numbers, ascending), and the (run, paragraph) keys to look them up.
-    by_paragraph = np.argsort(frequent_holder, kind="stable")
-    numbers_by_paragraph = frequent_number[by_paragraph]
-    del by_paragraph
+    numbers_by_paragraph = frequent_number[np.argsort(frequent_holder, kind="stable")]
     frequent_key = frequent_number.astype(np.int64) * n + frequent_holder
     del frequent_number, frequent_holder
+    return _join_linked_pairs(labels, a, b, rare_shared, numbers_by_paragraph, frequent_key, frequent_held, reaches)
+
+
+def _join_linked_pairs(labels: np.ndarray, a: np.ndarray, b: np.ndarray, rare_shared: np.ndarray,
+                       numbers_by_paragraph: np.ndarray, frequent_key: np.ndarray, frequent_held: np.ndarray,
+                       reaches) -> np.ndarray:
+    """Part 2 of ``_link_paragraphs``: the component labels after joining the candidate pairs (a, b) that
+    link, checked exactly (their shared rare grams, ``rare_shared``, plus the frequent grams they share,
+    looked up in numpy) a block at a time; a pair whose groups an earlier block joined is not checked.
+    ``numbers_by_paragraph`` are the frequent grams' run numbers, paragraph by paragraph (``frequent_held``
+    of each), and ``frequent_key`` the sorted keys ``run * n + paragraph`` of the frequent rows."""
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(frequent_held)
     frequent_offset = np.r_[0, np.cumsum(frequent_held)]
     root = np.arange(int(labels.max()) + 1)
     for block in range(0, len(a), _CHECK_BLOCK):

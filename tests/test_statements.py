@@ -181,6 +181,23 @@ def test_background_reused_in_hundreds_of_articles_is_one_group():
     assert not any(key[1] == 2 for key in groups)
 
 
+def test_near_copies_that_share_only_frequent_grams_are_one_group():
+    """Forty versions of a background paragraph, each with its own date: every 5-gram they share is held by
+    more than 30 paragraphs, so no pair is counted (part 1) and all the links come from the check against
+    representatives (part 2). A paragraph that shares a clause with them, but not 60% of its grams, stays out."""
+    background = ("Since the mid-20th century, Russia and Japan have been holding consultations in order to "
+                  "clinch a peace treaty as a follow-up to World War II, the ministry said on {day} of {month}.")
+    months = ["January", "February", "March", "April", "May", "June", "July", "August"]
+    rows = [{"article_id": f"a{n:02d}", "para_idx": 3,
+             "text": background.format(day=f"day {n % 5 + 1}", month=months[n // 5])} for n in range(40)]
+    rows.append({"article_id": "z", "para_idx": 2,
+                 "text": "Russia and Japan have been holding consultations on fishing quotas near Hokkaido for "
+                         "years without any agreement on catch limits, prices or inspections at sea."})
+    groups = find_boilerplate(pd.DataFrame(rows))
+    assert {groups.get((f"a{n:02d}", 3)) for n in range(40)} == {"bg01"}
+    assert ("z", 2) not in groups
+
+
 def test_copies_of_one_paragraph_are_grouped_only_across_articles():
     """Boilerplate is found on distinct paragraphs (each word-for-word copy shingled once); a copy counts
     only if it sits in another article, and a near copy in a third article joins the same group."""
