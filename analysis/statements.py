@@ -630,7 +630,7 @@ def split_corpus(corpus: pd.DataFrame | Iterable[pd.DataFrame], *, spill: Path |
     the statements and the distinct paragraphs' hashed 5-grams are kept, never the corpus's text twice over.
     With ``spill`` (a Parquet file path), the statements go to that file chunk by chunk instead, and the
     result is a ``SpilledStatements`` that reads them back a chunk at a time: then only the 5-grams stay in
-    memory (a million synthetic statements tag in 764 MiB; benchmarks/README.md).
+    memory (a million synthetic statements tag in 687 MiB; benchmarks/README.md).
     """
     chunks = [corpus] if isinstance(corpus, pd.DataFrame) else corpus
     index = _ShingleIndex()
