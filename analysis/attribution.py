@@ -159,15 +159,16 @@ class PhraseFinder:
     def __init__(self, alternation: str):
         import ahocorasick
 
+        phrases = _expand(alternation)
         self.automaton = ahocorasick.Automaton()
-        for phrase in _expand(alternation):
+        for phrase in phrases:
             self.automaton.add_word(phrase.lower(), len(phrase))
         self.automaton.make_automaton()
         self._cache: dict[str, tuple] = {}
         # Any of the phrases between non-letters, for a chunk-wide RE2 scan that rules texts out: on ASCII text
         # it finds a phrase exactly when ``finditer`` does (RE2's ``\b`` would also count digits as letters).
-        phrases = "|".join(sorted({re.escape(p.lower()) for p in _expand(alternation)}, key=len, reverse=True))
-        self.any_phrase = f"(?:^|[^a-z])(?:{phrases})(?:[^a-z]|$)"
+        union = "|".join(sorted({re.escape(p.lower()) for p in phrases}, key=len, reverse=True))
+        self.any_phrase = f"(?:^|[^a-z])(?:{union})(?:[^a-z]|$)"
 
     def finditer(self, text: str):
         """Non-overlapping whole-word matches, leftmost first, longest at a position."""
@@ -799,7 +800,7 @@ def _chunk_hints(texts: pd.Series) -> list[list[bool]]:
 
     array = pa.array(texts.tolist(), type=pa.large_string())
     lowers_to_ascii = pc.match_substring_regex(array, "[\u0130\u212a]")
-    hints = [pc.match_substring_regex(array, "[" + "".join(_QUOTE_CHARS) + "]").to_pylist()]
+    hints = [pc.match_substring_regex(array, _QUOTE_CHAR_RE.pattern).to_pylist()]
     for finder in (_SPEECH, _POSITION):
         found = pc.match_substring_regex(array, finder.any_phrase, ignore_case=True)
         hints.append(pc.or_(found, lowers_to_ascii).to_pylist())

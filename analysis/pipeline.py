@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from . import paths
 from .attribution import ActorIndex, attribute, load_actors
@@ -169,10 +168,9 @@ def _tag_part(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame, summ
     table = add_meta(tag_statements(statements, tagger, actors), meta)[CONTRACT_COLUMNS + EXTRA_COLUMNS]
     summary.statements += len(table)
     summary.with_stance += int((table["stances"] != "").sum())
-    stances = pc.list_flatten(pc.split_pattern(pa.array(table["stances"].astype(str).tolist()), ";"))
-    for count in pc.value_counts(stances).to_pylist():
-        if count["values"] in summary.stance_counts:
-            summary.stance_counts[count["values"]] += count["counts"]
+    counts = Counter(stance for cell in table["stances"] if cell for stance in str(cell).split(";"))
+    for stance in summary.stance_counts:
+        summary.stance_counts[stance] += counts[stance]
     summary.seconds = time.perf_counter() - summary.started
     return table
 
@@ -186,10 +184,8 @@ def _output_path(out: Path | str) -> Path:
 
 
 def write_table(table: pd.DataFrame, out: Path | str) -> Path:
-    """Write CSV or Parquet by the file's extension."""
+    """Write CSV or Parquet by the file's extension (the writer ``tag_corpus_to`` uses, with one chunk)."""
     out = _output_path(out)
-    if out.suffix.lower() == ".parquet":
-        table.to_parquet(out, index=False)
-    else:
-        table.to_csv(out, index=False, lineterminator="\n")
+    with ChunkWriter(out) as writer:
+        writer.append(table)
     return out

@@ -83,6 +83,11 @@ def _arrow_normalised(texts) -> pa.Array:
     return array
 
 
+def _bounded(word: str) -> bool:
+    """Whether a negator or hedge is matched as a whole word: it begins and ends with a letter or digit."""
+    return word[:1].isalnum() and word[-1:].isalnum()
+
+
 def _word_pattern(words) -> re.Pattern | None:
     """``\bno\b|\bnot\b|...`` written as ``\b(?:no|not|...)\b``: the same matches, in the same order of
     preference, but Python's ``re`` tests the word boundary once per position instead of once per word, which
@@ -90,13 +95,13 @@ def _word_pattern(words) -> re.Pattern | None:
     as in ``\ba|b\b`` the bars bind looser than the boundaries."""
     parts, run = [], []
     for word in words:
-        if word[:1].isalnum() and word[-1:].isalnum() and "|" not in word:
+        if _bounded(word) and "|" not in word:
             run.append(word)
             continue
         if run:
             parts.append(rf"\b(?:{'|'.join(run)})\b")
             run = []
-        parts.append(rf"\b{word}\b" if word[:1].isalnum() and word[-1:].isalnum() else word)
+        parts.append(rf"\b{word}\b" if _bounded(word) else word)
     if run:
         parts.append(rf"\b(?:{'|'.join(run)})\b")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
@@ -123,7 +128,7 @@ def _literal_prefixes(words) -> str | None:
         if not prefix or max(prefix) > 0x7F:
             return None
         literal = "".join(chr(c) if chr(c).isalnum() else "\\x{%02x}" % c for c in prefix)
-        if word[:1].isalnum() and word[-1:].isalnum():
+        if _bounded(word):
             literal = rf"\b{literal}\b" if len(prefix) == len(ops) else rf"\b{literal}"
         parts.append(literal)
     return "|".join(parts) if parts else None

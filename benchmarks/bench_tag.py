@@ -639,32 +639,28 @@ def repeats_for(size: int) -> int:
     return 3 if size <= 100_000 else 2
 
 
-def run_stage(stage: str, workdir: Path, size: int, profile: Path | None, runs: int = 1) -> dict:
-    """Run one stage ``runs`` times in this process and return its figures (called in a fresh subprocess)."""
+def run_stage(stage: str, workdir: Path, size: int, profile: Path | None) -> dict:
+    """Run one stage once in this process and return its figures (called in a fresh subprocess, one per run:
+    ``run_stage_in_processes``)."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {0})
     run, info = _prepare(stage, workdir, size)
     gc.collect()
     peak_reset = _reset_peak()
     baseline = _status("VmRSS")
+    started = time.perf_counter()
     if profile is not None:
         import cProfile
         profiler = cProfile.Profile()
-        started = time.perf_counter()
         result = profiler.runcall(run)
-        times = [time.perf_counter() - started]
+        seconds = time.perf_counter() - started
         profiler.dump_stats(profile)
     else:
-        times = []
-        for _ in range(runs):
-            result = None
-            gc.collect()
-            started = time.perf_counter()
-            result = run()
-            times.append(time.perf_counter() - started)
+        result = run()
+        seconds = time.perf_counter() - started
     peak = _status("VmHWM")   # without the reset it also holds the loading of the inputs
-    info.update(stage=stage, size=size, seconds=min(times), runs=[round(t, 3) for t in times],
-                peak_mib=peak / 1024, stage_mib=max(0, peak - baseline) / 1024, peak_reset=peak_reset)
+    info.update(stage=stage, size=size, seconds=seconds, peak_mib=peak / 1024,
+                stage_mib=max(0, peak - baseline) / 1024, peak_reset=peak_reset)
     info.update(_after(stage, workdir, size, result))
     return info
 
