@@ -415,11 +415,14 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     """The sentence with quoted words blanked (same length, so offsets stay valid)."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(0, start - 1), min(len(chars), end + 1)):
-            chars[i] = " "
-    return "".join(chars)
+    pieces, done = [], 0     # text[:done] is in pieces; each span blanks one character either side of it too
+    for start, end in sorted(spans):
+        low, high = max(0, start - 1, done), min(len(text), end + 1)
+        if high > low:
+            pieces += (text[done:low], " " * (high - low))
+            done = high
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _quoted_words(text: str, spans) -> int:
@@ -497,7 +500,8 @@ def _subject_before(text: str, verb_start: int, mentions: list[Mention], ctx: _A
     separated from it only by bridge words."""
     # The nearest mention whose gap to the verb is only bridge words; mentions inside an appositive
     # ("Medvedev, the deputy chairman of Russia's Security Council, wrote") are stepped over.
-    for mention in list(reversed([m for m in mentions if m.end <= verb_start]))[:3]:
+    before = [m for m in mentions if m.end <= verb_start]
+    for mention in before[:-4:-1]:     # the three nearest, nearest first
         gap = text[mention.end:verb_start]
         if len(gap) > 120:
             break
@@ -543,9 +547,12 @@ class Attribution:
 
 
 def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleContext, sent_idx: int,
-                     index: ActorIndex, *, is_headline: bool = False, may_speak: bool = True) -> Attribution:
-    """The attribution of one sentence, looked for outside its quoted words."""
-    outside = _outside(text, spans)
+                     index: ActorIndex, *, is_headline: bool = False, may_speak: bool = True,
+                     outside: str | None = None) -> Attribution:
+    """The attribution of one sentence, looked for outside its quoted words (``outside``: the sentence with
+    them blanked, if the caller has it already)."""
+    if outside is None:
+        outside = _outside(text, spans)
     outside_mentions = [m for m in mentions if outside[m.start:m.end].strip()] if spans else mentions
     if is_headline:
         tag = _HEADLINE_TAG.search(text.rstrip(". "))
@@ -690,8 +697,10 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
             ctx.first_side = subject_side(text)
         mentions = index.find(text)
         _remember_roles(text, mentions, ctx, index)
+        outside = _outside(text, spans)
         attribution = find_attribution(text, spans, mentions, ctx, statement.sent_idx, index,
-                                       is_headline=bool(statement.is_headline), may_speak=statement.may_speak)
+                                       is_headline=bool(statement.is_headline), may_speak=statement.may_speak,
+                                       outside=outside)
         quoted_words = _quoted_words(text, spans) if spans else 0
         total_words = max(1, len(text.split())) if spans else 1   # only asked when there are quoted words
         speaker = attribution.speaker
@@ -731,7 +740,7 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
             "speaker_type": speaker.type if speaker is not None else "",
             "voice_side": speaker.side if speaker is not None else ("other" if mode == "direct_quote" else "outlet"),
             "position_side": position_side,
-            "subject_side": subject_side(_outside(text, spans)) if mode == "narration" else "",
+            "subject_side": subject_side(outside) if mode == "narration" else "",
             "mentions": ";".join(dict.fromkeys(m.actor.canonical for m in mentions)),
             "_attributed": speaker is not None and how not in ("", "position"),
         }
@@ -814,9 +823,10 @@ def attribute(statements: pd.DataFrame, index: ActorIndex | None = None) -> pd.D
     positions: dict[str, list[int]] = {}
     for position, article_id in enumerate(statements["article_id"].tolist()):
         positions.setdefault(article_id, []).append(position)
+    rows = list(map(_Statement, *columns))
     results: list = [None] * len(statements)
     for article_positions in positions.values():
-        article = [_Statement(*(column[p] for column in columns)) for p in article_positions]
+        article = [rows[p] for p in article_positions]
         for position, row in zip(article_positions, attribute_article(article, index)):
             results[position] = row
     attributed = pd.DataFrame(results, columns=ATTRIBUTION_COLUMNS, index=statements.index)

@@ -469,15 +469,27 @@ def _finish(statements, stances, frames, evidence, suppressed, codebook: Codeboo
     out = statements.copy()
     holders = []
     columns = [statements[c].tolist() for c in ("mode", "voice_side", "position_side", "subject_side", "speaker_type")]
+    # Most statements have no stance, and then the holder depends on five short columns only: asked once per
+    # combination (of the same resolve_holder, so there is one rule, not two).
+    without_stance: dict[tuple, str] = {}
     for row_stances, row_evidence, mode, voice, position, subject, speaker_type in zip(stances, evidence, *columns):
+        if not row_stances and not row_evidence:
+            key = (mode, voice, position, subject, speaker_type)
+            holder = without_stance.get(key)
+            if holder is None:
+                holder = without_stance[key] = resolve_holder(
+                    (), mode=mode, voice_side=voice, position_side=position, subject_side=subject,
+                    speaker_type=speaker_type, cue_holders=[], span_sides=[], default_holders=defaults)
+            holders.append(holder)
+            continue
         holders.append(resolve_holder(
             row_stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
             speaker_type=speaker_type, cue_holders=[cue_holder[e.cue] for e in row_evidence if cue_holder.get(e.cue)],
             span_sides=[_span_side(e) for e in row_evidence], default_holders=defaults))
-    out["stances"] = [";".join(s) for s in stances]
-    out["stance_evidence"] = [" | ".join(map(str, e)) for e in evidence]
-    out["suppressed_evidence"] = [" | ".join(map(str, e)) for e in suppressed]
-    out["frames"] = [";".join(f) for f in frames]
+    out["stances"] = [";".join(s) if s else "" for s in stances]
+    out["stance_evidence"] = [" | ".join(map(str, e)) if e else "" for e in evidence]
+    out["suppressed_evidence"] = [" | ".join(map(str, e)) if e else "" for e in suppressed]
+    out["frames"] = [";".join(f) if f else "" for f in frames]
     out["holder_side"] = holders
     return out
 

@@ -44,6 +44,22 @@ def test_clean_text_normalises_layout():
     assert (cleaned, removed) == ("Headline here\n\nBody text.", 2)
 
 
+def test_every_kind_of_whitespace_collapses_to_one_space_on_short_and_long_lines(monkeypatch):
+    # The fast path trusts that every whitespace character but the plain space is unprintable; the long-line
+    # path uses a regex. Both must give " ".join(line.split()) for every whitespace character there is.
+    from analysis import corpus
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace() and chr(c) not in "\n\r\u2028\u2029"]
+    assert len(spaces) > 20
+    rules = load_chrome_rules()
+    line = "".join(f"{space}word{i}{space}{space}" for i, space in enumerate(spaces))
+    expected = " ".join(f"word{i}" for i in range(len(spaces)))
+    assert clean_text(line, rules) == (expected, 0)
+    monkeypatch.setattr(corpus, "_SPLIT_JOIN_LIMIT", 10)
+    assert clean_text(line, rules) == (expected, 0)
+    assert clean_text(" plain  line ", rules) == ("plain line", 0)
+
+
 def test_csv_and_jsonl_corpora(tmp_path):
     csv = tmp_path / "news.csv"
     csv.write_text('id,text,outlet\nk1,"Kyodo headline\n\nJapan protested.",Kyodo\n', encoding="utf-8")
