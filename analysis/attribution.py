@@ -276,6 +276,7 @@ class ActorIndex:
     ministries: dict = field(default_factory=dict)
     _automaton: object = field(repr=False, default=None)
     _cache: dict = field(repr=False, default_factory=dict, compare=False)
+    _facts_cache: dict = field(repr=False, default_factory=dict, compare=False)   # see _sentence_facts
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
@@ -485,52 +486,74 @@ def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
     return ctx.last_person
 
 
-def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, mentions_before: list[Mention]) -> Actor | None:
-    people = [m.actor for m in mentions_before if m.actor.type == "person"]
-    if people:
-        return people[-1]
+def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, person_before: Actor | None) -> Actor | None:
+    """"he"/"she": the last person named before it in the sentence; else the person who spoke in the last four
+    sentences; else the last person named or speaking in the article."""
+    if person_before is not None:
+        return person_before
     if ctx.last_speaker is not None and ctx.last_speaker.type == "person" and sent_idx - ctx.last_speaker_idx <= 4:
         return ctx.last_speaker
     return ctx.last_person or (ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.type == "person" else None)
 
 
-def _subject_before(text: str, verb_start: int, mentions: list[Mention], ctx: _ArticleContext,
-                    sent_idx: int, index: ActorIndex) -> Actor | None:
-    """The actor that is the subject of a verb starting at ``verb_start``: the nearest mention to its left,
-    separated from it only by bridge words."""
+def _last_person(mentions, end: int) -> Actor | None:
+    """The last person among the mentions (in reading order) that end by ``end``."""
+    person = None
+    for mention in mentions:
+        if mention.end <= end and mention.actor.type == "person":
+            person = mention.actor
+    return person
+
+
+# A subject as the rules that need no article context find it, and how the context makes it an actor:
+#   ("actor", Actor)          a mention; a generic role stands for the person seen with it in the article;
+#   ("pronoun", Actor | None) "he"/"she", with the last person named before it in the sentence, if any;
+#   ("anaphor", noun)         "the ministry", "the envoy": the last actor of that kind.
+def _resolve(subject: tuple, ctx: _ArticleContext, sent_idx: int) -> Actor | None:
+    kind, value = subject
+    if kind == "actor":
+        return _generic_to_person(value, ctx)
+    if kind == "pronoun":
+        return _resolve_pronoun(ctx, sent_idx, value)
+    return _resolve_anaphor(value, ctx)
+
+
+def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
+    """The subject of a verb starting at ``verb_start``: the nearest mention to its left separated from it
+    only by bridge words, else a pronoun or anaphor just before it."""
     # The nearest mention whose gap to the verb is only bridge words; mentions inside an appositive
     # ("Medvedev, the deputy chairman of Russia's Security Council, wrote") are stepped over.
-    before = [m for m in mentions if m.end <= verb_start]
-    for mention in before[:-4:-1]:     # the three nearest, nearest first
+    earlier = [m for m in mentions if m.end <= verb_start]
+    for mention in earlier[:-4:-1]:     # the three nearest, nearest first
         gap = text[mention.end:verb_start]
         if len(gap) > 120:
             break
         if _NOT_SUBJECT_BEFORE.search(text[max(0, mention.start - 60):mention.start]):
             continue
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
-            return _generic_to_person(mention.actor, ctx)
+            return ("actor", mention.actor)
     window = text[max(0, verb_start - 60):verb_start]
     pronoun = _PRONOUN_SUBJECT.search(window) if "he" in window or "He" in window else None
     if pronoun:
-        return _resolve_pronoun(ctx, sent_idx, [m for m in mentions if m.end <= verb_start - len(pronoun.group(0))])
+        return ("pronoun", _last_person(mentions, verb_start - len(pronoun.group(0))))
     anaphor = None
     for anaphor in _ANAPHOR.finditer(window):
         pass
     if anaphor and _BRIDGE.match(window[anaphor.end():]):
-        return _resolve_anaphor(anaphor.group(1), ctx)
+        return ("anaphor", anaphor.group(1))
     return None
 
 
-def _subject_after(text: str, verb_end: int, mentions: list[Mention], ctx: _ArticleContext) -> Actor | None:
+def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
     """Inverted attribution: ``..., said Lavrov`` / ``said the Kremlin``."""
     for mention in mentions:
         if mention.start >= verb_end:
             if _THE_GAP.fullmatch(text, verb_end, mention.start):
-                return _generic_to_person(mention.actor, ctx)
+                return ("actor", mention.actor)
             break
     anaphor = _ANAPHOR.match(text[verb_end:].lstrip())
     if anaphor:
-        return _resolve_anaphor(anaphor.group(1), ctx)
+        return ("anaphor", anaphor.group(1))
     return None
 
 
@@ -546,13 +569,10 @@ class Attribution:
     verb_start: int = -1
 
 
-def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleContext, sent_idx: int,
-                     index: ActorIndex, *, is_headline: bool = False, may_speak: bool = True,
-                     outside: str | None = None) -> Attribution:
-    """The attribution of one sentence, looked for outside its quoted words (``outside``: the sentence with
-    them blanked, if the caller has it already)."""
-    if outside is None:
-        outside = _outside(text, spans)
+def _attribution_plan(text: str, spans, mentions, outside: str, index: ActorIndex, *, is_headline: bool,
+                      may_speak: bool) -> tuple | None:
+    """Everything about a sentence's attribution that needs no article context, looked for outside its quoted
+    words (``outside``): ``_resolve_attribution`` finishes it with the context. None when no rule applies."""
     outside_mentions = [m for m in mentions if outside[m.start:m.end].strip()] if spans else mentions
     if is_headline:
         tag = _HEADLINE_TAG.search(text.rstrip(". "))
@@ -560,38 +580,61 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
             who = tag.group("who").strip()
             found = index.find(who)
             actor = found[0].actor if found else None
-            return Attribution(actor, "headline:" + who if actor is None or actor.type != "person" else "headline",
-                               tag.start())
+            return ("fixed", actor, "headline:" + who if actor is None or actor.type != "person" else "headline",
+                    tag.start())
     colon = _COLON.match(outside) if ":" in outside else None
     if colon:
         found = [m for m in outside_mentions if m.end <= colon.end(1)]
         if len(found) == 1 and not outside[colon.start(1):found[0].start].strip(" '\"“"):
-            return Attribution(_generic_to_person(found[0].actor, ctx), "colon", 0)
+            return ("colon", found[0].actor)
     # The lookaheads of _ACCORDING are slow on every "in"; a cheap scan for the words they need comes first.
-    lowered = outside.lower()
-    according = list(_ACCORDING.finditer(outside)) if _ACCORDING_HINT.search(lowered) else []
-    for match in according:
-        rest = outside[match.end():]
+    according = []
+    for match in _ACCORDING.finditer(outside) if _ACCORDING_HINT.search(outside.lower()) else ():
         after = [m for m in outside_mentions if m.start >= match.end()]
         if after and _THE_GAP.fullmatch(outside, match.end(), after[0].start):
-            return Attribution(_generic_to_person(after[0].actor, ctx), "according", match.start())
-        anaphor = _ANAPHOR.match(rest)
+            according.append((("actor", after[0].actor), match.start()))
+            break      # a mention always resolves: the later matches are never reached
+        anaphor = _ANAPHOR.match(outside[match.end():])
         if anaphor:
-            actor = _resolve_anaphor(anaphor.group(1), ctx)
-            if actor:
-                return Attribution(actor, "according", match.start())
-    candidates = []
+            according.append((("anaphor", anaphor.group(1)), match.start()))
+    verbs = []
     for verb in _SPEECH.finditer(outside) if may_speak else ():
-        subject = _subject_before(outside, verb.start(), outside_mentions, ctx, sent_idx, index)
-        how = "leading"
+        before = _subject_before(outside, verb.start(), outside_mentions)
         # "..., said Lavrov" / '"...," said the Kremlin': inversion only right after a comma or a quote.
-        if subject is None and _INVERTIBLE.match(verb.group(0)) and text[:verb.start()].rstrip()[-1:] in _INVERSION_MARKS:
-            subject = _subject_after(outside, verb.end(), outside_mentions, ctx)
+        invertible = bool(_INVERTIBLE.match(verb.group(0))) and text[:verb.start()].rstrip()[-1:] in _INVERSION_MARKS
+        # Asked when the subject before the verb may come to nothing: a pronoun or anaphor may not resolve.
+        after = _subject_after(outside, verb.end(), outside_mentions) \
+            if invertible and (before is None or before[0] != "actor") else None
+        verbs.append((verb.start(), before, invertible, after, bool(_POLICY_VERBS.match(verb.group(0)))))
+    if not according and not verbs:
+        return None
+    return ("rules", tuple(according), tuple(verbs))
+
+
+def _resolve_attribution(plan: tuple | None, ctx: _ArticleContext, sent_idx: int, outside: str) -> Attribution:
+    """The attribution of one sentence: its ``_attribution_plan`` with the subjects resolved in context."""
+    if plan is None:
+        return Attribution()
+    if plan[0] == "fixed":
+        return Attribution(*plan[1:])
+    if plan[0] == "colon":
+        return Attribution(_generic_to_person(plan[1], ctx), "colon", 0)
+    _, according, verbs = plan
+    for subject, start in according:
+        actor = _resolve(subject, ctx, sent_idx)
+        if actor:
+            return Attribution(actor, "according", start)
+    candidates = []
+    for verb_start, before, invertible, after, policy_verb in verbs:
+        subject = _resolve(before, ctx, sent_idx) if before is not None else None
+        how = "leading"
+        if subject is None and invertible:
+            subject = _resolve(after, ctx, sent_idx) if after is not None else None
             how = "inverted"
-        if subject is not None and subject.type in ("capital", "country") and _POLICY_VERBS.match(verb.group(0)):
-            continue
+        if subject is not None and subject.type in ("capital", "country") and policy_verb:
+            continue    # said of a capital or country, these verbs describe a policy, not words
         if subject is not None:
-            candidates.append(Attribution(subject, how, verb.start()))
+            candidates.append(Attribution(subject, how, verb_start))
     if candidates:
         # The attribution closing the sentence ("..., Lavrov said.") governs it; else the first one.
         last = candidates[-1]
@@ -606,36 +649,56 @@ def find_attribution(text: str, spans, mentions: list[Mention], ctx: _ArticleCon
     return Attribution()
 
 
-def position_subject(text: str, spans, mentions: list[Mention], ctx: _ArticleContext, sent_idx: int,
-                     index: ActorIndex, *, may_hold: bool = True) -> tuple[str, Actor | None]:
-    """Side of the subject of the first position predicate in the sentence (quoted words included),
-    and that subject when it is an actor. The subject is the nearest actor or side word to the left of the
-    predicate that is not the object of a preposition ("directed against Moscow")."""
+def _position_plan(text: str, mentions, *, may_hold: bool) -> tuple:
+    """The position predicates of a sentence (quoted words included), for ``_resolve_position``: per
+    predicate, whether "he"/"she" is its subject with no person named before it (the article context decides
+    who), and the side of the subject the sentence itself gives (or None). The subject is the nearest actor
+    or side word to the left of the predicate that is not the object of a preposition ("directed against
+    Moscow"). Stops at the first predicate whose side needs no context."""
+    plan = []
     for verb in _POSITION.finditer(text) if may_hold else ():
         before = text[max(0, verb.start() - 100):verb.start()]
         if _NOT_PREDICATE_BEFORE.search(before, max(0, len(before.rstrip()) - 8)):
             continue
         pronoun = _PRONOUN_BEFORE_VERB.search(before) if "he" in before or "He" in before else None
         if pronoun:
-            person = _resolve_pronoun(ctx, sent_idx, [m for m in mentions if m.end <= verb.start() - len(pronoun.group(0))])
-            if person:
-                return person.side, person
+            person = _last_person(mentions, verb.start() - len(pronoun.group(0)))
+            if person is not None:
+                plan.append((False, person.side))
+                break
         offset = verb.start() - len(before)
-        candidates = [(m.start, m.end, m.actor.side, m.actor) for m in mentions
-                      if m.end <= verb.start() and m.start >= offset]
+        candidates = [(m.start, m.end, m.actor.side) for m in mentions if m.end <= verb.start() and m.start >= offset]
         covered = [(m.start, m.end) for m in mentions]
         for side, pattern in _SIDE_WORDS:
             for match in pattern.finditer(before):
                 start, end = offset + match.start(), offset + match.end()
                 if not any(a <= start < b for a, b in covered):
-                    candidates.append((start, end, side, None))
-        for start, end, side, actor in sorted(candidates, key=lambda c: -c[0]):
+                    candidates.append((start, end, side))
+        side = None
+        for start, end, candidate_side in sorted(candidates, key=lambda c: -c[0]):
             if _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60):start]):
                 continue
             if text[end:end + 2] in ("'s", "’s"):
                 continue  # "Japan's position": a possessive, the subject is the noun it owns
-            return side, actor
-    return "", None
+            side = candidate_side
+            break
+        if pronoun or side is not None:
+            plan.append((bool(pronoun), side))
+            if not pronoun:
+                break
+    return tuple(plan)
+
+
+def _resolve_position(plan: tuple, ctx: _ArticleContext, sent_idx: int) -> str:
+    """``position_side``: the side of the first position predicate's subject, "he"/"she" resolved in context."""
+    for pronoun, side in plan:
+        if pronoun:
+            person = _resolve_pronoun(ctx, sent_idx, None)
+            if person:
+                return person.side
+        if side is not None:
+            return side
+    return ""
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -660,6 +723,56 @@ class _Statement(NamedTuple):
 _STATEMENT_COLUMNS = list(_Statement._fields[:4])   # the columns a statement table gives; the hints follow
 
 
+class _Facts(NamedTuple):
+    """What the rules find in one sentence without its article's context (see ``_sentence_facts``)."""
+
+    spans: list
+    started_inside: bool
+    ends_inside: bool
+    outside: str               # the sentence with its quoted words blanked
+    mentions: tuple
+    mention_names: str         # the ``mentions`` column
+    roles: tuple               # (generic role, person named with it): "Japanese Prime Minister Fumio Kishida"
+    quoted_words: int
+    total_words: int           # 1 when there are no quoted words (only their share is asked)
+    attribution: tuple | None  # ``_attribution_plan``
+    position: tuple            # ``_position_plan``
+    narration_side: str        # ``subject_side`` of the words outside quotes
+    first_side: str            # ``subject_side`` of the whole sentence
+
+
+def _sentence_facts(index: ActorIndex, statement: _Statement, text_for_quotes: str, inside: bool) -> _Facts:
+    """The context-free part of attributing a sentence. Sentences recur word for word in news corpora
+    (background paragraphs, wire copies), and the same sentence in the same quote state has the same facts:
+    they are kept for the last ``_CACHE_SIZE`` distinct sentences; the context is applied to them afresh."""
+    text = statement.text
+    is_headline = bool(statement.is_headline)
+    key = (text, text_for_quotes is not text, inside, is_headline, statement.may_quote, statement.may_speak,
+           statement.may_hold)
+    cache = index._facts_cache
+    facts = cache.get(key)
+    if facts is not None:
+        return facts
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    spans, started_inside, ends_inside = quote_spans(text_for_quotes, inside) if inside or statement.may_quote \
+        else ([], False, False)
+    mentions = tuple(index.find(text))
+    outside = _outside(text, spans)
+    facts = cache[key] = _Facts(
+        spans, started_inside, ends_inside, outside, mentions,
+        ";".join(dict.fromkeys(m.actor.canonical for m in mentions)),
+        tuple((m.role.canonical, m.actor) for m in mentions
+              if m.role is not None and m.role is not m.actor and m.role.type == "institution"),
+        _quoted_words(text, spans) if spans else 0,
+        max(1, len(text.split())) if spans else 1,
+        _attribution_plan(text, spans, mentions, outside, index, is_headline=is_headline,
+                          may_speak=statement.may_speak),
+        _position_plan(text, mentions, may_hold=statement.may_hold),
+        subject_side(outside), subject_side(text))
+    return facts
+
+
 def attribute_article(statements, index: ActorIndex) -> list[dict]:
     """Attribution columns for the statements of one article (a list of ``_Statement`` or a DataFrame with
     text, para_idx, sent_idx, is_headline), in reading order."""
@@ -674,35 +787,30 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
     headline_pending: list[tuple[int, str]] = []
     for row_number, statement in enumerate(statements):
         text = statement.text
+        text_for_quotes = text
         if statement.para_idx != previous_para:
             stripped = text.lstrip()
             # A quote left open continues only into a paragraph that reopens it ("each paragraph opening
             # with a quote mark"), or that closes it: a closing curly quote, or an odd number of straight ones.
-            first_quote = _QUOTE_CHAR_RE.search(text)
-            closes_first = (first_quote is not None and _QUOTE_CHARS[first_quote.group()] == "close") or (
-                text.count('"') % 2 == 1 and not set(text) & {"“", "”"})
-            if inside and not (stripped[:1] in _QUOTE_CHARS) and not closes_first:
-                inside = False
+            if inside:
+                first_quote = _QUOTE_CHAR_RE.search(text)
+                closes_first = (first_quote is not None and _QUOTE_CHARS[first_quote.group()] == "close") or (
+                    text.count('"') % 2 == 1 and not set(text) & {"“", "”"})
+                if not (stripped[:1] in _QUOTE_CHARS) and not closes_first:
+                    inside = False
             if inside and stripped[:1] in _QUOTE_CHARS:
                 text_for_quotes = text.replace(stripped[0], " ", 1)
-            else:
-                text_for_quotes = text
             previous_para = statement.para_idx
-        else:
-            text_for_quotes = text
-        spans, started_inside, ends_inside = quote_spans(text_for_quotes, inside) if inside or statement.may_quote \
-            else ([], False, False)
+        facts = _sentence_facts(index, statement, text_for_quotes, inside)
+        spans, started_inside, ends_inside = facts.spans, facts.started_inside, facts.ends_inside
         ctx.current_text = text
         if not ctx.first_side:
-            ctx.first_side = subject_side(text)
-        mentions = index.find(text)
-        _remember_roles(text, mentions, ctx, index)
-        outside = _outside(text, spans)
-        attribution = find_attribution(text, spans, mentions, ctx, statement.sent_idx, index,
-                                       is_headline=bool(statement.is_headline), may_speak=statement.may_speak,
-                                       outside=outside)
-        quoted_words = _quoted_words(text, spans) if spans else 0
-        total_words = max(1, len(text.split())) if spans else 1   # only asked when there are quoted words
+            ctx.first_side = facts.first_side
+        mentions = facts.mentions
+        for role, person in facts.roles:
+            ctx.role_holder[role] = person
+        attribution = _resolve_attribution(facts.attribution, ctx, statement.sent_idx, facts.outside)
+        quoted_words, total_words = facts.quoted_words, facts.total_words
         speaker = attribution.speaker
         if attribution.how.startswith("headline:"):
             headline_pending.append((row_number, attribution.how.split(":", 1)[1]))
@@ -723,8 +831,7 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
         if speaker is None and spans and quoted_words >= 0.5 * total_words:
             if ctx.last_speaker is not None and statement.sent_idx - ctx.last_speaker_idx <= 3:
                 speaker = ctx.last_speaker
-        position_side, position_actor = position_subject(text, spans, mentions, ctx, statement.sent_idx, index,
-                                                         may_hold=statement.may_hold)
+        position_side = _resolve_position(facts.position, ctx, statement.sent_idx)
         how = attribution.how
         if speaker is not None and quoted_words > 0:
             mode = "direct_quote"
@@ -740,8 +847,8 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
             "speaker_type": speaker.type if speaker is not None else "",
             "voice_side": speaker.side if speaker is not None else ("other" if mode == "direct_quote" else "outlet"),
             "position_side": position_side,
-            "subject_side": subject_side(outside) if mode == "narration" else "",
-            "mentions": ";".join(dict.fromkeys(m.actor.canonical for m in mentions)),
+            "subject_side": facts.narration_side if mode == "narration" else "",
+            "mentions": facts.mention_names,
             "_attributed": speaker is not None and how not in ("", "position"),
         }
         rows.append(row)
@@ -766,14 +873,6 @@ def attribute_article(statements, index: ActorIndex) -> list[dict]:
 
 def _set_speaker(row: dict, actor: Actor, mode: str):
     row.update(speaker=actor.canonical, speaker_type=actor.type, voice_side=actor.side, mode=mode, subject_side="", _attributed=True)
-
-
-def _remember_roles(text: str, mentions: list[Mention], ctx: _ArticleContext, index: ActorIndex):
-    """Link a generic role to the person named with it ("Japanese Prime Minister Fumio Kishida"), so that
-    "the Japanese prime minister" later in the article is Kishida."""
-    for mention in mentions:
-        if mention.role is not None and mention.role is not mention.actor and mention.role.type == "institution":
-            ctx.role_holder[mention.role.canonical] = mention.actor
 
 
 def _resolve_headline(noun: str, rows: list[dict], index: ActorIndex) -> "Actor | None":

@@ -341,3 +341,25 @@ def test_attribution_is_the_same_with_and_without_chunk_hints(actors):
     assert with_hints == without_hints
     assert [row["mode"] for row in with_hints][2:5] == ["direct_quote", "direct_quote", "direct_quote"]
     assert with_hints[4]["speaker"] == with_hints[2]["speaker"] != ""
+
+
+def test_a_recurring_sentence_is_resolved_in_the_context_of_its_own_article():
+    # What a sentence holds on its own is kept for the next time it recurs (``_sentence_facts``); who "he" is,
+    # what "the ministry" is, and whose words a quote run carries come from each article afresh.
+    index = load_actors()
+    recurring = ["He said that the two countries would continue talks on a peace treaty.",
+                 "The ministry said the drills were routine.",
+                 "Tokyo maintains that the islands are Japanese territory."]
+    russian = attributed(index, "Russian Foreign Minister Sergei Lavrov met reporters in Moscow on Monday.",
+                         *recurring)
+    japanese = attributed(index, "Japanese Prime Minister Shinzo Abe met reporters in Tokyo on Monday.",
+                          *recurring)
+    assert len(index._facts_cache) > 0
+    assert who(russian, 2) == ("reported", "Lavrov", "russia")
+    assert who(japanese, 2) == ("reported", "Abe", "japan")
+    assert who(russian, 3)[2] == "russia" and who(japanese, 3)[2] == "japan"
+    assert russian.loc[4, "position_side"] == japanese.loc[4, "position_side"] == "japan"
+    # The same article again, every sentence now from the cache, gives the same table.
+    again = attributed(index, "Russian Foreign Minister Sergei Lavrov met reporters in Moscow on Monday.",
+                       *recurring)
+    pd.testing.assert_frame_equal(again, russian)
