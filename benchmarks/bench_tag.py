@@ -551,17 +551,26 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
     attributed_path = workdir / f"attributed_{size}.parquet"
     jsonl = workdir / f"articles_{size}.jsonl"
     if stage == "segmentation":
-        from analysis.pipeline import split_with_meta
+        from analysis.pipeline import split_with_meta, without_cyclic_gc
         # What `tag` runs before attribution: the export read, cleaned and split 1,000 articles at a time,
-        # statements spilled to Parquet while boilerplate is found across the corpus.
+        # statements spilled to Parquet while boilerplate is found across the corpus; cyclic GC paused.
         spill = workdir / f"spill_{size}.parquet"
-        return (lambda: split_with_meta(jsonl, chunk_articles=1000, spill=spill)), {}
+
+        def segment():
+            with without_cyclic_gc():
+                return split_with_meta(jsonl, chunk_articles=1000, spill=spill)
+        return segment, {}
     if stage == "attribution":
         import pandas as pd
         from analysis.attribution import attribute, load_actors
+        from analysis.pipeline import without_cyclic_gc
         statements = pd.read_parquet(statements_path)
         actors = load_actors()
-        return (lambda: attribute(statements, actors)), {}
+
+        def attribute_all():   # as `tag` runs it, cyclic GC paused (there, a chunk at a time)
+            with without_cyclic_gc():
+                return attribute(statements, actors)
+        return attribute_all, {}
     if stage in ("codebook", "codebook_distinct", "codebook_sample"):
         from analysis.codebook import load_codebook
         from analysis.stance import CodebookTagger
