@@ -30,6 +30,11 @@ The rules, in the order they apply (each one is a test in ``tests/test_attributi
 6. The holder (whose position the statement expresses) is settled once stances are known, by
    ``resolve_holder``: the position predicate's side if any; else the voice's side when a side's official
    speaks; else the side a stance cue names; else the stance's ``default_holder`` from the codebook.
+
+Each sentence is worked in two halves. What it holds on its own (quoted words, actor mentions, the subjects the
+rules find: a named actor, "he", "the ministry") is ``_sentence_facts``, kept per distinct sentence, because
+news repeats sentences word for word; who "he" or "the ministry" is, and whose words a quote run carries, is
+resolved from the article's context every time (``_resolve_attribution``, ``_resolve_position``).
 """
 from __future__ import annotations
 
@@ -928,7 +933,8 @@ def attribute(statements: pd.DataFrame, index: ActorIndex | None = None) -> pd.D
         article = [rows[p] for p in article_positions]
         for position, row in zip(article_positions, attribute_article(article, index)):
             results[position] = row
-    attributed = pd.DataFrame(results, columns=ATTRIBUTION_COLUMNS, index=statements.index)
+    attributed = pd.DataFrame({column: [row[column] for row in results] for column in ATTRIBUTION_COLUMNS},
+                              index=statements.index)
     return pd.concat([statements, attributed], axis=1)
 
 

@@ -13,6 +13,7 @@ built; no model is ever loaded from disk.
 """
 from __future__ import annotations
 
+import functools
 import re
 try:   # Python's own regex parser: what a cue means to ``re``, not a guess. A private module: without it
     from re import _parser   # every cue is searched and every negator looked for the plain way.
@@ -459,7 +460,12 @@ def _longest(matches: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
 
 
 def _span_side(evidence: Evidence) -> str:
-    sides = [side for side, pattern in _SIDE_IN_SPAN if pattern.search(evidence.text)]
+    return _side_in_span(evidence.text)
+
+
+@functools.lru_cache(maxsize=10_000)   # a cue matches the same few words again and again
+def _side_in_span(text: str) -> str:
+    sides = [side for side, pattern in _SIDE_IN_SPAN if pattern.search(text)]
     return sides[0] if len(sides) == 1 else ""
 
 
