@@ -35,14 +35,10 @@ def _check_out(out: Path) -> None:
 
 
 def _tag(args) -> int:
-    import pyarrow as pa
-
-    from .pipeline import SHOWN_SKIPPED, tag_corpus_to
+    from .pipeline import SHOWN_SKIPPED, tag_corpus_to, use_large_run_memory_settings
 
     _check_out(Path(args.out))
-    # One allocator for Python objects and Arrow buffers: memory the loader frees is reused by the statement
-    # columns instead of Arrow's own pool growing beside it (peak at a million statements 1,003 -> 931 MiB).
-    pa.set_memory_pool(pa.system_memory_pool())
+    use_large_run_memory_settings()
     # Written chunk by chunk: a corpus of a million statements is never one table in memory.
     summary = tag_corpus_to(args.corpus, args.out, tagger=args.tagger,
                             on_error="skip" if args.skip_bad else "raise", progress=not args.quiet)

@@ -144,6 +144,32 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
             yield tagged
 
 
+# glibc's M_MMAP_THRESHOLD option, and the threshold it starts with (128 KiB).
+_M_MMAP_THRESHOLD, _MMAP_THRESHOLD = -3, 128 * 1024
+
+
+def use_large_run_memory_settings() -> None:
+    """Process-wide allocator settings for one long run over a large corpus, as ``python -m analysis tag``
+    makes (a notebook need not):
+
+    - Arrow buffers come from the system allocator, so memory the loader frees is reused by the statement
+      columns instead of Arrow's own pool growing beside it (peak at a million statements 1,003 -> 931 MiB).
+    - glibc serves every block over 128 KiB from its own mapping, returned to the system when freed. By
+      default the threshold rises as large blocks are freed, and boilerplate detection's thousands of
+      mid-sized arrays then stay on the heap after use: the peak on the 1M corpus without recurring text fell
+      from about 940 to 790 MiB, at about 5% of the run's time.
+    """
+    import pyarrow as pa
+
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+    except (OSError, AttributeError):   # not glibc: its default behaviour stays
+        pass
+
+
 @contextlib.contextmanager
 def without_cyclic_gc():
     """Python's cyclic garbage collector paused while a step runs (and restored after it). The steps make

@@ -551,9 +551,11 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
     attributed_path = workdir / f"attributed_{size}.parquet"
     jsonl = workdir / f"articles_{size}.jsonl"
     if stage == "segmentation":
-        from analysis.pipeline import split_with_meta, without_cyclic_gc
+        from analysis.pipeline import split_with_meta, use_large_run_memory_settings, without_cyclic_gc
         # What `tag` runs before attribution: the export read, cleaned and split 1,000 articles at a time,
-        # statements spilled to Parquet while boilerplate is found across the corpus; cyclic GC paused.
+        # statements spilled to Parquet while boilerplate is found across the corpus; cyclic GC paused, and
+        # the command's allocator settings.
+        use_large_run_memory_settings()
         spill = workdir / f"spill_{size}.parquet"
 
         def segment():
@@ -563,7 +565,8 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
     if stage == "attribution":
         import pandas as pd
         from analysis.attribution import attribute, load_actors
-        from analysis.pipeline import without_cyclic_gc
+        from analysis.pipeline import use_large_run_memory_settings, without_cyclic_gc
+        use_large_run_memory_settings()
         statements = pd.read_parquet(statements_path)
         actors = load_actors()
 
@@ -609,10 +612,9 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
         table = pd.read_parquet(attributed_path).head(MODEL_TAG_ROWS)
         return (lambda: model.tag(table)), {}
     if stage in ("end_to_end", "end_to_end_fresh"):
-        import pyarrow as pa
-        from analysis.pipeline import tag_corpus_to
-        # What `python -m analysis tag corpus.jsonl --out tagged.parquet` runs, allocator choice included.
-        pa.set_memory_pool(pa.system_memory_pool())
+        from analysis.pipeline import tag_corpus_to, use_large_run_memory_settings
+        # What `python -m analysis tag corpus.jsonl --out tagged.parquet` runs, allocator settings included.
+        use_large_run_memory_settings()
         source = jsonl if stage == "end_to_end" else make_fresh_corpus(size, workdir)
         out = workdir / f"tagged_{size}{'' if stage == 'end_to_end' else '_fresh'}.parquet"
         return (lambda: tag_corpus_to(source, out, tagger="codebook")), {}
