@@ -164,3 +164,16 @@ def test_written_chunk_by_chunk_equals_the_whole_table(tmp_path):
         summary.articles, summary.statements, summary.with_stance, summary.stance_counts)
     tag_corpus_to(paths.ARTICLES, tmp_path / "streamed.parquet", chunk_articles=2)
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "streamed.parquet"), whole, check_dtype=False)
+
+
+def test_the_commands_allocator_settings_take_in_a_fresh_process():
+    # tag puts Arrow on the system allocator and fixes glibc's mmap threshold (peak memory, README "Speed and
+    # memory"); both are process-wide, so they are checked in a process of their own.
+    code = ("import pyarrow as pa\n"
+            "from analysis.pipeline import use_large_run_memory_settings\n"
+            "use_large_run_memory_settings()\n"
+            "print(pa.default_memory_pool().backend_name)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=paths.ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "system"
