@@ -749,7 +749,7 @@ class _Facts(NamedTuple):
 def _sentence_facts(index: ActorIndex, statement: _Statement, text_for_quotes: str, inside: bool) -> _Facts:
     """The context-free part of attributing a sentence. Sentences recur word for word in news corpora
     (background paragraphs, wire copies), and the same sentence in the same quote state has the same facts:
-    they are kept for the last ``_CACHE_SIZE`` distinct sentences; the context is applied to them afresh."""
+    they are kept (``_CACHE_SIZE`` of them, then the cache starts again), and the context is applied afresh."""
     text = statement.text
     is_headline = bool(statement.is_headline)
     key = (text, text_for_quotes is not text, inside, is_headline, statement.may_quote, statement.may_speak,
