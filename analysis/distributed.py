@@ -26,7 +26,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .pipeline import CONTRACT_COLUMNS, EXTRA_COLUMNS, add_meta, make_tagger, split_with_meta, tag_statements
+from .pipeline import (CONTRACT_COLUMNS, EXTRA_COLUMNS, add_meta, make_tagger, split_with_meta, tag_statements,
+                       without_cyclic_gc)
 from .statements import STATEMENT_COLUMNS
 
 # The statement table on disk: the split, the corpus-wide boilerplate flags and the article metadata that
@@ -93,7 +94,8 @@ def read_statements(path: Path | str):
 def _tag_rows(statements: pd.DataFrame, tagger, actors) -> pd.DataFrame:
     """The pandas path on one partition, rows in tag_corpus's order."""
     ordered = statements.sort_values(["article_id", "sent_idx"], kind="stable").reset_index(drop=True)
-    return tag_statements(ordered, tagger, actors)[OUTPUT_COLUMNS]
+    with without_cyclic_gc():   # as the pandas path tags a chunk
+        return tag_statements(ordered, tagger, actors)[OUTPUT_COLUMNS]
 
 
 def _empty_output(tagger, actors) -> pd.DataFrame:
