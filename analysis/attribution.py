@@ -38,7 +38,6 @@ resolved from the article's context every time (``_resolve_attribution``, ``_res
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -121,19 +120,9 @@ def _expand(alternation: str) -> list[str]:
     return phrases
 
 
-# Sentences recur word for word in news corpora (background paragraphs, wire copies): the context-free steps
-# (actor names, verb phrases, side words) keep their results for this many recent texts.
+# Sentences recur word for word in news corpora (background paragraphs, wire copies): what the rules find in
+# a sentence on its own (``_sentence_facts``) is kept for this many sentences, then the cache starts again.
 _CACHE_SIZE = 50_000
-
-
-def _cached(cache: dict, text: str, find) -> tuple:
-    """``tuple(find(text))``, kept in ``cache`` (emptied when it reaches _CACHE_SIZE texts)."""
-    found = cache.get(text)
-    if found is None:
-        if len(cache) >= _CACHE_SIZE:
-            cache.clear()
-        found = cache[text] = tuple(find(text))
-    return found
 
 
 class _WordMatch:
@@ -169,7 +158,6 @@ class PhraseFinder:
         for phrase in phrases:
             self.automaton.add_word(phrase.lower(), len(phrase))
         self.automaton.make_automaton()
-        self._cache: dict[str, tuple] = {}
         # Any of the phrases between non-letters, for a chunk-wide RE2 scan that rules texts out: on ASCII text
         # it finds a phrase exactly when ``finditer`` does (RE2's ``\b`` would also count digits as letters).
         union = "|".join(sorted({re.escape(p.lower()) for p in phrases}, key=len, reverse=True))
@@ -177,9 +165,6 @@ class PhraseFinder:
 
     def finditer(self, text: str):
         """Non-overlapping whole-word matches, leftmost first, longest at a position."""
-        return iter(_cached(self._cache, text, self._find))
-
-    def _find(self, text: str) -> list:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = text
@@ -197,7 +182,7 @@ class PhraseFinder:
             if start >= last_end:
                 last_end = end
                 matches.append(_WordMatch(start, end, text[start:end]))
-        return matches
+        return iter(matches)
 
 
 _SPEECH = PhraseFinder(SPEECH_VERBS)
@@ -280,14 +265,10 @@ class ActorIndex:
     actors: dict
     ministries: dict = field(default_factory=dict)
     _automaton: object = field(repr=False, default=None)
-    _cache: dict = field(repr=False, default_factory=dict, compare=False)
     _facts_cache: dict = field(repr=False, default_factory=dict, compare=False)   # see _sentence_facts
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
-        return list(_cached(self._cache, text, self._find))
-
-    def _find(self, text: str) -> list[Mention]:
         text = text.replace("’", "'")
         folded = text.casefold()
         if len(folded) != len(text):
@@ -706,7 +687,6 @@ def _resolve_position(plan: tuple, ctx: _ArticleContext, sent_idx: int) -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
 def subject_side(text: str) -> str:
     """Side of the first side word of the sentence: the crude subject used when nothing else decides."""
     match = _FIRST_SIDE_WORD.search(text)

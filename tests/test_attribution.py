@@ -290,13 +290,13 @@ def test_seed_actors_load_with_japanese_name_order(actors):
 
 
 def test_recurring_sentences_reuse_results_without_sharing_lists(actors):
-    """Actor lookups are kept per sentence text (background paragraphs recur); a caller that changes the
-    list it got must not change what the next caller gets."""
+    """What the rules find in a sentence is kept per sentence text (``_sentence_facts``; background paragraphs
+    recur); a caller that changes the list of mentions it got must not change what the next caller gets."""
     sentence = "Japanese Prime Minister Fumio Kishida met Russian Foreign Minister Sergey Lavrov."
     first = actors.find(sentence)
     first.clear()
     again = actors.find(sentence)
-    assert [m.actor.canonical for m in again] == [m.actor.canonical for m in actors._find(sentence)]
+    assert [m.actor.canonical for m in again] == [m.actor.canonical for m in load_actors().find(sentence)]
     assert len(again) == 2
 
 
