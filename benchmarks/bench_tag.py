@@ -66,6 +66,7 @@ STAGE_TITLES = {
 }
 # StanceClassifier.tag explains every predicted stance with a per-row transform: measured on a slice only.
 MODEL_TAG_ROWS = 2_000
+ATTRIBUTION_CHUNK = 5_000   # articles attributed at once, as `tag` does (pipeline.tag_corpus_to)
 # These targets come from issue 6.
 TARGET_CODEBOOK = 300_000
 TARGET_RATIO = 4.0
@@ -569,10 +570,21 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
         use_large_run_memory_settings()
         statements = pd.read_parquet(statements_path)
         actors = load_actors()
+        # Row bounds of chunks of ATTRIBUTION_CHUNK whole articles, the chunks `tag` attributes one at a time.
+        new_article = statements["article_id"].ne(statements["article_id"].shift()).to_numpy()
+        article_starts = new_article.nonzero()[0]
+        bounds = list(article_starts[::ATTRIBUTION_CHUNK]) + [len(statements)]
 
-        def attribute_all():   # as `tag` runs it, cyclic GC paused (there, a chunk at a time)
-            with without_cyclic_gc():
-                return attribute(statements, actors)
+        def attribute_all():
+            """As `tag` runs it: a chunk at a time, cyclic GC paused, the result of a chunk not kept once the
+            next is done (only the first, which the classifier's .tag() stage reads, and the row count)."""
+            first, rows = None, 0
+            for start, end in zip(bounds, bounds[1:]):
+                with without_cyclic_gc():
+                    attributed = attribute(statements.iloc[start:end], actors)
+                rows += len(attributed)
+                first = attributed if first is None else first
+            return first, rows
         return attribute_all, {}
     if stage in ("codebook", "codebook_distinct", "codebook_sample"):
         from analysis.codebook import load_codebook
@@ -631,7 +643,9 @@ def _after(stage: str, workdir: Path, size: int, result) -> dict:
         return {"statements": len(table), "articles": len(meta),
                 "boilerplate_share": float(table["is_boilerplate"].mean())}
     if stage == "attribution":
-        result.to_parquet(workdir / f"attributed_{size}.parquet", index=False)
+        first, rows = result
+        first.head(MODEL_TAG_ROWS).to_parquet(workdir / f"attributed_{size}.parquet", index=False)
+        return {"statements": rows}
     if stage in ("end_to_end", "end_to_end_fresh"):
         return {"statements": result.statements, "with_stance": result.with_stance}
     if stage == "spacy":
