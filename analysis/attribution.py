@@ -744,6 +744,7 @@ def _sentence_facts(index: ActorIndex, statement: _Statement, text_for_quotes: s
         else ([], False, False)
     mentions = tuple(index.find(text))
     outside = _outside(text, spans)
+    narration_side = subject_side(outside)
     facts = cache[key] = _Facts(
         spans, started_inside, ends_inside, outside, mentions,
         ";".join(dict.fromkeys(m.actor.canonical for m in mentions)),
@@ -754,7 +755,7 @@ def _sentence_facts(index: ActorIndex, statement: _Statement, text_for_quotes: s
         _attribution_plan(text, spans, mentions, outside, index, is_headline=is_headline,
                           may_speak=statement.may_speak),
         _position_plan(text, mentions, may_hold=statement.may_hold),
-        subject_side(outside), subject_side(text))
+        narration_side, narration_side if outside is text else subject_side(text))
     return facts
 
 

@@ -200,14 +200,28 @@ def _stable_hash(text: str) -> int:
     return zlib.crc32(data) | (zlib.adler32(data) << 32)
 
 
+_WORD_BYTE = np.zeros(256, dtype=bool)
+_WORD_BYTE[np.frombuffer(b"abcdefghijklmnopqrstuvwxyz0123456789", dtype=np.uint8)] = True
+
+
+def _words_only(array: pa.LargeStringArray) -> pa.LargeStringArray:
+    """The strings with every byte other than an ASCII lower-case letter or digit made a space, so that a
+    split at spaces finds the runs of ``[a-z0-9]`` (a non-ASCII character becomes as many spaces as it has
+    bytes). A byte lookup in numpy: RE2's split at ``[^a-z0-9]+`` took four times as long."""
+    validity, offsets, data = array.buffers()
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+    words = np.where(_WORD_BYTE[data], data, np.uint8(ord(" ")))
+    return pa.Array.from_buffers(pa.large_string(), len(array), [validity, offsets, pa.py_buffer(words)],
+                                 array.null_count, array.offset)
+
+
 def _paragraph_shingles(texts: list[str], size: int = 5) -> tuple[np.ndarray, np.ndarray]:
     """(paragraph number, 5-gram hash) of every distinct word 5-gram of every paragraph, sorted by hash.
 
     Words are runs of [a-z0-9] in the lower-cased text; a paragraph of fewer than five words is one gram.
     Done in Arrow and numpy, not per word in Python: a million statements hold tens of millions of words.
     """
-    array = pa.array(texts, type=pa.large_string())
-    words = pc.split_pattern_regex(pc.utf8_lower(array), r"[^a-z0-9]+")
+    words = pc.split_pattern(_words_only(pc.utf8_lower(pa.array(texts, type=pa.large_string()))), " ")
     lengths = pc.list_value_length(words).to_numpy(zero_copy_only=False)
     flat = pc.list_flatten(words)
     paragraph = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
@@ -242,8 +256,14 @@ def _paragraph_shingles(texts: list[str], size: int = 5) -> tuple[np.ndarray, np
     if not grams:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
     gram, holder = np.concatenate(grams), np.concatenate(holders)
-    order = np.lexsort((holder, gram))
+    # Sorted by (gram, paragraph): by gram first, then runs of one gram by paragraph (a quarter of the time of
+    # np.lexsort, whose stable sorts of random 64-bit keys took 0.3 s per 2.5M grams).
+    order = np.argsort(gram)
     gram, holder = gram[order], holder[order]
+    if len(gram) > 1 and (gram[1:] == gram[:-1]).any():
+        run = np.cumsum(np.r_[True, gram[1:] != gram[:-1]])
+        order = np.argsort(run * (int(holder.max()) + 1) + holder)
+        gram, holder = gram[order], holder[order]
     distinct = np.ones(len(gram), dtype=bool)
     distinct[1:] = (gram[1:] != gram[:-1]) | (holder[1:] != holder[:-1])
     return holder[distinct], gram[distinct]
@@ -281,7 +301,8 @@ class _ShingleIndex:
             holder, gram = _paragraph_shingles(texts_in_batch)
             self.gram_counts.append(np.bincount(holder, minlength=len(texts_in_batch)))
             holder = (holder + first_new + batch).astype(np.int32)
-            bucket = (gram >> np.uint64(64 - _BUCKET_BITS)).astype(np.int64)
+            # A byte per row: NumPy sorts it stably by radix, five times faster than int64 keys.
+            bucket = (gram >> np.uint64(64 - _BUCKET_BITS)).astype(np.uint8)
             order = np.argsort(bucket, kind="stable")   # keeps each bucket sorted by gram, then paragraph
             bounds = np.searchsorted(bucket[order], np.arange(_BUCKETS + 1))
             holder, gram = holder[order], gram[order]
@@ -360,7 +381,7 @@ def _release_freed_memory() -> None:
 
 
 _SHINGLE_BATCH = 20000
-_BUCKET_BITS = 4
+_BUCKET_BITS = 4   # at most 8: a row's bucket is kept in a byte
 _BUCKETS = 1 << _BUCKET_BITS
 
 
@@ -556,6 +577,10 @@ def _join_linked_pairs(labels: np.ndarray, a: np.ndarray, b: np.ndarray, rare_sh
         rows = np.arange(len(pair)) - np.repeat(np.cumsum(lengths) - lengths, lengths) \
             + np.repeat(frequent_offset[own], lengths)
         key = numbers_by_paragraph[rows].astype(np.int64) * n + other[pair]
+        # Looked up in ascending order: a binary search per key in random order missed the cache at every step
+        # (0.12 s for 1.8M keys at 100k statements; sorting first costs a third of that).
+        order = np.argsort(key)
+        key, pair = key[order], pair[order]
         at = np.minimum(np.searchsorted(frequent_key, key), len(frequent_key) - 1)
         frequent_shared = np.bincount(pair[frequent_key[at] == key], minlength=len(own))
         linked = reaches(block_rare + frequent_shared, block_a, block_b)
