@@ -73,9 +73,13 @@ class ChromeRules:
     exact: frozenset
     pattern: re.Pattern | None
 
+    def __post_init__(self):
+        # Case folding never shortens a text, so one longer than every exact line need not be folded.
+        object.__setattr__(self, "_longest_exact", max(map(len, self.exact), default=-1))
+
     def is_chrome(self, paragraph: str) -> bool:
         text = paragraph.strip()
-        if text.casefold() in self.exact:
+        if len(text) <= self._longest_exact and text.casefold() in self.exact:
             return True
         return bool(self.pattern and self.pattern.fullmatch(text))
 
@@ -108,6 +112,8 @@ def clean_text(raw: str, rules: ChromeRules) -> tuple[str, int]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     kept, removed = [], 0
     for line in text.split("\n"):
+        if not line:
+            continue
         paragraph = _normalise_line(line)
         if not paragraph:
             continue

@@ -89,6 +89,17 @@ def test_chrome_of_other_outlets():
     assert clean_text(page, rules) == ("TOKYO (Reuters) - Japan protested on Monday.\n\nThe talks stalled.", 5)
 
 
+def test_an_exact_chrome_line_matches_in_any_case_even_when_folding_lengthens_it():
+    """Exact lines are compared case-folded, and only texts no longer than the longest exact line are folded
+    (folding never shortens a text): "Straße" folds to "strasse", one letter longer, and still matches."""
+    from analysis.corpus import ChromeRules
+
+    rules = ChromeRules(frozenset({"strasse", "all news"}), None)
+    assert rules.is_chrome("Straße") and rules.is_chrome("  ALL NEWS ") and rules.is_chrome("STRASSE")
+    assert not rules.is_chrome("All news today") and not rules.is_chrome("Strasse 1")
+    assert not ChromeRules(frozenset(), None).is_chrome("All news")
+
+
 def test_jsonl_is_read_a_line_at_a_time_and_errors_give_the_file_offset(tmp_path):
     """A news-database export is not held in memory: each article's text is re-read from its line when it is
     cleaned. A bad byte on a later line is reported at its offset in the file, as for a whole-file read."""

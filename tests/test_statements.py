@@ -227,3 +227,37 @@ def test_pair_counter_merges_blocks_exactly():
     keys, counts = counter.result()
     expected_keys, expected_counts = np.unique(np.concatenate(blocks), return_counts=True)
     assert keys.tolist() == expected_keys.tolist() and counts.tolist() == expected_counts.tolist()
+
+
+def test_words_of_a_paragraph_are_the_runs_of_ascii_letters_and_digits():
+    """The 5-grams are built from the runs of [a-z0-9] of the lower-cased text. Non-ASCII letters, the
+    no-break space, the Kelvin sign (which lower-cases to "k") and CJK text all occur in other outlets' copy."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from analysis.statements import _words_only
+
+    texts = ["Japan’s 4 islands: Etorofu/Iturup, Kunashiri!", "Ünïcödé wörds ÄÖÜ straße\u00a0U.S.-Japan",
+             "İstanbul \u212aelvin", "日本とロシア Japan–Russia talks", "", "   ", "x_y z-w 12 34", "a"]
+    lowered = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
+    words = [[w for w in row if w] for row in pc.split_pattern(_words_only(lowered), " ").to_pylist()]
+    assert words == [[w for w in re.split("[^a-z0-9]+", text) if w] for text in lowered.to_pylist()]
+    assert words[0] == ["japan", "s", "4", "islands", "etorofu", "iturup", "kunashiri"]
+    assert words[1] == ["n", "c", "d", "w", "rds", "stra", "e", "u", "s", "japan"]
+    assert words[3] == ["japan", "russia", "talks"] and words[4] == words[5] == []
+
+
+def test_five_grams_are_sorted_by_hash_then_paragraph_and_distinct():
+    """Two paragraphs holding the same 5-grams, one of them twice: each (gram, paragraph) pair once, sorted
+    by gram and then by paragraph, as the buckets of boilerplate detection expect."""
+    from analysis.statements import _paragraph_shingles
+
+    holder, gram = _paragraph_shingles(["one two three four five six one two three four five",
+                                        "one two three four five six", "short one"])
+    pairs = list(zip(gram.tolist(), holder.tolist()))
+    assert pairs == sorted(set(pairs))
+    # 7 grams in the first paragraph, one of them twice; 2 in the second (both also in the first); the short
+    # paragraph is one gram of its two words.
+    assert sorted(holder.tolist()) == [0] * 6 + [1, 1, 2]
+    shared = [g for g, h in pairs if h == 1]
+    assert all((g, 0) in pairs and pairs.index((g, 0)) + 1 == pairs.index((g, 1)) for g in shared)
