@@ -7,7 +7,7 @@
 - tagging a corpus equals tagging its articles one at a time (the boilerplate columns aside, see there);
 - tagging the seed corpus twice gives identical tables;
 - the tagger's shortcuts (a cue matched only where it can begin, RE2 looking for negators and hedges) give
-  what Python's ``re`` gives.
+  what Python's ``re`` gives, and so does the splitter's pattern of candidate sentence ends.
 
 The text mixes arbitrary unicode with the pieces that are hard for the splitter and the attribution rules:
 quotes of every kind, ellipses, abbreviations ("U.S.", "No. 1", "Mr."), datelines, chrome lines, speech verbs
@@ -193,3 +193,17 @@ def test_negator_and_hedge_scan_is_pythons_search(texts):
     negators, hedges = TAGGER._negators, TAGGER._hedges
     expected = [bool(negators.search(text) or hedges.search(text)) for text in texts]
     assert TAGGER._may_scope_column(pa.array(texts, type=pa.large_string()), texts) == expected
+
+
+@settings(max_examples=300, **DETERMINISTIC)
+@given(text=TEXT)
+def test_candidate_sentence_ends_are_runs_of_full_stops_ellipses_and_marks(text):
+    """The splitter's candidate pattern is written as one character class for speed; it finds what the
+    plain reading of a terminator run, "..." or "…" or one of .!? repeated, finds."""
+    import re
+
+    from analysis.statements import _CANDIDATE
+
+    plain = re.compile(r"""(?:\.{3}|…|[.!?])+["'”’)\]]*(?=\s+(\S))""")
+    assert [(m.span(), m.group(1)) for m in _CANDIDATE.finditer(text)] == \
+        [(m.span(), m.group(1)) for m in plain.finditer(text)]
