@@ -439,7 +439,8 @@ class _ArticleContext:
             if actor.type == "person":
                 self.last_person = actor
             self.recent.append(actor)
-        self.recent = self.recent[-30:]
+        if len(self.recent) > 30:
+            del self.recent[:-30]
 
 
 def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
