@@ -192,7 +192,6 @@ _ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s
 # Substrings that every match of _ACCORDING contains ("in Lavrov's words": word, wd, wld, world).
 _ACCORDING_HINT = re.compile("according|citing|put it|word|world|wd|wld")
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
 _ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|"
     r"presidential|[A-Z][a-z]+)\s+){0,3}"
@@ -222,6 +221,13 @@ _COLON = re.compile(r"^\s*([^:,]{2,60}):\s+\S")
 # "he"/"she" closing the words before a verb; both contain "he" or "He", which is checked first.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$")
 _PRONOUN_BEFORE_VERB = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
+
+
+def _pronoun_closing(pattern: re.Pattern, words: str) -> re.Match | None:
+    """``pattern.search(words)`` for the patterns above, asked only when "he" or "He" occurs at all."""
+    return pattern.search(words) if "he" in words or "He" in words else None
+
+
 _INVERSION_MARKS = (",", '"', "“", "”", "'")
 _QUOTE_CHARS = {'"': "toggle", "“": "open", "”": "close", "«": "open", "»": "close", "„": "open"}
 _QUOTE_CHAR_RE = re.compile("[" + re.escape("".join(_QUOTE_CHARS)) + "]")
@@ -520,7 +526,7 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
             return ("actor", mention.actor)
     window = text[max(0, verb_start - 60):verb_start]
-    pronoun = _PRONOUN_SUBJECT.search(window) if "he" in window or "He" in window else None
+    pronoun = _pronoun_closing(_PRONOUN_SUBJECT, window)
     if pronoun:
         return ("pronoun", _last_person(mentions, verb_start - len(pronoun.group(0))))
     anaphor = None
@@ -647,7 +653,7 @@ def _position_plan(text: str, mentions, *, may_hold: bool) -> tuple:
         before = text[max(0, verb.start() - 100):verb.start()]
         if _NOT_PREDICATE_BEFORE.search(before, max(0, len(before.rstrip()) - 8)):
             continue
-        pronoun = _PRONOUN_BEFORE_VERB.search(before) if "he" in before or "He" in before else None
+        pronoun = _pronoun_closing(_PRONOUN_BEFORE_VERB, before)
         if pronoun:
             person = _last_person(mentions, verb.start() - len(pronoun.group(0)))
             if person is not None:
