@@ -6,6 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CORPUS ?= data/articles
 RESULTS ?=
+CODEBOOK ?=
+ACTORS ?=
+CHROME_RULES ?=
 STAMP := $(VENV)/.installed
 
 .PHONY: reproduce test lab bench clean setup contract
@@ -20,7 +23,9 @@ $(STAMP): requirements.txt pyproject.toml
 setup: $(STAMP)
 
 reproduce: $(STAMP)
-	$(PY) -m analysis reproduce --corpus "$(CORPUS)" $(if $(RESULTS),--results "$(RESULTS)")
+	$(PY) -m analysis reproduce --corpus "$(CORPUS)" $(if $(RESULTS),--results "$(RESULTS)") \
+		$(if $(CODEBOOK),--codebook "$(CODEBOOK)") $(if $(ACTORS),--actors "$(ACTORS)") \
+		$(if $(CHROME_RULES),--chrome-rules "$(CHROME_RULES)")
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -6,6 +6,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import warnings
 from pathlib import Path
@@ -23,24 +24,20 @@ def _input_errors():
     return (CorpusError, CodebookError, ActorsError, AnnotationError, ReproduceError)
 
 
-def _check_out(out: Path) -> None:
-    """Refuse an output path that cannot be written before tagging, not after a long run."""
-    if out.is_dir():
-        raise ValueError(f"{out}: is a folder; --out takes a file name such as statements.csv")
-    for folder in out.parents:
-        if folder.exists():
-            if not folder.is_dir():
-                raise ValueError(f"{out}: cannot write: {folder} is a file, not a folder")
-            break
+def _data_files(args):
+    from .pipeline import DataFiles
+
+    return DataFiles.given(args.codebook, args.actors, args.chrome_rules)
 
 
 def _tag(args) -> int:
-    from .pipeline import SHOWN_SKIPPED, tag_corpus_to, use_large_run_memory_settings
+    from .pipeline import SHOWN_SKIPPED, check_output, tag_corpus_to, use_large_run_memory_settings
 
-    _check_out(Path(args.out))
+    data = _data_files(args)
+    check_output(args.out, args.corpus, data)   # before any work, not after a long run
     use_large_run_memory_settings()
     # Written chunk by chunk: a corpus of a million statements is never one table in memory.
-    summary = tag_corpus_to(args.corpus, args.out, tagger=args.tagger,
+    summary = tag_corpus_to(args.corpus, args.out, tagger=args.tagger, data=data,
                             on_error="skip" if args.skip_bad else "raise", progress=not args.quiet)
     # The summary line names only the first few skipped files; the rest get a line each, so a large run
     # drops nothing silently.
@@ -53,8 +50,15 @@ def _tag(args) -> int:
 def _reproduce(args) -> int:
     from .reproduce import reproduce
 
-    reproduce(corpus=args.corpus, results=args.results, html=not args.no_html)
+    reproduce(corpus=args.corpus, results=args.results, html=not args.no_html, data=_data_files(args))
     return 0
+
+
+def _add_data_file_options(parser) -> None:
+    parser.add_argument("--codebook", default=None, help=f"codebook YAML (default: {paths.CODEBOOK.relative_to(paths.ROOT)})")
+    parser.add_argument("--actors", default=None, help=f"actors CSV (default: {paths.ACTORS.relative_to(paths.ROOT)})")
+    parser.add_argument("--chrome-rules", default=None,
+                        help=f"chrome rules CSV (default: {paths.CHROME_RULES.relative_to(paths.ROOT)})")
 
 
 def _one_line(err: Exception) -> str:
@@ -77,11 +81,13 @@ def main(argv=None) -> int:
     tag.add_argument("--skip-bad", action="store_true",
                      help="skip unreadable articles (listed in the summary) instead of stopping")
     tag.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_data_file_options(tag)
     tag.set_defaults(run=_tag)
     rep = commands.add_parser("reproduce", help="run every notebook headless and regenerate all charts")
     rep.add_argument("--corpus", default=str(paths.ARTICLES))
     rep.add_argument("--results", default=None, help="results folder (default: results/, or results/<corpus>/)")
     rep.add_argument("--no-html", action="store_true", help="skip the static HTML export")
+    _add_data_file_options(rep)
     rep.set_defaults(run=_reproduce)
     args = parser.parse_args(argv)
     if getattr(args, "tagger", "x") is None:
@@ -90,11 +96,24 @@ def main(argv=None) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("always")
         warnings.showwarning = lambda message, category, *rest, **kw: print(f"warning: {message}", file=sys.stderr)
+        from .output_files import Interrupted, clean_exit_on_termination
+        from .pipeline import StatementCountError
+
         try:
-            return args.run(args)
+            with clean_exit_on_termination():
+                return args.run(args)
         except (*_input_errors(), OSError, ValueError) as err:
             print(_one_line(err), file=sys.stderr)
             return 2
+        except StatementCountError as err:
+            print(_one_line(err), file=sys.stderr)
+            return 3
+        except (KeyboardInterrupt, Interrupted) as err:
+            # Temporary files are gone by now (every writer cleans up on the way out); earlier outputs stand.
+            signum = getattr(err, "signum", signal.SIGINT)
+            print(f"interrupted ({signal.Signals(signum).name}): nothing was written, earlier outputs are "
+                  "unchanged", file=sys.stderr)
+            return 128 + signum
 
 
 if __name__ == "__main__":

@@ -8,6 +8,27 @@ Chrome-cleaning rules live in ``data/chrome_rules.csv`` so a user can add the fu
 without touching code. Every problem with the input is reported with the file it came from; nothing is
 dropped without a trace: skipped files are listed in ``corpus.attrs["skipped"]``.
 
+What is read, and what is refused:
+
+- CSV files (corpus, ``articles.csv``, and the actors and chrome tables) are read strictly: a row with more
+  or fewer fields than the header (an unquoted comma or line break), a quoted value left open or followed by
+  text, or a column name used twice is an error naming the file and line. Quoted values may hold commas,
+  doubled quotes and line breaks. A column without a name is dropped if it is empty, else an error.
+- In a JSON Lines file each line is an object; ``text`` is a string (null counts as an empty text), ``id`` a
+  string or an integer, and any other value a string, a number or null (null is empty). A line that is not
+  such an object, that holds a lone surrogate (``"\\ud800"``), a number of more than 4300 digits, a key
+  twice or nesting thousands of levels deep is an error naming its line.
+- Ids (file names without ``.txt``, metadata ids, table ids) are NFC-normalised with surrounding spaces
+  removed, so ``Kōno.txt`` as macOS writes it (decomposed) and ``trail .txt`` match ``Kōno`` and ``trail``.
+- A corpus folder's articles are the ``.txt`` files directly in it. Subfolders (but hidden ones) and compressed
+  files in it are named in a warning; a link to a file outside the folder is not read (a warning names it).
+- Compressed input (``.gz``, ``.zip``, ``.bz2``, ``.xz``, ...) is refused: decompress it first.
+- One article may be at most 64 MB (``MAX_ARTICLE_BYTES``, its file or its UTF-8 text); a larger one is
+  refused, to be split.
+
+Errors about one article (its file, row or line) are skippable with ``on_error="skip"``; errors about a whole
+file (its header, duplicate ids, the metadata table) always stop.
+
 Example:
     >>> from analysis.corpus import load_corpus
     >>> corpus = load_corpus("data/articles")
@@ -20,7 +41,11 @@ import csv
 import html.parser
 import io
 import json
+import math
+import os
 import re
+import sys
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +63,10 @@ CORPUS_COLUMNS = ["article_id", "outlet", "date", "headline", "url", "source", "
 _ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 # Lines longer than this are collapsed by _ODD_SPACE; shorter ones by split and join, several times faster.
 _SPLIT_JOIN_LIMIT = 100_000
+# The largest article (its file, or its text in a table, as UTF-8 bytes) that is read: a larger one is a
+# per-article error asking for it to be split. Loading holds an article a few times over while cleaning it.
+MAX_ARTICLE_BYTES = 64 * 2**20
+COMPRESSED_SUFFIXES = (".gz", ".tgz", ".zip", ".bz2", ".xz", ".zst", ".7z", ".lz4", ".lzma")
 
 
 def _normalise_line(line: str) -> str:
@@ -220,21 +249,103 @@ def html_to_text(page: str) -> str:
 
 
 def _read_csv(path: Path, *, required: list[str]) -> pd.DataFrame:
-    if not path.exists():
-        raise CorpusError(f"{path}: file not found")
+    """A CSV table, every value a string, read strictly (``_csv_records``); ``required`` columns must be there."""
+    header, records = _csv_records(path, required=required)
+    return pd.DataFrame([fields for _, _, fields in records], columns=header, dtype=object)
+
+
+# The csv module refuses a value over 128 KB by default; one article's text may be far longer.
+_CSV_FIELD_LIMIT = 2**31 - 1
+
+
+def _csv_records(path: Path, *, required: list[str], skipped: list | None = None
+                 ) -> tuple[list[str], list[tuple[int, int, list[str]]]]:
+    """The header of a CSV file and its records as (row number, line number, values).
+
+    Read with the csv module in strict mode: a record with more or fewer values than the header is an error
+    naming its line (pandas took a row with one value too many as index and shifted the rest), as is a quoted
+    value left open or followed by text; quoted values may hold commas, doubled quotes and line breaks. With
+    ``skipped`` (a corpus table, a row being one article) a record of the wrong length is listed there as
+    ``(path: line N, problem)`` and left out instead. Blank lines are passed over. A column name used twice is
+    an error; a column without a name is dropped if it has no value, else an error. Row numbers count the
+    header as row 1, as a spreadsheet does.
+    """
+    if not path.is_file():
+        raise CorpusError(f"{path}: file not found" if not path.exists() else f"{path}: not a file")
     try:
         raw = path.read_bytes()
-        text = decode_text(raw, str(path)) if raw.strip() else ""
-        if not text.strip():
-            raise CorpusError(f"{path}: empty file")
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as err:
-        raise CorpusError(f"{path}: not a readable CSV: {str(err).strip()}") from None
-    table.columns = [str(c).strip() for c in table.columns]
-    missing = [c for c in required if c not in table.columns]
+    except OSError as err:
+        raise CorpusError(f"{path}: cannot read ({err.strerror or err})") from None
+    text = decode_text(raw, str(path)) if raw.strip() else ""
+    if not text.strip():
+        raise CorpusError(f"{path}: empty file")
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    records: list[tuple[int, int, list[str]]] = []
+    row_number, start = 1, 1
+    try:
+        for fields in reader:
+            line, start = start, reader.line_num + 1
+            if not fields or (len(fields) == 1 and not fields[0].strip()):
+                continue
+            if header is None:
+                header = _csv_header(path, fields, required)
+                continue
+            row_number += 1
+            if len(fields) != len(header):
+                hint = ("a comma inside a value needs double quotes around the value" if len(fields) > len(header)
+                        else "a value with a line break needs double quotes around it, or a field is missing")
+                problem = (f"{len(fields)} field{'s' if len(fields) != 1 else ''} where the header has "
+                           f"{len(header)} ({hint})")
+                if skipped is None:
+                    raise CorpusError(f"{path}: line {line}: {problem}")
+                skipped.append((f"{path}: line {line}", problem))
+                continue
+            records.append((row_number, line, fields))
+    except csv.Error as err:
+        if "unexpected end of data" in str(err):
+            line, problem = start, "a quoted value in the row that starts on this line has no closing quote"
+        elif "expected after" in str(err) and reader.line_num > start:
+            line, problem = start, (f"a quoted value in this row runs to line {reader.line_num} and has text after "
+                                    f"its closing quote there (is its closing quote missing on line {start}?)")
+        elif "expected after" in str(err):
+            line, problem = reader.line_num, ("text after the closing quote of a quoted value (a quote inside a "
+                                              'quoted value is written twice: "")')
+        else:
+            line, problem = reader.line_num, str(err)
+        raise CorpusError(f"{path}: line {line}: not a readable CSV: {problem}") from None
+    if header is None:
+        raise CorpusError(f"{path}: empty file")
+    unnamed = [i for i, name in enumerate(header) if not name]
+    if unnamed:
+        for i in unnamed:
+            first = next((line for _, line, fields in records if fields[i].strip()), None)
+            if first is not None:
+                raise CorpusError(f"{path}: column {i + 1} has no name in the header but has values "
+                                  f"(first on line {first})")
+        named = [i for i, name in enumerate(header) if name]
+        header = [header[i] for i in named]
+        records = [(row, line, [fields[i] for i in named]) for row, line, fields in records]
+    return header, records
+
+
+def _csv_header(path: Path, fields: list[str], required: list[str]) -> list[str]:
+    """Column names, stripped; one used twice is an error (pandas renamed the second ``text`` to ``text.1``),
+    and so is a missing ``required`` one."""
+    header = [name.strip() for name in fields]
+    first: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        if name in first:
+            raise CorpusError(f"{path}: column {name!r} appears twice in the header (columns {first[name]} and "
+                              f"{number})")
+        if name:
+            first[name] = number
+    missing = [c for c in required if c not in first]
     if missing:
-        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)} (has: {', '.join(table.columns)})")
-    return table
+        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)} (has: {', '.join(filter(None, header))})")
+    return header
 
 
 def metadata_path(folder: Path) -> Path | None:
@@ -246,12 +357,13 @@ def metadata_path(folder: Path) -> Path | None:
     return None
 
 
-def _read_metadata(folder: Path) -> tuple[pd.DataFrame | None, str]:
+def _read_metadata(folder: Path) -> tuple[dict | None, str]:
+    """The rows of the folder's metadata table by id ({id: {column: value}}), and the table's path."""
     path = metadata_path(folder)
     if path is None:
         return None, ""
     table = _read_csv(path, required=["id"])
-    table["id"] = table["id"].str.strip()
+    table["id"] = [_normal_id(i) for i in table["id"]]
     blank = table.index[table["id"] == ""]
     if len(blank):
         raise CorpusError(f"{path}: row {blank[0] + 2} has an empty id")
@@ -260,24 +372,106 @@ def _read_metadata(folder: Path) -> tuple[pd.DataFrame | None, str]:
         where = "; ".join(f"{d!r} in rows {', '.join(str(i + 2) for i in table.index[table['id'] == d])}"
                           for d in sorted(duplicated))
         raise CorpusError(f"{path}: duplicate id(s): {where}")
-    return table.set_index("id"), str(path)
+    return table.set_index("id").to_dict("index"), str(path)
 
 
-def _records_from_folder(folder: Path, skipped: list) -> tuple[list[dict], pd.DataFrame | None, str]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+def _normal_id(article_id: str) -> str:
+    """An id as it is matched: NFC (macOS writes file names decomposed: o + combining macron for ō), without
+    the spaces around it (``trail .txt`` is ``trail``)."""
+    article_id = article_id.strip()
+    return article_id if article_id.isascii() else unicodedata.normalize("NFC", article_id)
+
+
+def _shown(path: Path) -> str:
+    """A path as text that can be printed and written: bytes of a file name that are not UTF-8 as ``\\xe9``."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return text
+
+
+def _plural(names: list[str], one: str, many: str) -> str:
+    shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+    return f"{one if len(names) == 1 else many} {shown}"
+
+
+def _records_from_folder(folder: Path) -> tuple[list[dict], dict | None, str]:
+    """The ``.txt`` files directly in the folder, as records to be read one at a time (``_article_row``).
+
+    Subfolders (other than hidden ones such as ``.ipynb_checkpoints``) and compressed files are named in a warning;
+    a link to a file outside the folder, or to nothing, is not read, with a warning. A file name that is not
+    UTF-8 is a per-article error."""
+    root = folder.resolve()
+    files, subfolders, compressed = [], [], []
+    for path in sorted(folder.iterdir()):
+        if path.is_dir():
+            if not path.name.startswith("."):
+                subfolders.append(_shown(Path(path.name)))
+            continue
+        suffix = path.suffix.lower()
+        if suffix in COMPRESSED_SUFFIXES:
+            compressed.append(_shown(Path(path.name)))
+            continue
+        if suffix != ".txt":
+            continue
+        if path.is_symlink():
+            try:
+                target = path.resolve()
+            except (OSError, RuntimeError):     # a loop of links
+                warnings.warn(f"{_shown(path)}: a link that cannot be followed (a loop of links); not read",
+                              CorpusWarning, stacklevel=3)
+                continue
+            if not target.exists():
+                warnings.warn(f"{_shown(path)}: a link to {_shown(target)}, which does not exist; not read",
+                              CorpusWarning, stacklevel=3)
+                continue
+            if not target.is_relative_to(root):
+                warnings.warn(f"{_shown(path)}: a link to {_shown(target)}, outside the corpus folder; not read",
+                              CorpusWarning, stacklevel=3)
+                continue
+        if path.is_file():
+            files.append(path)
+    if subfolders:
+        warnings.warn(f"{_shown(folder)}: {_plural(subfolders, 'subfolder', 'subfolders')} not read: the articles "
+                      "of a corpus are the .txt files directly in its folder", CorpusWarning, stacklevel=3)
+    if compressed:
+        warnings.warn(f"{_shown(folder)}: {_plural(compressed, 'compressed file', 'compressed files')} not read; "
+                      f"decompress {'it' if len(compressed) == 1 else 'them'} first", CorpusWarning, stacklevel=3)
     metadata, metadata_name = _read_metadata(folder)
     by_id: dict[str, Path] = {}
-    for path in files:
-        if path.stem in by_id:
-            raise CorpusError(f"{path}: duplicate article id {path.stem!r} (also {by_id[path.stem].name})")
-        by_id[path.stem] = path
-    if not files:
-        raise CorpusError(f"{folder}: no .txt articles in this folder")
     records = []
-    for article_id, path in by_id.items():
-        records.append({"article_id": article_id, "source": str(path), "bytes": path.read_bytes(),
-                        "kind": "file"})
+    for path in files:
+        source = _shown(path)
+        if _shown(Path(path.stem)) != path.stem:
+            name = os.fsencode(path.name)
+            bad = name[_first_bad_utf8(name)]
+            records.append({"article_id": _shown(Path(path.stem)), "source": source, "bytes": path, "kind": "file",
+                            "problem": f"the file name is not valid UTF-8 (byte 0x{bad:02x}); rename the file"})
+            continue
+        article_id = _normal_id(path.stem)
+        if not article_id:
+            records.append({"article_id": path.stem, "source": source, "bytes": path, "kind": "file",
+                            "problem": "the file name has nothing but spaces before .txt; rename the file"})
+            continue
+        if article_id in by_id:
+            raise CorpusError(f"{source}: duplicate article id {article_id!r} "
+                              f"(also {_shown(Path(by_id[article_id].name))})")
+        by_id[article_id] = path
+        # Read when its turn comes (``_article_row``): the corpus is never held raw all at once.
+        records.append({"article_id": article_id, "source": source, "bytes": path, "kind": "file"})
+    if not files:
+        raise CorpusError(f"{_shown(folder)}: no .txt articles in this folder")
     return records, metadata, metadata_name
+
+
+def _first_bad_utf8(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start
+    return 0
 
 
 class _LineText:
@@ -293,7 +487,7 @@ class _LineText:
             handle.seek(self.offset)
             raw = handle.read(self.length)
         text = json.loads(raw.decode("utf-8-sig" if self.offset == 0 else "utf-8"))["text"]
-        return ("" if text is None else str(text)).encode("utf-8")
+        return ("" if text is None else text).encode("utf-8")     # a string or null: see _jsonl_row
 
 
 def _jsonl_lines(path: Path):
@@ -316,32 +510,127 @@ def _jsonl_lines(path: Path):
             offset += len(raw)
 
 
-def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:
+class _LineProblem(Exception):
+    """Why one line of a JSON Lines file is not an article (the message, without the place)."""
+
+
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _object_without_repeated_keys(pairs: list) -> dict:
+    """json's object hook: a key given twice is an error (json.loads keeps the last without a word)."""
+    row = dict(pairs)
+    if len(row) != len(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return row
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSONL_ID_AND_TEXT = "each line needs an object with 'id' and 'text'"
+
+
+def _json_kind(value) -> str:
+    """What a JSON value is, for a message: ``an array``, ``true``, ``a number (7.5)``, ``NaN``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+    if isinstance(value, (int, float)):
+        number = repr(value)
+        return f"a number ({number if len(number) <= 30 else number[:12] + '...' + number[-12:]})"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return "a string"
+
+
+def _jsonl_row(line: str) -> dict:
+    """One line of a JSON Lines file as {"id": id, "text": text, key: value as text, ...}, or a _LineProblem."""
+    try:
+        row = json.loads(line, object_pairs_hook=_object_without_repeated_keys)
+    except json.JSONDecodeError as err:
+        raise _LineProblem(f"not valid JSON ({err.msg}, column {err.colno})") from None
+    except RecursionError:
+        raise _LineProblem("nested too deeply to read (arrays or objects inside each other thousands of levels "
+                           "deep)") from None
+    except _RepeatedKey as err:
+        raise _LineProblem(f"key {err.args[0]!r} appears twice") from None
+    except ValueError as err:       # int(): "Exceeds the limit (4300 digits) for integer string conversion"
+        if "digits" not in str(err):
+            raise _LineProblem(f"not valid JSON ({err})") from None
+        raise _LineProblem(f"a number with more than {sys.get_int_max_str_digits()} digits") from None
+    if not isinstance(row, dict) or "id" not in row or "text" not in row:
+        raise _LineProblem(_JSONL_ID_AND_TEXT)
+    if "\\u" in line:
+        # A lone surrogate can only come from a \u escape: the line itself was valid UTF-8.
+        for key, value in row.items():
+            for what, string in ((f"key {key!r}", key), (repr(key), value)):
+                found = _SURROGATE.search(string) if isinstance(string, str) else None
+                if found:
+                    raise _LineProblem(f"{what} holds a lone surrogate \\u{ord(found.group()):04x} at character "
+                                       f"{found.start() + 1}, half of a UTF-16 pair and not a character")
+    article_id, text = row["id"], row["text"]
+    if isinstance(article_id, bool) or not isinstance(article_id, (str, int)):
+        kind = (f"a number with a fraction or exponent ({article_id!r})"
+                if isinstance(article_id, float) and math.isfinite(article_id) else _json_kind(article_id))
+        raise _LineProblem(f"'id' must be a string or an integer, not {kind}")
+    if text is None:
+        text = ""       # no text: reported as an empty text when the article is read
+    elif not isinstance(text, str):
+        raise _LineProblem(f"'text' must be a JSON string, not {_json_kind(text)}")
+    values = {"id": _normal_id(str(article_id)), "text": text}
+    for key, value in row.items():
+        if key in ("id", "text"):
+            continue
+        if value is None:
+            value = ""
+        elif isinstance(value, bool) or not isinstance(value, (str, int, float)) or (
+                isinstance(value, float) and not math.isfinite(value)):
+            raise _LineProblem(f"{key!r} must be a string, a number or null, not {_json_kind(value)}")
+        values[key] = value if isinstance(value, str) else repr(value)
+    return values
+
+
+def _records_from_table(path: Path, on_error: str, skipped: list) -> tuple[list[dict], dict, str]:
+    """The rows of a ``.csv`` or ``.jsonl`` corpus as records, and their metadata by id. A row or line that
+    is not an article raises, or with ``on_error="skip"`` is listed in ``skipped``."""
+    skipped_before = len(skipped)
+    rows, where = [], []
     if path.suffix.lower() == ".csv":
-        table = _read_csv(path, required=["id", "text"])
-        rows = table.to_dict("records")
-        where = [f"{path}: row {i + 2}" for i in range(len(rows))]
+        header, records = _csv_records(path, required=["id", "text"],
+                                       skipped=skipped if on_error == "skip" else None)
+        for row_number, _, fields in records:
+            rows.append(dict(zip(header, fields)))
+            where.append(f"{path}: row {row_number}")
     else:
-        rows, where = [], []
         for line_number, line, location in _jsonl_lines(path):
             if not line.strip():
                 continue
+            place = f"{path}: line {line_number}"
             try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise CorpusError(f"{path}: line {line_number}: not valid JSON ({err.msg})") from None
-            if not isinstance(row, dict) or "id" not in row or "text" not in row:
-                raise CorpusError(f"{path}: line {line_number}: each line needs an object with 'id' and 'text'")
-            row = {k: "" if v is None else str(v) for k, v in row.items()}
+                row = _jsonl_row(line)
+            except _LineProblem as problem:
+                if on_error == "raise":
+                    raise CorpusError(f"{place}: {problem}") from None
+                skipped.append((place, str(problem)))
+                continue
             # The text is read again from the file when its turn comes: a large export is not held in memory.
             row["text"] = _LineText(path, *location) if location else row["text"].encode("utf-8")
             rows.append(row)
-            where.append(f"{path}: line {line_number}")
-        if not rows:
-            raise CorpusError(f"{path}: no articles in this file")
-    records, seen = [], {}
+            where.append(place)
+    if not rows and len(skipped) == skipped_before:
+        raise CorpusError(f"{path}: no articles in this file")
+    records, seen, metadata = [], {}, {}
     for row, place in zip(rows, where):
-        article_id = str(row["id"]).strip()
+        article_id = _normal_id(row.pop("id"))
         if not article_id:
             raise CorpusError(f"{place}: empty id")
         if article_id in seen:
@@ -349,11 +638,10 @@ def _records_from_table(path: Path) -> tuple[list[dict], pd.DataFrame, str]:
         seen[article_id] = place
         text = row.pop("text")
         records.append({"article_id": article_id, "source": place,
-                        "bytes": text if isinstance(text, (bytes, _LineText)) else str(text).encode("utf-8"),
+                        "bytes": text if isinstance(text, (bytes, _LineText)) else text.encode("utf-8"),
                         "kind": "row"})
-    metadata = pd.DataFrame([{k: v for k, v in row.items() if k != "text"} for row in rows]).astype(str)
-    metadata["id"] = metadata["id"].str.strip()
-    return records, metadata.set_index("id"), str(path)
+        metadata[article_id] = row
+    return records, metadata, str(path)
 
 
 def load_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | None = None,
@@ -388,15 +676,23 @@ def iter_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
     rules = rules or load_chrome_rules()
     skipped = [] if skipped is None else skipped
     if source.is_dir():
-        records, metadata, metadata_name = _records_from_folder(source, skipped)
+        records, metadata_rows, metadata_name = _records_from_folder(source)
+    elif source.is_file() and source.suffix.lower() in COMPRESSED_SUFFIXES:
+        raise CorpusError(f"{source}: compressed input is not supported; decompress it first")
     elif source.is_file() and source.suffix.lower() in {".csv", ".jsonl", ".ndjson"}:
-        records, metadata, metadata_name = _records_from_table(source)
+        compression = _compression(source)
+        if compression:
+            raise CorpusError(f"{source}: compressed ({compression}) input is not supported; decompress it first")
+        records, metadata_rows, metadata_name = _records_from_table(source, on_error, skipped)
     elif not source.exists():
         raise CorpusError(f"{source}: no such file or folder")
     else:
         raise CorpusError(f"{source}: expected a folder of .txt files or a .csv/.jsonl file of articles")
     records.sort(key=lambda record: record["article_id"])
-    metadata_rows = metadata.to_dict("index") if metadata is not None else None
+    # Every article gets every metadata column ("" where its row has no value or it has no row).
+    metadata_columns = [] if metadata_rows is None else [
+        column for column in dict.fromkeys(column for values in metadata_rows.values() for column in values)
+        if column not in ("raw_text", "clean_text", "source", "article_id")]
     if metadata_rows is not None:
         for orphan in sorted(set(metadata_rows) - {record["article_id"] for record in records}):
             warnings.warn(f"{metadata_name}: metadata row {orphan!r} has no article file", CorpusWarning,
@@ -414,13 +710,13 @@ def iter_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
             continue
         loaded.add(row["article_id"])
         if metadata_rows is not None:
-            if row["article_id"] not in metadata_rows:
+            values = metadata_rows.get(row["article_id"])
+            if values is None:
                 warnings.warn(f"{row['source']}: no row for {row['article_id']!r} in {metadata_name}; "
                               "loaded without metadata", CorpusWarning, stacklevel=2)
-            else:
-                for column, value in metadata_rows[row["article_id"]].items():
-                    if column not in ("raw_text", "clean_text", "source", "article_id"):
-                        row[column] = value
+                values = {}
+            for column in metadata_columns:
+                row[column] = values.get(column, "")
         rows.append(row)
         if len(rows) >= chunk_articles:
             yield _corpus_frame(rows)
@@ -446,11 +742,46 @@ def _corpus_frame(rows: list[dict]) -> pd.DataFrame:
     return corpus[CORPUS_COLUMNS + extra]
 
 
+# The first bytes of the compressed formats a corpus may come in, each with its name.
+_COMPRESSED_MAGIC = ((b"\x1f\x8b", "gzip"), (b"PK\x03\x04", "zip"), (b"\xfd7zXZ\x00", "xz"),
+                     (b"\x28\xb5\x2f\xfd", "zstd"), (b"7z\xbc\xaf\x27\x1c", "7z"))
+
+
+def _compression(path: Path) -> str:
+    """The compressed format the file's first bytes are, or ""."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(10)
+    except OSError:
+        return ""       # reading it again reports the problem
+    if head[:3] == b"BZh" and head[4:10] == b"1AY&SY":
+        return "bzip2"
+    return next((name for magic, name in _COMPRESSED_MAGIC if head.startswith(magic)), "")
+
+
+def _too_large(size: int) -> str:
+    limit = (f"{MAX_ARTICLE_BYTES // 2**20} MB" if MAX_ARTICLE_BYTES % 2**20 == 0
+             else f"{MAX_ARTICLE_BYTES:,} bytes")
+    return f"{size:,} bytes, larger than the {limit} limit for one article; split it"
+
+
 def _article_row(record: dict, rules: ChromeRules) -> dict:
     source = record["source"]
+    if "problem" in record:
+        raise CorpusError(f"{source}: {record['problem']}")
     data = record["bytes"]
-    if isinstance(data, _LineText):
+    if isinstance(data, Path):
+        try:
+            size = data.stat().st_size
+            if size > MAX_ARTICLE_BYTES:
+                raise CorpusError(f"{source}: {_too_large(size)}")
+            data = data.read_bytes()
+        except OSError as err:
+            raise CorpusError(f"{source}: cannot read the file ({err.strerror or err})") from None
+    elif isinstance(data, _LineText):
         data = data.read()
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise CorpusError(f"{source}: {_too_large(len(data))}")
     what = "file" if record.get("kind", "file") == "file" else "text"
     if not data:
         raise CorpusError(f"{source}: empty {what} (0 bytes)")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import output_files, paths
 from .attribution import ActorIndex, attribute, load_actors
 from .codebook import Codebook, load_codebook
 from .corpus import iter_corpus
@@ -34,6 +33,30 @@ TAGGERS = ("codebook", "model")
 # over-predicts, which a stance-dense test set rewards. README "Evaluation";
 # tests/test_evaluation.py::test_default_tagger_is_the_better_one_on_the_challenge_set.
 DEFAULT_TAGGER = "codebook"
+
+
+class StatementCountError(RuntimeError):
+    """The tagged table does not hold exactly the statements the corpus was split into: a bug, never to be
+    passed over, since a chart built on a table missing articles is wrong without looking wrong."""
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """The files that define behaviour a teacher may change: the codebook, the actors and the chrome rules.
+    Each is read and validated once, by its own loader, with errors naming the file and entry."""
+
+    codebook: Path = paths.CODEBOOK
+    actors: Path = paths.ACTORS
+    chrome_rules: Path = paths.CHROME_RULES
+
+    @classmethod
+    def given(cls, codebook=None, actors=None, chrome_rules=None) -> "DataFiles":
+        """The shipped files, except those given (paths as str or Path; None keeps the shipped one)."""
+        return cls(Path(codebook) if codebook else paths.CODEBOOK, Path(actors) if actors else paths.ACTORS,
+                   Path(chrome_rules) if chrome_rules else paths.CHROME_RULES)
+
+    def paths(self) -> list[Path]:
+        return [self.codebook, self.actors, self.chrome_rules]
 
 
 def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None):
@@ -85,63 +108,136 @@ class RunSummary:
 
 
 def tag_corpus(source=paths.ARTICLES, *, tagger=DEFAULT_TAGGER, on_error: str = "raise",
-               chunk_articles: int = 5000, progress: bool = False) -> tuple[pd.DataFrame, RunSummary]:
+               chunk_articles: int = 5000, progress: bool = False,
+               data: DataFiles | None = None) -> tuple[pd.DataFrame, RunSummary]:
     """Load, split, attribute and tag a corpus; returns the statement table and a run summary.
 
+    ``data`` names the codebook, actors and chrome rules to use (default: the shipped ones in ``data/``).
     For a corpus too large to hold as one table, ``tag_corpus_to`` writes the same rows chunk by chunk.
     """
     summary = RunSummary()
     parts = list(iter_tagged(source, summary, tagger=tagger, on_error=on_error, chunk_articles=chunk_articles,
-                             progress=progress))
+                             progress=progress, data=data))
     table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
     return table, summary
 
 
 def tag_corpus_to(source, out: Path | str, *, tagger=DEFAULT_TAGGER, on_error: str = "raise",
-                  chunk_articles: int = 5000, progress: bool = False) -> RunSummary:
+                  chunk_articles: int = 5000, progress: bool = False, data: DataFiles | None = None) -> RunSummary:
     """``tag_corpus`` written straight to a CSV or Parquet file, one chunk of articles at a time: the table
-    of a million statements never sits in memory whole. The file equals ``write_table(tag_corpus(...))``."""
-    out = _output_path(out)
+    of a million statements never sits in memory whole. The file equals ``write_table(tag_corpus(...))``.
+
+    The file appears whole or not at all (``output_files``): it is written beside ``out`` and renamed over it
+    only after the last chunk and the count of statements check out; a second run on the same ``out`` fails.
+    """
+    out = check_output(out, source, data)
     summary = RunSummary()
-    with ChunkWriter(out) as writer:
-        for part in iter_tagged(source, summary, tagger=tagger, on_error=on_error, chunk_articles=chunk_articles,
-                                progress=progress):
-            writer.append(part)
+    with output_files.lock(out):
+        output_files.remove_leftovers(out)
+        with output_files.whole_file(out) as partial:
+            written = 0
+            with ChunkWriter(partial, kind=out.suffix.lower().lstrip(".")) as writer:
+                for part in iter_tagged(source, summary, tagger=tagger, on_error=on_error,
+                                        chunk_articles=chunk_articles, progress=progress, data=data):
+                    try:
+                        writer.append(part)
+                    except OSError as err:
+                        raise output_files.write_error(out, err) from None
+                    written += len(part)
+            if written != summary.statements:
+                raise StatementCountError(f"{out}: {written} statements written, {summary.statements} tagged")
     summary.seconds = time.perf_counter() - summary.started
     return summary
 
 
+def check_output(out: Path | str, source, data: DataFiles | None = None) -> Path:
+    """``out`` as a Path, or an OutputError before any work: unknown format, a folder, an unwritable place,
+    or an input of the run (the corpus or a file in its folder, its metadata, the codebook, actors, rules)."""
+    from .corpus import metadata_path
+
+    out = Path(out)
+    output_files.check_writable_folder(out)
+    if out.suffix.lower() not in (".csv", ".parquet"):
+        raise output_files.OutputError(
+            f"{out}: unknown output format {out.suffix or '(no extension)'!r}; use .csv or .parquet")
+    corpus = Path(source)
+    inputs = list((data or DataFiles()).paths())
+    if corpus.is_dir():
+        inputs.append(metadata_path(corpus))
+    output_files.check_not_an_input(out, corpus=corpus, inputs=[i for i in inputs if i is not None])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out
+
+
 def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error: str = "raise",
-                chunk_articles: int = 5000, progress: bool = False):
+                chunk_articles: int = 5000, progress: bool = False, data: DataFiles | None = None):
     """The tagged statement table in chunks of ``chunk_articles`` articles, filling ``summary`` as it goes.
 
     Boilerplate is a cross-article property, so the whole corpus is split first (keeping only statements and
-    hashed 5-grams); attribution and tagging then run chunk by chunk.
+    hashed 5-grams); attribution and tagging then run chunk by chunk. After the last chunk, every article
+    must have as many tagged statements as it was split into, or ``StatementCountError`` stops the run.
     """
+    from .corpus import load_chrome_rules
+
     summary.started = time.perf_counter()
-    codebook = load_codebook()
+    data = data or DataFiles()
+    codebook = load_codebook(data.codebook)
     tagger_obj = make_tagger(tagger, codebook) if isinstance(tagger, str) else tagger
-    actors = load_actors()
+    actors = load_actors(data.actors)
+    rules = load_chrome_rules(data.chrome_rules)
     skipped: list = []
     corpus_chunk = min(chunk_articles, 1000)
-    with tempfile.TemporaryDirectory(prefix="kuril-stance-") as folder:
+    with output_files.temporary_folder() as folder:
         # The statements wait on disk while boilerplate is found across the corpus: in memory, a million
         # of them would take a quarter of the 1 GiB this command aims to stay under.
         with without_cyclic_gc():
             statements, meta = split_with_meta(source, on_error=on_error, chunk_articles=corpus_chunk,
                                                skipped=skipped, spill=Path(folder) / "statements.parquet",
-                                               progress=progress)
+                                               progress=progress, rules=rules)
         summary.articles, summary.skipped = len(meta), skipped
         summary.stance_counts = {s: 0 for s in codebook.stance_ids}
         per_chunk = max(1, chunk_articles // corpus_chunk)
         parts = statements.chunks(per_chunk)
-        if progress and statements.row_groups > per_chunk:
+        n_chunks = len(statements.chunk_rows)
+        if progress and n_chunks > per_chunk:
             from tqdm import tqdm
-            parts = tqdm(parts, desc="tagging", unit="chunk", total=-(-statements.row_groups // per_chunk))
+            parts = tqdm(parts, desc="tagging", unit="chunk", total=-(-n_chunks // per_chunk))
+        tagged_per_article: Counter = Counter()
         for part in parts:
             with without_cyclic_gc():
                 tagged = _tag_part(part, tagger_obj, actors, meta, summary)
+            tagged_per_article.update(tagged["article_id"].tolist())
             yield tagged
+        check_statement_counts(statements.per_article, tagged_per_article, source)
+
+
+def check_statement_counts(split: Counter, tagged: Counter, source) -> None:
+    """Raise StatementCountError unless every article has as many tagged statements as it was split into."""
+    if split == tagged:
+        return
+    wrong = sorted(a for a in set(split) | set(tagged) if split.get(a, 0) != tagged.get(a, 0))
+    shown = "; ".join(f"{a!r}: split {split.get(a, 0)}, tagged {tagged.get(a, 0)}" for a in wrong[:5])
+    more = f"; and {len(wrong) - 5} more articles" if len(wrong) > 5 else ""
+    raise StatementCountError(
+        f"{source}: the tagged table does not hold the statements the corpus was split into "
+        f"({sum(split.values())} split, {sum(tagged.values())} tagged; {shown}{more}); nothing was written. "
+        "This is a bug: please report it with the corpus")
+
+
+def read_statements(path: Path | str) -> pd.DataFrame:
+    """A tagged table that ``tag`` wrote (CSV or Parquet), with the text as it was (the apostrophe that
+    protects a CSV cell from being run as a spreadsheet formula is removed)."""
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        return pd.read_parquet(path)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for column in ("sent_idx", "para_idx", "char_start", "char_end"):
+        if column in table:
+            table[column] = table[column].astype(int)
+    for column in ("is_boilerplate", "is_headline", "is_lead", "is_heading"):
+        if column in table:
+            table[column] = table[column].map({"True": True, "False": False})
+    return output_files.undo_spreadsheet_safe(table)
 
 
 # glibc's M_MMAP_THRESHOLD option, and the threshold it starts with (128 KiB).
@@ -187,13 +283,14 @@ def without_cyclic_gc():
 
 
 def split_with_meta(source, *, on_error: str = "raise", chunk_articles: int = 1000, skipped: list | None = None,
-                    spill: Path | None = None, progress: bool = False):
+                    spill: Path | None = None, progress: bool = False, rules=None):
     """``split_corpus`` over the corpus read ``chunk_articles`` articles at a time, and the corpus's outlet and
     date by article_id (the only part of the articles kept once they are split)."""
     meta_parts: list[pd.DataFrame] = []
 
     def chunks():   # a chunk of articles at a time: their raw and cleaned text is all that is held whole
-        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=chunk_articles, skipped=skipped):
+        for chunk in iter_corpus(source, on_error=on_error, chunk_articles=chunk_articles, skipped=skipped,
+                                 rules=rules):
             meta_parts.append(chunk[["article_id", "outlet", "date"]])
             yield chunk
 
@@ -224,17 +321,17 @@ def _tag_part(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame, summ
     return table
 
 
-def _output_path(out: Path | str) -> Path:
-    out = Path(out)
-    if out.suffix.lower() not in (".parquet", ".csv", ".txt", ""):
-        raise ValueError(f"{out}: unknown output format {out.suffix!r} (use .csv or .parquet)")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return out
-
-
 def write_table(table: pd.DataFrame, out: Path | str) -> Path:
-    """Write CSV or Parquet by the file's extension (the writer ``tag_corpus_to`` uses, with one chunk)."""
-    out = _output_path(out)
-    with ChunkWriter(out) as writer:
-        writer.append(table)
+    """Write CSV or Parquet by the file's extension, whole or not at all (the writer ``tag_corpus_to`` uses,
+    with one chunk)."""
+    out = Path(out)
+    if out.suffix.lower() not in (".csv", ".parquet"):
+        raise output_files.OutputError(f"{out}: unknown output format {out.suffix!r}; use .csv or .parquet")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with output_files.whole_file(out) as partial:
+        try:
+            with ChunkWriter(partial, kind=out.suffix.lower().lstrip(".")) as writer:
+                writer.append(table)
+        except OSError as err:
+            raise output_files.write_error(out, err) from None
     return out

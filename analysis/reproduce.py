@@ -3,8 +3,8 @@
 ``reproduce`` tags the corpus into ``results/statements.csv``, executes ``notebooks/NN_*.ipynb`` in order with
 papermill (parameters CORPUS, RESULTS, FIGURES) on the ``python3`` kernel of the running interpreter, writes
 the executed copies to ``build/notebooks/`` (the committed notebooks stay without outputs), exports them to
-static HTML in ``build/html/`` for students without Jupyter, and lists every result file with its SHA-256 in
-``results/manifest.csv``.
+static HTML in ``build/html/`` for students without Jupyter, and lists every file it wrote with its SHA-256 in
+``results/manifest.csv`` (results and charts) and ``build/manifest.csv`` (executed notebooks and pages).
 
 Where outputs go:
 
@@ -13,8 +13,21 @@ Where outputs go:
 - ``results`` given: that folder, and ``<results>/figures`` for the charts unless ``figures`` is given.
 
 Two runs write byte-identical CSV and SVG files (charts.save_chart pins the layout and the SVG hash salt;
-tables are sorted and rounded). Files listed in the previous run's manifest are deleted first, so a chart that
-no longer exists does not linger; nothing else in the folders is touched.
+tables are sorted and rounded).
+
+Nothing a user owns is deleted or overwritten:
+
+- A run writes into hidden staging folders (``.kuril-stance-run-<pid>`` inside each output folder) and moves
+  its files into place only once the tagging and every notebook have succeeded: a failed or interrupted run
+  leaves the previous results as they were.
+- The manifest lists only the files a run of ``reproduce`` wrote, with their SHA-256. The next run deletes a
+  file of the previous run that it does not write again (a chart that no longer exists) only if the manifest
+  lists it and its bytes still match; it replaces an existing file only under the same condition. Any other
+  file in the way (a teacher's notes, a file changed by hand) stops the run with one line, before anything is
+  moved.
+- Output folders that are, or contain, the repository root, ``data/``, the notebooks, the corpus or a data
+  file of the run, or that lie inside the corpus folder, are refused before any work.
+- One run at a time per results folder (a lock, ``.manifest.csv.lock``).
 
 Example:
     >>> from analysis.reproduce import output_dirs
@@ -24,6 +37,8 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -31,7 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import output_files, paths
 
 NOTEBOOKS = paths.ROOT / "notebooks"
 BUILD = paths.ROOT / "build"
@@ -90,39 +105,159 @@ def notebook_paths(folder: Path | str = NOTEBOOKS) -> list[Path]:
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
-def _clear_previous(outputs: Outputs):
-    manifest = outputs.results / MANIFEST
-    if not manifest.exists():
-        return
-    listed = pd.read_csv(manifest, dtype=str, keep_default_na=False)
-    roots = {"results": outputs.results, "figures": outputs.figures}
-    for row in listed.itertuples(index=False):
-        root = roots.get(row.folder)
-        if root is None or "/" in row.file or "\\" in row.file or row.file.startswith("."):
-            continue  # only ever delete a plain file name inside the two output folders
-        target = root / row.file
-        if target.is_file():
-            target.unlink()
-    manifest.unlink()
+MANIFEST_COLUMNS = ["folder", "file", "bytes", "sha256", "written_by"]
+WRITTEN_BY = "kuril-stance reproduce"
+STAGING = ".kuril-stance-run-"
 
 
-def write_manifest(outputs: Outputs) -> Path:
-    """``results/manifest.csv``: folder, file, bytes and SHA-256 of every file the run left in the results and
-    figures folders (top level only: other corpora's subfolders are theirs)."""
-    rows = []
-    for folder, root in (("results", outputs.results), ("figures", outputs.figures)):
-        if not root.exists():
+def _folders(outputs: Outputs) -> dict[str, Path]:
+    """The manifest's name for each output folder, and the folder."""
+    return {"results": outputs.results, "figures": outputs.figures, "notebooks": outputs.notebooks,
+            "html": outputs.html}
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output_folders(outputs: Outputs, inputs: list[Path]) -> None:
+    """Refuse output folders where a run could replace or mix with what the user owns (see the module
+    docstring), before any work."""
+    corpus = outputs.corpus.resolve()
+    guarded = {"the repository root": paths.ROOT, "data/": paths.DATA, "notebooks/": NOTEBOOKS,
+               "the corpus": corpus, **{f"the data file {p}": Path(p).resolve() for p in inputs}}
+    for name, folder in [("results", outputs.results), ("figures", outputs.figures), ("build", outputs.build)]:
+        for what, path in guarded.items():
+            if _inside(path.resolve(), folder):
+                raise ReproduceError(f"{folder}: cannot be the {name} folder: it is or contains {what}; "
+                                     "choose an empty or new folder, such as results/")
+        for what, path in [("the corpus folder", corpus), ("data/", paths.DATA), ("notebooks/", NOTEBOOKS),
+                           ("the package", paths.ROOT / "analysis")]:
+            if path.is_dir() and _inside(folder, path.resolve()):
+                raise ReproduceError(f"{folder}: cannot be the {name} folder: it is inside {what} {path}")
+
+
+# Which manifest lists which folder: results/manifest.csv the results and charts (byte-identical from run to
+# run, like them), <build>/manifest.csv the executed notebooks and pages (they hold run times).
+MANIFEST_OF = {"results": "results", "figures": "results", "notebooks": "build", "html": "build"}
+
+
+def _manifest_paths(outputs: Outputs) -> dict[str, Path]:
+    return {"results": outputs.results / MANIFEST, "build": outputs.build / MANIFEST}
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The files the previous run wrote: {(folder, file): sha256}; ``deletable`` holds those listed by this
+    version's manifests (an older manifest listed every file in the folder, a user's too: it may justify
+    replacing a file with identical bytes, never deleting one)."""
+
+    files: dict
+    deletable: frozenset
+
+    def wrote(self, folder: str, path: Path) -> bool:
+        """Whether ``path`` is exactly the file the previous run wrote there."""
+        recorded = self.files.get((folder, path.name))
+        return recorded is not None and path.is_file() and _sha256(path) == recorded
+
+
+def read_manifest(outputs: Outputs) -> Manifest:
+    """The previous run's manifests, or empty ones; a ``manifest.csv`` of another program is an error."""
+    files, deletable = {}, set()
+    for which, path in _manifest_paths(outputs).items():
+        if not path.exists():
             continue
-        for path in sorted(root.iterdir()):
-            if path.is_file() and path.name != MANIFEST and not path.name.startswith("."):
-                rows.append({"folder": folder, "file": path.name, "bytes": path.stat().st_size,
-                             "sha256": _sha256(path)})
+        try:
+            listed = pd.read_csv(path, dtype=str, keep_default_na=False)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError):
+            listed = None
+        if listed is None or not {"folder", "file", "sha256"} <= set(listed.columns):
+            raise ReproduceError(f"{path}: is not a manifest written by reproduce; move it away or choose "
+                                 "another output folder (nothing was changed)")
+        trusted = "written_by" in listed.columns and bool((listed["written_by"] == WRITTEN_BY).all())
+        for row in listed.itertuples(index=False):
+            if MANIFEST_OF.get(row.folder) == which:
+                files[(row.folder, row.file)] = row.sha256
+                if trusted:
+                    deletable.add((row.folder, row.file))
+    return Manifest(files, frozenset(deletable))
+
+
+def _staged_files(staging: dict[str, Path]) -> dict[tuple[str, str], Path]:
+    return {(folder, path.name): path for folder, root in staging.items() if root.exists()
+            for path in sorted(root.iterdir()) if path.is_file() and not path.name.startswith(".")}
+
+
+def commit_outputs(outputs: Outputs, staging: dict[str, Path], previous: Manifest) -> None:
+    """Move a successful run's files from ``staging`` into the output folders, remove the previous run's files
+    it does not write again, and write the manifests. Every check comes before the first change."""
+    folders = _folders(outputs)
+    new = _staged_files(staging)
+    in_the_way = [folders[folder] / name for folder, name in new
+                  if (folders[folder] / name).exists() and not previous.wrote(folder, folders[folder] / name)]
+    if in_the_way:
+        shown = ", ".join(str(p) for p in in_the_way[:3]) + (f" and {len(in_the_way) - 3} more" if len(in_the_way) > 3 else "")
+        raise ReproduceError(f"{shown}: not written by an earlier run of reproduce (or changed since); move "
+                             "it away or choose another results folder (the previous results are unchanged)")
+    stale = [folders[folder] / name for folder, name in previous.deletable
+             if folder in folders and (folder, name) not in new and "/" not in name and not name.startswith(".")
+             and previous.wrote(folder, folders[folder] / name)]
+    rows = [{"folder": folder, "file": name, "bytes": path.stat().st_size, "sha256": _sha256(path),
+             "written_by": WRITTEN_BY} for (folder, name), path in new.items()]
+    for path in stale:
+        path.unlink()
+    for (folder, name), path in new.items():
+        folders[folder].mkdir(parents=True, exist_ok=True)
+        os.replace(path, folders[folder] / name)
     from .charts import write_csv
 
-    return write_csv(pd.DataFrame(rows, columns=["folder", "file", "bytes", "sha256"]), outputs.results / MANIFEST)
+    for which, manifest in _manifest_paths(outputs).items():
+        listed = pd.DataFrame([r for r in rows if MANIFEST_OF[r["folder"]] == which], columns=MANIFEST_COLUMNS)
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        with output_files.whole_file(manifest) as partial:
+            write_csv(listed, partial)
+
+
+def _staging_folders(outputs: Outputs) -> dict[str, Path]:
+    return {folder: root / f"{STAGING}{os.getpid()}" for folder, root in _folders(outputs).items()}
+
+
+def _remove_dead_staging(outputs: Outputs) -> None:
+    """Staging folders of runs that were killed (SIGKILL) and can no longer clean up after themselves."""
+    for root in _folders(outputs).values():
+        if root.is_dir():
+            for path in root.iterdir():
+                if path.name.startswith(STAGING) and path.is_dir():
+                    pid = path.name[len(STAGING):]
+                    if pid.isdigit() and output_files._process_is_gone(int(pid)):
+                        shutil.rmtree(path, ignore_errors=True)
+
+
+def _keep_failed_copy(message: str, notebook: Path, staging: dict[str, Path], outputs: Outputs) -> str:
+    """Keep the executed copy that shows the error as ``<build>/notebooks/<name>.failed.ipynb`` (the staging
+    folder goes), and the error message naming it."""
+    staged = staging["notebooks"] / notebook.name
+    if not staged.exists():
+        return message
+    failed = outputs.notebooks / f"{notebook.stem}.failed.ipynb"
+    _point_to_final_folders(staged, staging, outputs)
+    os.replace(staged, failed)
+    return message.replace(str(staged), str(failed)) + "; the previous results are unchanged"
+
+
+def _point_to_final_folders(executed: Path, staging: dict[str, Path], outputs: Outputs) -> None:
+    """The executed copy names the folders its outputs end up in, not the staging folders it wrote to."""
+    text = executed.read_text(encoding="utf-8")
+    for folder, stage in staging.items():
+        text = text.replace(str(stage), str(_folders(outputs)[folder]))
+    executed.write_text(text, encoding="utf-8")
 
 
 def run_notebook(notebook: Path, executed: Path, parameters: dict, *, kernel: str = KERNEL,
@@ -159,7 +294,7 @@ def export_html(executed: Path, html_dir: Path) -> Path:
 
 def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = None, html: bool = True, *,
               figures: Path | str | None = None, build: Path | str | None = None,
-              notebooks: list[Path] | None = None, log=None) -> Outputs:
+              notebooks: list[Path] | None = None, log=None, data=None) -> Outputs:
     """Tag the corpus, run every notebook headless, export HTML; returns where everything went.
 
     Args:
@@ -171,31 +306,50 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         build: folder for executed notebooks and HTML; default ``build/`` or ``build/<corpus name>/``.
         notebooks: the notebooks to run (default: every ``notebooks/NN_*.ipynb``, in order).
         log: called with one progress line per step (default: print to stderr).
+        data: a ``pipeline.DataFiles`` naming the codebook, actors and chrome rules (default: ``data/``'s).
     """
-    from .pipeline import DEFAULT_TAGGER, tag_corpus, write_table
+    from .pipeline import DEFAULT_TAGGER, DataFiles, tag_corpus_to
 
     log = log or (lambda line: print(line, file=sys.stderr))
+    data = data or DataFiles()
     outputs = output_dirs(corpus, results, figures, build)
     if not outputs.corpus.exists():
         raise FileNotFoundError(f"{outputs.corpus}: no such corpus folder or file")
     notebooks = list(notebooks) if notebooks is not None else notebook_paths()
     if not notebooks:
         raise FileNotFoundError(f"{NOTEBOOKS}: no numbered notebooks (NN_name.ipynb) to run")
-    _clear_previous(outputs)
-    for folder in (outputs.results, outputs.figures, outputs.notebooks):
-        folder.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    table, summary = tag_corpus(outputs.corpus, tagger=DEFAULT_TAGGER)
-    write_table(table, outputs.results / STATEMENTS)
-    log(f"reproduce: tagged {summary.line()} -> {outputs.results / STATEMENTS}")
-    parameters = {"CORPUS": str(outputs.corpus), "RESULTS": str(outputs.results), "FIGURES": str(outputs.figures)}
-    for notebook in notebooks:
-        began = time.perf_counter()
-        executed = run_notebook(Path(notebook), outputs.notebooks / Path(notebook).name, parameters)
-        page = export_html(executed, outputs.html) if html else None
-        log(f"reproduce: {Path(notebook).name} {time.perf_counter() - began:.1f} s -> {executed}"
-            + (f", {page}" if page else ""))
-    write_manifest(outputs)
+    check_output_folders(outputs, data.paths())
+    outputs.results.mkdir(parents=True, exist_ok=True)
+    with output_files.lock(outputs.results / MANIFEST):
+        previous = read_manifest(outputs)
+        _remove_dead_staging(outputs)
+        staging = _staging_folders(outputs)
+        try:
+            for folder in staging.values():
+                folder.mkdir(parents=True, exist_ok=True)
+            started = time.perf_counter()
+            summary = tag_corpus_to(outputs.corpus, staging["results"] / STATEMENTS, tagger=DEFAULT_TAGGER,
+                                    data=data)
+            log(f"reproduce: tagged {summary.line()} -> {outputs.results / STATEMENTS}")
+            parameters = {"CORPUS": str(outputs.corpus), "RESULTS": str(staging["results"]),
+                          "FIGURES": str(staging["figures"]), "CODEBOOK": str(data.codebook),
+                          "ACTORS": str(data.actors), "CHROME_RULES": str(data.chrome_rules)}
+            for notebook in notebooks:
+                began = time.perf_counter()
+                try:
+                    executed = run_notebook(Path(notebook), staging["notebooks"] / Path(notebook).name, parameters)
+                except ReproduceError as err:
+                    raise ReproduceError(_keep_failed_copy(str(err), Path(notebook), staging, outputs)) from None
+                _point_to_final_folders(executed, staging, outputs)
+                if html:
+                    export_html(executed, staging["html"])
+                log(f"reproduce: {Path(notebook).name} {time.perf_counter() - began:.1f} s -> "
+                    f"{outputs.notebooks / Path(notebook).name}"
+                    + (f", {outputs.html / (Path(notebook).stem + '.html')}" if html else ""))
+            commit_outputs(outputs, staging, previous)
+        finally:
+            for folder in staging.values():
+                shutil.rmtree(folder, ignore_errors=True)
     log(f"reproduce: done in {time.perf_counter() - started:.1f} s; results {outputs.results}, "
         f"figures {outputs.figures}")
     return outputs

@@ -23,6 +23,7 @@ import functools
 import hashlib
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -673,6 +674,7 @@ def split_corpus(corpus: pd.DataFrame | Iterable[pd.DataFrame], *, spill: Path |
     tables = []
     n_paragraphs = n_articles = 0
     writer = ChunkWriter(spill) if spill is not None else None
+    per_article: Counter = Counter()
     try:
         for chunk in chunks:
             columns: dict[str, list] = {c: [] for c in _BUILD_COLUMNS}
@@ -686,19 +688,25 @@ def split_corpus(corpus: pd.DataFrame | Iterable[pd.DataFrame], *, spill: Path |
             columns["paragraph"] = np.asarray(columns["paragraph"], dtype=np.int64) + n_paragraphs
             n_paragraphs += len(paragraphs)
             del paragraphs
+            per_article.update(columns["article_id"])
             table = pd.DataFrame(columns)
             del columns
             if writer is None:
                 tables.append(table)
             elif len(table):
-                writer.append(table)
+                try:
+                    writer.append(table)
+                except OSError as err:
+                    raise OSError(f"{spill}: cannot write the statements that wait here while boilerplate is "
+                                  f"found ({' '.join(str(err).split())}); set TMPDIR to a folder with more "
+                                  "free space") from None
     finally:
         if writer is not None:
             writer.close()
     labels = index.labels()
     del index
     if spill is not None:
-        return SpilledStatements(Path(spill), labels, writer.chunks)
+        return SpilledStatements(Path(spill), labels, writer.rows, per_article)
     statements = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     del tables
     return _with_groups(statements, labels)
@@ -713,20 +721,41 @@ def _with_groups(statements: pd.DataFrame, labels: np.ndarray) -> pd.DataFrame:
 
 
 class SpilledStatements:
-    """The statement table in a Parquet file, one row group per chunk of articles, with its boilerplate
-    groups in memory; ``chunks`` gives it back as DataFrames of whole articles, in order."""
+    """The statement table in a Parquet file, written a chunk of articles at a time, with its boilerplate
+    groups in memory; ``chunks`` gives it back as DataFrames of whole articles, in order.
 
-    def __init__(self, path: Path, labels: np.ndarray, row_groups: int):
-        self.path, self.labels, self.row_groups = path, labels, row_groups
+    A chunk is found by its rows (``chunk_rows``, as the writer counted them), never by Parquet row groups:
+    pyarrow splits a chunk of more than 2^20 rows into several row groups, and reading one row group per chunk
+    once dropped every statement past the first 1,048,576 of a chunk.
+    """
 
-    def chunks(self, row_groups_per_chunk: int = 1):
-        """DataFrames of ``row_groups_per_chunk`` row groups each; one empty table if there is no statement."""
+    def __init__(self, path: Path, labels: np.ndarray, chunk_rows: list[int], per_article: Counter | None = None):
+        self.path, self.labels, self.chunk_rows = path, labels, list(chunk_rows)
+        self.per_article = per_article if per_article is not None else Counter()   # statements split, by article
+
+    def chunks(self, chunks_per_part: int = 1):
+        """DataFrames of ``chunks_per_part`` written chunks each; one empty table if there is no statement."""
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if self.row_groups == 0:
+        if not self.chunk_rows:
             yield pd.DataFrame({c: pd.Series(dtype=object) for c in STATEMENT_COLUMNS})
             return
-        source = pq.ParquetFile(self.path)
-        for first in range(0, self.row_groups, row_groups_per_chunk):
-            groups = list(range(first, min(self.row_groups, first + row_groups_per_chunk)))
-            yield _with_groups(source.read_row_groups(groups).to_pandas(), self.labels)
+        wanted = [sum(self.chunk_rows[first:first + chunks_per_part])
+                  for first in range(0, len(self.chunk_rows), chunks_per_part)]
+        batches = pq.ParquetFile(self.path).iter_batches(batch_size=65_536)
+        held: list = []
+        held_rows = 0
+        for rows in wanted:
+            while held_rows < rows:
+                batch = next(batches, None)
+                if batch is None:
+                    raise RuntimeError(f"{self.path}: {rows - held_rows} statements missing from the spilled table")
+                held.append(batch)
+                held_rows += batch.num_rows
+            table = pa.Table.from_batches(held)
+            part, rest = table.slice(0, rows), table.slice(rows)
+            held, held_rows = rest.to_batches(), rest.num_rows
+            yield _with_groups(part.to_pandas(), self.labels)
+        if held_rows or next(batches, None) is not None:
+            raise RuntimeError(f"{self.path}: more statements on disk than the writer counted")

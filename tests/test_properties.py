@@ -138,7 +138,7 @@ def test_tagging_a_corpus_equals_tagging_its_articles_one_at_a_time(bodies):
     # A headline of its own keeps every article non-empty after chrome removal.
     articles = {f"{i:03d}.txt": f"Article {i} on the islands\n{body}\n" for i, body in enumerate(bodies)}
     # Parsing the codebook YAML is most of a tiny run's time; the parsed codebook is the same object.
-    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(pipeline, "load_codebook", lambda: CODEBOOK):
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(pipeline, "load_codebook", lambda path=None: CODEBOOK):
         folder = Path(tmp) / "corpus"
         folder.mkdir()
         for name, text in articles.items():

@@ -1,0 +1,308 @@
+"""Nothing a user owns is lost: ``tag`` writes whole files or nothing, never over an input, one run at a time,
+and every statement the corpus was split into reaches the table (tests/bad_inputs/README.md, "Outputs").
+
+The kill test interrupts real runs of ``python -m analysis tag`` with SIGINT, SIGTERM and SIGKILL at seeded
+random moments and checks that the output is the previous file or the complete new one, never a part.
+"""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import output_files, paths
+from analysis.output_files import OutputError
+from analysis.pipeline import (DataFiles, StatementCountError, read_statements, tag_corpus, tag_corpus_to,
+                               write_table)
+
+GOOD = "Lavrov rules out talks\n\nRussia will never give up the islands, Lavrov said.\n"
+DOCUMENTED_CASES = {"out_is_the_input_csv", "out_is_the_sibling_metadata", "out_inside_the_corpus_folder",
+                    "out_is_a_txt_file", "out_is_the_codebook", "chunk_over_one_row_group",
+                    "statement_count_invariant", "interrupted_write", "disk_full_output", "disk_full_temporary",
+                    "two_runs_one_output", "formula_like_cells", "kill_at_random_points"}
+
+
+def run_tag(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", "tag", *map(str, args), "--quiet"], cwd=cwd,
+                          capture_output=True, text=True, env=env)
+
+
+def seed_jsonl(path: Path, copies: int) -> Path:
+    """The seed articles ``copies`` times over, as one JSON Lines export (ids s00000 ...)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(paths.ARTICLES.glob("*.txt"))]
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(copies):
+            handle.write(json.dumps({"id": f"s{number:05d}", "outlet": "TASS",
+                                     "text": texts[number % len(texts)]}) + "\n")
+    return path
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".partial-" in p.name or p.name.endswith(".lock"))
+
+
+# ------------------------------------------------------------------------------ outputs that are inputs
+
+@pytest.mark.parametrize("case", ["out_is_the_input_csv", "out_is_the_sibling_metadata",
+                                  "out_inside_the_corpus_folder", "out_is_a_txt_file", "out_is_the_codebook"])
+def test_an_output_that_would_replace_an_input_is_refused(tmp_path, case):
+    same = tmp_path / "same"
+    same.mkdir()
+    (same / "news.csv").write_text("id,text\na,\"Moscow will never give up the islands, Lavrov said.\"\n",
+                                   encoding="utf-8")
+    sib = tmp_path / "sib"
+    (sib / "articles").mkdir(parents=True)
+    (sib / "articles" / "000.txt").write_text(GOOD, encoding="utf-8")
+    (sib / "articles.csv").write_text("id,outlet\n000,TASS\n", encoding="utf-8")
+    codebook = tmp_path / "codebook_copy.csv"   # a codebook is YAML whatever its name; this one looks like an output
+    codebook.write_bytes(paths.CODEBOOK.read_bytes())
+    corpus, out, extra = {
+        "out_is_the_input_csv": (same / "news.csv", same / "news.csv", []),
+        "out_is_the_sibling_metadata": (sib / "articles", sib / "articles.csv", []),
+        "out_inside_the_corpus_folder": (sib / "articles", sib / "articles" / "000.csv", []),
+        "out_is_a_txt_file": (sib / "articles", sib / "articles" / "000.txt", []),
+        "out_is_the_codebook": (sib / "articles", codebook, ["--codebook", codebook]),
+    }[case]
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = run_tag(corpus, "--out", out, *extra)
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {out}") and "Traceback" not in result.stderr
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_refusals_say_why():
+    corpus = paths.ARTICLES
+    with pytest.raises(OutputError, match="is an input of this run"):
+        tag_corpus_to(corpus, paths.DATA / "articles.csv")
+    with pytest.raises(OutputError, match="is inside the corpus folder"):
+        tag_corpus_to(corpus, corpus / "out.csv")
+    with pytest.raises(OutputError, match=r"unknown output format '\.txt'; use \.csv or \.parquet"):
+        tag_corpus_to(corpus, corpus.parent / "out.txt")
+
+
+# ----------------------------------------------------------------------------------- every statement
+
+def test_a_chunk_over_several_parquet_row_groups_loses_no_statement(monkeypatch, tmp_path):
+    """pyarrow splits a chunk of over 2^20 rows into several row groups; reading one row group per chunk
+    once dropped every statement past the first group. Row groups of 7 rows make the same split here."""
+    import pyarrow.parquet as pq
+
+    expected, expected_summary = tag_corpus(paths.ARTICLES)
+    write = pq.ParquetWriter.write_table
+    monkeypatch.setattr(pq.ParquetWriter, "write_table",
+                        lambda self, table, row_group_size=None: write(self, table, row_group_size=7))
+    table, summary = tag_corpus(paths.ARTICLES)
+    assert summary.statements == expected_summary.statements == len(expected) == 118
+    pd.testing.assert_frame_equal(table, expected)
+
+
+def test_a_lost_statement_stops_the_run_and_writes_nothing(monkeypatch, tmp_path):
+    import analysis.pipeline as pipeline
+
+    out = tmp_path / "statements.csv"
+    out.write_text("the previous table\n", encoding="utf-8")
+    tag_part = pipeline._tag_part
+
+    def losing_one(statements, *args):
+        return tag_part(statements.iloc[:-1], *args)
+
+    monkeypatch.setattr(pipeline, "_tag_part", losing_one)
+    with pytest.raises(StatementCountError) as raised:
+        tag_corpus_to(paths.ARTICLES, out, chunk_articles=2)
+    message = str(raised.value)
+    assert "118 split, 115 tagged" in message and "'001': split 15, tagged 14" in message and "nothing was written" in message
+    assert out.read_text(encoding="utf-8") == "the previous table\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_the_command_reports_a_lost_statement_in_one_line(monkeypatch, tmp_path, capsys):
+    import analysis.pipeline as pipeline
+    from analysis.cli import main
+
+    tag_part = pipeline._tag_part
+    monkeypatch.setattr(pipeline, "_tag_part", lambda statements, *args: tag_part(statements.iloc[1:], *args))
+    assert main(["tag", str(paths.ARTICLES), "--out", str(tmp_path / "s.csv"), "--quiet"]) == 3
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("error: ") and "the tagged table does not hold the statements" in line
+    assert not (tmp_path / "s.csv").exists()
+
+
+# ---------------------------------------------------------------------------------- whole files only
+
+def test_an_error_midway_leaves_the_previous_output(monkeypatch, tmp_path):
+    import analysis.pipeline as pipeline
+
+    out = tmp_path / "statements.parquet"
+    tag_corpus_to(paths.ARTICLES, out)
+    previous = out.read_bytes()
+    calls = []
+    tag_part = pipeline._tag_part
+
+    def failing_second(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return tag_part(*args)
+
+    monkeypatch.setattr(pipeline, "_tag_part", failing_second)
+    with pytest.raises(KeyboardInterrupt):
+        tag_corpus_to(paths.ARTICLES, out, chunk_articles=1)
+    assert out.read_bytes() == previous and leftovers(tmp_path) == []
+
+
+def test_a_full_disk_names_the_output_and_keeps_the_previous_file(monkeypatch, tmp_path):
+    from analysis import tables
+
+    out = tmp_path / "statements.csv"
+    out.write_text("the previous table\n", encoding="utf-8")
+
+    append = tables.ChunkWriter.append
+
+    def full(self, table):   # the statements waiting in the temporary folder are Parquet; the output is CSV
+        if not self.parquet:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        append(self, table)
+
+    monkeypatch.setattr(tables.ChunkWriter, "append", full)
+    with pytest.raises(OutputError) as raised:
+        tag_corpus_to(paths.ARTICLES, out)
+    assert str(raised.value) == f"{out}: cannot write: the disk is full; the previous file, if any, is unchanged"
+    assert out.read_text(encoding="utf-8") == "the previous table\n" and leftovers(tmp_path) == []
+
+
+def test_a_full_temporary_folder_names_it(monkeypatch, tmp_path):
+    from analysis import statements
+
+    class FullDisk(statements.ChunkWriter):
+        def append(self, table):
+            raise OSError(errno.ENOSPC, "Error writing bytes to file")
+
+    monkeypatch.setattr(statements, "ChunkWriter", FullDisk)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    with pytest.raises(OSError) as raised:
+        tag_corpus(paths.ARTICLES)
+    message = str(raised.value)
+    assert message.startswith(str(tmp_path / "kuril-stance-")) and "statements.parquet: cannot write" in message
+    assert "set TMPDIR to a folder with more free space" in message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_second_run_on_the_same_output_stops_at_once(tmp_path):
+    out = tmp_path / "statements.csv"
+    with output_files.lock(out):
+        result = run_tag(paths.ARTICLES, "--out", out)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line == (f"error: {out}: another run is writing this file right now (lock {tmp_path}/.statements.csv.lock); "
+                    "wait for it, or choose another output")
+    assert not out.exists()
+
+
+def test_two_runs_started_together_leave_one_whole_table(tmp_path):
+    corpus = seed_jsonl(tmp_path / "news.jsonl", 1500)
+    out = tmp_path / "statements.csv"
+    command = [sys.executable, "-m", "analysis", "tag", str(corpus), "--out", str(out), "--quiet"]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(run.wait(), run.stderr.read()) for run in runs]
+    assert sorted(code for code, _ in results) == [0, 2]
+    assert any("another run is writing this file" in err for _, err in results)
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert table["article_id"].nunique() == 1500 and leftovers(tmp_path) == []
+
+
+# ---------------------------------------------------------------------------------------- spreadsheets
+
+def test_cells_a_spreadsheet_would_run_are_escaped_and_read_back(tmp_path, write_corpus):
+    folder = write_corpus({"a.txt": "Lavrov rules out talks\n\n=HYPERLINK(\"http://x\",\"islands\") said Lavrov.\n\n"
+                                    "-2+3 is what Tokyo offered, the paper said.\n\n"
+                                    "- Is this news to you?\n\n+Japan protests, Kyodo reported.\n"})
+    out = tmp_path / "out.csv"
+    tag_corpus_to(folder, out)
+    raw = pd.read_csv(out, dtype=str, keep_default_na=False)["text"].tolist()
+    assert raw[1:] == ["'=HYPERLINK(\"http://x\",\"islands\") said Lavrov.", "'-2+3 is what Tokyo offered, the paper said.",
+                       "- Is this news to you?", "'+Japan protests, Kyodo reported."]
+    assert read_statements(out)["text"].tolist()[1:] == [
+        "=HYPERLINK(\"http://x\",\"islands\") said Lavrov.", "-2+3 is what Tokyo offered, the paper said.",
+        "- Is this news to you?", "+Japan protests, Kyodo reported."]
+
+
+def test_spreadsheet_escape_round_trips():
+    table = pd.DataFrame({"text": ["=1+1", "'quoted", "''twice", "-x", "- dash", "plain", "@SUM(A1)", "\tTab", ""],
+                          "n": range(9)})
+    safe = output_files.spreadsheet_safe(table)
+    assert safe["text"].tolist() == ["'=1+1", "''quoted", "'''twice", "'-x", "- dash", "plain", "'@SUM(A1)",
+                                     "'\tTab", ""]
+    pd.testing.assert_frame_equal(output_files.undo_spreadsheet_safe(safe), table)
+
+
+def test_written_table_reads_back_equal(tmp_path):
+    table, _ = tag_corpus(paths.ARTICLES)
+    write_table(table, tmp_path / "s.csv")
+    back = read_statements(tmp_path / "s.csv")
+    assert back["text"].tolist() == table["text"].tolist() and back["sent_idx"].tolist() == table["sent_idx"].tolist()
+
+
+# ------------------------------------------------------------------------------------------ user data
+
+def test_a_users_codebook_actors_and_chrome_rules_are_used(tmp_path, write_corpus):
+    folder = write_corpus({"a.txt": "Lavrov rules out talks\n\nNot for us\n\nMoscow will never give up the islands, "
+                                    "Lavrov said.\n"})
+    rules = tmp_path / "rules.csv"
+    rules.write_text(paths.CHROME_RULES.read_text(encoding="utf-8") + "line,Not for us,a test line\n", encoding="utf-8")
+    with_rules, _ = tag_corpus(folder, data=DataFiles.given(chrome_rules=rules))
+    shipped, _ = tag_corpus(folder)
+    assert "Not for us" in shipped["text"].tolist() and "Not for us" not in with_rules["text"].tolist()
+    bad = tmp_path / "codebook.yaml"
+    bad.write_text("stances: 5\n", encoding="utf-8")
+    result = run_tag(folder, "--out", tmp_path / "o.csv", "--codebook", bad)
+    assert result.returncode == 2 and result.stderr.startswith(f"error: {bad}")
+
+
+# ------------------------------------------------------------------------------------------- kill test
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["SIGINT", "SIGTERM", "SIGKILL"])
+def test_killed_at_random_points_the_output_is_the_old_or_the_whole_new(tmp_path, signum):
+    corpus = seed_jsonl(tmp_path / "news.jsonl", 1500)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    out = tmp_path / "statements.csv"
+    previous = b"article_id,text\nold,the previous table\n"
+    complete = tmp_path / "complete.csv"
+    began = time.perf_counter()
+    assert run_tag(corpus, "--out", complete, env=env).returncode == 0
+    duration = time.perf_counter() - began
+    expected = complete.read_bytes()
+    draw = random.Random(int(signum))
+    outcomes = []
+    for moment in sorted(draw.uniform(0.2, duration) for _ in range(3)):
+        out.write_bytes(previous)
+        run = subprocess.Popen([sys.executable, "-m", "analysis", "tag", str(corpus), "--out", str(out), "--quiet"],
+                               stderr=subprocess.PIPE, text=True, env=env)
+        time.sleep(moment)
+        run.send_signal(signum)
+        code, err = run.wait(), run.stderr.read()
+        content = out.read_bytes()
+        assert content in (previous, expected), f"{moment:.2f} s: a partial table"
+        outcomes.append(content == expected)
+        if content == previous and signum != signal.SIGKILL:
+            assert code == 128 + signum, err
+            assert err.splitlines()[-1].startswith("interrupted (") and "Traceback" not in err
+            assert leftovers(tmp_path) == [] and list(temp.iterdir()) == []
+    # Whatever a SIGKILL left, the next run removes: no partial file beside the output, no temporary folder.
+    assert run_tag(corpus, "--out", out, env=env).returncode == 0
+    assert out.read_bytes() == expected and leftovers(tmp_path) == [] and list(temp.iterdir()) == []
+    assert not all(outcomes), "no run was interrupted before it finished: the moments are too late"
