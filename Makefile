@@ -10,6 +10,7 @@ CODEBOOK ?=
 ACTORS ?=
 CHROME_RULES ?=
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: reproduce test lab bench clean setup contract
 
@@ -20,6 +21,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $(TEST_STAMP)
+
 setup: $(STAMP)
 
 reproduce: $(STAMP)
@@ -27,7 +32,7 @@ reproduce: $(STAMP)
 		$(if $(CODEBOOK),--codebook "$(CODEBOOK)") $(if $(ACTORS),--actors "$(ACTORS)") \
 		$(if $(CHROME_RULES),--chrome-rules "$(CHROME_RULES)")
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(PY) -m pytest
 
 contract: $(STAMP)
