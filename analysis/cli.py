@@ -54,6 +54,22 @@ def _reproduce(args) -> int:
     return 0
 
 
+def _score(args) -> int:
+    from .evaluation import read_coded, score_tagged
+    from .pipeline import read_statements
+
+    data = _data_files(args)
+    from .codebook import load_codebook
+
+    codebook = load_codebook(data.codebook)
+    gold = read_coded(args.coded, codebook=codebook)
+    table = score_tagged(gold, read_statements(args.tagged), codebook.stance_ids)
+    for row in table.itertuples(index=False):
+        value = f"{row.value:.0f}" if row.measure.startswith("statements") else f"{row.value:.3f}"
+        print(f"{row.measure:<40} {value}")
+    return 0
+
+
 def _add_data_file_options(parser) -> None:
     parser.add_argument("--codebook", default=None, help=f"codebook YAML (default: {paths.CODEBOOK.relative_to(paths.ROOT)})")
     parser.add_argument("--actors", default=None, help=f"actors CSV (default: {paths.ACTORS.relative_to(paths.ROOT)})")
@@ -83,6 +99,13 @@ def main(argv=None) -> int:
     tag.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_data_file_options(tag)
     tag.set_defaults(run=_tag)
+    score = commands.add_parser("score", help="score a tagged table against a coded one (macro-F1, accuracies)")
+    score.add_argument("coded", help="coded statements (the columns of data/annotations/gold.csv)")
+    score.add_argument("tagged", help="the table tag wrote for the same articles (.csv or .parquet)")
+    score.add_argument("--codebook", default=None, help="codebook YAML (default: data/codebook.yaml)")
+    score.add_argument("--actors", default=None, help=argparse.SUPPRESS)
+    score.add_argument("--chrome-rules", default=None, help=argparse.SUPPRESS)
+    score.set_defaults(run=_score)
     rep = commands.add_parser("reproduce", help="run every notebook headless and regenerate all charts")
     rep.add_argument("--corpus", default=str(paths.ARTICLES))
     rep.add_argument("--results", default=None, help="results folder (default: results/, or results/<corpus>/)")

@@ -1,8 +1,10 @@
 """The codebook: stances, frames and their cues, read from ``data/codebook.yaml`` and validated.
 
 The codebook is data a teacher edits, so every mistake in it gets an error naming the entry: an unknown key,
-a missing id, a duplicate id, a regex that does not compile. YAML is read with ``yaml.safe_load``: nothing in
-the file is executed.
+a missing id, a duplicate id, a value of the wrong type, a regex that does not compile, that RE2 cannot run
+or that cannot be joined with the others (``analysis.patterns``). YAML is read with ``yaml.safe_load``:
+nothing in the file is executed; aliases (``*name``) and nesting deeper than ``MAX_DEPTH`` are refused
+before it is built.
 
 Example:
     >>> from analysis.codebook import load_codebook
@@ -19,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import paths
+from .patterns import pattern_problem, whole_word
 
 TOP_KEYS = {"version", "negation", "stances", "frames"}
 NEGATION_KEYS = {"window", "cues", "hedges", "cancels"}
@@ -27,6 +30,10 @@ FRAME_KEYS = {"id", "label", "definition", "cues"}
 CUE_KEYS = {"id", "pattern", "note", "negatable", "holder"}
 HOLDERS = {"russia", "japan", "us", "both"}
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+EXAMPLE_KEYS = {"positive", "negative"}
+NEGATION_WORDS = ("cues", "hedges", "cancels")
+# Collections inside collections: the codebook needs 6 levels; a thousand exhaust Python's stack.
+MAX_DEPTH = 100
 
 
 class CodebookError(ValueError):
@@ -93,6 +100,12 @@ class Codebook:
 # Shared by every YAML data file of the suite (the codebook here, the blame cues in framing.py): each
 # check names the file and the entry, and raises the file's own error class.
 
+def shown(value, limit: int = 80) -> str:
+    """``repr(value)`` for an error message, cut short: a wrong value may be a whole list of entries."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def fail(path, where, message, error=None):
     raise (error or CodebookError)(f"{path}: {where}: {message}")
 
@@ -106,26 +119,102 @@ def check_keys(path, where, entry, allowed, error=None):
                           f"(allowed: {', '.join(sorted(allowed))})", error)
 
 
-def compile_pattern(path, where, pattern, error=None) -> re.Pattern:
+def compile_pattern(path, where, pattern, error=None, *, written=None) -> re.Pattern:
+    """``pattern`` compiled case-insensitively, once it is known to run in RE2 and to join with others
+    (``pattern_problem``); ``written`` is what the teacher wrote, when ``pattern`` wraps it."""
     if not isinstance(pattern, str) or not pattern.strip():
         fail(path, where, "pattern must be a non-empty string", error)
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        regex = re.compile(pattern, re.IGNORECASE)
     except re.error as err:
         fail(path, where, f"bad regex {pattern!r}: {err}", error)
+    problem = pattern_problem(pattern, regex) if written is None else pattern_problem(written)
+    if problem:
+        fail(path, where, problem, error)
+    return regex
+
+
+def text_value(path, where, key, value, error=None, default="") -> str:
+    """An optional text field (label, definition, note): a string, or ``default`` when missing or empty."""
+    if value is None or value == "":
+        return default
+    if not isinstance(value, str):
+        fail(path, where, f"{key} must be a text, got {shown(value)}", error)
+    return value
+
+
+def text_list(path, where, key, value, error=None) -> tuple:
+    """An optional list of non-empty texts (include, exclude, examples).
+
+    An item written without quotes around a ": " (``- Denials ...: not territory_first.``) reaches us as a
+    mapping of one text to another: an error that says to put the text in quotes, never a silent guess.
+    """
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        fail(path, where, f"{key} must be a list of texts, got {shown(value)}", error)
+    texts = []
+    for number, item in enumerate(value, start=1):
+        if isinstance(item, dict) and len(item) == 1:
+            text = "{}: {}".format(*next(iter(item.items())))
+            fail(path, where, f"{key}[{number}] reads as a mapping because of the ': ' in {shown(text)}; put the "
+                              "whole text in quotes", error)
+        if not isinstance(item, str) or not item.strip():
+            fail(path, where, f"{key}[{number}] must be a non-empty text in quotes, got {shown(item)}", error)
+        texts.append(item)
+    return tuple(texts)
+
+
+def _check_events(text: str, path, error, loader) -> None:
+    """Refuse YAML aliases (``*name``: ten levels of ten expand to 10**10 values) and nesting deeper than
+    ``MAX_DEPTH`` (the loader recurses once per level), from the parser's events: nothing is built yet."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise error(f"{path}: line {event.start_mark.line + 1}: nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            raise error(f"{path}: line {event.start_mark.line + 1}: YAML aliases (*{event.anchor}) are not "
+                        "allowed in this file")
 
 
 def read_yaml(path: Path, error=None):
-    """``yaml.safe_load`` of a UTF-8 file (nothing in it is executed), with errors naming the file."""
+    """``yaml.safe_load`` of a UTF-8 file (nothing in it is executed), with errors naming the file; a file
+    with aliases or nested too deep is refused before it is loaded (``_check_events``)."""
     error = error or CodebookError
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        try:   # libyaml's parser when there is one: 25 times faster than the Python parser safe_load uses
+            _check_events(text, path, error, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:   # and where the two parsers might differ, the Python parser has the last word
+            _check_events(text, path, error, yaml.SafeLoader)
+        return yaml.safe_load(text)
     except FileNotFoundError:
         raise error(f"{path}: file not found") from None
     except yaml.YAMLError as err:
         raise error(f"{path}: not valid YAML: {err}") from None
     except UnicodeDecodeError as err:
         raise error(f"{path}: not UTF-8 ({err.reason})") from None
+
+
+def _holder(path, where, key, value) -> str:
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str) or value not in HOLDERS:
+        fail(path, where, f"{key} {shown(value)} not in {sorted(HOLDERS)}")
+    return value
+
+
+def _examples(path, where, value) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        fail(path, where, f"examples must be a mapping of positive and negative lists, got {shown(value)}")
+    check_keys(path, f"{where} examples", value, EXAMPLE_KEYS)
+    return {key: list(text_list(path, where, f"examples: {key}", texts)) for key, texts in value.items()}
 
 
 def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
@@ -139,41 +228,60 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
         check_keys(path, where, entry, keys)
         label_id = entry.get("id")
         if not isinstance(label_id, str) or not ID_PATTERN.match(label_id):
-            fail(path, where, f"id must be a lower_case identifier, got {label_id!r}")
+            fail(path, where, f"id must be a lower_case identifier, got {shown(label_id)}")
         where = f"{kind[:-1]} {label_id!r}"
         if label_id in seen_ids:
             fail(path, where, "duplicate id")
         seen_ids.add(label_id)
-        if not str(entry.get("definition", "")).strip():
+        definition = text_value(path, where, "definition", entry.get("definition"))
+        if not definition.strip():
             fail(path, where, "definition is missing")
-        default_holder = entry.get("default_holder", "") or ""
-        if default_holder and default_holder not in HOLDERS:
-            fail(path, where, f"default_holder {default_holder!r} not in {sorted(HOLDERS)}")
+        label = text_value(path, where, "label", entry.get("label"), default=label_id)
+        default_holder = _holder(path, where, "default_holder", entry.get("default_holder"))
+        entry_cues = entry.get("cues")
+        if entry_cues is not None and not isinstance(entry_cues, list):
+            fail(path, where, f"cues must be a list of cues, got {shown(entry_cues)}")
         cues = []
-        for cue_number, cue in enumerate(entry.get("cues") or [], start=1):
+        for cue_number, cue in enumerate(entry_cues or [], start=1):
             cue_where = f"{where} cue[{cue_number}]"
             check_keys(path, cue_where, cue, CUE_KEYS)
             cue_id = cue.get("id")
             if not isinstance(cue_id, str) or not ID_PATTERN.match(cue_id):
-                fail(path, cue_where, f"cue id must be a lower_case identifier, got {cue_id!r}")
+                fail(path, cue_where, f"cue id must be a lower_case identifier, got {shown(cue_id)}")
             cue_where = f"{where} cue {cue_id!r}"
             if cue_id in seen_cues:
                 fail(path, cue_where, "duplicate cue id")
             seen_cues.add(cue_id)
-            holder = cue.get("holder", "") or ""
-            if holder and holder not in HOLDERS:
-                fail(path, cue_where, f"holder {holder!r} not in {sorted(HOLDERS)}")
+            holder = _holder(path, cue_where, "holder", cue.get("holder"))
             negatable = cue.get("negatable", True)
             if not isinstance(negatable, bool):
                 fail(path, cue_where, "negatable must be true or false")
+            note = text_value(path, cue_where, "note", cue.get("note"))
             cues.append(Cue(cue_id, label_id, cue["pattern"] if "pattern" in cue else None,
-                            compile_pattern(path, cue_where, cue.get("pattern")), negatable, holder,
-                            str(cue.get("note", "") or "")))
-        examples = entry.get("examples") or {}
-        labels.append(Label(label_id, str(entry.get("label", label_id)), str(entry["definition"]).strip(),
-                            tuple(cues), default_holder, tuple(entry.get("include") or ()),
-                            tuple(entry.get("exclude") or ()), examples))
+                            compile_pattern(path, cue_where, cue.get("pattern")), negatable, holder, note))
+        include = text_list(path, where, "include", entry.get("include"))
+        exclude = text_list(path, where, "exclude", entry.get("exclude"))
+        examples = _examples(path, where, entry.get("examples"))
+        labels.append(Label(label_id, label, definition.strip(), tuple(cues), default_holder, include, exclude,
+                            examples))
     return tuple(labels)
+
+
+def _negation_words(path, negation, key) -> tuple:
+    """The negators, hedges or cancels: words in quotes, each checked as the tagger matches it (``\\b`` around
+    a word that begins and ends with a letter or digit)."""
+    words = negation.get(key)
+    if words is None:
+        return ()
+    if not isinstance(words, list):
+        fail(path, "negation", f"{key} must be a list of words in quotes, got {shown(words)}")
+    for number, word in enumerate(words, start=1):
+        where = f"negation {key}[{number}]"
+        if not isinstance(word, str) or not word.strip():
+            hint = " (YAML reads on/off/yes/no as true/false unless quoted)" if isinstance(word, bool) else ""
+            fail(path, where, f"must be a non-empty word in quotes, got {shown(word)}{hint}")
+        compile_pattern(path, where, rf"\b{word}\b" if whole_word(word) else word, written=word)
+    return tuple(words)
 
 
 def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
@@ -186,17 +294,16 @@ def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
     for key in ("stances", "frames"):
         if key not in data:
             raise CodebookError(f"{path}: top level: missing {key!r}")
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        fail(path, "top level", f"version must be a whole number, got {shown(version)}")
     negation = data.get("negation") or {}
     check_keys(path, "negation", negation, NEGATION_KEYS)
     seen_ids, seen_cues = set(), set()
     stances = _labels(path, "stances", data["stances"], STANCE_KEYS, seen_ids, seen_cues)
     frames = _labels(path, "frames", data["frames"], FRAME_KEYS, seen_ids, seen_cues)
     window = negation.get("window", 6)
-    if not isinstance(window, int) or window < 0:
-        raise CodebookError(f"{path}: negation: window must be a non-negative integer")
-    negators = tuple(str(n) for n in negation.get("cues") or ())
-    hedges = tuple(str(h) for h in negation.get("hedges") or ())
-    cancels = tuple(str(c) for c in negation.get("cancels") or ())
-    for word in negators + hedges + cancels:
-        compile_pattern(path, f"negation {word!r}", rf"\b{word}\b" if word[0].isalnum() else word)
+    if not isinstance(window, int) or isinstance(window, bool) or window < 0:
+        raise CodebookError(f"{path}: negation: window must be a non-negative integer, got {shown(window)}")
+    negators, hedges, cancels = (_negation_words(path, negation, key) for key in NEGATION_WORDS)
     return Codebook(stances, frames, negators, hedges, window, str(path), cancels)

@@ -97,24 +97,50 @@ class CorpusWarning(UserWarning):
 
 @dataclass(frozen=True)
 class ChromeRules:
-    """Whole-paragraph patterns that mark site furniture rather than article text."""
+    """Whole-paragraph patterns that mark site furniture rather than article text.
+
+    ``source`` (the rules file) and ``regexes`` (the row number and pattern of each regex rule) name the rule
+    in an error: the regexes are matched under a clock (``analysis.patterns``), so that one that backtracks
+    without end on a paragraph stops with an error naming its row.
+    """
 
     exact: frozenset
     pattern: re.Pattern | None
+    source: str = ""
+    regexes: tuple = ()
 
     def __post_init__(self):
+        from .patterns import MatchClock, PatternTimeout
+
         # Case folding never shortens a text, so one longer than every exact line need not be folded.
         object.__setattr__(self, "_longest_exact", max(map(len, self.exact), default=-1))
+        object.__setattr__(self, "_clock", MatchClock(self.source or "chrome rules", CorpusError, "paragraph"))
+        object.__setattr__(self, "_timeout", PatternTimeout)
 
     def is_chrome(self, paragraph: str) -> bool:
         text = paragraph.strip()
         if len(text) <= self._longest_exact and text.casefold() in self.exact:
             return True
-        return bool(self.pattern and self.pattern.fullmatch(text))
+        if self.pattern is None:
+            return False
+        # One call per paragraph and no place for a `with`: the clock gives the alarm back by itself.
+        clock = self._clock
+        clock.arm(self)
+        try:
+            return self.pattern.fullmatch(text) is not None
+        except self._timeout:   # which rule: each alone, under the clock again
+            rules = [(f"row {row}", regex) for row, regex in self.regexes] or [("regex rules", self.pattern.pattern)]
+            raise clock.blame([(name, lambda regex=regex: re.fullmatch(regex, text, re.IGNORECASE))
+                               for name, regex in rules]) from None
+        finally:
+            clock.disarm()
 
 
 def load_chrome_rules(path: Path | str = paths.CHROME_RULES) -> ChromeRules:
-    """Read the chrome rules table (columns kind, pattern, why); ``kind`` is ``line`` or ``regex``."""
+    """Read the chrome rules table (columns kind, pattern, why); ``kind`` is ``line`` or ``regex``. A regex must
+    compile, run in RE2 and be fit to join the others (``analysis.patterns.pattern_problem``)."""
+    from .patterns import pattern_problem
+
     path = Path(path)
     table = _read_csv(path, required=["kind", "pattern"])
     exact, regexes = set(), []
@@ -123,14 +149,17 @@ def load_chrome_rules(path: Path | str = paths.CHROME_RULES) -> ChromeRules:
             exact.add(row.pattern.strip().casefold())
         elif row.kind == "regex":
             try:
-                re.compile(row.pattern)
+                compiled = re.compile(row.pattern)
             except re.error as err:
                 raise CorpusError(f"{path}: row {row_number}: bad regex {row.pattern!r}: {err}") from None
-            regexes.append(f"(?:{row.pattern})")
+            problem = pattern_problem(row.pattern, compiled)
+            if problem:
+                raise CorpusError(f"{path}: row {row_number}: {problem}")
+            regexes.append((row_number, row.pattern))
         else:
             raise CorpusError(f"{path}: row {row_number}: kind must be 'line' or 'regex', not {row.kind!r}")
-    pattern = re.compile("|".join(regexes), re.IGNORECASE) if regexes else None
-    return ChromeRules(frozenset(exact), pattern)
+    pattern = re.compile("|".join(f"(?:{regex})" for _, regex in regexes), re.IGNORECASE) if regexes else None
+    return ChromeRules(frozenset(exact), pattern, str(path), tuple(regexes))
 
 
 def clean_text(raw: str, rules: ChromeRules) -> tuple[str, int]:

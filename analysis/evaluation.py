@@ -5,6 +5,9 @@
 - ``leave_one_article_out``: cross-validation in which the test article's reused background paragraphs
   (``boilerplate_group``) are also removed from training, so a paragraph never sits in both folds.
 - ``stance_scores``, ``attribution_accuracy``, ``cue_diagnostics``, ``worst_errors``.
+- ``apply_coding``: a coded table (the gold) laid over the statement table, to draw every chart from it.
+- the tables of notebook 02 (``codebook_table``, ``tagger_comparison_table``, ``tagger_scores_table``,
+  ``kappa_table``) and of notebook 05 (``read_classroom``, ``classroom_comparison``, ``classroom_agreement``).
 """
 from __future__ import annotations
 
@@ -301,3 +304,238 @@ def statements_from_coded(coded: pd.DataFrame) -> pd.DataFrame:
     table["is_boilerplate"] = False
     table["boilerplate_group"] = ""
     return table.reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ coded tables laid over the statements
+
+def apply_coding(statements: pd.DataFrame, coded: pd.DataFrame, *, name: str = "gold") -> pd.DataFrame:
+    """The statement table with the ``CODED_FIELDS`` of a hand-coded table laid over it, so every table and
+    chart can be drawn from the gold as well as from the tagger; ``tagger`` becomes ``name``.
+
+    Raises:
+        ValueError: when the coded table does not cover exactly the statements of the table.
+    """
+    keys = ["article_id", "sent_idx"]
+    fields = [c for c in CODED_FIELDS if c in coded.columns]
+    left = statements.assign(sent_idx=statements["sent_idx"].astype(int))
+    right = coded[keys + fields].assign(sent_idx=coded["sent_idx"].astype(int))
+    merged = left.drop(columns=fields).merge(right, on=keys, how="left", validate="1:1", indicator=True)
+    missing = merged[merged["_merge"] != "both"]
+    extra = len(right) - (len(merged) - len(missing))
+    if len(missing) or extra:
+        first = missing[keys].head(3).to_dict("records")
+        raise ValueError(f"coded table does not match the statements: {len(missing)} statement(s) not coded "
+                         f"(first: {first}), {extra} coded row(s) without a statement")
+    out = merged.drop(columns=["_merge"])[list(statements.columns)]
+    out["tagger"] = name
+    return out
+
+
+# ------------------------------------------------------------------------ tables of notebook 02 (tagging)
+
+def codebook_table(codebook: Codebook | None = None, statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The codebook's stances and frames: kind, id, label, definition, number of cues, default holder, and
+    (with a statement table) how many statements their cues tag."""
+    codebook = codebook or load_codebook()
+    rows = []
+    for kind, labels in (("stance", codebook.stances), ("frame", codebook.frames)):
+        for label in labels:
+            row = {"kind": kind, "id": label.id, "label": label.label, "definition": label.definition,
+                   "cues": len(label.cues), "default_holder": label.default_holder}
+            if statements is not None:
+                column = "stances" if kind == "stance" else "frames"
+                row["statements"] = int(statements[column].fillna("").str.split(";").apply(
+                    lambda ids, i=label.id: i in ids).sum())
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def tagger_comparison_table(gold: pd.DataFrame, **predicted: pd.DataFrame) -> pd.DataFrame:
+    """Gold stances next to each tagger's, matched on article and sentence.
+
+    Args:
+        gold: coded table with article_id, sent_idx, text, stances.
+        predicted: name -> table with article_id, sent_idx and ``stances`` (or ``predicted``).
+    Returns:
+        article_id, sent_idx, text, gold, one column per tagger, and ``all_agree``.
+    """
+    keys = ["article_id", "sent_idx"]
+    out = gold[keys + ["text", "stances"]].rename(columns={"stances": "gold"})
+    out = out.assign(sent_idx=out["sent_idx"].astype(int))
+    for name, table in predicted.items():
+        column = "stances" if "stances" in table.columns else "predicted"
+        right = table[keys + [column]].rename(columns={column: name})
+        out = out.merge(right.assign(sent_idx=right["sent_idx"].astype(int)), on=keys, how="left", validate="1:1")
+    label_cols = ["gold"] + list(predicted)
+    for column in label_cols:
+        out[column] = out[column].fillna("").map(_normalise_labels)
+    out["all_agree"] = out[label_cols].nunique(axis=1) == 1
+    return out.sort_values(keys).reset_index(drop=True)
+
+
+def tagger_scores_table(comparisons: dict, labels: list[str], *, taggers=("codebook", "classifier"),
+                        adjusted: dict | None = None) -> pd.DataFrame:
+    """Precision, recall and F1 per stance of each tagger on each evaluation set, stacked for
+    ``analysis.charts.plot_tagger_scores``.
+
+    Args:
+        comparisons: dataset name -> ``tagger_comparison_table`` (a gold column and one column per tagger).
+        labels: the stance ids.
+        adjusted: dataset name -> (comparison table, {stance: prevalence}): F1 recomputed at that share of
+            stance statements with ``prevalence_adjusted_scores`` (precision and recall are left empty
+            there; tpr and fpr are filled instead).
+    """
+    parts = []
+    for dataset, table in comparisons.items():
+        for tagger in taggers:
+            scores = stance_scores(table["gold"], table[tagger], labels)
+            parts.append(scores.assign(dataset=dataset, tagger=tagger))
+    for dataset, (table, shares) in (adjusted or {}).items():
+        for tagger in taggers:
+            raw = stance_scores(table["gold"], table[tagger], labels).set_index("stance")
+            scores = prevalence_adjusted_scores(table["gold"], table[tagger], labels, shares)
+            scores["support"] = scores["stance"].map(raw["support"])
+            parts.append(scores.assign(dataset=dataset, tagger=tagger))
+    columns = ["dataset", "tagger", "stance", "precision", "recall", "f1", "support", "predicted", "tpr", "fpr"]
+    return pd.concat(parts, ignore_index=True).reindex(columns=columns)
+
+
+def kappa_table(comparisons: dict, labels: list[str]) -> pd.DataFrame:
+    """Agreement per stance between pairs of codings.
+
+    Args:
+        comparisons: name -> (stances_a, stances_b), two equally long columns of ';'-joined stance ids.
+        labels: the stance ids.
+    Returns:
+        comparison, stance, n, agreement_pct (observed), cohen_kappa (NaN when a stance is absent from both).
+    """
+    rows = []
+    for name, (a, b) in comparisons.items():
+        sets_a = [set(x) for x in split_labels(a)]
+        sets_b = [set(x) for x in split_labels(b)]
+        if len(sets_a) != len(sets_b):
+            raise ValueError(f"{name}: the two codings have {len(sets_a)} and {len(sets_b)} statements")
+        for label in labels:
+            x = [label in s for s in sets_a]
+            y = [label in s for s in sets_b]
+            rows.append({"comparison": name, "stance": label, "n": len(x),
+                         "agreement_pct": 100.0 * float(np.mean([p == q for p, q in zip(x, y)])) if x else float("nan"),
+                         "cohen_kappa": cohen_kappa(x, y)})
+    return pd.DataFrame(rows, columns=["comparison", "stance", "n", "agreement_pct", "cohen_kappa"])
+
+
+# ---------------------------------------------------------------------- tables of notebook 05 (classroom)
+
+CLASSROOM_COLUMNS = ["article_id", "sent_idx", "text", "stances", "holder_side"]
+
+
+def read_classroom(path, *, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Read a student coding table (``CLASSROOM_COLUMNS``) and check its labels.
+
+    A row whose holder_side is empty is not coded yet and is dropped; stance ids must be the codebook's and
+    holder_side one of russia, japan, us, both, none.
+
+    Raises:
+        AnnotationError: naming the file, row and column of the first problem.
+    """
+    from .attribution import HOLDER_SIDES
+
+    codebook = codebook or load_codebook()
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise AnnotationError(f"{path}: cannot read: {err}") from None
+    missing = [c for c in CLASSROOM_COLUMNS if c not in table.columns]
+    if missing:
+        raise AnnotationError(f"{path}: missing column(s) {', '.join(missing)}")
+    for number, row in enumerate(table.itertuples(index=False), start=2):
+        for stance in (s.strip() for s in row.stances.split(";")):
+            if stance and stance not in codebook.stance_ids:
+                raise AnnotationError(f"{path}: row {number}, column stances: unknown stance id {stance!r} "
+                                      f"(allowed: {', '.join(codebook.stance_ids)})")
+        if row.holder_side.strip() and row.holder_side.strip() not in HOLDER_SIDES:
+            raise AnnotationError(f"{path}: row {number}, column holder_side: {row.holder_side!r} not in "
+                                  f"{', '.join(HOLDER_SIDES)}")
+        if not row.sent_idx.strip().isdigit():
+            raise AnnotationError(f"{path}: row {number}, column sent_idx: {row.sent_idx!r} is not a number")
+    table["stances"] = table["stances"].map(lambda v: ";".join(sorted(s.strip() for s in v.split(";") if s.strip())))
+    table["holder_side"] = table["holder_side"].str.strip()
+    table["sent_idx"] = table["sent_idx"].astype(int)
+    return table[table["holder_side"] != ""].reset_index(drop=True)
+
+
+def classroom_comparison(student: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Each coded statement with the student's and the gold's stances and holder, what the student missed or
+    added, and whether stances and holder match.
+
+    Raises:
+        ValueError: when the student coded a statement the gold does not hold.
+    """
+    keys = ["article_id", "sent_idx"]
+    right = gold[keys + ["stances", "holder_side"]].assign(sent_idx=gold["sent_idx"].astype(int))
+    both = student[keys + ["text", "stances", "holder_side"]].merge(right, on=keys, how="left",
+                                                                   suffixes=("_student", "_gold"), validate="1:1")
+    unknown = both[both["holder_side_gold"].isna()]
+    if len(unknown):
+        raise ValueError(f"statements not in the gold: {unknown[keys].to_dict('records')}")
+    student_sets = [set(x for x in str(v).split(";") if x) for v in both["stances_student"]]
+    gold_sets = [set(x for x in str(v).split(";") if x) for v in both["stances_gold"]]
+    both["stances_gold"] = [";".join(sorted(s)) for s in gold_sets]
+    both["missed"] = [";".join(sorted(g - s)) for s, g in zip(student_sets, gold_sets)]
+    both["added"] = [";".join(sorted(s - g)) for s, g in zip(student_sets, gold_sets)]
+    both["stances_match"] = [s == g for s, g in zip(student_sets, gold_sets)]
+    both["holder_match"] = both["holder_side_student"] == both["holder_side_gold"]
+    return both
+
+
+def classroom_agreement(comparison: pd.DataFrame, stance_ids: list[str]) -> pd.DataFrame:
+    """Agreement of the student's coding with the gold: per stance (present/absent), for the whole set of
+    stances, and for holder_side: n, observed agreement (%) and Cohen's kappa (NaN when undefined, e.g. when
+    neither coding uses a stance)."""
+    kappas = kappa_table({"student vs gold": (comparison["stances_student"], comparison["stances_gold"])},
+                         stance_ids)
+    rows = [{"label": r.stance, "n": r.n, "agreement_pct": r.agreement_pct, "cohen_kappa": r.cohen_kappa}
+            for r in kappas.itertuples()]
+    n = len(comparison)
+    rows.append({"label": "all stances (exact set)", "n": n,
+                 "agreement_pct": 100.0 * comparison["stances_match"].mean() if n else float("nan"),
+                 "cohen_kappa": cohen_kappa(comparison["stances_student"], comparison["stances_gold"]) if n else float("nan")})
+    rows.append({"label": "holder_side", "n": n,
+                 "agreement_pct": 100.0 * comparison["holder_match"].mean() if n else float("nan"),
+                 "cohen_kappa": cohen_kappa(comparison["holder_side_student"], comparison["holder_side_gold"]) if n else float("nan")})
+    return pd.DataFrame(rows, columns=["label", "n", "agreement_pct", "cohen_kappa"])
+
+
+def score_tagged(gold: pd.DataFrame, tagged: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
+    """How a tagged table (``tag``'s output) scores against a coded one: per-stance precision, recall and F1
+    with their macro average, and the accuracy of speaker (ignoring case), voice_side, mode and holder_side.
+
+    Statements are matched on article and sentence number; a coded statement whose text differs from the
+    tagged one at that number (the splitter changed) is matched on its text within the article instead, and
+    the rows matched neither way are counted as ``unmatched`` rather than scored.
+    """
+    keys = ["article_id", "sent_idx"]
+    fields = ["stances"] + ATTRIBUTION_FIELDS
+    tagged = tagged[keys + ["text"] + fields].copy()
+    tagged["sent_idx"] = tagged["sent_idx"].astype(int)
+    both = gold[keys + ["text"] + fields].merge(tagged, on=keys, how="left", suffixes=("_gold", "_pred"))
+    moved = both["text_gold"] != both["text_pred"]
+    if moved.any():
+        by_text = tagged.drop_duplicates(["article_id", "text"]).set_index(["article_id", "text"])
+        for index in both.index[moved]:
+            key = (both.at[index, "article_id"], both.at[index, "text_gold"])
+            for field in fields:
+                both.at[index, f"{field}_pred"] = by_text[field].get(key) if key in by_text.index else None
+    matched = both["stances_pred"].notna()
+    both = both[matched]
+    scores = stance_scores(both["stances_gold"], both["stances_pred"].fillna(""), labels)
+    rows = [{"measure": f"{r.stance} {metric}", "value": float(getattr(r, metric))}
+            for r in scores.itertuples() for metric in ("precision", "recall", "f1")]
+    for field in ATTRIBUTION_FIELDS:
+        gold_values, predicted = both[f"{field}_gold"].astype(str), both[f"{field}_pred"].astype(str)
+        if field == "speaker":
+            gold_values, predicted = gold_values.str.casefold(), predicted.str.casefold()
+        rows.append({"measure": f"{field} accuracy", "value": float((gold_values == predicted).mean())})
+    rows += [{"measure": "statements scored", "value": float(len(both))},
+             {"measure": "statements unmatched", "value": float((~matched).sum())}]
+    return pd.DataFrame(rows)

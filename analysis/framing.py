@@ -1,7 +1,7 @@
 """How each article frames the dispute: whose voice it carries, what it quotes, what it reuses, who it blames.
 
 Every function here takes a tagged statement table (the output of ``analysis.pipeline.tag_corpus``, or a
-coded table laid over it with ``analysis.charts.apply_coding``) and returns a tidy table that a chart in
+coded table laid over it with ``analysis.evaluation.apply_coding``) and returns a tidy table that a chart in
 ``analysis.charts`` draws and ``notebooks/04_framing.ipynb`` shows:
 
 - ``voice_share_table``: per article, the share of statements in each voice (a side's officials, the outlet).
@@ -28,7 +28,8 @@ import pandas as pd
 
 from . import paths
 from .attribution import SPEECH_VERBS, ActorIndex, load_actors
-from .codebook import ID_PATTERN, check_keys, compile_pattern, fail, read_yaml
+from .codebook import ID_PATTERN, CodebookError, check_keys, compile_pattern, fail, read_yaml, text_value
+from .patterns import MatchClock, PatternTimeout
 
 FRAMING_CUES = paths.DATA / "framing_cues.yaml"
 SIDES = ("russia", "japan", "us")
@@ -63,8 +64,9 @@ _PASSIVE_BY = re.compile(r"^\s+by\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 
 
-class FramingCuesError(ValueError):
-    """A problem in the framing cues file; the message names the file and the cue."""
+class FramingCuesError(CodebookError):
+    """A problem in the framing cues file; the message names the file and the cue. A CodebookError, so that
+    the command line reports it as one line like the codebook's."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,10 @@ class FramingCues:
     object_words: frozenset
     after_object_words: frozenset
     source: str = ""
+
+    def __post_init__(self):
+        # Bounds the time a cue may backtrack on one statement (analysis.patterns); not a field.
+        object.__setattr__(self, "_clock", MatchClock(self.source or "framing cues", FramingCuesError, "statement"))
 
 
 @dataclass(frozen=True)
@@ -124,14 +130,18 @@ def load_framing_cues(path: Path | str = FRAMING_CUES) -> FramingCues:
     """Read and validate the blame cues (``data/framing_cues.yaml``).
 
     Raises:
-        FramingCuesError: naming the file and the cue for an unknown key, a missing or duplicate id, a regex
-            that does not compile or a ``look`` direction other than before/after.
+        FramingCuesError: naming the file and the cue for an unknown key, a missing or duplicate id, a value of
+            the wrong type, a regex that does not compile or that RE2 cannot run, or a ``look`` direction
+            other than before/after; naming the line for a YAML alias or nesting too deep.
     """
     path = Path(path)
     data = read_yaml(path, FramingCuesError)
     if not isinstance(data, dict):
         raise FramingCuesError(f"{path}: top level must be a mapping with 'cues'")
     check_keys(path, "top level", data, TOP_KEYS, FramingCuesError)
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        _fail(path, "top level", f"version must be a whole number, got {version!r}")
     window = data.get("window", 20)
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
         _fail(path, "window", f"must be a positive integer, got {window!r}")
@@ -158,7 +168,8 @@ def load_framing_cues(path: Path | str = FRAMING_CUES) -> FramingCues:
             look = [look]
         if not isinstance(look, list) or not look or any(d not in LOOK_DIRECTIONS for d in look):
             _fail(path, where, f"look must be a list of {' / '.join(LOOK_DIRECTIONS)}, got {look!r}")
-        cues.append(BlameCue(cue_id, pattern, regex, tuple(look), str(entry.get("note", "") or "")))
+        note = text_value(path, where, "note", entry.get("note"), FramingCuesError)
+        cues.append(BlameCue(cue_id, pattern, regex, tuple(look), note))
     return FramingCues(tuple(cues), window, object_words, after_object_words, str(path))
 
 
@@ -254,10 +265,18 @@ def find_blame(text: str, *, cues: FramingCues | None = None, actors: ActorIndex
     cues = cues or load_framing_cues()
     text = text.replace("’", "'")
     matches = []
-    for cue in cues.cues:
-        for match in cue.regex.finditer(text):
-            if match.end() > match.start():
-                matches.append((match.start(), match.end(), cue))
+    clock = cues._clock
+    clock.arm(cues)
+    try:
+        for cue in cues.cues:
+            for match in cue.regex.finditer(text):
+                if match.end() > match.start():
+                    matches.append((match.start(), match.end(), cue))
+    except PatternTimeout:   # which cue it was: each alone, under the clock again
+        raise clock.blame([(f"cue {cue.id!r}", lambda cue=cue: list(cue.regex.finditer(text)))
+                           for cue in cues.cues]) from None
+    finally:
+        clock.disarm()
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     kept = []
     for start, end, cue in matches:

@@ -30,7 +30,7 @@ TAGGERS = ("codebook", "model")
 # The better tagger on data/annotations/challenge.csv (other outlets; never used to write cues or train),
 # scored at the share of stance statements real articles have (the seeds' 26 %, not the challenge set's
 # 63 %): macro-F1 0.689 codebook vs 0.606 model. Unadjusted, the model leads (0.764 vs 0.715) because it
-# over-predicts, which a stance-dense test set rewards. README "Evaluation";
+# over-predicts, which a stance-dense test set rewards. docs/evaluation.md;
 # tests/test_evaluation.py::test_default_tagger_is_the_better_one_on_the_challenge_set.
 DEFAULT_TAGGER = "codebook"
 

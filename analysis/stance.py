@@ -27,7 +27,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .attribution import resolve_holder
-from .codebook import Codebook, Cue, load_codebook
+from .codebook import NEGATION_WORDS, Codebook, CodebookError, Cue, load_codebook
+from .patterns import MatchClock, PatternTimeout
+from .patterns import whole_word as _bounded   # whether a negator or hedge is matched with \b around it
 
 # Greedy: matches up to the last clause break before a cue.
 _LAST_CLAUSE_BREAK = re.compile(r".*(?:[,;:()\[\]—–]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b)",
@@ -53,6 +55,9 @@ class Evidence(NamedTuple):
         flag = " (hedged)" if self.hedged else ""
         return f"{self.label}:{self.cue}@{self.start}-{self.end}:'{self.text}'{flag}"
 
+
+# The Codebook field of each list of negation words in the codebook file.
+_NEGATION_FIELDS = {"cues": "negators", "hedges": "hedges", "cancels": "cancels"}
 
 # Evidence without the named tuple's Python-level __new__: the tagger makes one per cue match.
 _new_evidence = tuple.__new__
@@ -82,11 +87,6 @@ def _arrow_normalised(texts) -> pa.Array:
         if old.isascii():
             array = pc.replace_substring(array, old, new)
     return array
-
-
-def _bounded(word: str) -> bool:
-    """Whether a negator or hedge is matched as a whole word: it begins and ends with a letter or digit."""
-    return word[:1].isalnum() and word[-1:].isalnum()
 
 
 def _word_pattern(words) -> re.Pattern | None:
@@ -270,6 +270,9 @@ class CodebookTagger:
         self._union: dict[str, str | None] = {}
         self._python_union: dict[str, re.Pattern | None] = {}
         self._cue_states: dict[str, tuple] = {}
+        # Bounds the time Python's re may take on one statement: a cue or negator that backtracks without end
+        # (``(a+)+$``) is stopped and named (analysis.patterns).
+        self._clock = MatchClock(self.codebook.source or "codebook", CodebookError, "statement")
 
     # -- one statement -----------------------------------------------------------------------------------
     def _scope(self, text: str, start: int) -> str:
@@ -288,7 +291,14 @@ class CodebookTagger:
         ``check_scope=False`` skips the negation and hedge scope: for a text that holds no negator and no
         hedge anywhere, which is most texts, the answer is known without looking.
         """
-        return self._matches(self._cue_state(cue), text, text.lower() if text.isascii() else None, check_scope)
+        state, clock = self._cue_state(cue), self._clock
+        clock.arm((state,))
+        try:
+            return self._matches(state, text, text.lower() if text.isascii() else None, check_scope)
+        except PatternTimeout:
+            raise self._blame(text, [cue.id]) from None
+        finally:
+            clock.disarm()
 
     def _cue_state(self, cue: Cue) -> tuple:
         """What matching a cue needs, worked out once per cue rather than once per statement: (finditer, match,
@@ -323,13 +333,17 @@ class CodebookTagger:
     def _may_scope_column(self, array: pa.Array, texts: list[str]) -> list[bool]:
         """``_may_scope`` of every text: RE2 rules out, in one pass, the ASCII texts where no negator or hedge
         begins; Python's ``re`` decides the rest."""
+        return [bool(m) and self._may_scope(text) for m, text in zip(self._scope_candidates(array), texts)]
+
+    def _scope_candidates(self, array: pa.Array):
+        """For every text, False where RE2 rules out a negator or hedge, else True: ``_may_scope`` decides."""
         if self._negators_or_hedges is None:
-            return [False] * len(texts)
+            return [False] * len(array)
         if self._negator_or_hedge_prefixes is None:
-            return [self._may_scope(text) for text in texts]
+            return [True] * len(array)
         maybe = pc.or_(pc.invert(pc.string_is_ascii(array)),
                        pc.match_substring_regex(array, self._negator_or_hedge_prefixes, ignore_case=True))
-        return [bool(m) and self._may_scope(text) for m, text in zip(maybe.to_numpy(zero_copy_only=False), texts)]
+        return maybe.to_numpy(zero_copy_only=False).tolist()
 
     def tag_text(self, text: str) -> dict:
         """Stances, frames and evidence of one statement.
@@ -377,12 +391,12 @@ class CodebookTagger:
             # A few unions per stance: RE2 compiles each to a fast automaton, while a union of every cue of
             # every stance grows past RE2's memory budget and runs a hundred times slower.
             for number, cues in enumerate(_scan_groups(stance.cues)):
-                candidates = np.flatnonzero(self._scan(array, f"{stance.id}#{number}", [c.pattern for c in cues]))
+                candidates = np.flatnonzero(self._scan(array, f"{stance.id}#{number}", cues))
                 if len(candidates) == 0:
                     continue
                 subset = array.take(pa.array(candidates)) if len(cues) > 1 else None
                 for cue in cues:
-                    rows = candidates if subset is None else candidates[self._scan(subset, cue.id, [cue.pattern])]
+                    rows = candidates if subset is None else candidates[self._scan(subset, cue.id, (cue,))]
                     cue_state = self._cue_state(cue)
                     for i in rows.tolist():
                         per_stance = hits.get(i)
@@ -394,26 +408,52 @@ class CodebookTagger:
         hit_array = array.take(pa.array(rows, type=pa.int64()))
         texts = hit_array.to_pylist()
         stance_ids = self.codebook.stance_ids
-        matches_of = self._matches
-        for i, text, check_scope in zip(rows, texts, self._may_scope_column(hit_array, texts)):
-            lowered = text.lower() if text.isascii() else None
-            row_stances, row_evidence, row_suppressed = [], [], []
-            for stance_id, cue_states in zip(stance_ids, hits[i]):
-                if not cue_states:
-                    continue
-                if len(cue_states) == 1:
-                    matches = matches_of(cue_states[0], text, lowered, check_scope)
-                else:
-                    matches = [e for state in cue_states for e in matches_of(state, text, lowered, check_scope)]
-                if not matches:
-                    continue
-                kept, negated = _longest(matches)
-                row_suppressed.extend(negated)
-                if kept:
-                    row_stances.append(stance_id)
-                    row_evidence.extend(kept)
-            stances[i], evidence[i], suppressed[i] = tuple(row_stances), tuple(row_evidence), tuple(row_suppressed)
+        matches_of, may_scope, clock = self._matches, self._may_scope, self._clock
+        # The clock runs while Python's re matches (cues, negators, hedges), not while _longest sorts.
+        with clock:
+            try:
+                for i, text, maybe_scope in zip(rows, texts, self._scope_candidates(hit_array)):
+                    lowered = text.lower() if text.isascii() else None
+                    row_stances, row_evidence, row_suppressed = [], [], []
+                    if maybe_scope:
+                        clock.arm(())   # no cue yet: the negators and hedges
+                        check_scope = may_scope(text)
+                    else:
+                        check_scope = False
+                    for stance_id, cue_states in zip(stance_ids, hits[i]):
+                        if not cue_states:
+                            continue
+                        clock.arm(cue_states)
+                        if len(cue_states) == 1:
+                            matches = matches_of(cue_states[0], text, lowered, check_scope)
+                        else:
+                            matches = [e for state in cue_states for e in matches_of(state, text, lowered, check_scope)]
+                        clock.disarm()
+                        if not matches:
+                            continue
+                        kept, negated = _longest(matches)
+                        row_suppressed.extend(negated)
+                        if kept:
+                            row_stances.append(stance_id)
+                            row_evidence.extend(kept)
+                    stances[i], evidence[i], suppressed[i] = (tuple(row_stances), tuple(row_evidence),
+                                                              tuple(row_suppressed))
+            except PatternTimeout as timeout:   # armed with cue states: (..., cue id, negatable)
+                raise self._blame(text, [state[4] for state in timeout.what]) from None
         return stances, frames, evidence, suppressed
+
+    def _blame(self, text: str, cue_ids) -> CodebookError:
+        """After a statement ran out of time: the cues ``cue_ids`` it was matched with, then the negation
+        words, each matched alone under the clock; the error names the first that runs out of time."""
+        where = {cue.id: (f"{kind[:-1]} {cue.label_id!r} cue {cue.id!r}", cue.regex)
+                 for kind in ("stances", "frames") for cue in self.codebook.cues(kind)}
+        candidates = [where[cue_id] for cue_id in cue_ids]
+        for key in NEGATION_WORDS:
+            for number, word in enumerate(getattr(self.codebook, _NEGATION_FIELDS[key]), start=1):
+                regex = re.compile(rf"\b{word}\b" if _bounded(word) else word, re.IGNORECASE)
+                candidates.append((f"negation {key}[{number}] {word!r}", regex))
+        return self._clock.blame([(name, lambda regex=regex: list(regex.finditer(text)))
+                                  for name, regex in candidates])
 
     def _frames(self, array: pa.Array) -> list[tuple]:
         """The frames of every text: one scan per frame, the answers as bits of one number per text, then one
@@ -421,14 +461,16 @@ class CodebookTagger:
         frame_ids = self.codebook.frame_ids
         codes = np.zeros(len(array), dtype=np.int64 if len(frame_ids) < 63 else object)
         for bit, frame in enumerate(self.codebook.frames):
-            codes |= self._scan(array, frame.id, [c.pattern for c in frame.cues]).astype(codes.dtype) << bit
+            codes |= self._scan(array, frame.id, frame.cues).astype(codes.dtype) << bit
         combinations = {code: tuple(f for bit, f in enumerate(frame_ids) if code >> bit & 1)
                         for code in np.unique(codes).tolist()}
         return [combinations[code] for code in codes.tolist()]
 
-    def _scan(self, array: pa.Array, key: str, patterns: list[str]) -> np.ndarray:
-        """Which rows match any of the patterns: RE2 when it accepts them, else Python's re row by row."""
+    def _scan(self, array: pa.Array, key: str, cues) -> np.ndarray:
+        """Which rows match any of the cues: RE2 when it accepts them, else Python's re row by row (every cue
+        runs in RE2, but a union of many may outgrow RE2's memory)."""
         if key not in self._union:
+            patterns = [cue.pattern for cue in cues]
             union = "|".join(f"(?:{p})" for p in patterns)
             loose = "|".join(f"(?:{_loosen(p)})" for p in patterns)
             self._union[key] = loose if patterns and _re2_ready(loose) else None
@@ -439,7 +481,15 @@ class CodebookTagger:
         pattern = self._python_union[key]
         if pattern is None:
             return np.zeros(len(array), dtype=bool)
-        return np.array([bool(pattern.search(t)) for t in array.to_pylist()], dtype=bool)
+        found, clock = [], self._clock
+        with clock:
+            try:
+                for text in array.to_pylist():
+                    clock.arm(key)
+                    found.append(bool(pattern.search(text)))
+            except PatternTimeout:
+                raise self._blame(text, [cue.id for cue in cues]) from None
+        return np.array(found, dtype=bool)
 
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
         """Add stances, stance_evidence, suppressed_evidence, frames and holder_side to an attributed table."""

@@ -22,7 +22,7 @@ from analysis.statements import article_statements, split_corpus, split_sentence
 
 README = Path(__file__).parent / "bad_inputs" / "README.md"
 # Modules with more cases of that table, each listing its own in DOCUMENTED_CASES.
-OTHER_CASE_MODULES = ["test_safe_outputs", "test_reproduce", "test_bad_input_corpus"]
+OTHER_CASE_MODULES = ["test_safe_outputs", "test_reproduce", "test_bad_input_corpus", "test_bad_input_data"]
 
 GOOD = "Lavrov rules out talks\n\nRussia will never give up the islands, Lavrov said.\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"

@@ -1,16 +1,21 @@
-"""Charts: each plot function draws a hand-built table with the expected title and axes; the chart tables of
-the seed corpus, fed the hand-coded gold, hold the counts read off data/annotations/gold.csv by hand; saving
-is byte-for-byte repeatable."""
+"""Charts (``analysis.charts``): each plot function draws a hand-built table with the expected title and axes;
+the tables behind the charts (built in ``analysis.positions``, ``analysis.corpus_tables`` and
+``analysis.evaluation``) of the seed corpus, fed the hand-coded gold, hold the counts read off
+data/annotations/gold.csv by hand; saving is byte-for-byte repeatable."""
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import charts, framing, paths
-from analysis.evaluation import AnnotationError, read_coded
+from analysis import charts, framing, paths, positions
+from analysis.codebook import load_codebook
+from analysis.corpus_tables import background_group_table, corpus_table
+from analysis.evaluation import (AnnotationError, apply_coding, classroom_agreement, classroom_comparison, kappa_table,
+                                 read_classroom, read_coded, tagger_comparison_table)
 from analysis.pipeline import tag_corpus
 
 
@@ -18,7 +23,7 @@ from analysis.pipeline import tag_corpus
 def gold_statements() -> pd.DataFrame:
     """The seed corpus's statement table with the gold's coding laid over the tagger's."""
     table, _ = tag_corpus(paths.ARTICLES, tagger="codebook")
-    return charts.apply_coding(table, read_coded(paths.GOLD))
+    return apply_coding(table, read_coded(paths.GOLD))
 
 
 def title(fig: Figure) -> str:
@@ -51,7 +56,7 @@ def test_plot_stance_profile_panels_per_holder_and_finding():
         ("russia", "treaty_first", "russia", "own officials", 3, 75.0),
         ("russia", "treaty_first", "outlet", "outlet narration", 1, 25.0),
         ("japan", "territory_first", "outlet", "outlet narration", 2, 100.0)],
-        columns=charts.STANCE_PROFILE_COLUMNS)
+        columns=positions.STANCE_PROFILE_COLUMNS)
     fig = charts.plot_stance_profile(table)
     assert title(fig) == ("Russia's positions come mostly from its own officials (75%), "
                                   "Japan's from the outlet's narration (100%)")
@@ -76,7 +81,7 @@ def test_plot_statements_per_article_counts_background():
 
 def test_plot_voice_holder_title_counts_a_side_speaking_for_itself():
     table = pd.DataFrame([("russia", "russia", 6, 60.0), ("outlet", "japan", 3, 30.0), ("japan", "japan", 1, 10.0)],
-                         columns=charts.VOICE_HOLDER_COLUMNS)
+                         columns=positions.VOICE_HOLDER_COLUMNS)
     fig = charts.plot_voice_holder(table)
     assert title(fig) == ("Russian officials voice 6 of the 6 statements holding Russia's position; "
                                   "Japanese officials voice 1 of the 4 statements holding Japan's position")
@@ -90,7 +95,7 @@ def test_plot_voice_holder_title_counts_a_side_speaking_for_itself():
 def test_plot_speaker_stance_names_the_top_speaker():
     table = pd.DataFrame([("Lavrov", "russia", "sovereignty_non_negotiable", 4),
                           ("(outlet narration)", "outlet", "territory_first", 2)],
-                         columns=charts.SPEAKER_STANCE_COLUMNS)
+                         columns=positions.SPEAKER_STANCE_COLUMNS)
     fig = charts.plot_speaker_stance(table)
     assert title(fig) == "Lavrov carries the most stance statements: 4 of 6"
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Lavrov (4)", "(outlet narration) (2)"]
@@ -101,7 +106,7 @@ def test_plot_stance_timeline_puts_undated_last():
     table = pd.DataFrame([("b", "2019-03-01", "russia", "treaty_first", 2),
                           ("c", "undated", "japan", "treaty_first", 1),
                           ("a", "2019-02-01", "japan", "territory_first", 1)],
-                         columns=charts.STANCE_TIMELINE_COLUMNS)
+                         columns=positions.STANCE_TIMELINE_COLUMNS)
     fig = charts.plot_stance_timeline(table)
     assert title(fig) == "Treaty first appears in 2 of 3 articles; 2 of them are dated, too few to show a trend"
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
@@ -183,6 +188,27 @@ def test_evaluation_and_classroom_charts():
     assert "100%  (kappa n/a)" in [t.get_text() for t in fig.axes[0].texts]
 
 
+@pytest.mark.parametrize("label_id, expected", [
+    ("treaty_first", "Treaty first"),
+    ("macro", "macro average"),                  # the average row of the score tables
+    ("no_such_stance", "no such stance"),        # an id the codebook does not know keeps its words
+])
+def test_codebook_names_label(label_id, expected):
+    assert charts.CodebookNames.read().label(label_id) == expected
+
+
+def test_charts_take_stance_labels_and_order_from_the_codebook_given():
+    shipped = load_codebook()
+    shouting = dataclasses.replace(shipped, stances=tuple(dataclasses.replace(s, label=s.label.upper())
+                                                          for s in reversed(shipped.stances)))
+    table = pd.DataFrame([("Lavrov", "russia", "treaty_first", 2), ("Abe", "japan", "territory_first", 1)],
+                         columns=positions.SPEAKER_STANCE_COLUMNS)
+    shipped_ticks = charts.plot_speaker_stance(table).axes[0].get_xticklabels()
+    assert [t.get_text() for t in shipped_ticks] == ["Treaty first", "Territory first"]
+    given_ticks = charts.plot_speaker_stance(table, codebook=shouting).axes[0].get_xticklabels()
+    assert [t.get_text() for t in given_ticks] == ["TERRITORY FIRST", "TREATY FIRST"]
+
+
 def test_plot_background_groups_empty_and_full():
     empty = pd.DataFrame(columns=["boilerplate_group", "opening", "article_id", "statements"])
     assert title(charts.plot_background_groups(empty)) == "No background paragraph recurs across articles"
@@ -194,12 +220,12 @@ def test_plot_background_groups_empty_and_full():
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["article a", "article b"]
 
 
-# ------------------------------------------------------------------- chart tables of the seed corpus (gold)
+# ------------------------------------- tables behind the charts, seed corpus with the gold (positions, corpus_tables)
 
 def test_stance_profile_from_gold(gold_statements):
     # Counted in data/annotations/gold.csv: Russia 23 stance statements (sovereignty 11, treaty first 9, sanctions 3),
     # 18 of them in Russian voices; Japan's 8 are all territory first, all narration; 003/17 and 004/5 hold both.
-    table = charts.stance_profile_table(gold_statements)
+    table = positions.stance_profile_table(gold_statements)
     assert rows(table, ["holder_side", "stance", "voice_side", "carrier", "statements"]) == {
         ("both", "treaty_first", "outlet", "outlet narration", 2),
         ("japan", "territory_first", "outlet", "outlet narration", 8),
@@ -218,7 +244,7 @@ def test_stance_profile_from_gold(gold_statements):
 
 
 def test_voice_holder_from_gold(gold_statements):
-    table = charts.voice_holder_table(gold_statements)
+    table = positions.voice_holder_table(gold_statements)
     assert dict(zip(zip(table["voice_side"], table["holder_side"]), table["statements"])) == {
         ("russia", "russia"): 58, ("russia", "japan"): 2, ("russia", "none"): 2,   # 002/4, 002/29; 001/4, 002/21
         ("japan", "japan"): 2, ("japan", "none"): 3, ("japan", "russia"): 1,       # Asahi 004/0, 004/2; 003/10
@@ -229,7 +255,7 @@ def test_voice_holder_from_gold(gold_statements):
 
 
 def test_speaker_stance_from_gold(gold_statements):
-    table = charts.speaker_stance_table(gold_statements)
+    table = positions.speaker_stance_table(gold_statements)
     counts = dict(zip(zip(table["speaker"], table["stance"]), table["statements"]))
     assert counts[("(outlet narration)", "territory_first")] == 8
     assert counts[("(outlet narration)", "treaty_first")] == 6
@@ -241,7 +267,7 @@ def test_speaker_stance_from_gold(gold_statements):
 
 
 def test_stance_timeline_from_gold_keeps_003_undated(gold_statements):
-    table = charts.stance_timeline_table(gold_statements)
+    table = positions.stance_timeline_table(gold_statements)
     undated = table[table["article_id"] == "003"]
     assert set(undated["date"]) == {"undated"}
     assert rows(undated, ["holder_side", "stance", "statements"]) == {
@@ -251,11 +277,11 @@ def test_stance_timeline_from_gold_keeps_003_undated(gold_statements):
 
 
 def test_corpus_and_background_tables(gold_statements):
-    corpus = charts.corpus_table(gold_statements).set_index("article_id")
+    corpus = corpus_table(gold_statements).set_index("article_id")
     assert corpus["statements"].to_dict() == {"000": 23, "001": 15, "002": 39, "003": 19, "004": 22}
     assert corpus["background"].to_dict() == {"000": 8, "001": 10, "002": 8, "003": 0, "004": 10}
     assert corpus.loc["003", "date"] == "undated" and corpus.loc["003", "outlet"] == "unknown"
-    groups = charts.background_group_table(gold_statements)
+    groups = background_group_table(gold_statements)
     assert sorted(groups["boilerplate_group"].unique()) == ["bg01", "bg02", "bg03", "bg04", "bg05"]
     assert groups.loc[groups["boilerplate_group"] == "bg01", "statements"].tolist() == [1, 1, 1, 1]  # "Peace treaty issue"
     assert "003" not in set(groups["article_id"])
@@ -270,18 +296,18 @@ def test_source_note_names_corpus_outlets_dates(gold_statements):
 def test_apply_coding_refuses_a_partial_coding(gold_statements):
     partial = read_coded(paths.GOLD).iloc[:-1]
     with pytest.raises(ValueError, match="1 statement\\(s\\) not coded"):
-        charts.apply_coding(gold_statements, partial)
+        apply_coding(gold_statements, partial)
 
 
-# --------------------------------------------------------------------------------------- evaluation helpers
+# ----------------------------------------------------------- evaluation tables and the evidence view (notebook 02)
 
 def test_kappa_table_and_comparison():
     gold = pd.DataFrame({"article_id": ["a"] * 4, "sent_idx": [0, 1, 2, 3], "text": ["t"] * 4,
                          "stances": ["treaty_first", "", "treaty_first;territory_first", ""]})
     tagger = gold.assign(stances=["treaty_first", "treaty_first", "territory_first;treaty_first", ""])
-    comparison = charts.tagger_comparison_table(gold, tagger=tagger)
+    comparison = tagger_comparison_table(gold, tagger=tagger)
     assert comparison["all_agree"].tolist() == [True, False, True, True]
-    kappas = charts.kappa_table({"x": (comparison["gold"], comparison["tagger"])}, ["treaty_first", "territory_first"])
+    kappas = kappa_table({"x": (comparison["gold"], comparison["tagger"])}, ["treaty_first", "territory_first"])
     treaty = kappas[kappas["stance"] == "treaty_first"].iloc[0]
     assert treaty["agreement_pct"] == 75.0
     assert treaty["cohen_kappa"] == pytest.approx(0.5)
@@ -299,18 +325,18 @@ def test_highlight_evidence_marks_escapes_and_merges():
                     'laid claims to the islands</mark>&quot;')
 
 
-# ------------------------------------------------------------------------------------------------ classroom
+# ------------------------------------------------------------------------ classroom tables (evaluation, notebook 05)
 
 def test_shipped_classroom_coding_against_gold():
-    student = charts.read_classroom(paths.ROOT / "notebooks" / "classroom_coding.csv")
+    student = read_classroom(paths.ROOT / "notebooks" / "classroom_coding.csv")
     assert len(student) == 10
-    comparison = charts.classroom_comparison(student, read_coded(paths.GOLD))
+    comparison = classroom_comparison(student, read_coded(paths.GOLD))
     assert int(comparison["stances_match"].sum()) == 6
     assert int(comparison["holder_match"].sum()) == 9
     wrong = comparison[~comparison["stances_match"]].set_index(["article_id", "sent_idx"])
     assert wrong.loc[("004", 6), "missed"] == "territory_first"          # the adjudicated case
     assert wrong.loc[("003", 0), "added"] == "sanctions_obstacle"        # "Tokyo hinders" names no sanctions
-    agreement = charts.classroom_agreement(comparison, ["sovereignty_non_negotiable", "treaty_first",
+    agreement = classroom_agreement(comparison, ["sovereignty_non_negotiable", "treaty_first",
                                                         "territory_first", "sanctions_obstacle"]).set_index("label")
     assert agreement.loc["treaty_first", "agreement_pct"] == 100.0
     assert agreement.loc["territory_first", "agreement_pct"] == 80.0
@@ -326,14 +352,14 @@ def test_read_classroom_names_row_and_column(tmp_path, row, message):
     path = tmp_path / "coding.csv"
     path.write_text("article_id,sent_idx,text,stances,holder_side\n" + row + "\n", encoding="utf-8")
     with pytest.raises(AnnotationError, match=message.replace("(", "\\(")):
-        charts.read_classroom(path)
+        read_classroom(path)
 
 
 def test_read_classroom_skips_uncoded_rows(tmp_path):
     path = tmp_path / "coding.csv"
     path.write_text("article_id,sent_idx,text,stances,holder_side\n000,2,a,,\n000,5,b,treaty_first; ,russia\n",
                     encoding="utf-8")
-    table = charts.read_classroom(path)
+    table = read_classroom(path)
     assert table[["article_id", "sent_idx", "stances"]].values.tolist() == [["000", 5, "treaty_first"]]
 
 
@@ -347,7 +373,7 @@ def test_tidy_for_csv_sorts_and_rounds():
 
 
 def test_save_chart_twice_gives_identical_bytes(tmp_path, gold_statements):
-    table = charts.stance_profile_table(gold_statements)
+    table = positions.stance_profile_table(gold_statements)
     first = charts.save_chart(charts.plot_stance_profile(table), table, "profile", figures_dir=tmp_path / "f1",
                               results_dir=tmp_path / "r1")
     second = charts.save_chart(charts.plot_stance_profile(table.sample(frac=1, random_state=1)), table.iloc[::-1],

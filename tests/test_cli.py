@@ -167,7 +167,7 @@ def test_written_chunk_by_chunk_equals_the_whole_table(tmp_path):
 
 
 def test_the_commands_allocator_settings_take_in_a_fresh_process():
-    # tag puts Arrow on the system allocator and fixes glibc's mmap threshold (peak memory, README "Speed and
+    # tag puts Arrow on the system allocator and fixes glibc's mmap threshold (peak memory, docs/speed.md "Speed and
     # memory"); both are process-wide, so they are checked in a process of their own.
     code = ("import pyarrow as pa\n"
             "from analysis.pipeline import use_large_run_memory_settings\n"

@@ -141,3 +141,44 @@ def test_challenge_set_is_kept_apart():
     assert len(challenge) >= 60
     assert not set(challenge["text"]) & (set(dev["text"]) | set(gold["text"]))
     assert challenge["article_id"].str.startswith("ch_").all()
+
+
+def test_score_tagged_gives_stance_and_attribution_figures():
+    from analysis.evaluation import score_tagged
+
+    gold = pd.DataFrame({
+        "article_id": ["t", "t", "t"], "sent_idx": [0, 1, 2],
+        "text": ["Sergey Lavrov: Our position is well known.", "The islands are Russian territory.",
+                 "Question: Will the summit be postponed?"],
+        "stances": ["", "sovereignty_non_negotiable", ""], "holder_side": ["russia", "russia", "none"],
+        "voice_side": ["russia", "russia", "other"], "speaker": ["Lavrov", "Lavrov", "journalist"],
+        "mode": ["direct_quote", "direct_quote", "direct_quote"]})
+    tagged = gold.copy()
+    tagged["speaker"] = ["lavrov", "", ""]
+    tagged["voice_side"] = ["russia", "outlet", "outlet"]
+    tagged["mode"] = ["direct_quote", "narration", "narration"]
+    tagged["stances"] = ["", "sovereignty_non_negotiable", "treaty_first"]
+    # the splitter now cuts the second statement in two: it is found again by its text
+    tagged = pd.concat([tagged.iloc[:1], tagged.iloc[1:].assign(sent_idx=[3, 4])], ignore_index=True)
+    scores = score_tagged(gold, tagged, ["sovereignty_non_negotiable", "treaty_first"]).set_index("measure")["value"]
+    assert scores["sovereignty_non_negotiable f1"] == 1.0 and scores["treaty_first precision"] == 0.0
+    assert scores["macro f1"] == 0.5
+    assert scores["speaker accuracy"] == pytest.approx(1 / 3)     # "lavrov" counts: case is ignored
+    assert scores["mode accuracy"] == pytest.approx(1 / 3)
+    assert scores["statements scored"] == 3 and scores["statements unmatched"] == 0
+
+
+def test_the_score_command_prints_one_line_per_measure(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "seeds.csv"
+    subprocess.run([sys.executable, "-m", "analysis", "tag", str(paths.ARTICLES), "--out", str(out), "--quiet"],
+                   check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "analysis", "score", str(paths.GOLD), str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.rsplit(None, 1) for line in result.stdout.splitlines())
+    assert lines["statements scored"] == "118" and lines["statements unmatched"] == "0"
+    assert set(lines) >= {"macro f1", "speaker accuracy", "voice_side accuracy", "mode accuracy",
+                          "holder_side accuracy"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import charts, framing, paths
-from analysis.evaluation import read_coded
+from analysis import framing, paths
+from analysis.evaluation import apply_coding, read_coded
 from analysis.framing import FramingCuesError, find_blame, load_framing_cues
 from analysis.pipeline import tag_corpus
 
@@ -15,7 +15,7 @@ from analysis.pipeline import tag_corpus
 @pytest.fixture(scope="module")
 def gold_statements() -> pd.DataFrame:
     table, _ = tag_corpus(paths.ARTICLES, tagger="codebook")
-    return charts.apply_coding(table, read_coded(paths.GOLD))
+    return apply_coding(table, read_coded(paths.GOLD))
 
 
 # ------------------------------------------------------------------------------------------------- blame

@@ -1,13 +1,11 @@
-"""Sentence splitting, statement offsets and reused-background detection."""
+"""Sentence splitting, statement offsets, and the boilerplate columns of the seed corpus (the rule itself is
+tested in test_boilerplate.py)."""
 import re
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus
-from analysis.statements import (article_statements, dateline_end, find_boilerplate, split_corpus,
-                                 split_sentences)
+from analysis.statements import dateline_end, split_corpus, split_sentences
 
 
 def sentences(paragraph):
@@ -122,25 +120,6 @@ def test_background_section_is_flagged_in_the_four_tass_articles(seed_statements
     assert not own["is_boilerplate"].any()
 
 
-def test_boilerplate_is_found_by_similarity_not_by_heading():
-    paragraphs = pd.DataFrame({
-        "article_id": ["a", "b", "c"],
-        "para_idx": [3, 5, 2],
-        "text": ["Japan laid claims to the four southern islands after the war ended in 1945 and ever since.",
-                 "Japan laid claims to the four southern islands after the war ended in 1945 and since then.",
-                 "Lavrov met Kono in Moscow to discuss a completely different matter of fishing quotas."],
-    })
-    groups = find_boilerplate(paragraphs)
-    assert groups == {("a", 3): "bg01", ("b", 5): "bg01"}
-
-
-def test_repeats_inside_one_article_are_not_boilerplate():
-    rows = article_statements("x", "Headline\n\nSame paragraph text here for sure.\n\nSame paragraph text here for sure.")
-    table = pd.DataFrame(rows)
-    groups = find_boilerplate(table.groupby(["article_id", "para_idx"])["text"].first().reset_index())
-    assert groups == {}
-
-
 def test_boundaries_agree_with_syntok_on_the_seed_corpus(seed_statements):
     """syntok is the reference splitter; we differ from it only where we are right by design."""
     from syntok import segmenter
@@ -164,100 +143,3 @@ def test_boundaries_agree_with_syntok_on_the_seed_corpus(seed_statements):
     for article_id, end in only_syntok:
         context = clean[article_id][max(0, end - 12):end]
         assert "TASS" in context or re.search(r"\d\.$", context) or context.endswith((".", '."', "”")), context
-
-
-def test_background_reused_in_hundreds_of_articles_is_one_group():
-    """Above 30 copies the detector compares with representatives instead of every pair: still one group."""
-    background = ("Since the mid-20th century, Russia and Japan have been holding consultations in order to clinch "
-                  "a peace treaty as a follow-up to World War II.")
-    rows = []
-    for n in range(400):
-        variant = background.replace("mid-20th", "mid-20th" if n % 2 else "middle of the 20th")
-        rows.append({"article_id": f"a{n:03d}", "para_idx": 3, "text": variant})
-        rows.append({"article_id": f"a{n:03d}", "para_idx": 2, "text": f"Own reporting number {n} about a "
-                     f"meeting held on day {n} with {n * 7} participants and {n * 13} observers."})
-    groups = find_boilerplate(pd.DataFrame(rows))
-    assert {groups.get((f"a{n:03d}", 3)) for n in range(400)} == {"bg01"}
-    assert not any(key[1] == 2 for key in groups)
-
-
-def test_near_copies_that_share_only_frequent_grams_are_one_group():
-    """Forty versions of a background paragraph, each with its own date: every 5-gram they share is held by
-    more than 30 paragraphs, so no pair is counted (part 1) and all the links come from the check against
-    representatives (part 2). A paragraph that shares a clause with them, but not 60% of its grams, stays out."""
-    background = ("Since the mid-20th century, Russia and Japan have been holding consultations in order to "
-                  "clinch a peace treaty as a follow-up to World War II, the ministry said on {day} of {month}.")
-    months = ["January", "February", "March", "April", "May", "June", "July", "August"]
-    rows = [{"article_id": f"a{n:02d}", "para_idx": 3,
-             "text": background.format(day=f"day {n % 5 + 1}", month=months[n // 5])} for n in range(40)]
-    rows.append({"article_id": "z", "para_idx": 2,
-                 "text": "Russia and Japan have been holding consultations on fishing quotas near Hokkaido for "
-                         "years without any agreement on catch limits, prices or inspections at sea."})
-    groups = find_boilerplate(pd.DataFrame(rows))
-    assert {groups.get((f"a{n:02d}", 3)) for n in range(40)} == {"bg01"}
-    assert ("z", 2) not in groups
-
-
-def test_copies_of_one_paragraph_are_grouped_only_across_articles():
-    """Boilerplate is found on distinct paragraphs (each word-for-word copy shingled once); a copy counts
-    only if it sits in another article, and a near copy in a third article joins the same group."""
-    background = ("Relations between Russia and Japan have been overshadowed for decades by the absence of a "
-                  "peace treaty and the dispute over the southern Kuril Islands.")
-    near_copy = background.replace("for decades", "for more than seventy years")
-    paragraphs = pd.DataFrame({
-        "article_id": ["a", "a", "b", "b", "c", "d", "d"],
-        "para_idx": [2, 5, 3, 4, 2, 2, 6],
-        "text": [background, "Kyodo said the ministers met in Tokyo on Sunday to discuss fishing quotas.",
-                 "Own reporting on a visit to Kunashir by a delegation of former island residents.",
-                 "Own reporting on a visit to Kunashir by a delegation of former island residents.",
-                 near_copy, background, background],
-    })
-    groups = find_boilerplate(paragraphs)
-    assert groups == {("a", 2): "bg01", ("c", 2): "bg01", ("d", 2): "bg01", ("d", 6): "bg01"}
-
-
-def test_pair_counter_merges_blocks_exactly():
-    from analysis.statements import _PairCounter
-
-    rng = np.random.default_rng(0)
-    blocks = [rng.integers(0, 500, size=rng.integers(1, 300)) for _ in range(40)]
-    counter = _PairCounter(budget=50)   # merges many times over
-    for block in blocks:
-        counter.add(block)
-    keys, counts = counter.result()
-    expected_keys, expected_counts = np.unique(np.concatenate(blocks), return_counts=True)
-    assert keys.tolist() == expected_keys.tolist() and counts.tolist() == expected_counts.tolist()
-
-
-def test_words_of_a_paragraph_are_the_runs_of_ascii_letters_and_digits():
-    """The 5-grams are built from the runs of [a-z0-9] of the lower-cased text. Non-ASCII letters, the
-    no-break space, the Kelvin sign (which lower-cases to "k") and CJK text all occur in other outlets' copy."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from analysis.statements import _words_only
-
-    texts = ["Japan’s 4 islands: Etorofu/Iturup, Kunashiri!", "Ünïcödé wörds ÄÖÜ straße\u00a0U.S.-Japan",
-             "İstanbul \u212aelvin", "日本とロシア Japan–Russia talks", "", "   ", "x_y z-w 12 34", "a"]
-    lowered = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
-    words = [[w for w in row if w] for row in pc.split_pattern(_words_only(lowered), " ").to_pylist()]
-    assert words == [[w for w in re.split("[^a-z0-9]+", text) if w] for text in lowered.to_pylist()]
-    assert words[0] == ["japan", "s", "4", "islands", "etorofu", "iturup", "kunashiri"]
-    assert words[1] == ["n", "c", "d", "w", "rds", "stra", "e", "u", "s", "japan"]
-    assert words[3] == ["japan", "russia", "talks"] and words[4] == words[5] == []
-
-
-def test_five_grams_are_sorted_by_hash_then_paragraph_and_distinct():
-    """Two paragraphs holding the same 5-grams, one of them twice: each (gram, paragraph) pair once, sorted
-    by gram and then by paragraph, as the buckets of boilerplate detection expect."""
-    from analysis.statements import _paragraph_shingles
-
-    holder, gram = _paragraph_shingles(["one two three four five six one two three four five",
-                                        "one two three four five six", "short one"])
-    pairs = list(zip(gram.tolist(), holder.tolist()))
-    assert pairs == sorted(set(pairs))
-    # 7 grams in the first paragraph, one of them twice; 2 in the second (both also in the first); the short
-    # paragraph is one gram of its two words.
-    assert sorted(holder.tolist()) == [0] * 6 + [1, 1, 2]
-    shared = [g for g, h in pairs if h == 1]
-    assert all((g, 0) in pairs and pairs.index((g, 0)) + 1 == pairs.index((g, 1)) for g in shared)
