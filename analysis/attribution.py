@@ -27,25 +27,34 @@ The rules, in the order they apply (each one is a test in ``tests/test_attributi
    to", "rejected") name whose position a clause states. Their subject's side is ``position_side``:
    "Tokyo, however, maintains that ..." is narration with position_side japan; Lavrov quoting Abe who "plans
    to solve the peace treaty issue on Japan's terms" is voice russia, position_side japan.
-6. The holder (whose position the statement expresses) is settled once stances are known, by
-   ``resolve_holder``: the position predicate's side if any; else the voice's side when a side's official
-   speaks; else the side a stance cue names; else the stance's ``default_holder`` from the codebook.
+6. The holder (whose position the statement expresses) is settled once stances are known, from these
+   columns and what the codebook says a stance implies: ``analysis.holder``.
 
 Each sentence is worked in two halves. What it holds on its own (quoted words, actor mentions, the subjects the
-rules find: a named actor, "he", "the ministry") is ``_sentence_facts``, kept per distinct sentence, because
-news repeats sentences word for word; who "he" or "the ministry" is, and whose words a quote run carries, is
-resolved from the article's context every time (``_resolve_attribution``, ``_resolve_position``).
+rules find: a named actor, "he", "the ministry") is ``sentence_facts``; who "he" or "the ministry" is, and
+whose words a quote run carries, is resolved from the article's context (``attribute_article``).
+
+``reference_attribution`` applies the rules in plain Python, for readers and tests: every sentence is worked
+afresh and every phrase and name is searched for in turn (``FixedStrings``). ``attribute`` applies the same
+rules through the machinery in ``analysis/_fast``, which lets it handle a corpus of a million statements:
+one automaton finds all the verbs or all the names of a sentence at once (``_fast/phrases.py``); what a
+sentence holds on its own is kept per distinct sentence in a ``SentenceFactsCache`` the caller owns, and a
+scan of the whole table spares the verb rules the sentences without any verb (``_fast/attribution_memo.py``).
+``tests/test_attribution_fast.py`` checks with hypothesis that both give the same rows.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
 from . import paths
+from ._fast.attribution_memo import ChunkFacts, SentenceFactsCache
+from ._fast.phrases import StringAutomaton
 
 SIDES = ("russia", "japan", "us", "other")
 VOICE_SIDES = SIDES + ("outlet",)
@@ -97,96 +106,6 @@ _NOT_SUBJECT_BEFORE = re.compile(
 # boundary before it, and those spaces.
 _NOT_PREDICATE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|these|those|this|that)|'s|’s)\s+$",
                                    re.IGNORECASE)
-
-
-def _expand(alternation: str) -> list[str]:
-    """The literal phrases of a verb list written with ``[sz]`` classes and ``s?`` optional letters."""
-    phrases = []
-    for item in alternation.split("|"):
-        variants = [""]
-        i = 0
-        while i < len(item):
-            if item[i] == "[":
-                close = item.index("]", i)
-                variants = [v + c for v in variants for c in item[i + 1:close]]
-                i = close + 1
-            elif i + 1 < len(item) and item[i + 1] == "?":
-                variants = [v + item[i] for v in variants] + variants
-                i += 2
-            else:
-                variants = [v + item[i] for v in variants]
-                i += 1
-        phrases.extend(v.strip() for v in variants)
-    return phrases
-
-
-# Sentences recur word for word in news corpora (background paragraphs, wire copies): what the rules find in
-# a sentence on its own (``_sentence_facts``) is kept for this many sentences, then the cache starts again.
-_CACHE_SIZE = 50_000
-
-
-class _WordMatch:
-    """The part of ``re.Match`` the rules use, for matches found by ``PhraseFinder``."""
-
-    __slots__ = ("_start", "_end", "_text")
-
-    def __init__(self, start: int, end: int, text: str):
-        self._start, self._end, self._text = start, end, text
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self, _=0) -> str:
-        return self._text
-
-
-class PhraseFinder:
-    """Finds whole-word phrases from a fixed list, case-insensitively, in one Aho-Corasick pass.
-
-    A regex alternation of a hundred verbs makes Python's ``re`` try every alternative at every position;
-    the automaton finds the same matches an order of magnitude faster.
-    """
-
-    def __init__(self, alternation: str):
-        import ahocorasick
-
-        phrases = _expand(alternation)
-        self.automaton = ahocorasick.Automaton()
-        for phrase in phrases:
-            self.automaton.add_word(phrase.lower(), len(phrase))
-        self.automaton.make_automaton()
-        # Any of the phrases between non-letters, for a chunk-wide RE2 scan that rules texts out: on ASCII text
-        # it finds a phrase exactly when ``finditer`` does (RE2's ``\b`` would also count digits as letters).
-        union = "|".join(sorted({re.escape(p.lower()) for p in phrases}, key=len, reverse=True))
-        self.any_phrase = f"(?:^|[^a-z])(?:{union})(?:[^a-z]|$)"
-
-    def finditer(self, text: str):
-        """Non-overlapping whole-word matches, leftmost first, longest at a position."""
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = text
-        size = len(text)
-        hits = []
-        for end_index, length in self.automaton.iter(lowered):
-            end = end_index + 1
-            start = end - length
-            if (start == 0 or not text[start - 1].isalpha()) and (end == size or not text[end].isalpha()):
-                hits.append((start, end))
-        if len(hits) > 1:
-            hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-        matches, last_end = [], -1
-        for start, end in hits:
-            if start >= last_end:
-                last_end = end
-                matches.append(_WordMatch(start, end, text[start:end]))
-        return iter(matches)
-
-
-_SPEECH = PhraseFinder(SPEECH_VERBS)
-_POSITION = PhraseFinder(POSITION_VERBS)
 _ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s+w(?:or)?(?:l)?ds?\b)|\bas\s+(?=[^,]{1,40}?\s+put it\b)|\bciting\s+",
                         re.IGNORECASE)
 # Substrings that every match of _ACCORDING contains ("in Lavrov's words": word, wd, wld, world).
@@ -242,6 +161,109 @@ _SIDE_WORDS = [
 _FIRST_SIDE_WORD = re.compile("|".join(f"({pattern.pattern})" for _, pattern in _SIDE_WORDS))
 
 
+# ------------------------------------------------------------------------------------ finding phrases
+
+def expand_phrases(alternation: str) -> list[str]:
+    """The literal phrases of a verb list written with ``[sz]`` classes and ``s?`` optional letters.
+
+    >>> expand_phrases("emphasi[sz]ed|rules? out")
+    ['emphasised', 'emphasized', 'rules out', 'rule out']
+    """
+    phrases = []
+    for item in alternation.split("|"):
+        variants = [""]
+        i = 0
+        while i < len(item):
+            if item[i] == "[":
+                close = item.index("]", i)
+                variants = [v + c for v in variants for c in item[i + 1:close]]
+                i = close + 1
+            elif i + 1 < len(item) and item[i + 1] == "?":
+                variants = [v + item[i] for v in variants] + variants
+                i += 2
+            else:
+                variants = [v + item[i] for v in variants]
+                i += 1
+        phrases.extend(v.strip() for v in variants)
+    return phrases
+
+
+class FixedStrings:
+    """Every occurrence of a fixed set of strings in a text, found by searching for each string in turn.
+
+    The plain version of ``_fast.phrases.StringAutomaton``, which finds the same occurrences in one pass.
+
+    Args:
+        strings: {string: value}, the strings not empty; the value is handed back with each occurrence.
+    """
+
+    def __init__(self, strings: dict[str, object]):
+        self.strings = dict(strings)
+
+    def occurrences(self, text: str) -> list[tuple[int, tuple[int, object]]]:
+        """Every occurrence of every string, overlapping ones included, each as (the index of its last
+        character, (its length, its value))."""
+        found = []
+        for string, value in self.strings.items():
+            start = text.find(string)
+            while start != -1:
+                found.append((start + len(string) - 1, (len(string), value)))
+                start = text.find(string, start + 1)
+        return found
+
+
+class PhraseMatch(NamedTuple):
+    """A phrase found in a sentence: where, and its words as written there."""
+
+    start: int
+    end: int
+    text: str
+
+
+class PhraseFinder:
+    """Finds the phrases of a verb list in a sentence: case-insensitively, as whole words (no letter on either
+    side), leftmost first, the longest where several start at one place, never overlapping.
+
+    Args:
+        alternation: the list, as ``SPEECH_VERBS`` writes it (see ``expand_phrases``).
+        strings: what finds the occurrences of the phrases in the lower-cased sentence: ``StringAutomaton``
+            (one pass, the default) or ``FixedStrings`` (each phrase in turn); both find the same.
+    """
+
+    def __init__(self, alternation: str, *, strings=StringAutomaton):
+        self.phrases = expand_phrases(alternation)
+        self.strings = strings({phrase.lower(): None for phrase in self.phrases})
+
+    def find(self, text: str) -> list[PhraseMatch]:
+        """The phrases in ``text``, in reading order.
+
+        >>> [m.text for m in SPEECH.find("Lavrov SAID he had pointed out the problem; sayings aside.")]
+        ['SAID', 'pointed out']
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):    # "İ" lower-cases to two characters: offsets would move
+            lowered = text
+        size = len(text)
+        hits = []
+        for last, (length, _) in self.strings.occurrences(lowered):
+            start, end = last + 1 - length, last + 1
+            if (start == 0 or not text[start - 1].isalpha()) and (end == size or not text[end].isalpha()):
+                hits.append((start, -length))
+        hits.sort()
+        matches, taken_to = [], -1
+        for start, minus_length in hits:
+            if start >= taken_to:
+                taken_to = start - minus_length
+                matches.append(PhraseMatch(start, taken_to, text[start:taken_to]))
+        return matches
+
+
+SPEECH = PhraseFinder(SPEECH_VERBS)
+POSITION = PhraseFinder(POSITION_VERBS)
+
+
+# ---------------------------------------------------------------------------------------------- actors
+
 class ActorsError(ValueError):
     """A problem in the actors table; the message names the file and row."""
 
@@ -266,12 +288,17 @@ class Mention(NamedTuple):
 
 @dataclass
 class ActorIndex:
-    """Finds actor mentions in a sentence by name variant or role description."""
+    """Finds actor mentions in a sentence by name variant or role description.
+
+    ``surfaces`` holds, for each case-folded surface form, what it may stand for: (case_sensitive, the form
+    as the table writes it, actor, "name" or "role"); ``strings`` finds the surfaces in a folded sentence
+    (``StringAutomaton`` or ``FixedStrings``).
+    """
 
     actors: dict
     ministries: dict = field(default_factory=dict)
-    _automaton: object = field(repr=False, default=None)
-    _facts_cache: dict = field(repr=False, default_factory=dict, compare=False)   # see _sentence_facts
+    surfaces: dict = field(repr=False, default_factory=dict)
+    strings: object = field(repr=False, default=None, compare=False)
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
@@ -281,43 +308,55 @@ class ActorIndex:
             folded = text.lower()
         size = len(text)
         found = []
-        for end_index, (length, entries) in self._automaton.iter(folded):
-            end = end_index + 1
-            start = end - length
-            if start > 0:
-                before = text[start - 1]
-                if before.isalnum() or before in "_.":
-                    continue
-            if end < size:
-                after = text[end]
-                if after.isalnum() or after == "_":
-                    continue
-            for case_sensitive, original, actor, kind in entries:
-                if not case_sensitive or text[start:end] == original:
+        for last, (length, forms) in self.strings.occurrences(folded):
+            start, end = last + 1 - length, last + 1
+            # A whole word: no letter, digit or "_" next to it, nor a "." before it.
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_."):
+                continue
+            if end < size and (text[end].isalnum() or text[end] == "_"):
+                continue
+            for case_sensitive, written, actor, kind in forms:
+                if not case_sensitive or text[start:end] == written:
                     found.append(Mention(start, end, actor, kind))
                     break
-        if not found:
-            return found
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[Mention] = []
-        for mention in found:
-            if kept and mention.start < kept[-1].end:
-                if mention.end - mention.start > kept[-1].end - kept[-1].start:
-                    kept[-1] = mention
-                continue
-            kept.append(mention)
-        merged: list[Mention] = []
-        for mention in kept:
-            if (merged and merged[-1].kind == "role" and mention.actor.type == "person"
-                    and _ROLE_NAME_GAP.fullmatch(text, merged[-1].end, mention.start)):
-                merged[-1] = Mention(merged[-1].start, mention.end, mention.actor, "name", merged[-1].actor)
-                continue
-            merged.append(mention)
-        return merged
+        return _roles_merged_into_names(text, _longest_of_overlaps(found)) if found else found
+
+    def with_strings(self, strings) -> "ActorIndex":
+        """The same index, finding its surfaces with ``strings`` (``FixedStrings`` for the plain rules)."""
+        return ActorIndex(self.actors, self.ministries, self.surfaces, strings(self.surfaces))
 
 
-def load_actors(path: Path | str = paths.ACTORS) -> ActorIndex:
-    """Read and validate ``data/actors.csv`` (canonical, side, type, variants, roles)."""
+def _longest_of_overlaps(found: list[Mention]) -> list[Mention]:
+    """Where mentions overlap, the longest one (the one starting first, of two as long)."""
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _roles_merged_into_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A role right before a person's name ("Kremlin spokesman Dmitry Peskov") is one mention of the person,
+    which keeps the role."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        if (merged and merged[-1].kind == "role" and mention.actor.type == "person"
+                and _ROLE_NAME_GAP.fullmatch(text, merged[-1].end, mention.start)):
+            merged[-1] = Mention(merged[-1].start, mention.end, mention.actor, "name", merged[-1].actor)
+            continue
+        merged.append(mention)
+    return merged
+
+
+def load_actors(path: Path | str = paths.ACTORS, *, strings=StringAutomaton) -> ActorIndex:
+    """Read and validate ``data/actors.csv`` (canonical, side, type, variants, roles).
+
+    ``strings`` finds the names in a sentence: ``StringAutomaton`` (the default) or ``FixedStrings``.
+    """
     from .corpus import CorpusError, _read_csv
 
     path = Path(path)
@@ -331,22 +370,9 @@ def load_actors(path: Path | str = paths.ACTORS) -> ActorIndex:
     actors, lookup, seen = {}, {}, {}
     for row_number, row in enumerate(table.itertuples(index=False), start=2):
         where = f"{path}: row {row_number} ({row.canonical})"
-        if not row.canonical.strip():
-            raise ActorsError(f"{where}: empty canonical name")
-        if row.canonical in actors:
-            raise ActorsError(f"{where}: duplicate canonical name")
-        if row.side not in SIDES:
-            raise ActorsError(f"{where}: unknown side {row.side!r} (allowed: {', '.join(SIDES)})")
-        if row.type not in ACTOR_TYPES:
-            raise ActorsError(f"{where}: unknown type {row.type!r} (allowed: {', '.join(ACTOR_TYPES)})")
-        roles = tuple(r.strip().replace("’", "'").casefold() for r in row.roles.split("|") if r.strip())
-        actor = Actor(row.canonical, row.side, row.type, roles)
+        actor = _actor_of_row(row, where, actors)
         actors[row.canonical] = actor
-        variants = [v.strip().replace("’", "'") for v in row.variants.split("|") if v.strip()]
-        if row.side == "japan" and row.type == "person":
-            # Japanese government style and NHK write family name first: "Suga Yoshihide".
-            variants += [" ".join(reversed(v.split())) for v in variants if len(v.split()) == 2]
-        for surface, kind in [(v, "name") for v in variants] + [(r, "role") for r in roles]:
+        for surface, kind in _surface_forms(row, actor):
             # Single words and acronyms match case-sensitively ("Abe", "Diet", "AP"); longer forms ignore case.
             fold = kind == "role" or (" " in surface and not surface.isupper())
             key = (fold, surface.casefold() if fold else surface)
@@ -354,26 +380,48 @@ def load_actors(path: Path | str = paths.ACTORS) -> ActorIndex:
                 raise ActorsError(f"{where}: {kind} {surface!r} already belongs to {seen[surface.casefold()]}")
             seen[surface.casefold()] = row.canonical
             lookup[key] = (actor, kind)
-    index = ActorIndex(actors)
-    index.ministries = {a.side: a for a in actors.values() if a.canonical.endswith("Foreign Ministry")}
-    index._automaton = _automaton(lookup)
-    return index
-
-
-def _automaton(lookup: dict):
-    """One Aho-Corasick automaton over every surface form, case-folded; case-sensitive forms are checked
-    against the original text after a hit."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    entries: dict[str, list] = {}
+    surfaces: dict[str, list] = {}
     for (fold, key), (actor, kind) in lookup.items():
-        surface = key if fold else key.casefold()
-        entries.setdefault(surface, []).append((not fold, key, actor, kind))
-    for surface, items in entries.items():
-        automaton.add_word(surface, (len(surface), items))
-    automaton.make_automaton()
-    return automaton
+        surfaces.setdefault(key if fold else key.casefold(), []).append((not fold, key, actor, kind))
+    ministries = {a.side: a for a in actors.values() if a.canonical.endswith("Foreign Ministry")}
+    return ActorIndex(actors, ministries, surfaces, strings(surfaces))
+
+
+def _actor_of_row(row, where: str, actors: dict) -> Actor:
+    """The actor of one row of the actors table, its fields checked."""
+    if not row.canonical.strip():
+        raise ActorsError(f"{where}: empty canonical name")
+    if row.canonical in actors:
+        raise ActorsError(f"{where}: duplicate canonical name")
+    if row.side not in SIDES:
+        raise ActorsError(f"{where}: unknown side {row.side!r} (allowed: {', '.join(SIDES)})")
+    if row.type not in ACTOR_TYPES:
+        raise ActorsError(f"{where}: unknown type {row.type!r} (allowed: {', '.join(ACTOR_TYPES)})")
+    roles = tuple(r.strip().replace("’", "'").casefold() for r in row.roles.split("|") if r.strip())
+    return Actor(row.canonical, row.side, row.type, roles)
+
+
+def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
+    """(surface, "name" or "role") of every way the text may name an actor."""
+    variants = [v.strip().replace("’", "'") for v in row.variants.split("|") if v.strip()]
+    if row.side == "japan" and row.type == "person":
+        # Japanese government style and NHK write family name first: "Suga Yoshihide".
+        variants += [" ".join(reversed(v.split())) for v in variants if len(v.split()) == 2]
+    return [(v, "name") for v in variants] + [(r, "role") for r in actor.roles]
+
+
+class Finders(NamedTuple):
+    """What the rules look for in a sentence: actors, speech verbs and position verbs."""
+
+    actors: ActorIndex
+    speech: PhraseFinder
+    position: PhraseFinder
+
+
+def reference_finders(actors: ActorIndex) -> Finders:
+    """The finders of the plain rules: every phrase and name searched for in turn (``FixedStrings``)."""
+    return Finders(actors.with_strings(FixedStrings), PhraseFinder(SPEECH_VERBS, strings=FixedStrings),
+                   PhraseFinder(POSITION_VERBS, strings=FixedStrings))
 
 
 # ---------------------------------------------------------------------------------------------- quotes
@@ -387,6 +435,8 @@ def quote_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool, b
     Returns:
         (spans, started_inside, ends_inside).
     """
+    if not inside and not _QUOTE_CHAR_RE.search(text):
+        return [], False, False         # most sentences: no quote mark, and no quote open before them
     spans, start = [], 0 if inside else None
     started_inside = inside
     chars = [(m.start(), m.group()) for m in _QUOTE_CHAR_RE.finditer(text)]
@@ -404,6 +454,14 @@ def quote_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool, b
     if ends_inside and start < len(text):
         spans.append((start, len(text)))
     return spans, started_inside, ends_inside
+
+
+def _closes_first(paragraph_start: str) -> bool:
+    """Whether a paragraph closes a quote before it opens one: its first quote mark is a closing one, or it
+    holds an odd number of straight quotes and no curly ones."""
+    first_quote = _QUOTE_CHAR_RE.search(paragraph_start)
+    return (first_quote is not None and _QUOTE_CHARS[first_quote.group()] == "close") or (
+        paragraph_start.count('"') % 2 == 1 and not set(paragraph_start) & {"“", "”"})
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
@@ -424,7 +482,56 @@ def _quoted_words(text: str, spans) -> int:
     return sum(len(text[s:e].split()) for s, e in spans)
 
 
-# ----------------------------------------------------------------------------------------- attribution
+@dataclass
+class _QuoteRun:
+    """The quotes of an article as it is read (rule 1): whether a quote is open, and the rows of the current
+    quote run with the speaker found in it."""
+
+    inside: bool = False
+    paragraph: object = None                     # para_idx of the statement read last
+    rows: list = field(default_factory=list)     # row numbers of the current quote run
+    speaker: Actor | None = None
+
+    def enter(self, statement: "Statement") -> str:
+        """The text in which to look for the statement's quote marks. A quote left open continues only into a
+        paragraph that reopens it ("each paragraph opening with a quote mark"), whose opening mark is then
+        not read as a new quote, or that closes it."""
+        text = statement.text
+        if statement.para_idx == self.paragraph:
+            return text
+        self.paragraph = statement.para_idx
+        opening = text.lstrip()[:1]
+        if self.inside and opening not in _QUOTE_CHARS and not _closes_first(text):
+            self.inside = False
+        if self.inside and opening in _QUOTE_CHARS:
+            return text.replace(opening, " ", 1)
+        return text
+
+    def carry(self, row_number: int, facts: "SentenceFacts", speaker: Actor | None, rows: list[dict]) -> Actor | None:
+        """The sentences of one quote run share the speaker found in any of them: the earlier ones not
+        attributed on their own get it when it is found, a later one without a speaker of its own takes it."""
+        if facts.started_inside and self.rows:
+            self.rows.append(row_number)
+        elif facts.spans and facts.ends_inside:
+            self.rows, self.speaker = [row_number], None
+        in_run = self.rows[-1:] == [row_number]
+        if speaker is not None and (facts.started_inside or facts.ends_inside) and in_run:
+            self.speaker = speaker
+            for earlier in self.rows[:-1]:
+                if not rows[earlier]["_attributed"]:
+                    _set_speaker(rows[earlier], speaker, "direct_quote")
+        if speaker is None and facts.started_inside:
+            return self.speaker
+        return speaker
+
+    def leave(self, facts: "SentenceFacts"):
+        """After a sentence: a run ends with a sentence that neither started nor ends inside a quote."""
+        if not facts.started_inside and not facts.ends_inside:
+            self.rows = []
+        self.inside = facts.ends_inside
+
+
+# ------------------------------------------------------------------------------------- article context
 
 @dataclass
 class _ArticleContext:
@@ -440,6 +547,15 @@ class _ArticleContext:
     current_text: str = ""
     ministries: dict = field(default_factory=dict)
 
+    def read(self, text: str, facts: "SentenceFacts"):
+        """Before a sentence is attributed: the sentence itself, the article's first side, and the persons
+        named with a generic role ("Japanese Prime Minister Fumio Kishida")."""
+        self.current_text = text
+        if not self.first_side:
+            self.first_side = facts.first_side
+        for role, person in facts.roles:
+            self.role_holder[role] = person
+
     def see(self, mentions: list[Mention]):
         for mention in mentions:
             actor = mention.actor
@@ -449,6 +565,12 @@ class _ArticleContext:
             self.recent.append(actor)
         if len(self.recent) > 30:
             del self.recent[:-30]
+
+    def spoke(self, speaker: Actor | None, sent_idx: int):
+        if speaker is not None:
+            self.last_speaker, self.last_speaker_idx = speaker, sent_idx
+            if speaker.type == "person":
+                self.last_person = speaker
 
 
 def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
@@ -500,6 +622,11 @@ def _last_person(mentions, end: int) -> Actor | None:
     return person
 
 
+def _generic_to_person(actor: Actor, ctx: _ArticleContext) -> Actor:
+    """A generic role ("the Japanese prime minister") is the person seen with that role in the article."""
+    return ctx.role_holder.get(actor.canonical, actor)
+
+
 # A subject as the rules that need no article context find it, and how the context makes it an actor:
 #   ("actor", Actor)          a mention; a generic role stands for the person seen with it in the article;
 #   ("pronoun", Actor | None) "he"/"she", with the last person named before it in the sentence, if any;
@@ -512,6 +639,8 @@ def _resolve(subject: tuple, ctx: _ArticleContext, sent_idx: int) -> Actor | Non
         return _resolve_pronoun(ctx, sent_idx, value)
     return _resolve_anaphor(value, ctx)
 
+
+# ------------------------------------------------------------------------------- subjects of speech verbs
 
 def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
     """The subject of a verb starting at ``verb_start``: the nearest mention to its left separated from it
@@ -552,10 +681,7 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
     return None
 
 
-def _generic_to_person(actor: Actor, ctx: _ArticleContext) -> Actor:
-    """A generic role ("the Japanese prime minister") is the person seen with that role in the article."""
-    return ctx.role_holder.get(actor.canonical, actor)
-
+# ----------------------------------------------------------------------- attribution of one sentence
 
 @dataclass
 class Attribution:
@@ -564,46 +690,87 @@ class Attribution:
     verb_start: int = -1
 
 
-def _attribution_plan(text: str, spans, mentions, outside: str, index: ActorIndex, *, is_headline: bool,
-                      may_speak: bool) -> tuple | None:
-    """Everything about a sentence's attribution that needs no article context, looked for outside its quoted
-    words (``outside``): ``_resolve_attribution`` finishes it with the context. None when no rule applies."""
-    outside_mentions = [m for m in mentions if outside[m.start:m.end].strip()] if spans else mentions
-    if is_headline:
-        tag = _HEADLINE_TAG.search(text.rstrip(". "))
-        if tag:
-            who = tag.group("who").strip()
-            found = index.find(who)
-            actor = found[0].actor if found else None
-            return ("fixed", actor, "headline:" + who if actor is None or actor.type != "person" else "headline",
-                    tag.start())
+class _Verb(NamedTuple):
+    """A speech verb outside the quotes, with what the sentence alone says of its subject."""
+
+    start: int
+    before: tuple | None       # the subject before it (see ``_resolve``)
+    invertible: bool           # it may take its subject after it: '"...," said Lavrov'
+    after: tuple | None        # that subject, asked when the one before may come to nothing
+    policy: bool               # said of a capital or country it describes a policy (``_POLICY_VERBS``)
+
+
+def _headline_tag(text: str, actors: ActorIndex) -> tuple | None:
+    """``..., says Russian diplomat`` / ``... — envoy``: a person the tag names speaks the headline; any other
+    tag ("envoy", "paper") waits for the speakers of the body (``_resolve_headlines``)."""
+    tag = _HEADLINE_TAG.search(text.rstrip(". "))
+    if not tag:
+        return None
+    who = tag.group("who").strip()
+    found = actors.find(who)
+    actor = found[0].actor if found else None
+    return ("fixed", actor, "headline:" + who if actor is None or actor.type != "person" else "headline",
+            tag.start())
+
+
+def _colon_speaker(outside: str, mentions) -> tuple | None:
+    """``Lavrov said: "..."`` / ``Galuzin: no conditions ...``: the only actor before a colon near the start."""
     colon = _COLON.match(outside) if ":" in outside else None
     if colon:
-        found = [m for m in outside_mentions if m.end <= colon.end(1)]
+        found = [m for m in mentions if m.end <= colon.end(1)]
         if len(found) == 1 and not outside[colon.start(1):found[0].start].strip(" '\"“"):
             return ("colon", found[0].actor)
+    return None
+
+
+def _according_to(outside: str, mentions) -> tuple:
+    """``According to X`` / ``in X's words`` / ``as X put it`` / ``citing X``: (subject, where) of each such
+    phrase followed by an actor or an anaphor, up to the first actor."""
     # The lookaheads of _ACCORDING are slow on every "in"; a cheap scan for the words they need comes first.
+    if not _ACCORDING_HINT.search(outside.lower()):
+        return ()
     according = []
-    for match in _ACCORDING.finditer(outside) if _ACCORDING_HINT.search(outside.lower()) else ():
-        after = [m for m in outside_mentions if m.start >= match.end()]
+    for match in _ACCORDING.finditer(outside):
+        after = [m for m in mentions if m.start >= match.end()]
         if after and _THE_GAP.fullmatch(outside, match.end(), after[0].start):
             according.append((("actor", after[0].actor), match.start()))
             break      # a mention always resolves: the later matches are never reached
         anaphor = _ANAPHOR.match(outside[match.end():])
         if anaphor:
             according.append((("anaphor", anaphor.group(1)), match.start()))
+    return tuple(according)
+
+
+def _speech_verbs(text: str, outside: str, mentions, speech: PhraseFinder) -> tuple:
+    """The speech verbs outside the quotes, each with its subjects (``_Verb``)."""
     verbs = []
-    for verb in _SPEECH.finditer(outside) if may_speak else ():
-        before = _subject_before(outside, verb.start(), outside_mentions)
+    for verb in speech.find(outside):
+        before = _subject_before(outside, verb.start, mentions)
         # "..., said Lavrov" / '"...," said the Kremlin': inversion only right after a comma or a quote.
-        invertible = bool(_INVERTIBLE.match(verb.group(0))) and text[:verb.start()].rstrip()[-1:] in _INVERSION_MARKS
+        invertible = bool(_INVERTIBLE.match(verb.text)) and text[:verb.start].rstrip()[-1:] in _INVERSION_MARKS
         # Asked when the subject before the verb may come to nothing: a pronoun or anaphor may not resolve.
-        after = _subject_after(outside, verb.end(), outside_mentions) \
+        after = _subject_after(outside, verb.end, mentions) \
             if invertible and (before is None or before[0] != "actor") else None
-        verbs.append((verb.start(), before, invertible, after, bool(_POLICY_VERBS.match(verb.group(0)))))
+        verbs.append(_Verb(verb.start, before, invertible, after, bool(_POLICY_VERBS.match(verb.text))))
+    return tuple(verbs)
+
+
+def _attribution_plan(text: str, spans, mentions, outside: str, finders: Finders, *, is_headline: bool) -> tuple | None:
+    """Everything about a sentence's attribution that needs no article context, looked for outside its quoted
+    words (``outside``): ``_resolve_attribution`` finishes it with the context. None when no rule applies."""
+    outside_mentions = [m for m in mentions if outside[m.start:m.end].strip()] if spans else mentions
+    if is_headline:
+        tag = _headline_tag(text, finders.actors)
+        if tag:
+            return tag
+    colon = _colon_speaker(outside, outside_mentions)
+    if colon:
+        return colon
+    according = _according_to(outside, outside_mentions)
+    verbs = _speech_verbs(text, outside, outside_mentions, finders.speech)
     if not according and not verbs:
         return None
-    return ("rules", tuple(according), tuple(verbs))
+    return ("rules", according, verbs)
 
 
 def _resolve_attribution(plan: tuple | None, ctx: _ArticleContext, sent_idx: int, outside: str) -> Attribution:
@@ -620,68 +787,79 @@ def _resolve_attribution(plan: tuple | None, ctx: _ArticleContext, sent_idx: int
         if actor:
             return Attribution(actor, "according", start)
     candidates = []
-    for verb_start, before, invertible, after, policy_verb in verbs:
-        subject = _resolve(before, ctx, sent_idx) if before is not None else None
+    for verb in verbs:
+        subject = _resolve(verb.before, ctx, sent_idx) if verb.before is not None else None
         how = "leading"
-        if subject is None and invertible:
-            subject = _resolve(after, ctx, sent_idx) if after is not None else None
+        if subject is None and verb.invertible:
+            subject = _resolve(verb.after, ctx, sent_idx) if verb.after is not None else None
             how = "inverted"
-        if subject is not None and subject.type in ("capital", "country") and policy_verb:
+        if subject is not None and subject.type in ("capital", "country") and verb.policy:
             continue    # said of a capital or country, these verbs describe a policy, not words
         if subject is not None:
-            candidates.append(Attribution(subject, how, verb_start))
-    if candidates:
-        # The attribution closing the sentence ("..., Lavrov said.") governs it; else the first one.
-        last = candidates[-1]
-        tail = outside[last.verb_start:]
-        clause_start = max(outside.rfind(",", 0, last.verb_start), outside.rfind("”", 0, last.verb_start),
-                           outside.rfind('"', 0, last.verb_start))
-        if len(candidates) > 1 and clause_start > 0 and "," not in tail[:40] or len(candidates) == 1:
-            if len(candidates) > 1:
-                last.how = "trailing"
-            return last
-        return candidates[0]
-    return Attribution()
+            candidates.append(Attribution(subject, how, verb.start))
+    return _governing(candidates, outside) if candidates else Attribution()
 
 
-def _position_plan(text: str, mentions, *, may_hold: bool) -> tuple:
+def _governing(candidates: list[Attribution], outside: str) -> Attribution:
+    """Of the speech verbs with a subject, the one that attributes the sentence: the attribution closing the
+    sentence ("..., Lavrov said.") governs it; else the first one."""
+    last = candidates[-1]
+    if len(candidates) == 1:
+        return last
+    tail = outside[last.verb_start:]
+    clause_start = max(outside.rfind(",", 0, last.verb_start), outside.rfind("”", 0, last.verb_start),
+                       outside.rfind('"', 0, last.verb_start))
+    if clause_start > 0 and "," not in tail[:40]:
+        last.how = "trailing"
+        return last
+    return candidates[0]
+
+
+# --------------------------------------------------------------------------------- position predicates
+
+def _position_plan(text: str, mentions, position: PhraseFinder) -> tuple:
     """The position predicates of a sentence (quoted words included), for ``_resolve_position``: per
     predicate, whether "he"/"she" is its subject with no person named before it (the article context decides
-    who), and the side of the subject the sentence itself gives (or None). The subject is the nearest actor
-    or side word to the left of the predicate that is not the object of a preposition ("directed against
-    Moscow"). Stops at the first predicate whose side needs no context."""
+    who), and the side of the subject the sentence itself gives (or None). Stops at the first predicate whose
+    side needs no context."""
     plan = []
-    for verb in _POSITION.finditer(text) if may_hold else ():
-        before = text[max(0, verb.start() - 100):verb.start()]
+    for verb in position.find(text):
+        before = text[max(0, verb.start - 100):verb.start]
         if _NOT_PREDICATE_BEFORE.search(before, max(0, len(before.rstrip()) - 8)):
             continue
         pronoun = _pronoun_closing(_PRONOUN_BEFORE_VERB, before)
         if pronoun:
-            person = _last_person(mentions, verb.start() - len(pronoun.group(0)))
+            person = _last_person(mentions, verb.start - len(pronoun.group(0)))
             if person is not None:
                 plan.append((False, person.side))
                 break
-        offset = verb.start() - len(before)
-        candidates = [(m.start, m.end, m.actor.side) for m in mentions if m.end <= verb.start() and m.start >= offset]
-        covered = [(m.start, m.end) for m in mentions]
-        for side, pattern in _SIDE_WORDS:
-            for match in pattern.finditer(before):
-                start, end = offset + match.start(), offset + match.end()
-                if not any(a <= start < b for a, b in covered):
-                    candidates.append((start, end, side))
-        side = None
-        for start, end, candidate_side in sorted(candidates, key=lambda c: -c[0]):
-            if _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60):start]):
-                continue
-            if text[end:end + 2] in ("'s", "’s"):
-                continue  # "Japan's position": a possessive, the subject is the noun it owns
-            side = candidate_side
-            break
+        side = _side_of_subject(text, verb.start - len(before), before, mentions)
         if pronoun or side is not None:
             plan.append((bool(pronoun), side))
             if not pronoun:
                 break
     return tuple(plan)
+
+
+def _side_of_subject(text: str, offset: int, before: str, mentions) -> str | None:
+    """The side of a predicate's subject: the nearest actor or side word in ``before`` (the words before the
+    predicate, from ``offset``) that is neither the object of a preposition ("directed against Moscow") nor a
+    possessive ("Japan's position")."""
+    verb_start = offset + len(before)
+    candidates = [(m.start, m.end, m.actor.side) for m in mentions if m.end <= verb_start and m.start >= offset]
+    covered = [(m.start, m.end) for m in mentions]
+    for side, pattern in _SIDE_WORDS:
+        for match in pattern.finditer(before):
+            start, end = offset + match.start(), offset + match.end()
+            if not any(a <= start < b for a, b in covered):
+                candidates.append((start, end, side))
+    for start, end, candidate_side in sorted(candidates, key=lambda c: -c[0]):
+        if _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60):start]):
+            continue
+        if text[end:end + 2] in ("'s", "’s"):
+            continue  # "Japan's position": a possessive, the subject is the noun it owns
+        return candidate_side
+    return None
 
 
 def _resolve_position(plan: tuple, ctx: _ArticleContext, sent_idx: int) -> str:
@@ -702,23 +880,10 @@ def subject_side(text: str) -> str:
     return _SIDE_WORDS[match.lastindex - 1][0] if match else ""
 
 
-class _Statement(NamedTuple):
-    text: str
-    para_idx: int
-    sent_idx: int
-    is_headline: bool
-    # False when a scan of the whole chunk found no quote mark / speech verb / position verb in the text
-    # (``_chunk_hints``): the rules that look for them are skipped. True when unknown.
-    may_quote: bool = True
-    may_speak: bool = True
-    may_hold: bool = True
+# ------------------------------------------------------------------------------------- sentence facts
 
-
-_STATEMENT_COLUMNS = list(_Statement._fields[:4])   # the columns a statement table gives; the hints follow
-
-
-class _Facts(NamedTuple):
-    """What the rules find in one sentence without its article's context (see ``_sentence_facts``)."""
+class SentenceFacts(NamedTuple):
+    """What the rules find in one sentence without its article's context (see ``sentence_facts``)."""
 
     spans: list
     started_inside: bool
@@ -735,132 +900,116 @@ class _Facts(NamedTuple):
     first_side: str            # ``subject_side`` of the whole sentence
 
 
-def _sentence_facts(index: ActorIndex, statement: _Statement, text_for_quotes: str, inside: bool) -> _Facts:
-    """The context-free part of attributing a sentence. Sentences recur word for word in news corpora
-    (background paragraphs, wire copies), and the same sentence in the same quote state has the same facts:
-    they are kept (``_CACHE_SIZE`` of them, then the cache starts again), and the context is applied afresh."""
-    text = statement.text
-    is_headline = bool(statement.is_headline)
-    key = (text, text_for_quotes is not text, inside, is_headline, statement.may_quote, statement.may_speak,
-           statement.may_hold)
-    cache = index._facts_cache
-    facts = cache.get(key)
-    if facts is not None:
-        return facts
-    if len(cache) >= _CACHE_SIZE:
-        cache.clear()
-    spans, started_inside, ends_inside = quote_spans(text_for_quotes, inside) if inside or statement.may_quote \
-        else ([], False, False)
-    mentions = tuple(index.find(text))
+def sentence_facts(text: str, text_for_quotes: str, inside: bool, is_headline: bool,
+                   finders: Finders) -> SentenceFacts:
+    """The context-free half of attributing a sentence: the same sentence in the same quote state has the same
+    facts in any article.
+
+    Args:
+        text: the sentence.
+        text_for_quotes: the sentence as its quote marks are read (``_QuoteRun.enter``).
+        inside: whether a quote is open before it.
+        is_headline: whether it is in the headline.
+        finders: what to look for.
+    """
+    spans, started_inside, ends_inside = quote_spans(text_for_quotes, inside)
+    mentions = tuple(finders.actors.find(text))
     outside = _outside(text, spans)
     narration_side = subject_side(outside)
-    facts = cache[key] = _Facts(
+    return SentenceFacts(
         spans, started_inside, ends_inside, outside, mentions,
         ";".join(dict.fromkeys(m.actor.canonical for m in mentions)),
         tuple((m.role.canonical, m.actor) for m in mentions
               if m.role is not None and m.role is not m.actor and m.role.type == "institution"),
         _quoted_words(text, spans) if spans else 0,
         max(1, len(text.split())) if spans else 1,
-        _attribution_plan(text, spans, mentions, outside, index, is_headline=is_headline,
-                          may_speak=statement.may_speak),
-        _position_plan(text, mentions, may_hold=statement.may_hold),
+        _attribution_plan(text, spans, mentions, outside, finders, is_headline=is_headline),
+        _position_plan(text, mentions, finders.position),
         narration_side, narration_side if outside is text else subject_side(text))
-    return facts
 
 
-def attribute_article(statements, index: ActorIndex) -> list[dict]:
-    """Attribution columns for the statements of one article (a list of ``_Statement`` or a DataFrame with
-    text, para_idx, sent_idx, is_headline), in reading order."""
+# ---------------------------------------------------------------------------------- attributing articles
+
+class Statement(NamedTuple):
+    text: str
+    para_idx: int
+    sent_idx: int
+    is_headline: bool
+
+
+STATEMENT_COLUMNS = list(Statement._fields)
+
+
+def attribute_article(statements, finders: Finders, *, facts=None) -> list[dict]:
+    """Attribution columns for the statements of one article, in reading order.
+
+    Args:
+        statements: ``Statement`` rows, or a DataFrame with text, para_idx, sent_idx, is_headline.
+        finders: what the rules look for (``Finders``; ``reference_finders`` for the plain ones).
+        facts: gives a sentence's ``sentence_facts`` from (text, text_for_quotes, inside, is_headline); by
+            default each sentence is worked afresh (``attribute`` passes its cached equal).
+    Returns:
+        one dict of ``ATTRIBUTION_COLUMNS`` per statement.
+    """
     if isinstance(statements, pd.DataFrame):
-        statements = [_Statement(*r) for r in statements[_STATEMENT_COLUMNS].itertuples(index=False)]
-    ctx = _ArticleContext(ministries=index.ministries)
+        statements = [Statement(*r) for r in statements[STATEMENT_COLUMNS].itertuples(index=False)]
+    if facts is None:
+        facts = partial(sentence_facts, finders=finders)
+    ctx = _ArticleContext(ministries=finders.actors.ministries)
+    quotes = _QuoteRun()
     rows: list[dict] = []
-    inside = False
-    previous_para = None
-    run: list[int] = []          # row numbers of the current quote run
-    run_speaker: Actor | None = None
-    headline_pending: list[tuple[int, str]] = []
+    headlines: list[tuple[int, str]] = []       # headline tags that wait for the body's speakers
     for row_number, statement in enumerate(statements):
-        text = statement.text
-        text_for_quotes = text
-        if statement.para_idx != previous_para:
-            stripped = text.lstrip()
-            # A quote left open continues only into a paragraph that reopens it ("each paragraph opening
-            # with a quote mark"), or that closes it: a closing curly quote, or an odd number of straight ones.
-            if inside:
-                first_quote = _QUOTE_CHAR_RE.search(text)
-                closes_first = (first_quote is not None and _QUOTE_CHARS[first_quote.group()] == "close") or (
-                    text.count('"') % 2 == 1 and not set(text) & {"“", "”"})
-                if not (stripped[:1] in _QUOTE_CHARS) and not closes_first:
-                    inside = False
-            if inside and stripped[:1] in _QUOTE_CHARS:
-                text_for_quotes = text.replace(stripped[0], " ", 1)
-            previous_para = statement.para_idx
-        facts = _sentence_facts(index, statement, text_for_quotes, inside)
-        spans, started_inside, ends_inside = facts.spans, facts.started_inside, facts.ends_inside
-        ctx.current_text = text
-        if not ctx.first_side:
-            ctx.first_side = facts.first_side
-        mentions = facts.mentions
-        for role, person in facts.roles:
-            ctx.role_holder[role] = person
-        attribution = _resolve_attribution(facts.attribution, ctx, statement.sent_idx, facts.outside)
-        quoted_words, total_words = facts.quoted_words, facts.total_words
-        speaker = attribution.speaker
+        text_for_quotes = quotes.enter(statement)
+        found = facts(statement.text, text_for_quotes, quotes.inside, bool(statement.is_headline))
+        ctx.read(statement.text, found)
+        attribution = _resolve_attribution(found.attribution, ctx, statement.sent_idx, found.outside)
         if attribution.how.startswith("headline:"):
-            headline_pending.append((row_number, attribution.how.split(":", 1)[1]))
-        # Quote runs: sentences of one multi-sentence quote share the speaker found in any of them.
-        if started_inside and run:
-            run.append(row_number)
-        elif spans and ends_inside:
-            run = [row_number]
-            run_speaker = None
-        if speaker is not None and (started_inside or ends_inside) and run and row_number in run:
-            run_speaker = speaker
-            for earlier in run:
-                if not rows[earlier:earlier + 1] or rows[earlier]["_attributed"]:
-                    continue
-                _set_speaker(rows[earlier], speaker, "direct_quote")
-        if speaker is None and started_inside and run_speaker is not None:
-            speaker = run_speaker
-        if speaker is None and spans and quoted_words >= 0.5 * total_words:
-            if ctx.last_speaker is not None and statement.sent_idx - ctx.last_speaker_idx <= 3:
-                speaker = ctx.last_speaker
-        position_side = _resolve_position(facts.position, ctx, statement.sent_idx)
-        how = attribution.how
-        if speaker is not None and quoted_words > 0:
-            mode = "direct_quote"
-        elif speaker is not None:
-            mode = "reported"
-        elif spans and (started_inside or quoted_words >= 0.5 * total_words):
-            mode = "direct_quote"
-        else:
-            mode = "narration"
-        row = {
-            "mode": mode,
-            "speaker": speaker.canonical if speaker is not None else "",
-            "speaker_type": speaker.type if speaker is not None else "",
-            "voice_side": speaker.side if speaker is not None else ("other" if mode == "direct_quote" else "outlet"),
-            "position_side": position_side,
-            "subject_side": facts.narration_side if mode == "narration" else "",
-            "mentions": facts.mention_names,
-            "_attributed": speaker is not None and how not in ("", "position"),
-        }
-        rows.append(row)
-        if ends_inside is False and not started_inside:
-            run = [] if not spans else run
-        inside = ends_inside
-        if not inside:
-            run = [] if not started_inside else run
-        ctx.see(mentions)
-        if speaker is not None:
-            ctx.last_speaker, ctx.last_speaker_idx = speaker, statement.sent_idx
-            if speaker.type == "person":
-                ctx.last_person = speaker
-    _resolve_headlines(rows, headline_pending, index)
+            headlines.append((row_number, attribution.how.split(":", 1)[1]))
+        speaker = quotes.carry(row_number, found, attribution.speaker, rows)
+        if speaker is None:
+            speaker = _continued_quote(found, ctx, statement.sent_idx)
+        position_side = _resolve_position(found.position, ctx, statement.sent_idx)
+        rows.append(_row(found, speaker, attribution.how, position_side))
+        quotes.leave(found)
+        ctx.see(found.mentions)
+        ctx.spoke(speaker, statement.sent_idx)
+    _resolve_headlines(rows, headlines, finders.actors)
     for row in rows:
         del row["_attributed"]
     return rows
+
+
+def _continued_quote(facts: SentenceFacts, ctx: _ArticleContext, sent_idx: int) -> Actor | None:
+    """Rule 3: a sentence mostly of quoted words, attributed nowhere, is the last speaker's if that speaker
+    spoke in the last three sentences."""
+    if facts.spans and facts.quoted_words >= 0.5 * facts.total_words:
+        if ctx.last_speaker is not None and sent_idx - ctx.last_speaker_idx <= 3:
+            return ctx.last_speaker
+    return None
+
+
+def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: str) -> dict:
+    """The columns of one statement, its mode by rule 4. ``_attributed``: whether a rule of its own named the
+    speaker (a quote run does not overwrite it)."""
+    if speaker is not None and facts.quoted_words > 0:
+        mode = "direct_quote"
+    elif speaker is not None:
+        mode = "reported"
+    elif facts.spans and (facts.started_inside or facts.quoted_words >= 0.5 * facts.total_words):
+        mode = "direct_quote"
+    else:
+        mode = "narration"
+    return {
+        "mode": mode,
+        "speaker": speaker.canonical if speaker is not None else "",
+        "speaker_type": speaker.type if speaker is not None else "",
+        "voice_side": speaker.side if speaker is not None else ("other" if mode == "direct_quote" else "outlet"),
+        "position_side": position_side,
+        "subject_side": facts.narration_side if mode == "narration" else "",
+        "mentions": facts.mention_names,
+        "_attributed": speaker is not None and how not in ("", "position"),
+    }
 
 
 def _set_speaker(row: dict, actor: Actor, mode: str):
@@ -873,9 +1022,9 @@ def _resolve_headlines(rows: list[dict], pending: list[tuple[int, str]], index: 
     names; a headline given a speaker is a speaker for the headlines after it.
 
     The rows are scanned once: per speaker, the rows it speaks (a heap, entries whose row changed speaker
-    dropped when met); a headline looks at the first row of each speaker that fits its noun. It used to scan
-    every row for every headline: an article of one long line is one headline paragraph, and 9,700 "... - Kyodo."
-    sentences (0.5 MB) took 70 s.
+    dropped when met); a headline looks at the first row of each speaker that fits its noun. Scanning every
+    row for every headline would be quadratic, and an article of one long line is one headline paragraph of
+    as many headline tags as it has sentences.
     """
     if not pending:
         return
@@ -925,73 +1074,53 @@ def _headline_fits(actor: Actor, last_word: str | None, wanted_side: str | None)
     return any(last_word in role for role in actor.roles)
 
 
-def _chunk_hints(texts: pd.Series) -> list[list[bool]]:
-    """Whether each text may hold a quote mark, a speech verb, a position verb: one Arrow (RE2) scan of the
-    chunk per question, much cheaper than asking per sentence.
+def reference_attribution(statements: pd.DataFrame, finders: Finders) -> pd.DataFrame:
+    """``attribute`` by the plain rules: every sentence worked afresh, with the given finders.
 
-    RE2's case-insensitive match finds at least what Python's ``lower()`` does, and a non-ASCII letter next to
-    a phrase counts as a boundary in RE2 and not in ``PhraseFinder``: RE2 may say "may" in vain, never the
-    reverse. The two characters whose ``lower()`` is ASCII, İ and the Kelvin sign, always make "may"."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    array = pa.array(texts.tolist(), type=pa.large_string())
-    lowers_to_ascii = pc.match_substring_regex(array, "[\u0130\u212a]")
-    hints = [pc.match_substring_regex(array, _QUOTE_CHAR_RE.pattern).to_pylist()]
-    for finder in (_SPEECH, _POSITION):
-        found = pc.match_substring_regex(array, finder.any_phrase, ignore_case=True)
-        hints.append(pc.or_(found, lowers_to_ascii).to_pylist())
-    return hints
+    >>> table = pd.DataFrame({"article_id": ["a"], "text": ["Lavrov said the talks go on."], "para_idx": [1],
+    ...                       "sent_idx": [1], "is_headline": [False]})
+    >>> reference_attribution(table, reference_finders(load_actors()))[["mode", "speaker"]].values.tolist()
+    [['reported', 'Lavrov']]
+    """
+    return _attribute_table(statements, None, finders, None)
 
 
-def attribute(statements: pd.DataFrame, index: ActorIndex | None = None) -> pd.DataFrame:
-    """Add ``ATTRIBUTION_COLUMNS`` to a statement table (rows of each article in reading order)."""
+def attribute(statements: pd.DataFrame, index: ActorIndex | None = None, *,
+              cache: SentenceFactsCache | None = None) -> pd.DataFrame:
+    """Add ``ATTRIBUTION_COLUMNS`` to a statement table (rows of each article in reading order).
+
+    The rules of ``attribute_article``, giving what ``reference_attribution`` gives, through the fast path
+    (``ChunkFacts``): a sentence seen before is not worked again, and the verb rules skip the sentences a scan
+    of the whole table found no verb in.
+
+    Args:
+        statements: columns article_id, text, para_idx, sent_idx, is_headline.
+        index: the actors (default: ``data/actors.csv``).
+        cache: what earlier calls found in their sentences; a caller attributing a corpus chunk by chunk makes
+            one ``SentenceFactsCache`` for the whole run and passes it to every call. Default: one for this call.
+    """
     index = index or load_actors()
-    columns = [statements[c].tolist() for c in _STATEMENT_COLUMNS] + _chunk_hints(statements["text"])
+    cache = SentenceFactsCache() if cache is None else cache
+    finders = Finders(index, SPEECH, POSITION)
+    columns = {column: statements[column].tolist() for column in STATEMENT_COLUMNS}
+    facts = ChunkFacts(sentence_facts, finders, cache, columns["text"])
+    return _attribute_table(statements, columns, finders, facts)
+
+
+def _attribute_table(statements: pd.DataFrame, columns: dict | None, finders: Finders, facts) -> pd.DataFrame:
+    """The statement table with ``ATTRIBUTION_COLUMNS`` added, article by article (``columns``: its
+    ``STATEMENT_COLUMNS`` as lists, if at hand)."""
+    columns = columns or {column: statements[column].tolist() for column in STATEMENT_COLUMNS}
+    rows = list(map(Statement, *[columns[column] for column in STATEMENT_COLUMNS]))
     positions: dict[str, list[int]] = {}
     for position, article_id in enumerate(statements["article_id"].tolist()):
         positions.setdefault(article_id, []).append(position)
-    rows = list(map(_Statement, *columns))
     results: list = [None] * len(statements)
     for article_positions in positions.values():
         article = [rows[p] for p in article_positions]
-        for position, row in zip(article_positions, attribute_article(article, index)):
+        for position, row in zip(article_positions, attribute_article(article, finders, facts=facts)):
             results[position] = row
     attributed = pd.DataFrame({column: [row[column] for row in results] for column in ATTRIBUTION_COLUMNS},
                               index=statements.index)
     return pd.concat([statements, attributed], axis=1)
 
-
-def resolve_holder(stances: list[str], *, mode: str, voice_side: str, position_side: str, subject_side: str,
-                   speaker_type: str, cue_holders: list[str], span_sides: list[str], default_holders: dict) -> str:
-    """Whose position a statement expresses, once its stances are known (rule 6 of the module docstring).
-
-    In order: the subject of a position predicate ("Tokyo maintains ..."); a cue that names its holder
-    ("illegally occupied" is Japan's claim, "recognise the results of World War II" Russia's demand); the
-    voice of a side's official; a side named inside the matched cue ("Russia's sovereignty"); the sentence's
-    subject in narration; the stance's default holder. Without a stance: a side's official speaking, or a
-    position predicate, still expresses that side's position; a newspaper's report and background narration
-    hold none.
-    """
-    sanctions_only = bool(stances) and all(s == "sanctions_obstacle" for s in stances)
-    named = sorted(set(cue_holders))
-    if position_side in ("russia", "japan", "us") and not sanctions_only:
-        # "Russia considers the islands its own, while Japan ... wants them back": two positions.
-        return "both" if any(side != position_side for side in named) else position_side
-    if not stances:
-        if voice_side in ("russia", "japan", "us") and mode != "narration" and speaker_type != "newspaper":
-            return voice_side
-        return "none"
-    if named:
-        return named[0] if len(named) == 1 else "both"
-    if voice_side in ("russia", "japan", "us"):
-        return voice_side
-    sides = sorted({s for s in span_sides if s})
-    if len(sides) == 1:
-        return sides[0]
-    if subject_side in ("russia", "japan", "us") and mode == "narration":
-        return subject_side
-    defaults = sorted({default_holders[s] for s in stances if default_holders.get(s)})
-    if len(defaults) == 1:
-        return defaults[0]
-    return "both"

@@ -25,7 +25,8 @@ from .patterns import pattern_problem, whole_word
 
 TOP_KEYS = {"version", "negation", "stances", "frames"}
 NEGATION_KEYS = {"window", "cues", "hedges", "cancels"}
-STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "cues", "default_holder"}
+STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "cues", "default_holder",
+               "holder_from_position"}
 FRAME_KEYS = {"id", "label", "definition", "cues"}
 CUE_KEYS = {"id", "pattern", "note", "negatable", "holder"}
 HOLDERS = {"russia", "japan", "us", "both"}
@@ -63,6 +64,21 @@ class Label:
     include: tuple = ()
     exclude: tuple = ()
     examples: dict = field(default_factory=dict, compare=False)
+    holder_from_position: bool = True   # whether the subject of a position predicate holds the stance
+
+
+@dataclass(frozen=True)
+class HolderImplications:
+    """What the codebook says about whose position a statement expresses (``analysis.holder``).
+
+    ``default_holder``: stance id -> the side that usually holds it; ``from_position``: stance id -> whether
+    the subject of a position predicate ("Tokyo maintains ...") holds it; ``cue_holder``: cue id -> the side
+    whose position the cue words ("illegally occupied" is Japan's claim).
+    """
+
+    default_holder: dict
+    from_position: dict
+    cue_holder: dict
 
 
 @dataclass(frozen=True)
@@ -86,6 +102,11 @@ class Codebook:
     @property
     def default_holders(self) -> dict:
         return {s.id: s.default_holder for s in self.stances if s.default_holder}
+
+    @property
+    def holder_implications(self) -> HolderImplications:
+        return HolderImplications(self.default_holders, {s.id: s.holder_from_position for s in self.stances},
+                                  {cue.id: cue.holder for cue in self.cues() if cue.holder})
 
     def stance(self, stance_id: str) -> Label:
         for stance in self.stances:
@@ -238,6 +259,9 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
             fail(path, where, "definition is missing")
         label = text_value(path, where, "label", entry.get("label"), default=label_id)
         default_holder = _holder(path, where, "default_holder", entry.get("default_holder"))
+        from_position = entry.get("holder_from_position", True)
+        if not isinstance(from_position, bool):
+            fail(path, where, f"holder_from_position must be true or false, got {shown(from_position)}")
         entry_cues = entry.get("cues")
         if entry_cues is not None and not isinstance(entry_cues, list):
             fail(path, where, f"cues must be a list of cues, got {shown(entry_cues)}")
@@ -263,7 +287,7 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
         exclude = text_list(path, where, "exclude", entry.get("exclude"))
         examples = _examples(path, where, entry.get("examples"))
         labels.append(Label(label_id, label, definition.strip(), tuple(cues), default_holder, include, exclude,
-                            examples))
+                            examples, from_position))
     return tuple(labels)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import output_files, paths
-from .attribution import ActorIndex, attribute, load_actors
+from .attribution import ActorIndex, SentenceFactsCache, attribute, load_actors
 from .codebook import Codebook, load_codebook
 from .corpus import iter_corpus
 from .statements import split_corpus
@@ -77,9 +77,11 @@ def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None):
     raise ValueError(f"unknown tagger {name!r} (choose from {', '.join(TAGGERS)})")
 
 
-def tag_statements(statements: pd.DataFrame, tagger, actors: ActorIndex | None = None) -> pd.DataFrame:
-    """Attribute and tag a statement table."""
-    attributed = attribute(statements, actors or load_actors())
+def tag_statements(statements: pd.DataFrame, tagger, actors: ActorIndex | None = None, *,
+                   sentences: SentenceFactsCache | None = None) -> pd.DataFrame:
+    """Attribute and tag a statement table. ``sentences`` keeps what attribution found in each sentence for
+    the next calls (a run tagging chunk by chunk passes one for all its chunks)."""
+    attributed = attribute(statements, actors or load_actors(), cache=sentences)
     tagged = tagger.tag(attributed)
     tagged["tagger"] = tagger.name
     return tagged
@@ -184,6 +186,7 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
     codebook = load_codebook(data.codebook)
     tagger_obj = make_tagger(tagger, codebook) if isinstance(tagger, str) else tagger
     actors = load_actors(data.actors)
+    sentences = SentenceFactsCache()     # sentences recur across articles and chunks
     rules = load_chrome_rules(data.chrome_rules)
     skipped: list = []
     corpus_chunk = min(chunk_articles, 1000)
@@ -205,7 +208,7 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
         tagged_per_article: Counter = Counter()
         for part in parts:
             with without_cyclic_gc():
-                tagged = _tag_part(part, tagger_obj, actors, meta, summary)
+                tagged = _tag_part(part, tagger_obj, actors, meta, summary, sentences)
             tagged_per_article.update(tagged["article_id"].tolist())
             yield tagged
         check_statement_counts(statements.per_article, tagged_per_article, source)
@@ -309,8 +312,10 @@ def add_meta(table: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _tag_part(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame, summary: RunSummary) -> pd.DataFrame:
-    table = add_meta(tag_statements(statements, tagger, actors), meta)[CONTRACT_COLUMNS + EXTRA_COLUMNS]
+def _tag_part(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame, summary: RunSummary,
+              sentences: SentenceFactsCache) -> pd.DataFrame:
+    table = add_meta(tag_statements(statements, tagger, actors, sentences=sentences), meta)[
+        CONTRACT_COLUMNS + EXTRA_COLUMNS]
     summary.statements += len(table)
     summary.with_stance += int((table["stances"] != "").sum())
     for cell, statements_with_it in Counter(table["stances"].tolist()).items():   # few distinct cells
@@ -335,3 +340,263 @@ def write_table(table: pd.DataFrame, out: Path | str) -> Path:
         except OSError as err:
             raise output_files.write_error(out, err) from None
     return out
+
+
+# ------------------------------------------------------------------ a tagged table, read instead of re-tagged
+#
+# ``reproduce`` tags the corpus once (``tag_corpus_to_recorded``) and every notebook reads the table
+# (``tagged_table``). Beside the table lies ``<table>.source.json``: what the table was made from and the
+# SHA-256 of the table itself. A notebook reads the table only if everything it records matches what a
+# tagging run would use now; otherwise it tags the corpus itself, as it does when run alone.
+
+SOURCE_SUFFIX = ".source.json"    # statements.csv -> statements.csv.source.json
+SOURCE_FORMAT = 1
+# The libraries whose behaviour the tagged table depends on (a new version could split, match or sort apart).
+TAGGING_LIBRARIES = ("pandas", "numpy", "pyarrow", "pyahocorasick", "scipy", "scikit-learn", "PyYAML")
+# What a record holds, in the order a mismatch is named: (key, what changed).
+_SOURCE_CHECKS = [("corpus", "the corpus path"), ("corpus_files", "a file of the corpus or its metadata"),
+                  ("codebook", "the codebook"), ("actors", "the actors"), ("chrome_rules", "the chrome rules"),
+                  ("tagger", "the tagger"), ("on_error", "on_error"),
+                  ("annotations", "the annotations the model tagger is trained on"),
+                  ("package", "the analysis package (its version or source)"),
+                  ("environment", "the Python or library versions")]
+
+
+def source_path(table: Path | str) -> Path:
+    """Where the record of what ``table`` was made from lies: ``<table>.source.json`` beside it."""
+    table = Path(table)
+    return table.with_name(table.name + SOURCE_SUFFIX)
+
+
+def _file_sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _files_sha256(files: dict) -> dict:
+    """{name: path} -> the number of files and one SHA-256 over their names and contents (a file that cannot
+    be read counts as such, not as an error: the tagging run will report it)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        try:
+            content = _file_sha256(files[name])
+        except OSError as err:
+            content = f"unreadable ({err.strerror or err})"
+        digest.update(f"{name}\0{content}\n".encode("utf-8", "backslashreplace"))
+    return {"files": len(files), "sha256": digest.hexdigest()}
+
+
+def corpus_fingerprint(corpus: Path | str) -> dict:
+    """The contents of every file a run on ``corpus`` may read: for a folder, every file directly in it (not
+    only the ``.txt`` articles: its ``articles.csv`` and anything else too; links followed; subfolders are
+    never read) and the metadata table beside it (``<folder>.csv``); for a corpus file, the file."""
+    import os
+
+    corpus = Path(corpus)
+    files = {}
+    if corpus.is_dir():
+        for path in corpus.iterdir():
+            if not path.is_dir():
+                files[os.fsencode(path.name).decode("utf-8", "backslashreplace")] = path
+        sibling = corpus.parent / f"{corpus.name}.csv"
+        if sibling.exists():
+            files[f"../{sibling.name}"] = sibling
+    elif corpus.exists():
+        files[corpus.name] = corpus
+    return _files_sha256(files)
+
+
+def package_fingerprint() -> dict:
+    """The version of the ``analysis`` package and one SHA-256 over every file of its source."""
+    from . import __version__
+
+    root = Path(__file__).resolve().parent
+    files = {path.relative_to(root).as_posix(): path for path in root.rglob("*")
+             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"}
+    return {"version": __version__, **_files_sha256(files)}
+
+
+def _environment() -> dict:
+    import platform
+    from importlib import metadata
+
+    versions = {}
+    for name in TAGGING_LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return {"python": platform.python_version(), **versions}
+
+
+def table_source(corpus, *, data: DataFiles | None = None, tagger=DEFAULT_TAGGER, on_error: str = "raise") -> dict:
+    """What a tagging run of ``corpus`` with these settings is made from, as ``<table>.source.json`` records it.
+
+    What counts (any change makes a recorded table stale):
+
+    - the corpus: its resolved path, and the SHA-256 of every file it may read (``corpus_fingerprint``);
+    - the SHA-256 of the codebook, the actors and the chrome rules (wherever they lie: only their bytes count);
+    - the tagger's name and ``on_error``; for the ``model`` tagger, also the gold and dev annotations it is
+      trained on. A tagger object rather than a name cannot be recorded (``tagged_table`` then always tags);
+    - the package: its version and a SHA-256 over every file of ``analysis/`` (any change of the code, even
+      one that cannot change the table, counts);
+    - the Python version and the versions of the libraries in ``TAGGING_LIBRARIES``.
+
+    Not counted: the time, the machine, the folder the table lies in (a results folder may be moved).
+    """
+    data = data or DataFiles()
+    source = {"format": SOURCE_FORMAT, "corpus": str(Path(corpus).resolve()),
+              "corpus_files": corpus_fingerprint(corpus),
+              "codebook": _files_sha256({"codebook": data.codebook})["sha256"],
+              "actors": _files_sha256({"actors": data.actors})["sha256"],
+              "chrome_rules": _files_sha256({"chrome_rules": data.chrome_rules})["sha256"],
+              "tagger": tagger if isinstance(tagger, str) else None, "on_error": on_error,
+              "annotations": None, "package": package_fingerprint(), "environment": _environment(),
+              # For the reader only; never compared (the hashes above are).
+              "data_files": {"codebook": str(data.codebook), "actors": str(data.actors),
+                             "chrome_rules": str(data.chrome_rules)}}
+    if tagger == "model":
+        source["annotations"] = _files_sha256({"gold": paths.GOLD, "dev_outlets": paths.DEV_OUTLETS})
+    return source
+
+
+def write_table_source(table: Path | str, made_from: dict, summary: RunSummary) -> Path:
+    """Write ``<table>.source.json``: ``made_from`` (``table_source``, taken before the tagging began), the
+    SHA-256 and size of ``table`` as it is now, and the run's articles and skipped files (which the table
+    cannot tell: an article may have no statement). Whole or not at all (``output_files.whole_file``)."""
+    import json
+
+    table = Path(table)
+    out = source_path(table)
+    record = {"written_by": "kuril-stance", "made_from": made_from,
+              "table": {"name": table.name, "bytes": table.stat().st_size, "sha256": _file_sha256(table)},
+              "run": {"articles": summary.articles, "skipped": [list(s) for s in summary.skipped]}}
+    text = json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    output_files.remove_leftovers(out)
+    with output_files.whole_file(out) as partial:
+        try:
+            partial.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise output_files.write_error(out, err) from None
+    return out
+
+
+def tag_corpus_to_recorded(source, out: Path | str, *, tagger=DEFAULT_TAGGER, on_error: str = "raise",
+                           data: DataFiles | None = None, **options) -> RunSummary:
+    """``tag_corpus_to``, then ``<out>.source.json`` recording what the table was made from (taken before the
+    tagging began, so that an input changed during the run makes the table stale, not silently current).
+
+    The record names the table's SHA-256: if the run dies between the table and its record, or another
+    program later replaces the table, the old record no longer matches and the table counts as stale.
+    """
+    out = check_output(out, source, data)
+    record = source_path(out)
+    output_files.check_not_an_input(record, corpus=Path(source), inputs=(data or DataFiles()).paths())
+    made_from = table_source(source, data=data, tagger=tagger, on_error=on_error)
+    with output_files.lock(record):
+        summary = tag_corpus_to(source, out, tagger=tagger, on_error=on_error, data=data, **options)
+        write_table_source(out, made_from, summary)
+    return summary
+
+
+def _read_record(record: Path) -> dict | None:
+    import json
+
+    try:
+        loaded = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(loaded, dict) or not all(isinstance(loaded.get(k), dict) for k in ("made_from", "table", "run")):
+        return None
+    return loaded
+
+
+def stale_reason(table: Path | str, corpus, *, data: DataFiles | None = None, tagger=DEFAULT_TAGGER,
+                 on_error: str = "raise") -> str:
+    """Why ``table`` is not the table a tagging run of ``corpus`` would write now ("" if it is): no table, no
+    or an unreadable record beside it, a table changed since it was recorded, or the first input that differs
+    (what counts: ``table_source``)."""
+    table = Path(table)
+    if not table.is_file():
+        return f"{table} does not exist"
+    if not isinstance(tagger, str):
+        return "a tagger object cannot be matched to a recorded table"
+    record = _read_record(source_path(table))
+    if record is None:
+        return f"{source_path(table).name} beside it is missing or unreadable"
+    if record["made_from"].get("format") != SOURCE_FORMAT:
+        return f"{source_path(table).name} was written by another version"
+    if record["table"].get("sha256") != _file_sha256(table):
+        return f"{table.name} changed since it was tagged"
+    now = table_source(corpus, data=data, tagger=tagger, on_error=on_error)
+    for key, what in _SOURCE_CHECKS:
+        if record["made_from"].get(key) != now[key]:
+            return f"{what} changed since it was tagged"
+    return ""
+
+
+@dataclass
+class TableSummary(RunSummary):
+    """A RunSummary, and where the table came from: ``read_from`` the table read ("" if tagged here),
+    ``retagged`` why the table given was not used ("" if read, or none was given)."""
+
+    read_from: str = ""
+    retagged: str = ""
+
+    def line(self) -> str:
+        if self.read_from:
+            return f"{super().line()}; read from {self.read_from}"
+        if self.retagged:
+            return f"{super().line()}; tagged here: {self.retagged}"
+        return super().line()
+
+
+def tagged_table(corpus, *, table: Path | str | None = None, data: DataFiles | None = None,
+                 tagger=DEFAULT_TAGGER, on_error: str = "raise") -> tuple[pd.DataFrame, TableSummary]:
+    """The tagged statement table of ``corpus`` and its summary: read from ``table`` if it is current
+    (``stale_reason`` is empty: see ``table_source`` for what counts), else tagged here (``tag_corpus``).
+
+    Read, the table equals what ``tag_corpus`` returns (``read_statements`` undoes the CSV's spreadsheet
+    escaping); the summary counts its statements and stances, takes the articles and skipped files from the
+    record, and ``line()`` ends with where the table was read from. ``table`` None or "" always tags.
+    """
+    import dataclasses
+
+    reason = ""
+    if table:
+        started = time.perf_counter()
+        table = Path(table)
+        before = table.stat() if table.is_file() else None
+        reason = stale_reason(table, corpus, data=data, tagger=tagger, on_error=on_error)
+        if not reason:
+            statements = read_statements(table)
+            after = table.stat()
+            if (before.st_ino, before.st_size, before.st_mtime_ns) == (after.st_ino, after.st_size,
+                                                                       after.st_mtime_ns):
+                record = _read_record(source_path(table))
+                return statements, _summary_of(statements, record, data, started, str(table))
+            reason = f"{table.name} was replaced while it was read"
+    statements, summary = tag_corpus(corpus, tagger=tagger, on_error=on_error, data=data)
+    return statements, TableSummary(**{f.name: getattr(summary, f.name) for f in dataclasses.fields(RunSummary)},
+                                    retagged=reason)
+
+
+def _summary_of(statements: pd.DataFrame, record: dict, data: DataFiles | None, started: float,
+                read_from: str) -> TableSummary:
+    codebook = load_codebook((data or DataFiles()).codebook)
+    counts = {s: 0 for s in codebook.stance_ids}
+    for cell, n in Counter(statements["stances"].tolist()).items():
+        for stance in str(cell).split(";") if cell else ():
+            if stance in counts:
+                counts[stance] += n
+    return TableSummary(articles=int(record["run"].get("articles", statements["article_id"].nunique())),
+                        statements=len(statements), with_stance=int((statements["stances"] != "").sum()),
+                        stance_counts=counts, skipped=[tuple(s) for s in record["run"].get("skipped", [])],
+                        seconds=time.perf_counter() - started, started=started, read_from=read_from)

@@ -1,7 +1,10 @@
 """Re-run every notebook headless and regenerate every chart and table: ``make reproduce``.
 
-``reproduce`` tags the corpus into ``results/statements.csv``, executes ``notebooks/NN_*.ipynb`` in order with
-papermill (parameters CORPUS, RESULTS, FIGURES) on the ``python3`` kernel of the running interpreter, writes
+``reproduce`` tags the corpus once into ``results/statements.csv``, with ``statements.csv.source.json`` beside
+it (what the table was made from: ``pipeline.table_source``), executes ``notebooks/NN_*.ipynb`` in order with
+papermill (parameters CORPUS, RESULTS, FIGURES, STATEMENTS, CODEBOOK, ACTORS, CHROME_RULES) on the
+``python3`` kernel of the running interpreter (each notebook reads the table through ``pipeline.tagged_table``
+instead of tagging again, and tags only if the table is stale), writes
 the executed copies to ``build/notebooks/`` (the committed notebooks stay without outputs), exports them to
 static HTML in ``build/html/`` for students without Jupyter, and lists every file it wrote with its SHA-256 in
 ``results/manifest.csv`` (results and charts) and ``build/manifest.csv`` (executed notebooks and pages).
@@ -308,7 +311,7 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         log: called with one progress line per step (default: print to stderr).
         data: a ``pipeline.DataFiles`` naming the codebook, actors and chrome rules (default: ``data/``'s).
     """
-    from .pipeline import DEFAULT_TAGGER, DataFiles, tag_corpus_to
+    from .pipeline import DEFAULT_TAGGER, DataFiles, tag_corpus_to_recorded
 
     log = log or (lambda line: print(line, file=sys.stderr))
     data = data or DataFiles()
@@ -328,11 +331,13 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
             for folder in staging.values():
                 folder.mkdir(parents=True, exist_ok=True)
             started = time.perf_counter()
-            summary = tag_corpus_to(outputs.corpus, staging["results"] / STATEMENTS, tagger=DEFAULT_TAGGER,
-                                    data=data)
+            # The table and its record (what it was made from), read by every notebook instead of tagging.
+            summary = tag_corpus_to_recorded(outputs.corpus, staging["results"] / STATEMENTS, tagger=DEFAULT_TAGGER,
+                                             data=data)
             log(f"reproduce: tagged {summary.line()} -> {outputs.results / STATEMENTS}")
             parameters = {"CORPUS": str(outputs.corpus), "RESULTS": str(staging["results"]),
-                          "FIGURES": str(staging["figures"]), "CODEBOOK": str(data.codebook),
+                          "FIGURES": str(staging["figures"]), "STATEMENTS": str(staging["results"] / STATEMENTS),
+                          "CODEBOOK": str(data.codebook),
                           "ACTORS": str(data.actors), "CHROME_RULES": str(data.chrome_rules)}
             for notebook in notebooks:
                 began = time.perf_counter()

@@ -565,11 +565,12 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
         return segment, {}
     if stage == "attribution":
         import pandas as pd
-        from analysis.attribution import attribute, load_actors
+        from analysis.attribution import SentenceFactsCache, attribute, load_actors
         from analysis.pipeline import use_large_run_memory_settings, without_cyclic_gc
         use_large_run_memory_settings()
         statements = pd.read_parquet(statements_path)
         actors = load_actors()
+        sentences = SentenceFactsCache()     # one for the run, as `tag` makes
         # Row bounds of chunks of ATTRIBUTION_CHUNK whole articles, the chunks `tag` attributes one at a time.
         new_article = statements["article_id"].ne(statements["article_id"].shift()).to_numpy()
         article_starts = new_article.nonzero()[0]
@@ -581,7 +582,7 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
             first, rows = None, 0
             for start, end in zip(bounds, bounds[1:]):
                 with without_cyclic_gc():
-                    attributed = attribute(statements.iloc[start:end], actors)
+                    attributed = attribute(statements.iloc[start:end], actors, cache=sentences)
                 rows += len(attributed)
                 first = attributed if first is None else first
             return first, rows

@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from analysis.attribution import ActorsError, attribute, load_actors, quote_spans
+from analysis.attribution import (ActorsError, SentenceFactsCache, attribute, load_actors, quote_spans,
+                                  reference_attribution, reference_finders)
 from analysis.pipeline import make_tagger, tag_statements
 from analysis.statements import article_statements
 
@@ -12,10 +13,20 @@ def actors():
     return load_actors()
 
 
-def attributed(actors, *paragraphs, headline="Headline about the islands"):
+@pytest.fixture(scope="module", params=["fast", "plain"])
+def attribute_with(request, actors):
+    """Every rule is tested on both paths: ``attribute`` (the fast one) and ``reference_attribution`` (the plain
+    rules, every sentence worked afresh, every name and verb searched for in turn)."""
+    if request.param == "fast":
+        return lambda table: attribute(table, actors)
+    finders = reference_finders(actors)
+    return lambda table: reference_attribution(table, finders)
+
+
+def attributed(attribute_with, *paragraphs, headline="Headline about the islands"):
     text = "\n\n".join((headline,) + paragraphs)
     table = pd.DataFrame(article_statements("t", text))
-    return attribute(table, actors).set_index("sent_idx")
+    return attribute_with(table).set_index("sent_idx")
 
 
 def who(table, sent_idx):
@@ -54,29 +65,29 @@ def test_closing_quote_without_opening_means_the_sentence_started_inside():
 
 # --- speaker after or before the quote ------------------------------------------------------------------
 
-def test_speaker_after_the_quote(actors):
-    table = attributed(actors, '"We have been holding talks for 60 years," Ivanov said.')
+def test_speaker_after_the_quote(attribute_with):
+    table = attributed(attribute_with, '"We have been holding talks for 60 years," Ivanov said.')
     assert who(table, 1) == ("direct_quote", "Ivanov", "russia")
 
 
-def test_speaker_before_the_quote_with_colon(actors):
-    table = attributed(actors, 'Lavrov said: "There were no agreements, and there can be none."')
+def test_speaker_before_the_quote_with_colon(attribute_with):
+    table = attributed(attribute_with, 'Lavrov said: "There were no agreements, and there can be none."')
     assert who(table, 1) == ("direct_quote", "Lavrov", "russia")
 
 
-def test_inverted_attribution(actors):
-    table = attributed(actors, '"The islands are ours," said Maria Zakharova.')
+def test_inverted_attribution(attribute_with):
+    table = attributed(attribute_with, '"The islands are ours," said Maria Zakharova.')
     assert who(table, 1) == ("direct_quote", "Zakharova", "russia")
 
 
-def test_quote_run_attributed_once_at_its_end(actors):
-    table = attributed(actors, '"We are ready to continue. What are these talks about? About making a peace treaty," '
+def test_quote_run_attributed_once_at_its_end(attribute_with):
+    table = attributed(attribute_with, '"We are ready to continue. What are these talks about? About making a peace treaty," '
                                'Ivanov said.')
     assert [who(table, i) for i in (1, 2, 3)] == [("direct_quote", "Ivanov", "russia")] * 3
 
 
-def test_quote_running_over_paragraphs(actors):
-    table = attributed(actors,
+def test_quote_running_over_paragraphs(attribute_with):
+    table = attributed(attribute_with,
                        'Zakharova said: "Japan must respect the results of the war.',
                        '"Tokyo knows our position.',
                        '"Nothing will change."',
@@ -86,27 +97,27 @@ def test_quote_running_over_paragraphs(actors):
     assert who(table, 4) == ("narration", "", "outlet")
 
 
-def test_attribution_in_the_previous_sentence(actors):
-    table = attributed(actors, "Japan is sticking to sanctions imposed by Washington, Peskov said. "
+def test_attribution_in_the_previous_sentence(attribute_with):
+    table = attributed(attribute_with, "Japan is sticking to sanctions imposed by Washington, Peskov said. "
                                "“They support the sanctions regime and this is one of the problems.”")
     assert who(table, 1) == ("reported", "Peskov", "russia")
     assert who(table, 2) == ("direct_quote", "Peskov", "russia")
 
 
-def test_attribution_after_a_dash_in_a_headline(actors):
-    table = attributed(actors, "Moscow is in talks with Japan, Russian Presidential Envoy Sergei Ivanov told reporters.",
+def test_attribution_after_a_dash_in_a_headline(attribute_with):
+    table = attributed(attribute_with, "Moscow is in talks with Japan, Russian Presidential Envoy Sergei Ivanov told reporters.",
                        headline="No sign of talks on island handover between Moscow, Tokyo — envoy")
     assert who(table, 0) == ("reported", "Ivanov", "russia")
 
 
-def test_headline_says_role(actors):
-    table = attributed(actors, "Russian Deputy Foreign Minister Igor Morgulov said on Thursday that talks go on.",
+def test_headline_says_role(attribute_with):
+    table = attributed(attribute_with, "Russian Deputy Foreign Minister Igor Morgulov said on Thursday that talks go on.",
                        headline="Moscow and Tokyo just beginning their journey to peace treaty, says Russian diplomat")
     assert who(table, 0) == ("reported", "Morgulov", "russia")
 
 
-def test_headline_colon_attribution(actors):
-    table = attributed(actors, "The deputy minister spoke to reporters.",
+def test_headline_colon_attribution(attribute_with):
+    table = attributed(attribute_with, "The deputy minister spoke to reporters.",
                        headline="Galuzin: no conditions for peace treaty talks with Japan")
     assert who(table, 0) == ("reported", "Galuzin", "russia")
 
@@ -145,32 +156,32 @@ def test_headline_colon_attribution(actors):
     ("Nikkei reported that Tokyo was considering new sanctions.", "Nikkei", "japan"),
     ("Japan says the islands were illegally seized by the Soviet Union in 1945.", "Japan", "japan"),
 ])
-def test_reported_speech(actors, sentence, speaker, side):
-    table = attributed(actors, sentence)
+def test_reported_speech(attribute_with, sentence, speaker, side):
+    table = attributed(attribute_with, sentence)
     assert who(table, 1) == ("reported", speaker, side)
 
 
-def test_quote_with_role_and_name_after_it(actors):
-    table = attributed(actors, "“This is absolutely unacceptable,” Chief Cabinet Secretary Hirokazu Matsuno told a "
+def test_quote_with_role_and_name_after_it(attribute_with):
+    table = attributed(attribute_with, "“This is absolutely unacceptable,” Chief Cabinet Secretary Hirokazu Matsuno told a "
                                "news conference.")
     assert who(table, 1) == ("direct_quote", "Matsuno", "japan")
 
 
-def test_inversion_needs_a_comma_or_quote(actors):
-    table = attributed(actors, "Putin offers tax breaks on the islands and urges Japan to invest.")
+def test_inversion_needs_a_comma_or_quote(attribute_with):
+    table = attributed(attribute_with, "Putin offers tax breaks on the islands and urges Japan to invest.")
     assert who(table, 1)[1] != "Japan"
 
 
-def test_lavrov_continued_and_role_descriptions(actors):
-    table = attributed(actors,
+def test_lavrov_continued_and_role_descriptions(attribute_with):
+    table = attributed(attribute_with,
                        "Russian Foreign Minister Sergei Lavrov said on Sunday that talks go on.",
                        '"Neither Putin nor me has given grounds for such statements," Lavrov continued.',
                        '"There were no agreements," Russia\'s top diplomat continued.')
     assert [who(table, i)[1] for i in (1, 2, 3)] == ["Lavrov"] * 3
 
 
-def test_pronouns_resolve_to_the_last_speaker(actors):
-    table = attributed(actors,
+def test_pronouns_resolve_to_the_last_speaker(attribute_with):
+    table = attributed(attribute_with,
                        "Moscow and Tokyo still differ, Russian Deputy Foreign Minister Igor Morgulov said, opening "
                        "consultations with his Japanese counterpart Takeo Mori.",
                        '"I must say that significant differences remain," he said.',
@@ -179,22 +190,22 @@ def test_pronouns_resolve_to_the_last_speaker(actors):
     assert who(table, 3) == ("reported", "Morgulov", "russia")
 
 
-def test_role_description_resolves_to_the_person(actors):
-    table = attributed(actors,
+def test_role_description_resolves_to_the_person(attribute_with):
+    table = attributed(attribute_with,
                        "Sergei Ivanov spoke in Sakhalin.",
                        '"The lack of a peace treaty is not fatal," the Russian presidential envoy concluded.')
     assert who(table, 2) == ("direct_quote", "Ivanov", "russia")
 
 
-def test_generic_role_resolves_to_the_person_named_with_it(actors):
-    table = attributed(actors,
+def test_generic_role_resolves_to_the_person_named_with_it(attribute_with):
+    table = attributed(attribute_with,
                        "Japanese Prime Minister Fumio Kishida met former residents on Monday.",
                        "The Japanese prime minister said the issue must be resolved.")
     assert who(table, 2) == ("reported", "Kishida", "japan")
 
 
-def test_bare_foreign_ministry_takes_the_side_of_the_article(actors):
-    table = attributed(actors,
+def test_bare_foreign_ministry_takes_the_side_of_the_article(attribute_with):
+    table = attributed(attribute_with,
                        "Russia condemned Japan's new restrictions on Friday.",
                        '"This is an openly hostile course," the Foreign Ministry said in a statement.',
                        headline="Russia condemns Tokyo's sanctions")
@@ -203,8 +214,8 @@ def test_bare_foreign_ministry_takes_the_side_of_the_article(actors):
 
 # --- narration and holders --------------------------------------------------------------------------
 
-def test_plain_narration(actors):
-    table = attributed(actors, "Since the mid-20th century, Russia and Japan have been holding consultations.")
+def test_plain_narration(attribute_with):
+    table = attributed(attribute_with, "Since the mid-20th century, Russia and Japan have been holding consultations.")
     assert who(table, 1) == ("narration", "", "outlet")
     assert table.loc[1, "position_side"] == ""
 
@@ -218,25 +229,25 @@ def test_plain_narration(actors):
     ("Moscow insists that the islands became Russian as a result of the war.", "russia"),
     ("Moscow rejected Tokyo's demand.", "russia"),
 ])
-def test_narration_states_a_side_position(actors, sentence, side):
-    table = attributed(actors, sentence)
+def test_narration_states_a_side_position(attribute_with, sentence, side):
+    table = attributed(attribute_with, sentence)
     assert table.loc[1, "mode"] == "narration"
     assert table.loc[1, "position_side"] == side
 
 
-def test_institution_with_a_speech_like_verb_is_reported(actors):
-    table = attributed(actors, "The Kremlin rejected Tokyo's demand.")
+def test_institution_with_a_speech_like_verb_is_reported(attribute_with):
+    table = attributed(attribute_with, "The Kremlin rejected Tokyo's demand.")
     assert who(table, 1) == ("reported", "Kremlin", "russia")
 
 
-def test_proposed_as_an_adjective_is_no_position(actors):
-    table = attributed(actors, "Later this month Putin will hold a summit with Abe to discuss the proposed agreement.")
+def test_proposed_as_an_adjective_is_no_position(attribute_with):
+    table = attributed(attribute_with, "Later this month Putin will hold a summit with Abe to discuss the proposed agreement.")
     assert table.loc[1, "position_side"] == ""
     assert table.loc[1, "mode"] == "narration"
 
 
-def test_objects_of_prepositions_are_not_subjects(actors):
-    table = attributed(actors, "Tokyo sides with the US on resolutions directed against Moscow and opposes Russian "
+def test_objects_of_prepositions_are_not_subjects(attribute_with):
+    table = attributed(attribute_with, "Tokyo sides with the US on resolutions directed against Moscow and opposes Russian "
                                "projects, Lavrov said.")
     assert who(table, 1) == ("reported", "Lavrov", "russia")
     assert table.loc[1, "position_side"] == "japan"
@@ -267,8 +278,8 @@ def test_two_positions_in_one_sentence_hold_both(tagger, actors):
     assert set(table.loc[1, "stances"].split(";")) == {"sovereignty_non_negotiable", "territory_first"}
 
 
-def test_mentions_lists_named_actors(actors):
-    table = attributed(actors, "Lavrov and Kono met in Moscow, the Kremlin said.")
+def test_mentions_lists_named_actors(attribute_with):
+    table = attributed(attribute_with, "Lavrov and Kono met in Moscow, the Kremlin said.")
     assert table.loc[1, "mentions"] == "Lavrov;Kono;Moscow;Kremlin"
 
 
@@ -290,8 +301,9 @@ def test_seed_actors_load_with_japanese_name_order(actors):
 
 
 def test_recurring_sentences_reuse_results_without_sharing_lists(actors):
-    """What the rules find in a sentence is kept per sentence text (``_sentence_facts``; background paragraphs
-    recur); a caller that changes the list of mentions it got must not change what the next caller gets."""
+    """What the rules find in a sentence may be kept for its next occurrence (``SentenceFactsCache``; background
+    paragraphs recur); a caller that changes the list of mentions it got must not change what the next caller
+    gets."""
     sentence = "Japanese Prime Minister Fumio Kishida met Russian Foreign Minister Sergey Lavrov."
     first = actors.find(sentence)
     first.clear()
@@ -300,66 +312,30 @@ def test_recurring_sentences_reuse_results_without_sharing_lists(actors):
     assert len(again) == 2
 
 
-def test_chunk_hints_rule_out_only_texts_the_rules_would_find_nothing_in():
-    from analysis.attribution import _POSITION, _SPEECH, _chunk_hints
-
-    texts = pd.Series([
-        "Tokyo lodged a protest with Moscow over the drills.",          # speech phrase of three words
-        "The islands lie off the coast of Hokkaido.",                   # nothing to find
-        "“We will never give them up,” the envoy told reporters.",      # quote marks and a speech verb
-        "Japan wants the four islands back.",                           # position verb only
-        "The essay on the planetary survey is in review.",              # the words only inside other words
-        "Tokyo's 2019 plan2 failed.",                                   # a digit next to the word is no letter
-        "Japan’s envoy déclaré nothing; the Kremlin’s reply is awaited.",  # curly apostrophe, accents
-        "Moscow reportedly sent a 500 \u212aelvin probe.",               # the Kelvin sign lowers to "k"
-        "Moscow’s envoy ésaid nothing.",                                # a phrase next to a non-ASCII letter
-    ])
-    may_quote, may_speak, may_hold = _chunk_hints(texts)
-    assert may_quote == [False, False, True, False, False, False, False, False, False]
-    assert may_speak == [True, False, True, False, False, False, False, True, True]
-    assert may_hold == [False, False, False, True, False, True, False, True, False]
-    for text, speak, hold in zip(texts, may_speak, may_hold):
-        # "may" in vain is allowed (the last two); "no" must mean the finder finds nothing.
-        assert speak or not list(_SPEECH.finditer(text))
-        assert hold or not list(_POSITION.finditer(text))
-
-
-def test_attribution_is_the_same_with_and_without_chunk_hints(actors):
-    from analysis.attribution import ATTRIBUTION_COLUMNS, attribute_article
-
-    text = "\n\n".join([
-        "Japan protests Russian drills, says minister",
-        "Tokyo on Tuesday lodged a protest with Moscow over military drills on the disputed islands.",
-        "“The drills are unacceptable,” Chief Cabinet Secretary Yoshimasa Hayashi told reporters. "
-        "“We will continue to respond firmly.",
-        "“Our position is unchanged,” he added.",
-        "Moscow considers the islands its territory. The essay on the planetary survey is in review.",
-    ])
-    table = pd.DataFrame(article_statements("t", text))
-    with_hints = attribute(table, actors)[ATTRIBUTION_COLUMNS].to_dict("records")
-    without_hints = attribute_article(table, actors)     # a DataFrame gets no hints: every rule runs
-    assert with_hints == without_hints
-    assert [row["mode"] for row in with_hints][2:5] == ["direct_quote", "direct_quote", "direct_quote"]
-    assert with_hints[4]["speaker"] == with_hints[2]["speaker"] != ""
-
-
-def test_a_recurring_sentence_is_resolved_in_the_context_of_its_own_article():
-    # What a sentence holds on its own is kept for the next time it recurs (``_sentence_facts``); who "he" is,
-    # what "the ministry" is, and whose words a quote run carries come from each article afresh.
-    index = load_actors()
+def test_a_recurring_sentence_is_resolved_in_the_context_of_its_own_article(actors):
+    # What a sentence holds on its own is kept in the cache for the next time it recurs; who "he" is, what
+    # "the ministry" is, and whose words a quote run carries come from each article afresh.
     recurring = ["He said that the two countries would continue talks on a peace treaty.",
                  "The ministry said the drills were routine.",
                  "Tokyo maintains that the islands are Japanese territory."]
-    russian = attributed(index, "Russian Foreign Minister Sergei Lavrov met reporters in Moscow on Monday.",
-                         *recurring)
-    japanese = attributed(index, "Japanese Prime Minister Shinzo Abe met reporters in Tokyo on Monday.",
-                          *recurring)
-    assert len(index._facts_cache) > 0
+    cache = SentenceFactsCache()
+
+    def attributed_with_cache(*paragraphs):
+        return attributed(lambda table: attribute(table, actors, cache=cache), *paragraphs)
+
+    russian = attributed_with_cache("Russian Foreign Minister Sergei Lavrov met reporters in Moscow on Monday.",
+                                    *recurring)
+    japanese = attributed_with_cache("Japanese Prime Minister Shinzo Abe met reporters in Tokyo on Monday.",
+                                     *recurring)
+    assert len(cache) == 6       # the headline, two first paragraphs and the three recurring sentences
     assert who(russian, 2) == ("reported", "Lavrov", "russia")
     assert who(japanese, 2) == ("reported", "Abe", "japan")
     assert who(russian, 3)[2] == "russia" and who(japanese, 3)[2] == "japan"
     assert russian.loc[4, "position_side"] == japanese.loc[4, "position_side"] == "japan"
     # The same article again, every sentence now from the cache, gives the same table.
-    again = attributed(index, "Russian Foreign Minister Sergei Lavrov met reporters in Moscow on Monday.",
-                       *recurring)
+    again = attributed_with_cache("Russian Foreign Minister Sergei Lavrov met reporters in Moscow on Monday.",
+                                  *recurring)
+    assert len(cache) == 6
     pd.testing.assert_frame_equal(again, russian)
+    cache.clear()
+    assert len(cache) == 0

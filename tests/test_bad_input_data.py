@@ -441,9 +441,10 @@ def test_clock_times_the_matching_not_the_rest(monkeypatch, own_alarm):
 def test_scan_without_re2_is_timed_too(tmp_path, monkeypatch, own_alarm):
     """A union of cues too large for RE2's memory is scanned with Python's re, row by row, also timed."""
     from analysis import patterns, stance
+    from analysis._fast import cue_scan
 
     monkeypatch.setattr(patterns, "MATCH_SECONDS", 0.3)
-    monkeypatch.setattr(stance, "_re2_ready", lambda pattern: False)
+    monkeypatch.setattr(cue_scan, "re2_ready", lambda pattern: False)
     path = write(tmp_path, "codebook.yaml", CODEBOOK.replace("'\\btrade\\b'", "'(a+)+$'"))
     tagger = stance.CodebookTagger(load_codebook(path))
     with pytest.raises(CodebookError) as raised:

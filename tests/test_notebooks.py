@@ -126,3 +126,79 @@ def test_notebooks_run_on_another_corpus(tmp_path):
     corpus_table = pd.read_csv(outputs.results / "01_corpus.csv", dtype=str, keep_default_na=False)
     assert corpus_table[["article_id", "date", "background"]].values.tolist() == [["000", "undated", "0"],
                                                                                  ["003", "undated", "0"]]
+
+
+# ------------------------------------------------- the notebooks read the table reproduce tagged once
+
+SUMMARY_NOTEBOOKS = ["01_corpus", "03_positions", "04_framing"]   # those that print the summary line
+
+
+def printed(executed: Path) -> str:
+    notebook = nbformat.read(executed, as_version=4)
+    return "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs
+                   if o.output_type == "stream")
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_notebook_reads_the_table_reproduce_wrote(run, name):
+    table = run.results / "statements.csv"
+    assert (run.results / "statements.csv.source.json").is_file()
+    executed = nbformat.read(run.notebooks / f"{name}.ipynb", as_version=4)
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])][0]
+    assert f'STATEMENTS = "{table}"' in injected.source
+    if name in SUMMARY_NOTEBOOKS:   # the same counts as the tagging run's line, and where they were read from
+        assert ("5 articles, 118 statements, 30 with a stance (sovereignty_non_negotiable 10, treaty_first 11, "
+                "territory_first 8, sanctions_obstacle 3); 0 skipped; ") in printed(run.notebooks / f"{name}.ipynb")
+        assert f"; read from {table}\n" in printed(run.notebooks / f"{name}.ipynb")
+    assert "tagged here" not in printed(run.notebooks / f"{name}.ipynb")
+
+
+def run_alone(tmp_path: Path, name: str, **parameters) -> tuple[Path, str]:
+    """Execute notebook ``name`` alone (as a student would, without reproduce) into ``tmp_path``; returns its
+    results folder and what it printed."""
+    from analysis.reproduce import run_notebook
+
+    results = tmp_path / "results"
+    executed = run_notebook(paths.ROOT / "notebooks" / f"{name}.ipynb", tmp_path / f"{name}.ipynb",
+                            {"RESULTS": str(results), "FIGURES": str(tmp_path / "figures"), **parameters})
+    return results, printed(executed)
+
+
+def test_a_notebook_run_alone_tags_the_corpus(run, tmp_path):
+    results, output = run_alone(tmp_path, "01_corpus")
+    assert "5 articles, 118 statements, 30 with a stance" in output
+    assert "read from" not in output and "tagged here" not in output
+    assert (results / "01_corpus.csv").read_bytes() == (run.results / "01_corpus.csv").read_bytes()
+
+
+def test_a_notebook_reads_a_current_table_and_tags_again_when_it_is_stale(tmp_path):
+    """A table tagged here with its record, then three statements of article 000 removed and the record updated
+    to the new table's hash (as if it had been tagged so): the notebook's tables show the table's content, so it
+    was read, not tagged. With a codebook that differs by one comment, the table is stale: tagged again.
+    (The table is made here, not taken from the seed runs: a change of the package since then makes it stale.)"""
+    import hashlib
+    import json
+
+    from analysis.pipeline import read_statements, source_path, tag_corpus_to_recorded, write_table
+
+    table = tmp_path / "table" / "statements.csv"
+    tag_corpus_to_recorded(paths.ARTICLES, table)
+    statements = read_statements(table)
+    tagged = statements.groupby("article_id").size().astype(str)
+    write_table(statements[~((statements["article_id"] == "000") & (statements["sent_idx"] >= 20))], table)
+    record = json.loads(source_path(table).read_text(encoding="utf-8"))
+    record["table"].update(bytes=table.stat().st_size, sha256=hashlib.sha256(table.read_bytes()).hexdigest())
+    source_path(table).write_text(json.dumps(record), encoding="utf-8")
+
+    results, output = run_alone(tmp_path / "current", "01_corpus", STATEMENTS=str(table))
+    assert f"; read from {table}" in output and f"{len(statements) - 3} statements, " in output
+    counts = pd.read_csv(results / "01_corpus.csv", dtype=str).set_index("article_id")["statements"]
+    assert counts["000"] == "20" and int(tagged["000"]) > 20 and counts.drop("000").equals(tagged.drop("000"))
+
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text(paths.CODEBOOK.read_text(encoding="utf-8") + "\n# a teacher's note\n", encoding="utf-8")
+    results, output = run_alone(tmp_path / "stale", "01_corpus", STATEMENTS=str(table), CODEBOOK=str(codebook))
+    assert "; tagged here: the codebook changed since it was tagged" in output
+    assert f"{len(statements)} statements, " in output
+    counts = pd.read_csv(results / "01_corpus.csv", dtype=str).set_index("article_id")["statements"]
+    assert counts.equals(tagged)

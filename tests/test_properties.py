@@ -7,7 +7,10 @@
 - tagging a corpus equals tagging its articles one at a time (the boilerplate columns aside, see there);
 - tagging the seed corpus twice gives identical tables;
 - the tagger's shortcuts (a cue matched only where it can begin, RE2 looking for negators and hedges) give
-  what Python's ``re`` gives, and so does the splitter's pattern of candidate sentence ends.
+  what Python's ``re`` gives, and so does the splitter's pattern of candidate sentence ends;
+- the codebook tagger's column scan (``analysis/_fast/cue_scan.py``) tags as its rule in plain Python
+  (``analysis.stance.tag_statement``) does: on statements built from the codebook's own examples, negators,
+  hedges, clause breaks and letters outside ASCII, and on the seeds and every coded set.
 
 The text mixes arbitrary unicode with the pieces that are hard for the splitter and the attribution rules:
 quotes of every kind, ellipses, abbreviations ("U.S.", "No. 1", "Mr."), datelines, chrome lines, speech verbs
@@ -183,16 +186,16 @@ ASCII_TEXT = st.lists(st.one_of(st.sampled_from(CUE_PIECES), st.text(string.asci
 @given(text=st.one_of(ASCII_TEXT, ASCII_TEXT, TEXT))   # two ASCII texts to one of any unicode
 def test_cue_matches_are_pythons_matches(text):
     for cue in CODEBOOK.cues():
-        spans = [(e.start, e.end) for e in TAGGER.match_cue(cue, text, check_scope=False)]
+        spans = [(e.start, e.end) for e in TAGGER.scanner.match_cue(cue, text, check_scope=False)]
         assert spans == [m.span() for m in cue.regex.finditer(text) if m.end() > m.start()], cue.id
 
 
 @settings(max_examples=100, **DETERMINISTIC)
 @given(texts=st.lists(st.one_of(ASCII_TEXT, TEXT), max_size=10))
 def test_negator_and_hedge_scan_is_pythons_search(texts):
-    negators, hedges = TAGGER._negators, TAGGER._hedges
+    negators, hedges = TAGGER.negation.negators, TAGGER.negation.hedges
     expected = [bool(negators.search(text) or hedges.search(text)) for text in texts]
-    assert TAGGER._may_scope_column(pa.array(texts, type=pa.large_string()), texts) == expected
+    assert TAGGER.scanner.may_scope_column(pa.array(texts, type=pa.large_string()), texts) == expected
 
 
 @settings(max_examples=300, **DETERMINISTIC)
@@ -207,3 +210,102 @@ def test_candidate_sentence_ends_are_runs_of_full_stops_ellipses_and_marks(text)
     plain = re.compile(r"""(?:\.{3}|…|[.!?])+["'”’)\]]*(?=\s+(\S))""")
     assert [(m.span(), m.group(1)) for m in _CANDIDATE.finditer(text)] == \
         [(m.span(), m.group(1)) for m in plain.finditer(text)]
+
+
+# The codebook tagger's rule (analysis.stance.tag_statement, one statement in plain Python) against the
+# column scan (analysis/_fast/cue_scan.py) that tags a corpus. Statements are built from fragments of the
+# codebook's own examples (so cues match, whole or cut off), negators, hedges and cancels (so matches are
+# negated and hedged), clause breaks, quote marks, filler words, and letters, digits and spaces outside ASCII,
+# which RE2 reads otherwise than Python's re.
+def _fragments(codebook) -> tuple[list[str], list[str]]:
+    """The examples, whole and in runs of four words, and the spans their cues match."""
+    examples = [text for stance in codebook.stances for texts in stance.examples.values() for text in texts]
+    fragments = list(examples)
+    for example in examples:
+        words = example.split()
+        fragments += [" ".join(words[start:start + 4]) for start in range(0, len(words), 2)]
+    spans = [e.text for example in examples for e in TAGGER.tag_text(example)["evidence"]]
+    return sorted(set(fragments)), sorted(set(spans))
+
+
+FRAGMENTS, CUE_SPANS = _fragments(CODEBOOK)
+NEGATION_PIECES = sorted({word for word in CODEBOOK.negators + CODEBOOK.hedges + CODEBOOK.cancels if "\\" not in word}
+                         | {"speculation", "speculated", "rumours", "will not give up on", "can't", "didn't"})
+BREAKS = [", ", "; ", ": ", " but ", " however, ", " while ", " — ", " – ", " (", ") ", "[", "]", ". ", "“", "”",
+          "«", "»", "’", "‘", "\"", "'", "\n", "…"]
+FILLERS = ["the", "islands", "Tokyo", "Moscow", "said", "on Monday", "talks", "sanctions", "military", "trade",
+           "1956", "residents", "Kōno", "café", "İllegally", "東京", "\u00a0", "½", "e\u0301", "\u200b", "_",
+           "\x0b", "٣", "ſanctions"]
+SEPARATORS = [" ", " ", " ", "", ", "]
+# A negator or hedge right before a fragment, where it is in the scope of a cue the fragment may hold.
+NEGATED = [f"{word} {span}" for word in NEGATION_PIECES for span in CUE_SPANS]
+POOLS = [FRAGMENTS, CUE_SPANS, NEGATED, NEGATION_PIECES, BREAKS, FILLERS]
+
+
+def _statement(pieces: list[tuple[str, str]]) -> str:
+    return "".join(piece + separator for piece, separator in pieces)
+
+
+STATEMENT_PIECE = st.one_of(*[st.sampled_from(pool) for pool in POOLS],
+                            st.text(string.ascii_letters, max_size=5), st.text(max_size=3))
+STATEMENT = st.lists(st.tuples(STATEMENT_PIECE, st.sampled_from(SEPARATORS)), max_size=24).map(_statement)
+
+
+def _tags_one_by_one(texts):
+    return [TAGGER.tag_text(text) for text in texts]
+
+
+@settings(max_examples=250, **DETERMINISTIC)
+@given(texts=st.lists(STATEMENT, min_size=1, max_size=6))
+def test_the_column_scan_tags_as_the_rule_does(texts):
+    """Stances, frames, evidence (spans, negated, hedged) and suppressed evidence, in order; the first texts
+    come twice, as recurring text does, which the column scan tags once."""
+    column = texts + texts[:2]
+    assert TAGGER.tag_texts(column) == _tags_one_by_one(column)
+
+
+def test_generated_statements_hold_what_the_comparison_needs():
+    """The pieces above, drawn at random as the strategy draws them, make statements with stances, negated,
+    hedged and overlapping matches, frames, and text that RE2 reads otherwise than Python's re."""
+    import random
+
+    from analysis.stance import cue_evidence, normalise_quotes
+
+    def overlapping(text: str, kept: list) -> bool:
+        text = normalise_quotes(text)
+        negation = TAGGER.negation if TAGGER.negation.occurs_in(text) else None
+        matches = [e for cue in CODEBOOK.cues() for e in cue_evidence(cue, text, negation, stance_cue=True)]
+        return sum(not e.negated for e in matches) > len(kept)
+
+    rng = random.Random(0)
+    texts = [_statement([(rng.choice(rng.choice(POOLS)), rng.choice(SEPARATORS)) for _ in range(rng.randint(4, 24))])
+             for _ in range(300)]
+    tags = TAGGER.tag_texts(texts)
+    assert tags == _tags_one_by_one(texts)
+    share = lambda found: sum(map(bool, found)) / len(texts)   # noqa: E731
+    assert share(t["stances"] for t in tags) > 0.8
+    assert share(t["suppressed"] for t in tags) > 0.2
+    assert share(any(e.hedged for e in t["evidence"]) for t in tags) > 0.2
+    assert share(overlapping(text, t["evidence"]) for text, t in zip(texts, tags)) > 0.3
+    assert share(t["frames"] for t in tags) > 0.5
+    assert share(any(ord(c) > 127 and (c.isalnum() or c.isspace()) for c in text) for text in texts) > 0.3
+
+
+def _coded_texts() -> list[str]:
+    from analysis import paths
+    from analysis.corpus import load_corpus
+
+    texts = split_corpus(load_corpus(paths.ARTICLES))["text"].tolist()
+    texts += split_corpus(load_corpus(paths.ANNOTATIONS / "real_genres" / "articles.jsonl"))["text"].tolist()
+    for path in sorted(paths.ANNOTATIONS.rglob("*.csv")):
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        texts += table["text"].tolist() if "text" in table else []
+    return texts
+
+
+def test_the_column_scan_tags_the_seeds_and_the_coded_sets_as_the_rule_does():
+    texts = _coded_texts()
+    assert len(texts) > 2000
+    tags = TAGGER.tag_texts(texts)
+    assert tags == _tags_one_by_one(texts)
+    assert sum(bool(t["stances"]) for t in tags) > 400 and sum(bool(t["suppressed"]) for t in tags) > 10

@@ -105,17 +105,39 @@ def listing(folder: Path) -> list[str]:
 def test_a_run_deletes_only_its_own_unchanged_files(tmp_path, tiny):
     _, run = tiny
     first = run("one")
-    assert listing(first.results) == ["chart_one.csv", "figures/chart_one.svg", "manifest.csv", "statements.csv"]
+    assert listing(first.results) == ["chart_one.csv", "figures/chart_one.svg", "manifest.csv", "statements.csv",
+                                      "statements.csv.source.json"]
     (first.results / "notes.txt").write_text("a teacher's file, not ours")
     (first.figures / "chart_one.svg").write_text("<svg>edited by hand</svg>")
     run("two")   # chart_one is no longer drawn: its table goes, the edited figure and the notes stay
     assert listing(first.results) == ["chart_two.csv", "figures/chart_one.svg", "figures/chart_two.svg",
-                                      "manifest.csv", "notes.txt", "statements.csv"]
+                                      "manifest.csv", "notes.txt", "statements.csv", "statements.csv.source.json"]
     assert (first.figures / "chart_one.svg").read_text() == "<svg>edited by hand</svg>"
     run("two")
     run("two")   # the teacher's file survives any number of runs
     assert (first.results / "notes.txt").read_text() == "a teacher's file, not ours"
     assert not [p for p in tmp_path.rglob(".kuril-stance-run-*")]
+
+
+def test_notebooks_are_given_the_table_and_read_it(tmp_path, tiny):
+    """reproduce tags once, records what the table was made from beside it (listed in the manifest like any
+    output) and passes the staged table as STATEMENTS: a notebook reads it instead of tagging again."""
+    corpus, _ = tiny
+    body = ("from analysis.pipeline import tagged_table\n"
+            "statements, summary = tagged_table(CORPUS, table=STATEMENTS)\n"
+            "(Path(RESULTS) / 'line.csv').write_text(summary.line())")
+    notebook = tiny_notebook(tmp_path, "01_read", body)
+    outputs = reproduce(corpus, notebooks=[notebook], results=tmp_path / "out", build=tmp_path / "build",
+                        html=False, log=lambda line: None)
+    line = (outputs.results / "line.csv").read_text()
+    assert line.startswith("1 articles, 2 statements, ") and "; read from " in line
+    assert ".kuril-stance-run-" in line and line.endswith("/statements.csv")   # the staged table
+    manifest = pd.read_csv(outputs.results / "manifest.csv", dtype=str, keep_default_na=False)
+    row = manifest[manifest["file"] == "statements.csv.source.json"].iloc[0]
+    record = outputs.results / "statements.csv.source.json"
+    assert row["sha256"] == hashlib.sha256(record.read_bytes()).hexdigest()
+    executed = (outputs.notebooks / "01_read.ipynb").read_text()
+    assert str(outputs.results / "statements.csv") in executed and ".kuril-stance-run-" not in executed
 
 
 def test_a_failed_run_leaves_the_previous_results(tmp_path, tiny):

@@ -306,3 +306,220 @@ def test_killed_at_random_points_the_output_is_the_old_or_the_whole_new(tmp_path
     assert run_tag(corpus, "--out", out, env=env).returncode == 0
     assert out.read_bytes() == expected and leftovers(tmp_path) == [] and list(temp.iterdir()) == []
     assert not all(outcomes), "no run was interrupted before it finished: the moments are too late"
+
+
+# -------------------------------------------------------------- a recorded table, read instead of re-tagged
+
+@pytest.fixture
+def recorded(tmp_path, write_corpus):
+    """(corpus, data, table): two articles (one with a formula-like line) and copies of the shipped data files,
+    tagged once into ``out/statements.csv`` with its record ``statements.csv.source.json``."""
+    import shutil
+
+    from analysis.pipeline import tag_corpus_to_recorded
+
+    corpus = write_corpus({"a.txt": GOOD,
+                           "b.txt": "Tokyo protests\n\n=Japan will never give up its claim, Abe said.\n"})
+    files = [Path(shutil.copy(p, tmp_path / p.name)) for p in (paths.CODEBOOK, paths.ACTORS, paths.CHROME_RULES)]
+    data = DataFiles.given(*files)
+    table = tmp_path / "out" / "statements.csv"
+    tag_corpus_to_recorded(corpus, table, data=data)
+    return corpus, data, table
+
+
+def without_tagging(monkeypatch):
+    """Any tagging from here on fails the test: what is returned was read."""
+    import analysis.pipeline as pipeline
+
+    def tagging(*args, **kwargs):
+        raise AssertionError("tagged although the table is current")
+
+    monkeypatch.setattr(pipeline, "tag_corpus", tagging)
+    monkeypatch.setattr(pipeline, "iter_tagged", tagging)
+
+
+def without_time(line: str) -> str:
+    import re
+
+    return re.sub(r"; \d+\.\d\d s", "", line)
+
+
+def test_a_current_table_is_read_not_tagged_and_equals_the_tagged_one(recorded, monkeypatch):
+    from analysis.pipeline import source_path, tagged_table
+
+    corpus, data, table = recorded
+    tagged, summary = tag_corpus(corpus, data=data)
+    without_tagging(monkeypatch)
+    read, read_summary = tagged_table(corpus, table=table, data=data)
+    pd.testing.assert_frame_equal(read, tagged)   # the formula-like text comes back as it was
+    assert "=Japan will never give up its claim, Abe said." in read["text"].tolist()
+    assert without_time(read_summary.line()) == without_time(summary.line()) + f"; read from {table}"
+    record = json.loads(source_path(table).read_text(encoding="utf-8"))
+    assert record["table"]["sha256"] == hashlib_sha256(table) and record["run"] == {"articles": 2, "skipped": []}
+    assert record["made_from"]["tagger"] == "codebook" and record["made_from"]["corpus"] == str(corpus.resolve())
+
+
+def hashlib_sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_what_does_not_count_keeps_the_table_current(recorded, tmp_path):
+    """The data files' bytes count, not where they lie; nor where the table lies (a results folder moves)."""
+    import shutil
+
+    from analysis.pipeline import source_path, stale_reason
+
+    corpus, data, table = recorded
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    same = DataFiles.given(*(shutil.copy(p, elsewhere / p.name) for p in data.paths()))
+    moved = tmp_path / "moved" / "statements.csv"
+    moved.parent.mkdir()
+    shutil.move(table, moved)
+    shutil.move(source_path(table), source_path(moved))
+    assert stale_reason(moved, corpus, data=same) == ""
+
+
+def _append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _same_size_and_time(corpus: Path) -> None:
+    article = corpus / "a.txt"
+    before = article.stat()
+    article.write_text(GOOD.replace("Sunday", "Monday").replace("never", "nevEr"), encoding="utf-8")
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert article.stat().st_size == before.st_size
+
+
+STALE = {   # what is changed after the table was tagged -> the reason tagged_table gives
+    "codebook": (lambda c, d, t: _append(d.codebook, "\n# a teacher's note\n"), "the codebook changed"),
+    "actors": (lambda c, d, t: _append(d.actors, "\n"), "the actors changed"),
+    "chrome_rules": (lambda c, d, t: _append(d.chrome_rules, "line,Not for us,a test line\n"),
+                     "the chrome rules changed"),
+    "article_edited": (lambda c, d, t: _append(c / "a.txt", "Tokyo said nothing.\n"), "a file of the corpus"),
+    "article_edited_same_size_and_time": (lambda c, d, t: _same_size_and_time(c), "a file of the corpus"),
+    "article_added": (lambda c, d, t: (c / "c.txt").write_text(GOOD, encoding="utf-8"), "a file of the corpus"),
+    "article_removed": (lambda c, d, t: (c / "b.txt").unlink(), "a file of the corpus"),
+    "metadata_added_beside": (lambda c, d, t: (c.parent / "corpus.csv").write_text("id,outlet\na,TASS\n"),
+                              "a file of the corpus"),
+    "table_edited": (lambda c, d, t: t.write_text(t.read_text().replace("Lavrov", "Lavrow")),
+                     "statements.csv changed since it was tagged"),
+    "record_missing": (lambda c, d, t: (t.parent / "statements.csv.source.json").unlink(),
+                       "statements.csv.source.json beside it is missing or unreadable"),
+    "record_broken": (lambda c, d, t: (t.parent / "statements.csv.source.json").write_text("{"),
+                      "statements.csv.source.json beside it is missing or unreadable"),
+    "table_missing": (lambda c, d, t: t.unlink(), "statements.csv does not exist"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(STALE))
+def test_a_stale_table_is_named_stale(recorded, change):
+    from analysis.pipeline import stale_reason
+
+    corpus, data, table = recorded
+    assert stale_reason(table, corpus, data=data) == ""
+    make, reason = STALE[change]
+    make(corpus, data, table)
+    assert reason in stale_reason(table, corpus, data=data)
+
+
+def test_another_tagger_package_or_library_makes_the_table_stale(recorded, monkeypatch, tmp_path):
+    import shutil
+
+    import analysis.pipeline as pipeline
+
+    corpus, data, table = recorded
+    assert "the tagger changed" in pipeline.stale_reason(table, corpus, data=data, tagger="model")
+    assert "on_error changed" in pipeline.stale_reason(table, corpus, data=data, on_error="skip")
+    moved = Path(shutil.copytree(corpus, tmp_path / "copy"))
+    assert "the corpus path changed" in pipeline.stale_reason(table, moved, data=data)
+    package = pipeline.package_fingerprint()
+    monkeypatch.setattr(pipeline, "package_fingerprint", lambda: {**package, "sha256": "0" * 64})
+    assert "the analysis package" in pipeline.stale_reason(table, corpus, data=data)
+    monkeypatch.undo()
+    environment = pipeline._environment()
+    monkeypatch.setattr(pipeline, "_environment", lambda: {**environment, "pandas": "0.1"})
+    assert "the Python or library versions" in pipeline.stale_reason(table, corpus, data=data)
+
+
+def test_a_stale_table_is_tagged_again(recorded):
+    from analysis.pipeline import tagged_table
+
+    corpus, data, table = recorded
+    table.write_text(table.read_text().replace("Lavrov", "Lavrow"))   # and the record no longer matches it
+    _append(data.chrome_rules, "line,Tokyo protests,a test line\n")
+    read, summary = tagged_table(corpus, table=table, data=data)
+    tagged, _ = tag_corpus(corpus, data=data)
+    pd.testing.assert_frame_equal(read, tagged)
+    assert "Tokyo protests" not in read["text"].tolist() and "Lavrow" not in " ".join(read["text"])
+    assert summary.line().endswith("; tagged here: statements.csv changed since it was tagged")
+
+
+def test_no_table_tags_and_says_nothing_more(recorded):
+    from analysis.pipeline import tagged_table
+
+    corpus, data, _ = recorded
+    for table in (None, ""):
+        read, summary = tagged_table(corpus, table=table, data=data)
+        tagged, tagged_summary = tag_corpus(corpus, data=data)
+        pd.testing.assert_frame_equal(read, tagged)
+        assert without_time(summary.line()) == without_time(tagged_summary.line())
+
+
+def test_the_record_is_taken_before_the_tagging_begins(recorded, monkeypatch):
+    """An article changed while the corpus is being tagged leaves a stale table, never a current-looking one."""
+    import analysis.pipeline as pipeline
+
+    corpus, data, table = recorded
+    tag_to = pipeline.tag_corpus_to
+
+    def changing_midway(source, out, **options):
+        _append(corpus / "a.txt", "Tokyo said nothing.\n")
+        return tag_to(source, out, **options)
+
+    monkeypatch.setattr(pipeline, "tag_corpus_to", changing_midway)
+    pipeline.tag_corpus_to_recorded(corpus, table, data=data)
+    assert "a file of the corpus" in pipeline.stale_reason(table, corpus, data=data)
+
+
+def test_a_table_without_its_new_record_counts_as_stale(recorded, monkeypatch):
+    """The run dies between the new table and its record: the old record names the old table's hash."""
+    import analysis.pipeline as pipeline
+
+    corpus, data, table = recorded
+    _append(corpus / "a.txt", "Tokyo said nothing.\n")
+
+    def dying(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "write_table_source", dying)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.tag_corpus_to_recorded(corpus, table, data=data)
+    assert "Tokyo said nothing." in table.read_text()
+    assert pipeline.stale_reason(table, corpus, data=data) == "statements.csv changed since it was tagged"
+    assert leftovers(table.parent) == []
+
+
+def test_the_record_is_written_whole_or_not_at_all(recorded, monkeypatch):
+    from analysis.pipeline import RunSummary, source_path, table_source, write_table_source
+
+    corpus, data, table = recorded
+    record = source_path(table)
+    previous = record.read_bytes()
+    write_text = Path.write_text
+
+    def full_disk(self, text, *args, **kwargs):
+        if ".partial-" in self.name:
+            write_text(self, text[:10], *args, **kwargs)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write_text(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    with pytest.raises(OutputError, match=r"statements\.csv\.source\.json: cannot write: the disk is full"):
+        write_table_source(table, table_source(corpus, data=data), RunSummary())
+    assert record.read_bytes() == previous and leftovers(table.parent) == []
+    assert not [p for p in table.parent.iterdir() if ".partial-" in p.name]

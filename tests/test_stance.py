@@ -200,10 +200,10 @@ def test_classifier_predicts_in_batches_with_the_same_probabilities(monkeypatch)
 def test_loose_column_scan_never_widens_a_cue(tagger):
     """The column scans use the cues with open repeats (RE2 copes with those on varied text); the exact cue
     decides. 'Sanctions' and 'hinder' further apart than the cue's 120 characters stay untagged."""
-    from analysis.stance import _loosen
+    from analysis._fast.cue_scan import loosen
 
-    assert _loosen(r"sanction\w*[^.;]{0,120}?\b(?:prevent\w*)") == r"sanction\w*[^.;]{0,}?\b(?:prevent\w*)"
-    assert _loosen(r"(?:\w+\s+){0,2}islands") == r"(?:\w+\s+){0,2}islands"
+    assert loosen(r"sanction\w*[^.;]{0,120}?\b(?:prevent\w*)") == r"sanction\w*[^.;]{0,}?\b(?:prevent\w*)"
+    assert loosen(r"(?:\w+\s+){0,2}islands") == r"(?:\w+\s+){0,2}islands"
     near = "Western sanctions, a Foreign Ministry spokeswoman said, hinder the peace treaty talks."
     far = ("Western sanctions were extended on Monday by the foreign ministers of the Group of Seven, who met in "
            "Brussels for two days of talks about energy prices and shipping routes, and who then went on to hinder "
@@ -241,9 +241,9 @@ def test_negator_found_in_text_that_is_not_ascii(tagger):
     ([], None),
 ])
 def test_negator_prefixes_for_the_re2_look(words, expected):
-    from analysis.stance import _literal_prefixes
+    from analysis._fast.cue_scan import literal_prefixes
 
-    assert _literal_prefixes(words) == expected
+    assert literal_prefixes(words) == expected
 
 
 def test_a_negator_with_an_alternation_is_still_found_inside_a_word(tmp_path):
@@ -259,19 +259,21 @@ def test_a_negator_with_an_alternation_is_still_found_inside_a_word(tmp_path):
     path.write_text(yaml.safe_dump(codebook, allow_unicode=True), encoding="utf-8")
     tagger = CodebookTagger(load_codebook(path))
     text = "Tokyo xnot seeks the return of the islands."
-    assert tagger._may_scope(text)
-    assert tagger._may_scope_column(pa.array([text]), [text]) == [True]
+    assert tagger.negation.occurs_in(text) and tagger.scanner.may_scope(text)
+    assert tagger.scanner.may_scope_column(pa.array([text]), [text]) == [True]
 
 
 def test_grouped_word_pattern_matches_like_one_alternative_per_word():
     """``\\b(?:no|not)\\b`` for ``\\bno\\b|\\bnot\\b``: the cancels are substituted, so the same match must win."""
     import re
 
-    from analysis.stance import _word_pattern
+    from analysis._fast.cue_scan import grouped_word_pattern
+    from analysis.stance import word_pattern
 
     words = ["not give up", "not", "rumou?rs?", "no", "x|y", "no retreat"]
     one_per_word = re.compile(r"\bnot give up\b|\bnot\b|rumou?rs?|\bno\b|\bx|y\b|\bno retreat\b", re.IGNORECASE)
-    grouped = _word_pattern(words)
+    assert word_pattern(words).pattern == one_per_word.pattern
+    grouped = grouped_word_pattern(words)
     assert grouped.pattern == r"\b(?:not give up|not)\b|rumou?rs?|\b(?:no)\b|\bx|y\b|\b(?:no retreat)\b"
     text = "We will NOT give up, not now; no retreat, rumours say, xylophones and Tony"
     expected = "We will _, _ now; _ retreat, _ sa_, _ylophones and Ton_"
@@ -280,10 +282,10 @@ def test_grouped_word_pattern_matches_like_one_alternative_per_word():
 
 @pytest.mark.parametrize("n_cues, sizes", [(0, []), (5, [5]), (13, [13]), (14, [7, 7]), (18, [9, 9]), (27, [9, 9, 9])])
 def test_stance_cues_scanned_in_even_groups(n_cues, sizes):
-    from analysis.stance import _scan_groups
+    from analysis._fast.cue_scan import scan_groups
 
     cues = tuple(range(n_cues))
-    groups = _scan_groups(cues)
+    groups = scan_groups(cues)
     assert [len(g) for g in groups] == sizes
     assert sum(groups, ()) == cues
 
@@ -295,10 +297,10 @@ def test_stance_cues_scanned_in_even_groups(n_cues, sizes):
     ("talks_about_treaty", None),     # its second branch begins with ^ or [?.]: no string to look for
 ])
 def test_where_a_cue_can_begin(cue_id, starts):
-    from analysis.stance import _cue_starts
+    from analysis._fast.cue_scan import cue_starts
 
     [cue] = [c for c in load_codebook().cues() if c.id == cue_id]
-    assert _cue_starts(cue) == starts
+    assert cue_starts(cue) == starts
 
 
 @pytest.mark.parametrize("cue_id, text, expected", [
@@ -314,13 +316,15 @@ def test_where_a_cue_can_begin(cue_id, starts):
 ])
 def test_cue_matched_only_where_it_can_begin(tagger, cue_id, text, expected):
     [cue] = [c for c in tagger.codebook.cues() if c.id == cue_id]
-    assert [e.text for e in tagger.match_cue(cue, text)] == expected == [m.group(0) for m in cue.regex.finditer(text)]
+    assert [e.text for e in tagger.scanner.match_cue(cue, text)] == expected
+    assert [m.group(0) for m in cue.regex.finditer(text)] == expected
+    assert [e.text for e in tagger.match_cue(cue, text)] == expected
 
 
 def test_without_pythons_regex_parser_the_tagger_searches_the_plain_way_with_the_same_result(monkeypatch):
     """``re._parser`` is private: if a Python lacks it, cues are searched at every character and negators
     looked for in every text, and nothing else changes."""
-    import analysis.stance as stance
+    from analysis._fast import cue_scan
 
     texts = ["Tokyo will never give up its claim to the islands, Kishida said.",
              "Russia will not discuss a handover of the islands, which are Russian territory.",
@@ -328,9 +332,55 @@ def test_without_pythons_regex_parser_the_tagger_searches_the_plain_way_with_the
              "Sanctions make a peace treaty impossible, Moscow said.",
              "Le Japon réclame « les territoires du Nord » with no peace treaty without them."]
     expected = CodebookTagger().tag_columns(texts)
-    monkeypatch.setattr(stance, "_parser", None)
+    monkeypatch.setattr(cue_scan, "_parser", None)
     plain = CodebookTagger()
-    assert plain._negator_or_hedge_prefixes is None
-    assert all(plain._cue_state(cue)[2] is None for s in plain.codebook.stances for cue in s.cues)
+    assert plain.scanner._negator_or_hedge_prefixes is None
+    assert all(plain.scanner._cue_state(cue)[2] is None for s in plain.codebook.stances for cue in s.cues)
     assert plain.tag_columns(texts) == expected
     assert any(expected[0]) and any(expected[2])   # the texts hold stances and evidence to compare
+
+
+def test_negation_is_looked_for_only_in_a_statement_holding_a_negator_or_hedge(tagger):
+    """Rule 4: the scope begins 120 characters before the match and may cut a word ('Kono' to 'no'); in a
+    statement without any negator or hedge nothing is negated, in one with a hedge the cut word negates."""
+    words = " ".join(["Counterrevolutionaries"] * 4 + ["Internationalisationists"])
+    text = f"Minister Kono {words} sought the return of the islands."
+    start = text.index("sought")
+    assert tagger.negation.scope(text, start).split()[0] == "no" == text[start - 120:start - 118]
+    alone, hedged = tagger.tag_text(text), tagger.tag_text("It may rain. " + text)
+    assert [e.cue for e in alone["evidence"]] == ["want_islands_back"] and alone["suppressed"] == []
+    assert [e.cue for e in hedged["suppressed"]] == ["return_of_islands"]
+    assert tagger.tag_texts([text, "It may rain. " + text]) == [alone, hedged]
+
+
+@pytest.mark.parametrize("text, stances, frames", [
+    # Python's \s takes a no-break space, its case-insensitive match İ for i, its \w and \b the letters of
+    # every script; RE2 takes them otherwise, so the column scan leaves such texts to Python's re.
+    ("Moscow offered to sign a peace\u00a0treaty first.", [TREATY], []),
+    ("The islands are İllegally occupied, the ministry said.", [SOV, TERR], ["legal_historical"]),
+    ("Tokyo wants the café islands back", [TERR], []),
+    ("Talksé were held.", [], []),
+    ("Sign a peace treaty first\n", [TREATY], ["diplomatic_process"]),
+])
+def test_text_that_re2_reads_otherwise_is_tagged_by_the_rule(tagger, text, stances, frames):
+    [tags] = tagger.tag_texts([text])
+    assert tags == tagger.tag_text(text)
+    assert (sorted(tags["stances"]), tags["frames"]) == (sorted(stances), frames)
+
+
+def test_a_frame_cue_with_a_long_bounded_repeat_is_decided_exactly(tmp_path):
+    """The column scan loosens {0,10} to {0,} for RE2; a frame is then checked with the exact cue."""
+    text = open(load_codebook().source, encoding="utf-8").read() + """
+  - id: fishing_near_islands
+    definition: Fishing by the islands.
+    cues:
+      - id: fr_fishing_near
+        pattern: 'fishing[^.]{0,10}islands'
+"""
+    path = tmp_path / "codebook.yaml"
+    path.write_text(text, encoding="utf-8")
+    tagger = CodebookTagger(load_codebook(path))
+    texts = ["Fishing near the islands.", "Fishing boats were seen far to the north of the islands."]
+    tagged = tagger.tag_texts(texts)
+    assert ["fishing_near_islands" in t["frames"] for t in tagged] == [True, False]
+    assert tagged == [tagger.tag_text(t) for t in texts]

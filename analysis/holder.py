@@ -1,0 +1,112 @@
+"""Whose position a statement expresses: the holder, settled once its stances are known.
+
+Attribution (``analysis.attribution``) finds who speaks (``voice_side``, ``speaker_type``, ``mode``), whose
+position a clause states (``position_side``: the subject of "maintains", "demands", "wants" ...) and the
+sentence's subject (``subject_side``). The stance tagger finds the stances and the cue matches behind them.
+What a stance or a cue implies about the holder is codebook data (``Codebook.holder_implications``), never
+code: a stance's ``default_holder``, its ``holder_from_position`` (whether the subject of a position
+predicate holds it), a cue's ``holder`` (the side whose claim or demand it words).
+
+The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
+
+1. **Position predicate.** When ``position_side`` is a side, it holds the statement's position, unless every
+   stance of the statement has ``holder_from_position: false``. If a matched cue names another side, the
+   statement states two positions: ``both`` ("Russia considers the islands its own, while Japan ... wants
+   them back").
+2. **No stance.** A statement without a stance still expresses the position of a side's official who speaks
+   in it (quoted or reported; not a newspaper); otherwise ``none``.
+3. **Cue holders.** The sides the matched cues name: the one, or ``both``.
+4. **Voice.** The voice's side, when it is a side.
+5. **Sides in the spans.** The side named inside the matched spans ("Russia's sovereignty"), when exactly one
+   is (a span naming both names none).
+6. **Subject.** In narration, the side of the sentence's subject.
+7. **Defaults.** The stances' default holders when they agree; else ``both``.
+"""
+from __future__ import annotations
+
+import re
+
+from .attribution import SIDES
+from .codebook import Codebook, HolderImplications
+
+# The sides a position is credited to ("other" countries hold none in this dispute).
+_PARTIES = tuple(side for side in SIDES if side != "other")
+
+# The words that name a side inside a matched span (rule 5).
+_SIDE_WORDS = [
+    ("japan", re.compile(r"\b(?:japan|japanese|tokyo)", re.IGNORECASE)),
+    ("russia", re.compile(r"\b(?:russia|russian|moscow|soviet|ussr|kremlin)", re.IGNORECASE)),
+]
+
+
+def side_named_in(span: str) -> str:
+    """The one side a matched span names, or "" (rule 5).
+
+    >>> side_named_in("Russia's sovereignty over the islands"), side_named_in("Japan and Russia")
+    ('russia', '')
+    """
+    sides = [side for side, words in _SIDE_WORDS if words.search(span)]
+    return sides[0] if len(sides) == 1 else ""
+
+
+def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, subject_side: str,
+                   speaker_type: str, cue_holders, span_sides, implications: HolderImplications) -> str:
+    """Whose position a statement expresses, by the rule of the module docstring.
+
+    Args:
+        stances: the statement's stance ids.
+        mode, voice_side, position_side, subject_side, speaker_type: its attribution columns.
+        cue_holders: the ``holder`` of each matched cue that has one.
+        span_sides: ``side_named_in`` of each matched span.
+        implications: ``Codebook.holder_implications``.
+    Returns:
+        russia, japan, us, both or none.
+    """
+    named = sorted(set(cue_holders))
+    from_position = not stances or any(implications.from_position.get(s, True) for s in stances)
+    if position_side in _PARTIES and from_position:
+        return "both" if any(side != position_side for side in named) else position_side
+    if not stances:
+        if voice_side in _PARTIES and mode != "narration" and speaker_type != "newspaper":
+            return voice_side
+        return "none"
+    if named:
+        return named[0] if len(named) == 1 else "both"
+    if voice_side in _PARTIES:
+        return voice_side
+    sides = sorted({side for side in span_sides if side})
+    if len(sides) == 1:
+        return sides[0]
+    if subject_side in _PARTIES and mode == "narration":
+        return subject_side
+    defaults = sorted({implications.default_holder[s] for s in stances if implications.default_holder.get(s)})
+    return defaults[0] if len(defaults) == 1 else "both"
+
+
+def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str]:
+    """``resolve_holder`` of every statement of an attributed table, given its stances and evidence (items
+    with ``cue`` and ``text``, as ``stance.Evidence``)."""
+    implications = codebook.holder_implications
+    cue_holder = implications.cue_holder
+    span_side: dict[str, str] = {}   # a cue matches the same few words again and again
+    # Without a stance the holder depends on the five attribution columns alone: resolved once per combination.
+    without_stance: dict[tuple, str] = {}
+    holders = []
+    columns = [statements[c].tolist() for c in ("mode", "voice_side", "position_side", "subject_side", "speaker_type")]
+    for row_stances, row_evidence, mode, voice, position, subject, speaker_type in zip(stances, evidence, *columns):
+        if not row_stances and not row_evidence:
+            key = (mode, voice, position, subject, speaker_type)
+            if key not in without_stance:
+                without_stance[key] = resolve_holder(
+                    (), mode=mode, voice_side=voice, position_side=position, subject_side=subject,
+                    speaker_type=speaker_type, cue_holders=(), span_sides=(), implications=implications)
+            holders.append(without_stance[key])
+            continue
+        for e in row_evidence:
+            if e.text not in span_side:
+                span_side[e.text] = side_named_in(e.text)
+        holders.append(resolve_holder(
+            row_stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
+            speaker_type=speaker_type, cue_holders=[cue_holder[e.cue] for e in row_evidence if e.cue in cue_holder],
+            span_sides=[span_side[e.text] for e in row_evidence], implications=implications))
+    return holders

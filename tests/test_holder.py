@@ -1,0 +1,180 @@
+"""Whose position a statement expresses: every step of analysis.holder, and the codebook data it reads."""
+import inspect
+
+import pandas as pd
+import pytest
+
+from analysis import holder
+from analysis.attribution import load_actors
+from analysis.codebook import CodebookError, load_codebook
+from analysis.holder import holder_column, resolve_holder, side_named_in
+from analysis.pipeline import make_tagger, tag_statements
+from analysis.statements import article_statements
+
+SOV, TREATY, TERR, SANC = "sovereignty_non_negotiable", "treaty_first", "territory_first", "sanctions_obstacle"
+CODEBOOK = load_codebook()
+
+
+@pytest.mark.parametrize("stances, mode, voice, position, subject, speaker_type, cue_holders, span_sides, expected", [
+    # 1. the subject of a position predicate: "Tokyo, however, maintains that the dispute must be resolved first."
+    ((TERR,), "narration", "outlet", "japan", "japan", "", [], [""], "japan"),
+    # ... and a cue naming the other side: two positions in one sentence
+    ((SOV, TERR), "narration", "outlet", "russia", "russia", "", ["japan"], ["russia", ""], "both"),
+    # ... but not for a stance whose holder_from_position is false ("Japan ... is sticking to sanctions ...,
+    # Peskov said"): on to the voice
+    ((SANC,), "reported", "russia", "japan", "japan", "person", [], [""], "russia"),
+    # ... unless another stance of the statement takes it
+    ((SANC, TREATY), "narration", "outlet", "japan", "", "", [], ["", ""], "japan"),
+    # ... and a statement without a stance takes it too
+    ((), "narration", "outlet", "japan", "japan", "", [], [], "japan"),
+    # 2. no stance: a side's official speaking, quoted or reported; not a newspaper, not narration
+    ((), "reported", "russia", "", "", "person", [], [], "russia"),
+    ((), "direct_quote", "japan", "", "", "institution", [], [], "japan"),
+    ((), "reported", "japan", "", "", "newspaper", [], [], "none"),
+    ((), "narration", "outlet", "", "russia", "", [], [], "none"),
+    ((), "reported", "other", "", "", "person", [], [], "none"),
+    # 3. the sides the matched cues name, before the voice
+    ((TERR,), "reported", "russia", "", "", "person", ["japan"], [""], "japan"),
+    ((SOV, TERR), "reported", "russia", "", "", "person", ["russia", "japan"], ["", ""], "both"),
+    # 4. the voice's side
+    ((TREATY,), "direct_quote", "japan", "", "", "person", [], ["russia"], "japan"),
+    # 5. the one side named inside the matched spans ("Russia's sovereignty")
+    ((SOV,), "narration", "outlet", "", "japan", "", [], ["russia", ""], "russia"),
+    ((SOV,), "narration", "outlet", "", "", "", [], ["russia", "japan"], "russia"),   # two: on to the default
+    # 6. in narration, the sentence's subject
+    ((TREATY,), "narration", "outlet", "", "japan", "", [], [""], "japan"),
+    ((TREATY,), "reported", "other", "", "japan", "person", [], [""], "russia"),   # not narration: the default
+    # 7. the stances' default holders when they agree, else both
+    ((TERR,), "narration", "outlet", "", "", "", [], [""], "japan"),
+    ((SOV, SANC), "narration", "outlet", "", "", "", [], ["", ""], "russia"),
+    ((TREATY, TERR), "narration", "outlet", "", "", "", [], ["", ""], "both"),
+])
+def test_the_holder_rule_step_by_step(stances, mode, voice, position, subject, speaker_type, cue_holders, span_sides,
+                                      expected):
+    assert resolve_holder(stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
+                          speaker_type=speaker_type, cue_holders=cue_holders, span_sides=span_sides,
+                          implications=CODEBOOK.holder_implications) == expected
+
+
+@pytest.mark.parametrize("span, side", [
+    ("Russia's sovereignty over the islands", "russia"),
+    ("the Soviet Union legitimately", "russia"),
+    ("an inherent part of Japan's territory", "japan"),
+    ("Tokyo and Moscow", ""),
+    ("return of the islands", ""),
+    ("the Japanese-Russian", ""),
+    ("antijapanese", ""),      # the side words begin a word
+])
+def test_side_named_in_a_span(span, side):
+    assert side_named_in(span) == side
+
+
+def test_what_a_stance_implies_is_codebook_data():
+    implications = CODEBOOK.holder_implications
+    assert implications.default_holder == {SOV: "russia", TREATY: "russia", TERR: "japan", SANC: "russia"}
+    assert implications.from_position == {SOV: True, TREATY: True, TERR: True, SANC: False}
+    assert implications.cue_holder["illegal_occupation_claim"] == "japan"
+    assert {cue.id for cue in CODEBOOK.cues() if cue.holder} == set(implications.cue_holder)
+
+
+def test_no_stance_is_named_in_the_code():
+    source = inspect.getsource(holder)
+    assert [stance for stance in CODEBOOK.stance_ids if stance in source] == []
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actors()
+
+
+def tagged(codebook, actors, *paragraphs):
+    text = "\n\n".join(("Headline about the islands",) + paragraphs)
+    table = pd.DataFrame(article_statements("t", text))
+    table["is_boilerplate"] = False
+    table["boilerplate_group"] = ""
+    return tag_statements(table, make_tagger("codebook", codebook), actors).set_index("sent_idx")
+
+
+STICKING = ("Japan, a close ally of the US, is sticking to sanctions imposed by Washington, which makes the dialogue "
+            "even more challenging, Peskov said.")
+
+
+def test_a_teacher_decides_whether_a_position_predicate_holds_a_stance(tmp_path, actors):
+    """The seed codebook says the side sticking to sanctions does not hold sanctions_obstacle; with
+    ``holder_from_position: true`` it would."""
+    row = tagged(CODEBOOK, actors, STICKING).loc[1]
+    assert row[["stances", "position_side", "voice_side", "holder_side"]].tolist() == [SANC, "japan", "russia",
+                                                                                       "russia"]
+    text = open(CODEBOOK.source, encoding="utf-8").read()
+    path = tmp_path / "codebook.yaml"
+    path.write_text(text.replace("holder_from_position: false", "holder_from_position: true"), encoding="utf-8")
+    assert tagged(load_codebook(path), actors, STICKING).loc[1, "holder_side"] == "japan"
+
+
+def test_a_new_stance_brings_its_holder(tmp_path, actors):
+    text = open(CODEBOOK.source, encoding="utf-8").read().replace("frames:\n", """  - id: joint_development
+    definition: Joint economic activity on the islands comes before any settlement.
+    default_holder: both
+    cues:
+      - id: joint_economic_activities
+        pattern: 'joint economic activit\\w*'
+frames:
+""", 1)
+    path = tmp_path / "codebook.yaml"
+    path.write_text(text, encoding="utf-8")
+    row = tagged(load_codebook(path), actors, "The two countries would focus on joint economic activities.").loc[1]
+    assert row[["stances", "mode", "holder_side"]].tolist() == ["joint_development", "narration", "both"]
+
+
+MINIMAL = """
+stances:
+  - id: treaty_first
+    definition: The treaty comes first.
+    holder_from_position: {value}
+    cues:
+      - id: treaty_cue
+        pattern: 'peace treaty first'
+frames:
+  - id: economic
+    definition: Trade.
+"""
+
+
+@pytest.mark.parametrize("value, message", [
+    ('"no"', "stance 'treaty_first': holder_from_position must be true or false, got 'no'"),
+    ("[false]", "stance 'treaty_first': holder_from_position must be true or false, got [False]"),
+    ("0", "stance 'treaty_first': holder_from_position must be true or false, got 0"),
+])
+def test_holder_from_position_must_be_true_or_false(tmp_path, value, message):
+    path = tmp_path / "codebook.yaml"
+    path.write_text(MINIMAL.format(value=value), encoding="utf-8")
+    with pytest.raises(CodebookError) as raised:
+        load_codebook(path)
+    assert str(raised.value) == f"{path}: {message}"
+
+
+def test_a_frame_has_no_holder(tmp_path):
+    path = tmp_path / "codebook.yaml"
+    path.write_text(MINIMAL.format(value="false") + "    holder_from_position: false\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"frames\[1\] \(economic\): unknown key\(s\) holder_from_position"):
+        load_codebook(path)
+
+
+def test_the_holder_column_is_the_rule_row_by_row(actors):
+    """``holder_column`` resolves a statement without a stance once per combination of its attribution
+    columns, and a span's side once per span; every row is still what ``resolve_holder`` gives it."""
+    from analysis.attribution import attribute
+    from analysis.corpus import load_corpus
+    from analysis.statements import split_corpus
+
+    statements = attribute(split_corpus(load_corpus()), actors)
+    stances, _, evidence, _ = make_tagger("codebook", CODEBOOK).tag_columns(statements["text"].array)
+    implications = CODEBOOK.holder_implications
+    expected = [resolve_holder(row_stances, mode=row.mode, voice_side=row.voice_side, position_side=row.position_side,
+                               subject_side=row.subject_side, speaker_type=row.speaker_type,
+                               cue_holders=[implications.cue_holder[e.cue] for e in row_evidence
+                                            if e.cue in implications.cue_holder],
+                               span_sides=[side_named_in(e.text) for e in row_evidence], implications=implications)
+                for row, row_stances, row_evidence in zip(statements.itertuples(index=False), stances, evidence)]
+    assert holder_column(statements, stances, evidence, CODEBOOK) == expected
+    assert set(expected) == {"russia", "japan", "us", "none"}
