@@ -1,4 +1,5 @@
-"""Speaker, voice, mode and holder: every rule of analysis.attribution on concrete sentences."""
+"""Speaker, voice, mode and holder: every rule of analysis.attribution on concrete sentences, each through the
+fast path (``attribute``) and the plain rules (``reference_attribution``)."""
 import pandas as pd
 import pytest
 
