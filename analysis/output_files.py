@@ -160,6 +160,17 @@ def write_error(target: Path, err: OSError) -> OutputError:
     return OutputError(f"{target}: cannot write: {reason}; the previous file, if any, is unchanged")
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read a megabyte at a time."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def check_writable_folder(target: Path) -> None:
     """Refuse an output whose folder cannot hold it, before any work is done."""
     if target.is_dir():

@@ -368,14 +368,6 @@ def source_path(table: Path | str) -> Path:
     return table.with_name(table.name + SOURCE_SUFFIX)
 
 
-def _file_sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _files_sha256(files: dict) -> dict:
@@ -386,7 +378,7 @@ def _files_sha256(files: dict) -> dict:
     digest = hashlib.sha256()
     for name in sorted(files):
         try:
-            content = _file_sha256(files[name])
+            content = output_files.file_sha256(files[name])
         except OSError as err:
             content = f"unreadable ({err.strerror or err})"
         digest.update(f"{name}\0{content}\n".encode("utf-8", "backslashreplace"))
@@ -476,7 +468,7 @@ def write_table_source(table: Path | str, made_from: dict, summary: RunSummary) 
     table = Path(table)
     out = source_path(table)
     record = {"written_by": "kuril-stance", "made_from": made_from,
-              "table": {"name": table.name, "bytes": table.stat().st_size, "sha256": _file_sha256(table)},
+              "table": {"name": table.name, "bytes": table.stat().st_size, "sha256": output_files.file_sha256(table)},
               "run": {"articles": summary.articles, "skipped": [list(s) for s in summary.skipped]}}
     text = json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     output_files.remove_leftovers(out)
@@ -533,7 +525,7 @@ def stale_reason(table: Path | str, corpus, *, data: DataFiles | None = None, ta
         return f"{source_path(table).name} beside it is missing or unreadable"
     if record["made_from"].get("format") != SOURCE_FORMAT:
         return f"{source_path(table).name} was written by another version"
-    if record["table"].get("sha256") != _file_sha256(table):
+    if record["table"].get("sha256") != output_files.file_sha256(table):
         return f"{table.name} changed since it was tagged"
     now = table_source(corpus, data=data, tagger=tagger, on_error=on_error)
     for key, what in _SOURCE_CHECKS:

@@ -39,7 +39,6 @@ Example:
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -107,12 +106,6 @@ def notebook_paths(folder: Path | str = NOTEBOOKS) -> list[Path]:
     return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb") if p.is_file())
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 MANIFEST_COLUMNS = ["folder", "file", "bytes", "sha256", "written_by"]
@@ -168,7 +161,7 @@ class Manifest:
     def wrote(self, folder: str, path: Path) -> bool:
         """Whether ``path`` is exactly the file the previous run wrote there."""
         recorded = self.files.get((folder, path.name))
-        return recorded is not None and path.is_file() and _sha256(path) == recorded
+        return recorded is not None and path.is_file() and output_files.file_sha256(path) == recorded
 
 
 def read_manifest(outputs: Outputs) -> Manifest:
@@ -212,8 +205,8 @@ def commit_outputs(outputs: Outputs, staging: dict[str, Path], previous: Manifes
     stale = [folders[folder] / name for folder, name in previous.deletable
              if folder in folders and (folder, name) not in new and "/" not in name and not name.startswith(".")
              and previous.wrote(folder, folders[folder] / name)]
-    rows = [{"folder": folder, "file": name, "bytes": path.stat().st_size, "sha256": _sha256(path),
-             "written_by": WRITTEN_BY} for (folder, name), path in new.items()]
+    rows = [{"folder": folder, "file": name, "bytes": path.stat().st_size,
+             "sha256": output_files.file_sha256(path), "written_by": WRITTEN_BY} for (folder, name), path in new.items()]
     for path in stale:
         path.unlink()
     for (folder, name), path in new.items():

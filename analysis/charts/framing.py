@@ -44,10 +44,7 @@ def plot_voice_share(table: pd.DataFrame, *, source: str | None = None) -> Figur
     ax = fig.add_subplot()
     left = np.zeros(len(ids))
     for voice in voices:
-        values = np.array([table[(table["article_id"] == a) & (table["voice_side"] == voice)]["share_pct"].sum()
-                           for a in ids])
-        ax.barh(range(len(ids)), values, left=left, color=SIDE_COLOURS.get(voice, NEUTRAL["mid"]), height=0.62,
-                edgecolor="white", linewidth=0.6)
+        values = _side_bar(ax, table, ids, "voice_side", voice, "share_pct", left)
         for i, (v, l) in enumerate(zip(values, left)):
             if v >= 9:
                 ax.text(l + v / 2, i, f"{v:.0f}%", ha="center", va="center", fontsize=8.5,
@@ -191,10 +188,7 @@ def plot_blame(table: pd.DataFrame, *, articles: list | None = None, labels: dic
     ax = fig.add_subplot()
     left = np.zeros(len(ids))
     for side in sides:
-        values = np.array([table[(table["article_id"] == a) & (table["blamed_side"] == side)]["statements"].sum()
-                           for a in ids])
-        ax.barh(range(len(ids)), values, left=left, color=SIDE_COLOURS.get(side, NEUTRAL["mid"]), height=0.62,
-                edgecolor="white", linewidth=0.6)
+        values = _side_bar(ax, table, ids, "blamed_side", side, "statements", left)
         left += values
     for i, total in enumerate(left):
         ax.text(total + 0.1, i, str(int(total)) if total else "none", va="center", fontsize=8.5, color="#444444")
@@ -365,3 +359,13 @@ def plot_framing_cards(table: pd.DataFrame, *, source: str | None = None,
     legend = side_legend(scales.voices, {**SIDE_LABELS, "outlet": "outlet narration"},
                          title="colour = side (hatched: paraphrase)")
     return finish(fig, _framing_cards_title(table, len(ids)), source, legend=legend)
+
+
+def _side_bar(ax, table: pd.DataFrame, ids: list, side_column: str, side: str, value_column: str,
+              left: np.ndarray) -> np.ndarray:
+    """One side's segment of a horizontal stacked bar per article, in the side's colour; returns its values."""
+    values = np.array([table[(table["article_id"] == a) & (table[side_column] == side)][value_column].sum()
+                       for a in ids])
+    ax.barh(range(len(ids)), values, left=left, color=SIDE_COLOURS.get(side, NEUTRAL["mid"]), height=0.62,
+            edgecolor="white", linewidth=0.6)
+    return values
