@@ -47,21 +47,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
-from . import paths
 from ._fast.attribution_memo import ChunkFacts, SentenceFactsCache
 from ._fast.phrases import StringAutomaton
+from .actors import Actor, ActorIndex, ActorsError, FixedStrings, Mention, load_actors  # noqa: F401  (importable from here)
+from .turns import document_voices
+from .vocab import ATTRIBUTION_COLUMNS, SIDE_WORD_REGEXES, SPEAKER_TYPES, side_named
 
-SIDES = ("russia", "japan", "us", "other")
-VOICE_SIDES = SIDES + ("outlet",)
-HOLDER_SIDES = ("russia", "japan", "us", "both", "none")
-MODES = ("direct_quote", "reported", "narration")
-ACTOR_TYPES = ("person", "institution", "capital", "newspaper", "country")
-ATTRIBUTION_COLUMNS = ["mode", "speaker", "speaker_type", "voice_side", "position_side", "subject_side", "mentions"]
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|tell|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
@@ -72,7 +67,7 @@ SPEECH_VERBS = (
     "reports|quoted|cited|affirmed|criticized|criticised|called|described|describes|protested|"
     "lodged a protest|expressed|voiced|assured|reminded|clarified|indicated|mentioned|specified|elaborated|"
     "believes|believed|thinks|feels|rules? out|ruled out|demanded|demands|insisted|insists|claimed|"
-    "rejected|rejects|proposed|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
+    "rejected|rejects|proposed|proposes|accused|accuses|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
     "urged|warns|denied|denies|promised|promises|protests|condemned|condemns"
 )
 # Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
@@ -133,7 +128,6 @@ _BRIDGE = re.compile(
     r")\s*)*\s*,?\s*$",
     re.IGNORECASE)
 # Patterns of the per-sentence rules, compiled once (``re.fullmatch(str, ...)`` looks its pattern up each call).
-_ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
 _PAPER_GAP = re.compile(r"\s*(?:news\s+)?paper\s*")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _COLON = re.compile(r"^\s*([^:,]{2,60}):\s+\S")
@@ -150,15 +144,6 @@ def _pronoun_closing(pattern: re.Pattern, words: str) -> re.Match | None:
 _INVERSION_MARKS = (",", '"', "“", "”", "'")
 _QUOTE_CHARS = {'"': "toggle", "“": "open", "”": "close", "«": "open", "»": "close", "„": "open"}
 _QUOTE_CHAR_RE = re.compile("[" + re.escape("".join(_QUOTE_CHARS)) + "]")
-_SIDE_WORDS = [
-    ("japan", re.compile(r"\b(?:Japan|Japanese|Tokyo|Japan's)\b")),
-    ("russia", re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin|Soviet|USSR)\b")),
-    ("us", re.compile(r"\b(?:United States|U\.S\.|US|USA|American|Washington)\b")),
-]
-
-
-# The leftmost side word of any side in one search; on a tie the side listed first, as in _SIDE_WORDS.
-_FIRST_SIDE_WORD = re.compile("|".join(f"({pattern.pattern})" for _, pattern in _SIDE_WORDS))
 
 
 # ------------------------------------------------------------------------------------ finding phrases
@@ -186,30 +171,6 @@ def expand_phrases(alternation: str) -> list[str]:
                 i += 1
         phrases.extend(v.strip() for v in variants)
     return phrases
-
-
-class FixedStrings:
-    """Every occurrence of a fixed set of strings in a text, found by searching for each string in turn.
-
-    The plain version of ``_fast.phrases.StringAutomaton``, which finds the same occurrences in one pass.
-
-    Args:
-        strings: {string: value}, the strings not empty; the value is handed back with each occurrence.
-    """
-
-    def __init__(self, strings: dict[str, object]):
-        self.strings = dict(strings)
-
-    def occurrences(self, text: str) -> list[tuple[int, tuple[int, object]]]:
-        """Every occurrence of every string, overlapping ones included, each as (the index of its last
-        character, (its length, its value))."""
-        found = []
-        for string, value in self.strings.items():
-            start = text.find(string)
-            while start != -1:
-                found.append((start + len(string) - 1, (len(string), value)))
-                start = text.find(string, start + 1)
-        return found
 
 
 class PhraseMatch(NamedTuple):
@@ -260,154 +221,6 @@ class PhraseFinder:
 
 SPEECH = PhraseFinder(SPEECH_VERBS)
 POSITION = PhraseFinder(POSITION_VERBS)
-
-
-# ---------------------------------------------------------------------------------------------- actors
-
-class ActorsError(ValueError):
-    """A problem in the actors table; the message names the file and row."""
-
-
-@dataclass(frozen=True)
-class Actor:
-    canonical: str
-    side: str
-    type: str
-    roles: tuple = ()
-
-
-class Mention(NamedTuple):
-    """An actor named in a sentence. A named tuple: every sentence of a large corpus makes a few."""
-
-    start: int
-    end: int
-    actor: Actor
-    kind: str  # "name" or "role"
-    role: Actor | None = None  # the role description merged into a name ("Japanese Prime Minister Kishida")
-
-
-@dataclass
-class ActorIndex:
-    """Finds actor mentions in a sentence by name variant or role description.
-
-    ``surfaces`` holds, for each case-folded surface form, what it may stand for: (case_sensitive, the form
-    as the table writes it, actor, "name" or "role"); ``strings`` finds the surfaces in a folded sentence
-    (``StringAutomaton`` or ``FixedStrings``).
-    """
-
-    actors: dict
-    ministries: dict = field(default_factory=dict)
-    surfaces: dict = field(repr=False, default_factory=dict)
-    strings: object = field(repr=False, default=None, compare=False)
-
-    def find(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
-        text = text.replace("’", "'")
-        folded = text.casefold()
-        if len(folded) != len(text):
-            folded = text.lower()
-        size = len(text)
-        found = []
-        for last, (length, forms) in self.strings.occurrences(folded):
-            start, end = last + 1 - length, last + 1
-            # A whole word: no letter, digit or "_" next to it, nor a "." before it.
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_."):
-                continue
-            if end < size and (text[end].isalnum() or text[end] == "_"):
-                continue
-            for case_sensitive, written, actor, kind in forms:
-                if not case_sensitive or text[start:end] == written:
-                    found.append(Mention(start, end, actor, kind))
-                    break
-        return _roles_merged_into_names(text, _longest_of_overlaps(found)) if found else found
-
-    def with_strings(self, strings) -> "ActorIndex":
-        """The same index, finding its surfaces with ``strings`` (``FixedStrings`` for the plain rules)."""
-        return ActorIndex(self.actors, self.ministries, self.surfaces, strings(self.surfaces))
-
-
-def _longest_of_overlaps(found: list[Mention]) -> list[Mention]:
-    """Where mentions overlap, the longest one (the one starting first, of two as long)."""
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Mention] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end:
-            if mention.end - mention.start > kept[-1].end - kept[-1].start:
-                kept[-1] = mention
-            continue
-        kept.append(mention)
-    return kept
-
-
-def _roles_merged_into_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A role right before a person's name ("Kremlin spokesman Dmitry Peskov") is one mention of the person,
-    which keeps the role."""
-    merged: list[Mention] = []
-    for mention in mentions:
-        if (merged and merged[-1].kind == "role" and mention.actor.type == "person"
-                and _ROLE_NAME_GAP.fullmatch(text, merged[-1].end, mention.start)):
-            merged[-1] = Mention(merged[-1].start, mention.end, mention.actor, "name", merged[-1].actor)
-            continue
-        merged.append(mention)
-    return merged
-
-
-def load_actors(path: Path | str = paths.ACTORS, *, strings=StringAutomaton) -> ActorIndex:
-    """Read and validate ``data/actors.csv`` (canonical, side, type, variants, roles).
-
-    ``strings`` finds the names in a sentence: ``StringAutomaton`` (the default) or ``FixedStrings``.
-    """
-    from .corpus import CorpusError, _read_csv
-
-    path = Path(path)
-    try:
-        # The corpus's strict reader: a row with a comma too many is an error naming its line, not a shift.
-        table = _read_csv(path, required=["canonical", "side", "type", "variants", "roles"])
-    except CorpusError as err:
-        raise ActorsError(str(err)) from None
-    if table.empty:
-        raise ActorsError(f"{path}: no actors in this file")
-    actors, lookup, seen = {}, {}, {}
-    for row_number, row in enumerate(table.itertuples(index=False), start=2):
-        where = f"{path}: row {row_number} ({row.canonical})"
-        actor = _actor_of_row(row, where, actors)
-        actors[row.canonical] = actor
-        for surface, kind in _surface_forms(row, actor):
-            # Single words and acronyms match case-sensitively ("Abe", "Diet", "AP"); longer forms ignore case.
-            fold = kind == "role" or (" " in surface and not surface.isupper())
-            key = (fold, surface.casefold() if fold else surface)
-            if surface.casefold() in seen and seen[surface.casefold()] != row.canonical:
-                raise ActorsError(f"{where}: {kind} {surface!r} already belongs to {seen[surface.casefold()]}")
-            seen[surface.casefold()] = row.canonical
-            lookup[key] = (actor, kind)
-    surfaces: dict[str, list] = {}
-    for (fold, key), (actor, kind) in lookup.items():
-        surfaces.setdefault(key if fold else key.casefold(), []).append((not fold, key, actor, kind))
-    ministries = {a.side: a for a in actors.values() if a.canonical.endswith("Foreign Ministry")}
-    return ActorIndex(actors, ministries, surfaces, strings(surfaces))
-
-
-def _actor_of_row(row, where: str, actors: dict) -> Actor:
-    """The actor of one row of the actors table, its fields checked."""
-    if not row.canonical.strip():
-        raise ActorsError(f"{where}: empty canonical name")
-    if row.canonical in actors:
-        raise ActorsError(f"{where}: duplicate canonical name")
-    if row.side not in SIDES:
-        raise ActorsError(f"{where}: unknown side {row.side!r} (allowed: {', '.join(SIDES)})")
-    if row.type not in ACTOR_TYPES:
-        raise ActorsError(f"{where}: unknown type {row.type!r} (allowed: {', '.join(ACTOR_TYPES)})")
-    roles = tuple(r.strip().replace("’", "'").casefold() for r in row.roles.split("|") if r.strip())
-    return Actor(row.canonical, row.side, row.type, roles)
-
-
-def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
-    """(surface, "name" or "role") of every way the text may name an actor."""
-    variants = [v.strip().replace("’", "'") for v in row.variants.split("|") if v.strip()]
-    if row.side == "japan" and row.type == "person":
-        # Japanese government style and NHK write family name first: "Suga Yoshihide".
-        variants += [" ".join(reversed(v.split())) for v in variants if len(v.split()) == 2]
-    return [(v, "name") for v in variants] + [(r, "role") for r in actor.roles]
 
 
 class Finders(NamedTuple):
@@ -586,7 +399,7 @@ def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
         # "the Foreign Ministry said" with no ministry named before. In a bilateral dispute a ministry names
         # the other side and says "we" of its own: if the sentence names only one of the two sides, the
         # ministry is the other side's. Else the side whose officials spoke last, else the side named first.
-        named = {side for side, pattern in _SIDE_WORDS[:2] if pattern.search(ctx.current_text)}
+        named = {side for side, pattern in SIDE_WORD_REGEXES if side != "us" and pattern.search(ctx.current_text)}
         if len(named) == 1:
             return ctx.ministries.get("russia" if named == {"japan"} else "japan")
         side = ctx.last_speaker.side if ctx.last_speaker is not None else ctx.first_side
@@ -848,7 +661,7 @@ def _side_of_subject(text: str, offset: int, before: str, mentions) -> str | Non
     verb_start = offset + len(before)
     candidates = [(m.start, m.end, m.actor.side) for m in mentions if m.end <= verb_start and m.start >= offset]
     covered = [(m.start, m.end) for m in mentions]
-    for side, pattern in _SIDE_WORDS:
+    for side, pattern in SIDE_WORD_REGEXES:
         for match in pattern.finditer(before):
             start, end = offset + match.start(), offset + match.end()
             if not any(a <= start < b for a, b in covered):
@@ -876,8 +689,7 @@ def _resolve_position(plan: tuple, ctx: _ArticleContext, sent_idx: int) -> str:
 
 def subject_side(text: str) -> str:
     """Side of the first side word of the sentence: the crude subject used when nothing else decides."""
-    match = _FIRST_SIDE_WORD.search(text)
-    return _SIDE_WORDS[match.lastindex - 1][0] if match else ""
+    return side_named(text)
 
 
 # ------------------------------------------------------------------------------------- sentence facts
@@ -937,10 +749,19 @@ class Statement(NamedTuple):
     is_headline: bool
 
 
-STATEMENT_COLUMNS = list(Statement._fields)
+class Document(NamedTuple):
+    """What an article's metadata says of it ("" when not given): its genre (``vocab.GENRES``), outlet and
+    author (the ``speaker`` column: who speaks a statement or the guest of an interview)."""
+
+    genre: str = ""
+    outlet: str = ""
+    speaker: str = ""
 
 
-def attribute_article(statements, finders: Finders, *, facts=None) -> list[dict]:
+INPUT_COLUMNS = list(Statement._fields)
+
+
+def attribute_article(statements, finders: Finders, *, facts=None, document: Document = Document()) -> list[dict]:
     """Attribution columns for the statements of one article, in reading order.
 
     Args:
@@ -948,11 +769,12 @@ def attribute_article(statements, finders: Finders, *, facts=None) -> list[dict]
         finders: what the rules look for (``Finders``; ``reference_finders`` for the plain ones).
         facts: gives a sentence's ``sentence_facts`` from (text, text_for_quotes, inside, is_headline); by
             default each sentence is worked afresh (``attribute`` passes its cached equal).
+        document: the article's genre, outlet and author, from its metadata.
     Returns:
         one dict of ``ATTRIBUTION_COLUMNS`` per statement.
     """
     if isinstance(statements, pd.DataFrame):
-        statements = [Statement(*r) for r in statements[STATEMENT_COLUMNS].itertuples(index=False)]
+        statements = [Statement(*r) for r in statements[INPUT_COLUMNS].itertuples(index=False)]
     if facts is None:
         facts = partial(sentence_facts, finders=finders)
     ctx = _ArticleContext(ministries=finders.actors.ministries)
@@ -975,6 +797,7 @@ def attribute_article(statements, finders: Finders, *, facts=None) -> list[dict]
         ctx.see(found.mentions)
         ctx.spoke(speaker, statement.sent_idx)
     _resolve_headlines(rows, headlines, finders.actors)
+    _apply_document_voices(rows, statements, finders.actors, document)
     for row in rows:
         del row["_attributed"]
     return rows
@@ -1003,7 +826,7 @@ def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: s
     return {
         "mode": mode,
         "speaker": speaker.canonical if speaker is not None else "",
-        "speaker_type": speaker.type if speaker is not None else "",
+        "speaker_type": SPEAKER_TYPES[speaker.type] if speaker is not None else "",
         "voice_side": speaker.side if speaker is not None else ("other" if mode == "direct_quote" else "outlet"),
         "position_side": position_side,
         "subject_side": facts.narration_side if mode == "narration" else "",
@@ -1013,7 +836,20 @@ def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: s
 
 
 def _set_speaker(row: dict, actor: Actor, mode: str):
-    row.update(speaker=actor.canonical, speaker_type=actor.type, voice_side=actor.side, mode=mode, subject_side="", _attributed=True)
+    row.update(speaker=actor.canonical, speaker_type=SPEAKER_TYPES[actor.type], voice_side=actor.side, mode=mode,
+               subject_side="", _attributed=True)
+
+
+def _apply_document_voices(rows: list[dict], statements, actors: ActorIndex, document: Document) -> None:
+    """The speakers of turns and statements (``analysis.turns``) over those of the sentence rules."""
+    found = document_voices(statements, actors, genre=document.genre, outlet=document.outlet,
+                            speaker=document.speaker)
+    for row, voice in zip(rows, found.voices):
+        if voice.heading:
+            row.update(mode="narration", speaker="", speaker_type="", voice_side="outlet")
+        elif voice.speaker is not None:
+            _set_speaker(row, voice.speaker, "direct_quote")
+        row["genre"] = found.genre
 
 
 def _resolve_headlines(rows: list[dict], pending: list[tuple[int, str]], index: ActorIndex):
@@ -1074,7 +910,8 @@ def _headline_fits(actor: Actor, last_word: str | None, wanted_side: str | None)
     return any(last_word in role for role in actor.roles)
 
 
-def reference_attribution(statements: pd.DataFrame, finders: Finders) -> pd.DataFrame:
+def reference_attribution(statements: pd.DataFrame, finders: Finders, documents: pd.DataFrame | None = None
+                          ) -> pd.DataFrame:
     """``attribute`` by the plain rules: every sentence worked afresh, with the given finders.
 
     >>> table = pd.DataFrame({"article_id": ["a"], "text": ["Lavrov said the talks go on."], "para_idx": [1],
@@ -1082,11 +919,11 @@ def reference_attribution(statements: pd.DataFrame, finders: Finders) -> pd.Data
     >>> reference_attribution(table, reference_finders(load_actors()))[["mode", "speaker"]].values.tolist()
     [['reported', 'Lavrov']]
     """
-    return _attribute_table(statements, None, finders, None)
+    return _attribute_table(statements, None, finders, None, documents)
 
 
 def attribute(statements: pd.DataFrame, index: ActorIndex | None = None, *,
-              cache: SentenceFactsCache | None = None) -> pd.DataFrame:
+              cache: SentenceFactsCache | None = None, documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add ``ATTRIBUTION_COLUMNS`` to a statement table (rows of each article in reading order).
 
     The rules of ``attribute_article``, giving what ``reference_attribution`` gives, through the fast path
@@ -1098,27 +935,42 @@ def attribute(statements: pd.DataFrame, index: ActorIndex | None = None, *,
         index: the actors (default: ``data/actors.csv``).
         cache: what earlier calls found in their sentences; a caller attributing a corpus chunk by chunk makes
             one ``SentenceFactsCache`` for the whole run and passes it to every call. Default: one for this call.
+        documents: the articles' metadata by article_id (columns among genre, outlet, speaker), if known.
     """
     index = index or load_actors()
     cache = SentenceFactsCache() if cache is None else cache
     finders = Finders(index, SPEECH, POSITION)
-    columns = {column: statements[column].tolist() for column in STATEMENT_COLUMNS}
+    columns = {column: statements[column].tolist() for column in INPUT_COLUMNS}
     facts = ChunkFacts(sentence_facts, finders, cache, columns["text"])
-    return _attribute_table(statements, columns, finders, facts)
+    return _attribute_table(statements, columns, finders, facts, documents)
 
 
-def _attribute_table(statements: pd.DataFrame, columns: dict | None, finders: Finders, facts) -> pd.DataFrame:
+def _documents(documents: pd.DataFrame | None) -> dict:
+    """article_id -> ``Document`` of the metadata columns there are."""
+    if documents is None or documents.empty:
+        return {}
+    fields = {name: documents[name].fillna("").astype(str).tolist() if name in documents.columns
+              else [""] * len(documents) for name in Document._fields}
+    return dict(zip(documents.index, map(Document, *fields.values())))
+
+
+def _attribute_table(statements: pd.DataFrame, columns: dict | None, finders: Finders, facts,
+                     documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """The statement table with ``ATTRIBUTION_COLUMNS`` added, article by article (``columns``: its
-    ``STATEMENT_COLUMNS`` as lists, if at hand)."""
-    columns = columns or {column: statements[column].tolist() for column in STATEMENT_COLUMNS}
-    rows = list(map(Statement, *[columns[column] for column in STATEMENT_COLUMNS]))
+    ``INPUT_COLUMNS`` as lists, if at hand)."""
+    columns = columns or {column: statements[column].tolist() for column in INPUT_COLUMNS}
+    rows = list(map(Statement, *[columns[column] for column in INPUT_COLUMNS]))
     positions: dict[str, list[int]] = {}
-    for position, article_id in enumerate(statements["article_id"].tolist()):
+    by_article = _documents(documents)
+    statements_article_ids = statements["article_id"].tolist()
+    for position, article_id in enumerate(statements_article_ids):
         positions.setdefault(article_id, []).append(position)
     results: list = [None] * len(statements)
     for article_positions in positions.values():
         article = [rows[p] for p in article_positions]
-        for position, row in zip(article_positions, attribute_article(article, finders, facts=facts)):
+        document = by_article.get(statements_article_ids[article_positions[0]], Document())
+        for position, row in zip(article_positions, attribute_article(article, finders, facts=facts,
+                                                                      document=document)):
             results[position] = row
     attributed = pd.DataFrame({column: [row[column] for row in results] for column in ATTRIBUTION_COLUMNS},
                               index=statements.index)

@@ -9,19 +9,15 @@ import argparse
 import signal
 import sys
 import warnings
-from pathlib import Path
 
 from . import paths
 
 
-
 def _input_errors():
-    from .attribution import ActorsError
-    from .codebook import CodebookError
     from .corpus import CorpusError
-    from .evaluation import AnnotationError
+    from .datafiles import DataFileError
     from .reproduce import ReproduceError
-    return (CorpusError, CodebookError, ActorsError, AnnotationError, ReproduceError)
+    return (CorpusError, DataFileError, ReproduceError)
 
 
 def _data_files(args):

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-import yaml
-
 from . import paths
-from .patterns import pattern_problem, whole_word
+from . import datafiles
+from .datafiles import DataFileError, shown
+from .patterns import whole_word
+from .vocab import HOLDER_SIDES
 
 TOP_KEYS = {"version", "negation", "stances", "frames"}
 NEGATION_KEYS = {"window", "cues", "hedges", "cancels"}
@@ -29,16 +31,23 @@ STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "c
                "holder_from_position"}
 FRAME_KEYS = {"id", "label", "definition", "cues"}
 CUE_KEYS = {"id", "pattern", "note", "negatable", "holder"}
-HOLDERS = {"russia", "japan", "us", "both"}
+HOLDERS = set(HOLDER_SIDES) - {"none"}  # a cue or stance names a holder; "none" is no holder
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 EXAMPLE_KEYS = {"positive", "negative"}
 NEGATION_WORDS = ("cues", "hedges", "cancels")
-# Collections inside collections: the codebook needs 6 levels; a thousand exhaust Python's stack.
-MAX_DEPTH = 100
 
 
-class CodebookError(ValueError):
+class CodebookError(DataFileError):
     """A problem in the codebook; the message names the file and the entry."""
+
+
+# The checks of analysis.datafiles, raising CodebookError.
+fail = partial(datafiles.fail, error=CodebookError)
+check_keys = partial(datafiles.check_keys, error=CodebookError)
+compile_pattern = partial(datafiles.compile_pattern, error=CodebookError)
+text_value = partial(datafiles.text_value, error=CodebookError)
+text_list = partial(datafiles.text_list, error=CodebookError)
+read_yaml = partial(datafiles.read_yaml, error=CodebookError)
 
 
 @dataclass(frozen=True)
@@ -116,109 +125,6 @@ class Codebook:
 
     def cues(self, kind: str = "stances") -> list[Cue]:
         return [cue for label in getattr(self, kind) for cue in label.cues]
-
-
-# Shared by every YAML data file of the suite (the codebook here, the blame cues in framing.py): each
-# check names the file and the entry, and raises the file's own error class.
-
-def shown(value, limit: int = 80) -> str:
-    """``repr(value)`` for an error message, cut short: a wrong value may be a whole list of entries."""
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit - 3] + "..."
-
-
-def fail(path, where, message, error=None):
-    raise (error or CodebookError)(f"{path}: {where}: {message}")
-
-
-def check_keys(path, where, entry, allowed, error=None):
-    if not isinstance(entry, dict):
-        fail(path, where, f"expected a mapping, got {type(entry).__name__}", error)
-    unknown = set(entry) - allowed
-    if unknown:
-        fail(path, where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))} "
-                          f"(allowed: {', '.join(sorted(allowed))})", error)
-
-
-def compile_pattern(path, where, pattern, error=None, *, written=None) -> re.Pattern:
-    """``pattern`` compiled case-insensitively, once it is known to run in RE2 and to join with others
-    (``pattern_problem``); ``written`` is what the teacher wrote, when ``pattern`` wraps it."""
-    if not isinstance(pattern, str) or not pattern.strip():
-        fail(path, where, "pattern must be a non-empty string", error)
-    try:
-        regex = re.compile(pattern, re.IGNORECASE)
-    except re.error as err:
-        fail(path, where, f"bad regex {pattern!r}: {err}", error)
-    problem = pattern_problem(pattern, regex) if written is None else pattern_problem(written)
-    if problem:
-        fail(path, where, problem, error)
-    return regex
-
-
-def text_value(path, where, key, value, error=None, default="") -> str:
-    """An optional text field (label, definition, note): a string, or ``default`` when missing or empty."""
-    if value is None or value == "":
-        return default
-    if not isinstance(value, str):
-        fail(path, where, f"{key} must be a text, got {shown(value)}", error)
-    return value
-
-
-def text_list(path, where, key, value, error=None) -> tuple:
-    """An optional list of non-empty texts (include, exclude, examples).
-
-    An item written without quotes around a ": " (``- Denials ...: not territory_first.``) reaches us as a
-    mapping of one text to another: an error that says to put the text in quotes, never a silent guess.
-    """
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        fail(path, where, f"{key} must be a list of texts, got {shown(value)}", error)
-    texts = []
-    for number, item in enumerate(value, start=1):
-        if isinstance(item, dict) and len(item) == 1:
-            text = "{}: {}".format(*next(iter(item.items())))
-            fail(path, where, f"{key}[{number}] reads as a mapping because of the ': ' in {shown(text)}; put the "
-                              "whole text in quotes", error)
-        if not isinstance(item, str) or not item.strip():
-            fail(path, where, f"{key}[{number}] must be a non-empty text in quotes, got {shown(item)}", error)
-        texts.append(item)
-    return tuple(texts)
-
-
-def _check_events(text: str, path, error, loader) -> None:
-    """Refuse YAML aliases (``*name``: ten levels of ten expand to 10**10 values) and nesting deeper than
-    ``MAX_DEPTH`` (the loader recurses once per level), from the parser's events: nothing is built yet."""
-    depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise error(f"{path}: line {event.start_mark.line + 1}: nested more than {MAX_DEPTH} levels deep")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        elif isinstance(event, yaml.AliasEvent):
-            raise error(f"{path}: line {event.start_mark.line + 1}: YAML aliases (*{event.anchor}) are not "
-                        "allowed in this file")
-
-
-def read_yaml(path: Path, error=None):
-    """``yaml.safe_load`` of a UTF-8 file (nothing in it is executed), with errors naming the file; a file
-    with aliases or nested too deep is refused before it is loaded (``_check_events``)."""
-    error = error or CodebookError
-    try:
-        text = path.read_text(encoding="utf-8")
-        try:   # libyaml's parser when there is one: 25 times faster than the Python parser safe_load uses
-            _check_events(text, path, error, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError:   # and where the two parsers might differ, the Python parser has the last word
-            _check_events(text, path, error, yaml.SafeLoader)
-        return yaml.safe_load(text)
-    except FileNotFoundError:
-        raise error(f"{path}: file not found") from None
-    except yaml.YAMLError as err:
-        raise error(f"{path}: not valid YAML: {err}") from None
-    except UnicodeDecodeError as err:
-        raise error(f"{path}: not UTF-8 ({err.reason})") from None
 
 
 def _holder(path, where, key, value) -> str:

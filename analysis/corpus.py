@@ -53,6 +53,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .datafiles import DataFileError
+from .vocab import GENRES
 
 METADATA_FILE = "articles.csv"
 METADATA_COLUMNS = ["outlet", "date", "headline", "url"]
@@ -89,6 +91,10 @@ _HTML_SNIFF = re.compile(r"""^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
 
 class CorpusError(ValueError):
     """Bad input: the message names the file and the problem."""
+
+
+class ChromeRulesError(CorpusError, DataFileError):
+    """A problem in the chrome rules table; the message names the file and row."""
 
 
 class CorpusWarning(UserWarning):
@@ -139,10 +145,11 @@ class ChromeRules:
 def load_chrome_rules(path: Path | str = paths.CHROME_RULES) -> ChromeRules:
     """Read the chrome rules table (columns kind, pattern, why); ``kind`` is ``line`` or ``regex``. A regex must
     compile, run in RE2 and be fit to join the others (``analysis.patterns.pattern_problem``)."""
+    from .datafiles import check_value, read_table
     from .patterns import pattern_problem
 
     path = Path(path)
-    table = _read_csv(path, required=["kind", "pattern"])
+    table = read_table(path, required=["kind", "pattern"], error=ChromeRulesError)
     exact, regexes = set(), []
     for row_number, row in enumerate(table.itertuples(index=False), start=2):
         if row.kind == "line":
@@ -151,13 +158,13 @@ def load_chrome_rules(path: Path | str = paths.CHROME_RULES) -> ChromeRules:
             try:
                 compiled = re.compile(row.pattern)
             except re.error as err:
-                raise CorpusError(f"{path}: row {row_number}: bad regex {row.pattern!r}: {err}") from None
+                raise ChromeRulesError(f"{path}: row {row_number}: bad regex {row.pattern!r}: {err}") from None
             problem = pattern_problem(row.pattern, compiled)
             if problem:
-                raise CorpusError(f"{path}: row {row_number}: {problem}")
+                raise ChromeRulesError(f"{path}: row {row_number}: {problem}")
             regexes.append((row_number, row.pattern))
         else:
-            raise CorpusError(f"{path}: row {row_number}: kind must be 'line' or 'regex', not {row.kind!r}")
+            check_value(path, row_number, "kind", row.kind, ("line", "regex"), ChromeRulesError)
     pattern = re.compile("|".join(f"(?:{regex})" for _, regex in regexes), re.IGNORECASE) if regexes else None
     return ChromeRules(frozenset(exact), pattern, str(path), tuple(regexes))
 
@@ -761,6 +768,11 @@ def iter_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
 
 def _corpus_frame(rows: list[dict]) -> pd.DataFrame:
     corpus = pd.DataFrame(rows)
+    if "genre" in corpus.columns:   # optional metadata that attribution reads (analysis.turns)
+        corpus["genre"] = corpus["genre"].fillna("").astype(str).str.strip().str.lower()
+        for source, genre in zip(corpus["source"], corpus["genre"]):
+            if genre and genre not in GENRES:
+                raise CorpusError(f"{source}: genre {genre!r} is not one of {', '.join(GENRES)} (or empty)")
     for column in METADATA_COLUMNS:
         if column not in corpus.columns:
             corpus[column] = ""

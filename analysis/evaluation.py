@@ -19,7 +19,9 @@ import pandas as pd
 
 from . import paths
 from .codebook import Codebook, load_codebook
+from .datafiles import DataFileError, check_labels, check_value, read_table
 from .stance import CodebookTagger, StanceClassifier, split_labels
+from .vocab import HOLDER_SIDES, MODES, VOICE_SIDES
 
 GOLD_COLUMNS = ["article_id", "sent_idx", "text", "stances", "holder_side", "voice_side", "speaker", "mode",
                 "frames"]
@@ -27,37 +29,29 @@ CODED_FIELDS = ["stances", "holder_side", "voice_side", "speaker", "mode", "fram
 ATTRIBUTION_FIELDS = ["mode", "speaker", "voice_side", "holder_side"]
 
 
-class AnnotationError(ValueError):
+class AnnotationError(DataFileError):
     """A problem in an annotation file; the message names the file, row and column."""
 
 
 def read_coded(path, *, codebook: Codebook | None = None) -> pd.DataFrame:
     """Read a coded table (gold, a coder's file, challenge or dev) and validate its label vocabularies."""
-    from .attribution import HOLDER_SIDES, MODES, VOICE_SIDES
-
     codebook = codebook or load_codebook()
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise AnnotationError(f"{path}: cannot read: {err}") from None
     required = ["article_id", "sent_idx", "stances", "holder_side", "voice_side", "speaker", "mode", "frames"]
-    missing = [c for c in required if c not in table.columns]
-    if missing:
-        raise AnnotationError(f"{path}: missing column(s) {', '.join(missing)}")
-    vocab = {"holder_side": set(HOLDER_SIDES), "voice_side": set(VOICE_SIDES), "mode": set(MODES)}
+    table = read_table(path, required=required, error=AnnotationError).astype(str)
+    vocab = {"holder_side": HOLDER_SIDES, "voice_side": VOICE_SIDES, "mode": MODES}
     for number, row in enumerate(table.itertuples(index=False), start=2):
-        for label in split_labels([row.stances])[0]:
-            if label not in codebook.stance_ids:
-                raise AnnotationError(f"{path}: row {number}, column stances: unknown stance id {label!r}")
-        for label in split_labels([row.frames])[0]:
-            if label not in codebook.frame_ids:
-                raise AnnotationError(f"{path}: row {number}, column frames: unknown frame id {label!r}")
+        check_labels(path, number, "stances", row.stances, codebook.stance_ids, AnnotationError)
+        check_labels(path, number, "frames", row.frames, codebook.frame_ids, AnnotationError)
         for column, allowed in vocab.items():
-            if getattr(row, column) not in allowed:
-                raise AnnotationError(f"{path}: row {number}, column {column}: {getattr(row, column)!r} "
-                                      f"not in {sorted(allowed)}")
+            check_value(path, number, column, getattr(row, column), allowed, AnnotationError)
+        _check_number(path, number, row.sent_idx)
     table["sent_idx"] = table["sent_idx"].astype(int)
     return table
+
+
+def _check_number(path, row: int, value: str) -> None:
+    if not value.strip().isdigit():
+        raise AnnotationError(f"{path}: row {row}, column sent_idx: {value!r} is not a number")
 
 
 def _normalise_labels(value: str) -> str:
@@ -438,26 +432,13 @@ def read_classroom(path, *, codebook: Codebook | None = None) -> pd.DataFrame:
     Raises:
         AnnotationError: naming the file, row and column of the first problem.
     """
-    from .attribution import HOLDER_SIDES
-
     codebook = codebook or load_codebook()
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise AnnotationError(f"{path}: cannot read: {err}") from None
-    missing = [c for c in CLASSROOM_COLUMNS if c not in table.columns]
-    if missing:
-        raise AnnotationError(f"{path}: missing column(s) {', '.join(missing)}")
+    table = read_table(path, required=CLASSROOM_COLUMNS, error=AnnotationError).astype(str)
     for number, row in enumerate(table.itertuples(index=False), start=2):
-        for stance in (s.strip() for s in row.stances.split(";")):
-            if stance and stance not in codebook.stance_ids:
-                raise AnnotationError(f"{path}: row {number}, column stances: unknown stance id {stance!r} "
-                                      f"(allowed: {', '.join(codebook.stance_ids)})")
-        if row.holder_side.strip() and row.holder_side.strip() not in HOLDER_SIDES:
-            raise AnnotationError(f"{path}: row {number}, column holder_side: {row.holder_side!r} not in "
-                                  f"{', '.join(HOLDER_SIDES)}")
-        if not row.sent_idx.strip().isdigit():
-            raise AnnotationError(f"{path}: row {number}, column sent_idx: {row.sent_idx!r} is not a number")
+        check_labels(path, number, "stances", row.stances, codebook.stance_ids, AnnotationError)
+        if row.holder_side.strip():
+            check_value(path, number, "holder_side", row.holder_side.strip(), HOLDER_SIDES, AnnotationError)
+        _check_number(path, number, row.sent_idx)
     table["stances"] = table["stances"].map(lambda v: ";".join(sorted(s.strip() for s in v.split(";") if s.strip())))
     table["holder_side"] = table["holder_side"].str.strip()
     table["sent_idx"] = table["sent_idx"].astype(int)

@@ -28,12 +28,14 @@ import pandas as pd
 
 from . import paths
 from .attribution import SPEECH_VERBS, ActorIndex, load_actors
-from .codebook import ID_PATTERN, CodebookError, check_keys, compile_pattern, fail, read_yaml, text_value
+from .codebook import ID_PATTERN, CodebookError
+from .datafiles import check_keys, compile_pattern, fail, read_yaml, text_value
 from .patterns import MatchClock, PatternTimeout
+from .vocab import PARTIES, SIDE_WORD_REGEXES, VOICE_SIDES
 
 FRAMING_CUES = paths.DATA / "framing_cues.yaml"
-SIDES = ("russia", "japan", "us")
-VOICE_ORDER = ("russia", "japan", "us", "other", "outlet")
+SIDES = PARTIES  # the sides that can be blamed
+VOICE_ORDER = VOICE_SIDES
 MODE_ORDER = ("direct_quote", "reported")
 LOOK_DIRECTIONS = ("before", "after")
 TOP_KEYS = {"version", "window", "object_words", "after_object_words", "cues"}
@@ -50,13 +52,6 @@ HEADLINE_LEAD_COLUMNS = ["article_id", "part", "sent_idx", "subject", "subject_s
                          "holder_side", "voice_side", "blamed_sides", "text"]
 CARD_COLUMNS = ["article_id", "panel", "category", "label", "statements", "share_pct"]
 
-# Side words that are not actors in data/actors.csv (adjectives, demonyms); actors add persons, ministries and
-# capitals. Case-sensitive, as in attribution: "MOSCOW" of a dateline is not a subject.
-_SIDE_WORDS = [
-    ("japan", re.compile(r"\b(?:Japan|Japanese|Tokyo)\b")),
-    ("russia", re.compile(r"\b(?:Russia|Russian|Russians|Moscow|Kremlin|Soviet|USSR)\b")),
-    ("us", re.compile(r"\b(?:United States|U\.S\.|US|USA|American|Americans|Washington)\b")),
-]
 _PRONOUN = re.compile(r"\b(?:they|it|this|these|he|she)\b", re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(rf"^['’]?s?\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^'s?\s+(?:[a-z]+\s+){0,2}$")
@@ -191,7 +186,7 @@ def side_mentions(text: str, actors: ActorIndex | None = None) -> list[SideMenti
     actors = actors or _default_actors()
     found = [SideMention(m.start, m.end, m.actor.side, text[m.start:m.end]) for m in actors.find(text)
              if m.actor.side in SIDES]
-    for side, pattern in _SIDE_WORDS:
+    for side, pattern in SIDE_WORD_REGEXES:
         found.extend(SideMention(m.start(), m.end(), side, m.group(0)) for m in pattern.finditer(text))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[SideMention] = []

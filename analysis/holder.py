@@ -14,7 +14,7 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    statement states two positions: ``both`` ("Russia considers the islands its own, while Japan ... wants
    them back").
 2. **No stance.** A statement without a stance still expresses the position of a side's official who speaks
-   in it (quoted or reported; not a newspaper); otherwise ``none``.
+   in it (quoted or reported; not a newspaper or other media); otherwise ``none``.
 3. **Cue holders.** The sides the matched cues name: the one, or ``both``.
 4. **Voice.** The voice's side, when it is a side.
 5. **Sides in the spans.** The side named inside the matched spans ("Russia's sovereignty"), when exactly one
@@ -24,19 +24,11 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
 """
 from __future__ import annotations
 
-import re
-
-from .attribution import SIDES
 from .codebook import Codebook, HolderImplications
+from .vocab import PARTIES, side_word_regex
 
-# The sides a position is credited to ("other" countries hold none in this dispute).
-_PARTIES = tuple(side for side in SIDES if side != "other")
-
-# The words that name a side inside a matched span (rule 5).
-_SIDE_WORDS = [
-    ("japan", re.compile(r"\b(?:japan|japanese|tokyo)", re.IGNORECASE)),
-    ("russia", re.compile(r"\b(?:russia|russian|moscow|soviet|ussr|kremlin)", re.IGNORECASE)),
-]
+# The words that name a side inside a matched span (rule 5), in any case and as the start of a word.
+_SIDE_WORDS = [(side, side_word_regex(side, ignore_case=True, whole_word=False)) for side in ("japan", "russia")]
 
 
 def side_named_in(span: str) -> str:
@@ -64,20 +56,20 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
     """
     named = sorted(set(cue_holders))
     from_position = not stances or any(implications.from_position.get(s, True) for s in stances)
-    if position_side in _PARTIES and from_position:
+    if position_side in PARTIES and from_position:
         return "both" if any(side != position_side for side in named) else position_side
     if not stances:
-        if voice_side in _PARTIES and mode != "narration" and speaker_type != "newspaper":
+        if voice_side in PARTIES and mode != "narration" and speaker_type != "media":
             return voice_side
         return "none"
     if named:
         return named[0] if len(named) == 1 else "both"
-    if voice_side in _PARTIES:
+    if voice_side in PARTIES:
         return voice_side
     sides = sorted({side for side in span_sides if side})
     if len(sides) == 1:
         return sides[0]
-    if subject_side in _PARTIES and mode == "narration":
+    if subject_side in PARTIES and mode == "narration":
         return subject_side
     defaults = sorted({implications.default_holder[s] for s in stances if implications.default_holder.get(s)})
     return defaults[0] if len(defaults) == 1 else "both"

@@ -20,13 +20,11 @@ from .codebook import Codebook, load_codebook
 from .corpus import iter_corpus
 from .statements import split_corpus
 from .tables import ChunkWriter
+from .vocab import CONTRACT_COLUMNS, EXTRA_COLUMNS
 
-CONTRACT_COLUMNS = ["article_id", "sent_idx", "text", "speaker", "voice_side", "holder_side", "mode", "stances",
-                    "stance_evidence", "frames", "is_boilerplate"]
-EXTRA_COLUMNS = ["outlet", "date", "para_idx", "char_start", "char_end", "is_headline", "is_lead", "is_heading",
-                 "section", "boilerplate_group", "speaker_type", "mentions", "position_side", "subject_side",
-                 "suppressed_evidence", "tagger"]
 TAGGERS = ("codebook", "model")
+# What is kept of an article once it is split: the table's outlet and date, and what attribution reads.
+META_COLUMNS = ["outlet", "date", "genre", "speaker"]
 # The better tagger on data/annotations/challenge.csv (other outlets; never used to write cues or train),
 # scored at the share of stance statements real articles have (the seeds' 26 %, not the challenge set's
 # 63 %): macro-F1 0.689 codebook vs 0.606 model. Unadjusted, the model leads (0.764 vs 0.715) because it
@@ -78,10 +76,12 @@ def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None):
 
 
 def tag_statements(statements: pd.DataFrame, tagger, actors: ActorIndex | None = None, *,
-                   sentences: SentenceFactsCache | None = None) -> pd.DataFrame:
+                   sentences: SentenceFactsCache | None = None, documents: pd.DataFrame | None = None
+                   ) -> pd.DataFrame:
     """Attribute and tag a statement table. ``sentences`` keeps what attribution found in each sentence for
-    the next calls (a run tagging chunk by chunk passes one for all its chunks)."""
-    attributed = attribute(statements, actors or load_actors(), cache=sentences)
+    the next calls (a run tagging chunk by chunk passes one for all its chunks); ``documents`` is the
+    articles' metadata by article_id (genre, outlet, speaker), if known."""
+    attributed = attribute(statements, actors or load_actors(), cache=sentences, documents=documents)
     tagged = tagger.tag(attributed)
     tagged["tagger"] = tagger.name
     return tagged
@@ -294,7 +294,7 @@ def split_with_meta(source, *, on_error: str = "raise", chunk_articles: int = 10
     def chunks():   # a chunk of articles at a time: their raw and cleaned text is all that is held whole
         for chunk in iter_corpus(source, on_error=on_error, chunk_articles=chunk_articles, skipped=skipped,
                                  rules=rules):
-            meta_parts.append(chunk[["article_id", "outlet", "date"]])
+            meta_parts.append(chunk[["article_id"] + [c for c in META_COLUMNS if c in chunk.columns]])
             yield chunk
 
     reading = chunks()
@@ -314,7 +314,7 @@ def add_meta(table: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
 
 def _tag_part(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame, summary: RunSummary,
               sentences: SentenceFactsCache) -> pd.DataFrame:
-    table = add_meta(tag_statements(statements, tagger, actors, sentences=sentences), meta)[
+    table = add_meta(tag_statements(statements, tagger, actors, sentences=sentences, documents=meta), meta)[
         CONTRACT_COLUMNS + EXTRA_COLUMNS]
     summary.statements += len(table)
     summary.with_stance += int((table["stances"] != "").sum())

@@ -20,7 +20,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .framing import SIDES, explode_stances
+from .framing import explode_stances
+from .vocab import PARTIES
 
 STANCE_PROFILE_COLUMNS = ["holder_side", "stance", "voice_side", "carrier", "statements", "share_pct"]
 SPEAKER_STANCE_COLUMNS = ["speaker", "voice_side", "stance", "statements"]
@@ -38,7 +39,7 @@ def carrier(holder: str, voice: str) -> str:
         return "outlet narration"
     if voice == holder:
         return "own officials"
-    if voice in SIDES:
+    if voice in PARTIES:
         return "other side's officials"
     return "other voice"
 

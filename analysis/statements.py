@@ -19,7 +19,6 @@ from ``analysis.boilerplate``: paragraphs that recur nearly word for word in two
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -31,9 +30,7 @@ import pandas as pd
 from .boilerplate import ShingleIndex
 from .boilerplate import boilerplate_labels, find_boilerplate  # noqa: F401  (importable from here, as before)
 from .tables import ChunkWriter
-
-STATEMENT_COLUMNS = ["article_id", "para_idx", "sent_idx", "text", "char_start", "char_end", "is_headline",
-                     "is_lead", "is_heading", "section", "is_boilerplate", "boilerplate_group"]
+from .vocab import STATEMENT_COLUMNS
 
 # Abbreviations after which a full stop never ends a sentence (titles, and forms that precede a number).
 _NEVER_END = {
@@ -134,8 +131,23 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A background paragraph recurs in article after article: its sentence spans are worked out once.
-_sentence_spans = functools.lru_cache(maxsize=20_000)(lambda paragraph: tuple(split_sentences(paragraph)))
+class SentenceSpanMemo:
+    """The sentence spans of paragraphs already split in one run: a background paragraph recurs in article
+    after article, so its spans are worked out once. Holds at most ``size`` paragraphs, dropping the oldest.
+    """
+
+    def __init__(self, size: int = 20_000):
+        self.size = size
+        self.spans: dict[str, tuple] = {}
+
+    def __call__(self, paragraph: str) -> tuple:
+        spans = self.spans.get(paragraph)
+        if spans is None:
+            spans = tuple(split_sentences(paragraph))
+            if len(self.spans) >= self.size:
+                del self.spans[next(iter(self.spans))]
+            self.spans[paragraph] = spans
+        return spans
 
 
 def _is_heading(paragraph: str, para_idx: int) -> bool:
@@ -144,8 +156,10 @@ def _is_heading(paragraph: str, para_idx: int) -> bool:
             and 1 <= len(paragraph.split()) <= 6)
 
 
-def _article_columns(article_id: str, clean: str, columns: dict[str, list], paragraphs: list[str]) -> None:
-    """Append the statements of one article to ``columns`` and its non-empty paragraphs to ``paragraphs``."""
+def _article_columns(article_id: str, clean: str, columns: dict[str, list], paragraphs: list[str],
+                     sentence_spans=split_sentences) -> None:
+    """Append the statements of one article to ``columns`` and its non-empty paragraphs to ``paragraphs``;
+    ``sentence_spans`` splits a paragraph (``split_sentences``, or a ``SentenceSpanMemo`` of it)."""
     sent_idx, offset, section = 0, 0, "body"
     (article_col, para_col, sent_col, text_col, start_col, end_col, headline_col, lead_col, heading_col,
      section_col, paragraph_col) = (columns[c] for c in _BUILD_COLUMNS)
@@ -153,7 +167,7 @@ def _article_columns(article_id: str, clean: str, columns: dict[str, list], para
         heading = _is_heading(paragraph, para_idx)
         if heading:
             section = paragraph
-        spans = _sentence_spans(paragraph)
+        spans = sentence_spans(paragraph)
         if spans:
             number = len(paragraphs)
             paragraphs.append(paragraph)
@@ -201,12 +215,13 @@ def split_corpus(corpus: pd.DataFrame | Iterable[pd.DataFrame], *, spill: Path |
     n_paragraphs = n_articles = 0
     writer = ChunkWriter(spill) if spill is not None else None
     per_article: Counter = Counter()
+    sentence_spans = SentenceSpanMemo()
     try:
         for chunk in chunks:
             columns: dict[str, list] = {c: [] for c in _BUILD_COLUMNS}
             paragraphs: list[str] = []
             for article_id, clean in zip(chunk["article_id"], chunk["clean_text"]):
-                _article_columns(article_id, clean, columns, paragraphs)
+                _article_columns(article_id, clean, columns, paragraphs, sentence_spans)
             article_numbers, _ = pd.factorize(pd.Series(columns["article_id"], dtype=object))
             first_of_paragraph = np.unique(np.asarray(columns["paragraph"], dtype=np.int64), return_index=True)[1]
             index.add(paragraphs, np.asarray(article_numbers, dtype=np.int64)[first_of_paragraph] + n_articles)

@@ -136,7 +136,7 @@ def test_headline_colon_attribution(attribute_with):
     ("Russia's foreign ministry said in a statement that it would not continue the talks.",
      "Russian Foreign Ministry", "russia"),
     ("A senior Japanese official who spoke on condition of anonymity said the summit was off.",
-     "Japanese side", "japan"),
+     "Japanese official", "japan"),
     ("Prime Minister Suga Yoshihide told an annual rally that he would continue negotiations.", "Suga", "japan"),
     ("The Japanese government has decided to reject the idea, the Asahi newspaper said on Saturday citing "
      "government sources.", "Asahi", "japan"),
@@ -287,7 +287,7 @@ def test_mentions_lists_named_actors(attribute_with):
 def test_actors_table_validation(tmp_path):
     bad_side = tmp_path / "actors.csv"
     bad_side.write_text("canonical,side,type,variants,roles\nLavrov,mars,person,Lavrov,\n", encoding="utf-8")
-    with pytest.raises(ActorsError, match=r"actors.csv: row 2 \(Lavrov\): unknown side 'mars'"):
+    with pytest.raises(ActorsError, match=r"actors.csv: row 2, column side: 'mars' is not one of russia, japan, us, other"):
         load_actors(bad_side)
     duplicate = tmp_path / "dup.csv"
     duplicate.write_text("canonical,side,type,variants,roles\nLavrov,russia,person,Lavrov,\n"

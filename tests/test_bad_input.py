@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.attribution import MODES, load_actors
+from analysis.attribution import load_actors
+from analysis.vocab import MODES
 from analysis.codebook import CodebookError, load_codebook
 from analysis.corpus import CorpusError, CorpusWarning, load_corpus
 from analysis.evaluation import AnnotationError, read_coded
@@ -319,7 +320,7 @@ def test_no_pickle_or_unsafe_yaml_anywhere_in_the_package():
                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
                  if forbidden.search(line)]
     assert offenders == []
-    assert "yaml.safe_load(" in (package / "codebook.py").read_text(encoding="utf-8")
+    assert "yaml.safe_load(" in (package / "datafiles.py").read_text(encoding="utf-8")
 
 
 def test_gold_with_an_unknown_stance_names_row_and_column(tmp_path):
@@ -329,7 +330,8 @@ def test_gold_with_an_unknown_stance_names_row_and_column(tmp_path):
                     "000,1,Islands for sale.,islands_for_sale,japan,outlet,,narration,\n", encoding="utf-8")
     with pytest.raises(AnnotationError) as raised:
         read_coded(path)
-    assert str(raised.value) == f"{path}: row 3, column stances: unknown stance id 'islands_for_sale'"
+    assert str(raised.value) == (f"{path}: row 3, column stances: 'islands_for_sale' is not one of sovereignty_non_negotiable, "
+                                 "treaty_first, territory_first, sanctions_obstacle")
 
 
 # ------------------------------------------------------------------------------------------ the table

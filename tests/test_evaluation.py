@@ -7,7 +7,7 @@ from analysis.codebook import load_codebook
 from analysis.corpus import load_corpus
 from analysis.evaluation import (AnnotationError, agreement_table, attribution_accuracy, build_gold,
                                  cohen_kappa, krippendorff_alpha_nominal, leave_one_article_out, prevalence,
-                                 prevalence_adjusted_scores, read_coded,
+                                 prevalence_adjusted_scores, read_classroom, read_coded,
                                  stance_scores, statements_from_coded, worst_errors)
 from analysis.pipeline import DEFAULT_TAGGER, make_tagger, tag_statements
 from analysis.statements import split_corpus
@@ -52,7 +52,7 @@ def test_unknown_stance_in_a_gold_file(tmp_path, gold):
     bad.loc[3, "stances"] = "treaty_first;peace_now"
     path = tmp_path / "gold.csv"
     bad.to_csv(path, index=False)
-    with pytest.raises(AnnotationError, match=r"gold.csv: row 5, column stances: unknown stance id 'peace_now'"):
+    with pytest.raises(AnnotationError, match=r"gold.csv: row 5, column stances: 'peace_now' is not one of"):
         read_coded(path)
 
 
@@ -182,3 +182,24 @@ def test_the_score_command_prints_one_line_per_measure(tmp_path):
     assert lines["statements scored"] == "118" and lines["statements unmatched"] == "0"
     assert set(lines) >= {"macro f1", "speaker accuracy", "voice_side accuracy", "mode accuracy",
                           "holder_side accuracy"}
+
+
+def test_a_coding_typo_names_row_column_and_the_closest_stance(tmp_path):
+    """One validator for coding files: "treaty first" gets the closest valid value, not a bare refusal."""
+    path = tmp_path / "student.csv"
+    path.write_text("article_id,sent_idx,text,stances,holder_side\n"
+                    "tass_2019_01_14,3,Moscow wants a treaty first.,treaty first,russia\n", encoding="utf-8")
+    with pytest.raises(AnnotationError) as raised:
+        read_classroom(path)
+    assert str(raised.value) == (f"{path}: row 2, column stances: 'treaty first' is not one of "
+                                 "sovereignty_non_negotiable, treaty_first, territory_first, sanctions_obstacle; "
+                                 "did you mean 'treaty_first'?")
+
+
+def test_a_holder_typo_suggests_the_side(tmp_path):
+    path = tmp_path / "student.csv"
+    path.write_text("article_id,sent_idx,text,stances,holder_side\n"
+                    "tass_2019_01_14,3,Tokyo insists on the return.,territory_first,Japan\n", encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"row 2, column holder_side: 'Japan' is not one of russia, japan, us, "
+                                              r"both, none; did you mean 'japan'\?"):
+        read_classroom(path)

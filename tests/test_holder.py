@@ -22,28 +22,28 @@ CODEBOOK = load_codebook()
     ((SOV, TERR), "narration", "outlet", "russia", "russia", "", ["japan"], ["russia", ""], "both"),
     # ... but not for a stance whose holder_from_position is false ("Japan ... is sticking to sanctions ...,
     # Peskov said"): on to the voice
-    ((SANC,), "reported", "russia", "japan", "japan", "person", [], [""], "russia"),
+    ((SANC,), "reported", "russia", "japan", "japan", "official", [], [""], "russia"),
     # ... unless another stance of the statement takes it
     ((SANC, TREATY), "narration", "outlet", "japan", "", "", [], ["", ""], "japan"),
     # ... and a statement without a stance takes it too
     ((), "narration", "outlet", "japan", "japan", "", [], [], "japan"),
     # 2. no stance: a side's official speaking, quoted or reported; not a newspaper, not narration
-    ((), "reported", "russia", "", "", "person", [], [], "russia"),
+    ((), "reported", "russia", "", "", "official", [], [], "russia"),
     ((), "direct_quote", "japan", "", "", "institution", [], [], "japan"),
-    ((), "reported", "japan", "", "", "newspaper", [], [], "none"),
+    ((), "reported", "japan", "", "", "media", [], [], "none"),
     ((), "narration", "outlet", "", "russia", "", [], [], "none"),
-    ((), "reported", "other", "", "", "person", [], [], "none"),
+    ((), "reported", "other", "", "", "official", [], [], "none"),
     # 3. the sides the matched cues name, before the voice
-    ((TERR,), "reported", "russia", "", "", "person", ["japan"], [""], "japan"),
-    ((SOV, TERR), "reported", "russia", "", "", "person", ["russia", "japan"], ["", ""], "both"),
+    ((TERR,), "reported", "russia", "", "", "official", ["japan"], [""], "japan"),
+    ((SOV, TERR), "reported", "russia", "", "", "official", ["russia", "japan"], ["", ""], "both"),
     # 4. the voice's side
-    ((TREATY,), "direct_quote", "japan", "", "", "person", [], ["russia"], "japan"),
+    ((TREATY,), "direct_quote", "japan", "", "", "official", [], ["russia"], "japan"),
     # 5. the one side named inside the matched spans ("Russia's sovereignty")
     ((SOV,), "narration", "outlet", "", "japan", "", [], ["russia", ""], "russia"),
     ((SOV,), "narration", "outlet", "", "", "", [], ["russia", "japan"], "russia"),   # two: on to the default
     # 6. in narration, the sentence's subject
     ((TREATY,), "narration", "outlet", "", "japan", "", [], [""], "japan"),
-    ((TREATY,), "reported", "other", "", "japan", "person", [], [""], "russia"),   # not narration: the default
+    ((TREATY,), "reported", "other", "", "japan", "official", [], [""], "russia"),   # not narration: the default
     # 7. the stances' default holders when they agree, else both
     ((TERR,), "narration", "outlet", "", "", "", [], [""], "japan"),
     ((SOV, SANC), "narration", "outlet", "", "", "", [], ["", ""], "russia"),

@@ -3,6 +3,7 @@ CSV and SVG files (the runs are the ones tests/test_notebooks.py executes, share
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pandas as pd
 import pytest

@@ -1,0 +1,187 @@
+"""The actors: who may speak or be named in a statement, read from ``data/actors.csv`` and found in a sentence.
+
+``data/actors.csv`` lists well-known actors (persons, institutions, capitals, newspapers, countries), each with
+its side, the variants of its name and the role descriptions that stand for it ("Kremlin spokesman"). A
+teacher adds an actor with one row; the table is validated on load (``analysis.datafiles``), naming the row.
+
+``ActorIndex.find`` gives the mentions in a sentence: whole words, the longest where two overlap, a role right
+before a person's name merged into the name ("Kremlin spokesman Dmitry Peskov" is one mention of Peskov).
+Single words and acronyms match case-sensitively ("Abe", "Diet", "AP"); longer forms and roles ignore case.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from . import paths
+from ._fast.phrases import StringAutomaton
+from .datafiles import DataFileError, check_value, read_table
+from .vocab import ACTOR_TYPES, SIDES
+
+# Between a role and the name it precedes: a comma, spaces, perhaps a first name.
+_ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
+
+
+class FixedStrings:
+    """Every occurrence of a fixed set of strings in a text, found by searching for each string in turn.
+
+    The plain version of ``_fast.phrases.StringAutomaton``, which finds the same occurrences in one pass.
+
+    Args:
+        strings: {string: value}, the strings not empty; the value is handed back with each occurrence.
+    """
+
+    def __init__(self, strings: dict[str, object]):
+        self.strings = dict(strings)
+
+    def occurrences(self, text: str) -> list[tuple[int, tuple[int, object]]]:
+        """Every occurrence of every string, overlapping ones included, each as (the index of its last
+        character, (its length, its value))."""
+        found = []
+        for string, value in self.strings.items():
+            start = text.find(string)
+            while start != -1:
+                found.append((start + len(string) - 1, (len(string), value)))
+                start = text.find(string, start + 1)
+        return found
+
+
+
+class ActorsError(DataFileError):
+    """A problem in the actors table; the message names the file and row."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    canonical: str
+    side: str
+    type: str
+    roles: tuple = ()
+
+
+class Mention(NamedTuple):
+    """An actor named in a sentence. A named tuple: every sentence of a large corpus makes a few."""
+
+    start: int
+    end: int
+    actor: Actor
+    kind: str  # "name" or "role"
+    role: Actor | None = None  # the role description merged into a name ("Japanese Prime Minister Kishida")
+
+
+@dataclass
+class ActorIndex:
+    """Finds actor mentions in a sentence by name variant or role description.
+
+    ``surfaces`` holds, for each case-folded surface form, what it may stand for: (case_sensitive, the form
+    as the table writes it, actor, "name" or "role"); ``strings`` finds the surfaces in a folded sentence
+    (``StringAutomaton`` or ``FixedStrings``).
+    """
+
+    actors: dict
+    ministries: dict = field(default_factory=dict)
+    surfaces: dict = field(repr=False, default_factory=dict)
+    strings: object = field(repr=False, default=None, compare=False)
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
+        text = text.replace("’", "'")
+        folded = text.casefold()
+        if len(folded) != len(text):
+            folded = text.lower()
+        size = len(text)
+        found = []
+        for last, (length, forms) in self.strings.occurrences(folded):
+            start, end = last + 1 - length, last + 1
+            # A whole word: no letter, digit or "_" next to it, nor a "." before it.
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_."):
+                continue
+            if end < size and (text[end].isalnum() or text[end] == "_"):
+                continue
+            for case_sensitive, written, actor, kind in forms:
+                if not case_sensitive or text[start:end] == written:
+                    found.append(Mention(start, end, actor, kind))
+                    break
+        return _roles_merged_into_names(text, _longest_of_overlaps(found)) if found else found
+
+    def with_strings(self, strings) -> "ActorIndex":
+        """The same index, finding its surfaces with ``strings`` (``FixedStrings`` for the plain rules)."""
+        return ActorIndex(self.actors, self.ministries, self.surfaces, strings(self.surfaces))
+
+
+def _longest_of_overlaps(found: list[Mention]) -> list[Mention]:
+    """Where mentions overlap, the longest one (the one starting first, of two as long)."""
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _roles_merged_into_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A role right before a person's name ("Kremlin spokesman Dmitry Peskov") is one mention of the person,
+    which keeps the role."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        if (merged and merged[-1].kind == "role" and mention.actor.type == "person"
+                and _ROLE_NAME_GAP.fullmatch(text, merged[-1].end, mention.start)):
+            merged[-1] = Mention(merged[-1].start, mention.end, mention.actor, "name", merged[-1].actor)
+            continue
+        merged.append(mention)
+    return merged
+
+
+def load_actors(path: Path | str = paths.ACTORS, *, strings=StringAutomaton) -> ActorIndex:
+    """Read and validate ``data/actors.csv`` (canonical, side, type, variants, roles).
+
+    ``strings`` finds the names in a sentence: ``StringAutomaton`` (the default) or ``FixedStrings``.
+    """
+    path = Path(path)
+    table = read_table(path, required=["canonical", "side", "type", "variants", "roles"], error=ActorsError)
+    if table.empty:
+        raise ActorsError(f"{path}: no actors in this file")
+    actors, lookup, seen = {}, {}, {}
+    for row_number, row in enumerate(table.itertuples(index=False), start=2):
+        where = f"{path}: row {row_number} ({row.canonical})"
+        actor = _actor_of_row(row, where, actors, path, row_number)
+        actors[row.canonical] = actor
+        for surface, kind in _surface_forms(row, actor):
+            # Single words and acronyms match case-sensitively ("Abe", "Diet", "AP"); longer forms ignore case.
+            fold = kind == "role" or (" " in surface and not surface.isupper())
+            key = (fold, surface.casefold() if fold else surface)
+            if surface.casefold() in seen and seen[surface.casefold()] != row.canonical:
+                raise ActorsError(f"{where}: {kind} {surface!r} already belongs to {seen[surface.casefold()]}")
+            seen[surface.casefold()] = row.canonical
+            lookup[key] = (actor, kind)
+    surfaces: dict[str, list] = {}
+    for (fold, key), (actor, kind) in lookup.items():
+        surfaces.setdefault(key if fold else key.casefold(), []).append((not fold, key, actor, kind))
+    ministries = {a.side: a for a in actors.values() if a.canonical.endswith("Foreign Ministry")}
+    return ActorIndex(actors, ministries, surfaces, strings(surfaces))
+
+
+def _actor_of_row(row, where: str, actors: dict, path, row_number: int) -> Actor:
+    """The actor of one row of the actors table, its fields checked."""
+    if not row.canonical.strip():
+        raise ActorsError(f"{where}: empty canonical name")
+    if row.canonical in actors:
+        raise ActorsError(f"{where}: duplicate canonical name")
+    check_value(path, row_number, "side", row.side, SIDES, ActorsError)
+    check_value(path, row_number, "type", row.type, ACTOR_TYPES, ActorsError)
+    roles = tuple(r.strip().replace("’", "'").casefold() for r in row.roles.split("|") if r.strip())
+    return Actor(row.canonical, row.side, row.type, roles)
+
+
+def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
+    """(surface, "name" or "role") of every way the text may name an actor."""
+    variants = [v.strip().replace("’", "'") for v in row.variants.split("|") if v.strip()]
+    if row.side == "japan" and row.type == "person":
+        # Japanese government style and NHK write family name first: "Suga Yoshihide".
+        variants += [" ".join(reversed(v.split())) for v in variants if len(v.split()) == 2]
+    return [(v, "name") for v in variants] + [(r, "role") for r in actor.roles]

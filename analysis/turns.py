@@ -1,0 +1,252 @@
+"""Document structure: transcripts, interviews and official statements, and who speaks in each turn.
+
+The foreign ministries publish their ministers' press conferences and interviews as transcripts, and their
+positions as statements in their own name; teachers use them as each side's primary sources. There a speaker
+label ("Foreign Minister Hayashi:", "Question:", "Andrei Rudenko, Deputy Minister of Foreign Affairs of the
+Russian Federation:" on a line of its own) opens a turn, and every sentence up to the next label is the
+speaker's own words, without quote marks; a statement is its author's words throughout. The sentence rules of
+``analysis.attribution`` would read all of it as the outlet's narration, so this step finds the structure
+first, and attribution gives the statements of a turn to its speaker (``mode`` direct_quote).
+
+The rule (``document_voices``), paragraph by paragraph:
+
+1. **Labels.** A paragraph opens with a label when it starts with at most 12 words before a colon, the words
+   being a question label ("Question", "Q", "Reporter", "Journalist", "Correspondent", also "Question
+   (Kyodo)"), a host label ("Host", "Presenter", "Interviewer", "Moderator"), or a name: an actor of
+   ``data/actors.csv`` or capitalised words with titles ("Minister Hayashi", "Mr. Motegi, Minister for Foreign
+   Affairs", "HAYASHI Yoshimasa").
+2. **Genre.** From the article's ``genre`` metadata (news, transcript, interview, statement) when given. Else
+   an article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
+   (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash is an
+   ``interview``; one whose title names a statement or comment ("Foreign Ministry statement on ...",
+   "Statement by the Press Secretary ...") and whose body never says "said", "told" or "according to" is a
+   ``statement``; any other is ``news``, left to the sentence rules.
+3. **Turns.** In a transcript or interview, a turn runs from its label to the next label or section heading (a
+   short line without final punctuation). A label alone on its line is a heading itself. Questions are the
+   ``journalist``'s (or the ``host``'s), voice ``other``.
+4. **Dash-led interviews.** A dash paragraph whose last sentence asks ("?") is the host's, any other the
+   guest's: the article's ``speaker`` metadata, else the first person its title names.
+5. **Statements.** Every statement after the title is the author's: the ``speaker`` metadata, else the
+   outlet when it is an institution of ``data/actors.csv``, else the institution the title names, else the
+   foreign ministry of the side the outlet or the title names.
+
+A speaker not in ``data/actors.csv`` becomes an actor of the article: the surname (the last word of the name,
+or the word in capitals of a Japanese-style "HAYASHI Yoshimasa"), with the side its label names ("of the
+Russian Federation"), else the side of the outlet, else of the title.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .actors import Actor, ActorIndex
+from .vocab import GENRES, side_named
+
+# Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
+JOURNALIST = Actor("journalist", "other", "journalist")
+HOST = Actor("host", "other", "journalist")
+
+_QUESTION_LABEL = re.compile(r"^(?:question|q|q\d+|reporter|journalist|correspondent|questioner|press)\b"
+                             r"(?:\s*\([^)]{1,40}\))?$", re.IGNORECASE)
+_HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
+                         re.IGNORECASE)
+# A label: a capital or "(" first, no sentence end, quote or digit run inside, then the colon.
+_LABEL = re.compile(r"^(?P<label>[A-Z(][^:!?\"“”«»]{0,110}?)\s*:(?:\s+(?P<rest>\S.*))?$", re.DOTALL)
+_OUTLET_LABEL = re.compile(r"^\((?P<outlet>[A-Z][\w .&'’-]{1,40})\)\s+\S")
+_DASH = re.compile(r"^[-–—]\s+\S")
+_TITLE_WORDS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "h.e.", "minister", "foreign", "deputy",
+                "prime", "chief", "cabinet", "secretary", "press", "spokesman", "spokeswoman", "spokesperson",
+                "ambassador", "president", "vice", "senior", "state", "parliamentary", "director", "general",
+                "director-general", "the", "of", "for", "affairs", "first"}
+_STATEMENT_TITLE = re.compile(
+    r"^(?:(?:joint\s+)?statement|comment|press\s+release|declaration)\b"
+    r"|^(?:[\w'’.,-]+\s+){0,8}?(?:statement|comment)(?:\s+(?:by|of|on|regarding|concerning|in\s+connection)\b|\s*$)",
+    re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|told|according to)\b")
+# A title that names whose words follow: "Foreign Minister Sergey Lavrov's remarks and answers to media questions".
+_TITLE_SPEECH = re.compile(r"\b(?:remarks|statement|speech|address|opening|answers|interview|briefing|"
+                           r"press conference|news conference)\b", re.IGNORECASE)
+_POSSESSIVE_NAME = re.compile(r"((?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-]+)['’]s\b")
+_MAX_LABEL_WORDS = 12
+
+
+class Voice(NamedTuple):
+    """Who speaks one statement by the document's structure: ``speaker`` (None: the sentence rules decide)
+    and whether the statement is a heading (a label line, a title: the outlet's narration)."""
+
+    speaker: Actor | None
+    heading: bool = False
+
+
+class DocumentVoices(NamedTuple):
+    genre: str
+    voices: list          # a Voice per statement, in reading order
+
+
+def _sentence_end(text: str) -> bool:
+    return text.rstrip()[-1:] in ".!?\"”»)…'’"
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A section heading or title line: short, no final punctuation, no colon at its end."""
+    text = paragraph.strip()
+    return (bool(text) and not _sentence_end(text) and text[-1] not in ":,;" and text[0].isupper()
+            and len(text.split()) <= 12)
+
+
+def _surname(name: str) -> str:
+    """The surname a coder writes: the word in capitals of "HAYASHI Yoshimasa", else the last word."""
+    words = [w.strip(".,") for w in name.split() if w.strip(".,")]
+    words = [w for w in words if w.lower() not in _TITLE_WORDS] or words
+    if not words:
+        return ""
+    capitals = [w for w in words if len(w) > 1 and w.isupper() and w.isalpha()]
+    word = capitals[0] if capitals else words[-1]
+    return word.capitalize() if word.isupper() else word
+
+
+class _Article:
+    """What the rules know of one article: its actors, its side (outlet or title) and the speakers met."""
+
+    def __init__(self, actors: ActorIndex, outlet: str, title: str):
+        self.actors = actors
+        self.side = self._side_of(outlet) or side_named(title)
+        self.people: dict[str, Actor] = {}
+
+    def _side_of(self, text: str) -> str:
+        found = self.actors.find(text) if text else []
+        return found[0].actor.side if found else side_named(text)
+
+    def speaker(self, label: str) -> Actor | None:
+        """The actor a label names (rule 1), or None when it is not a label."""
+        label = label.strip()
+        if _QUESTION_LABEL.match(label) or _OUTLET_LABEL.match(label + " x"):
+            return JOURNALIST
+        if _HOST_LABEL.match(label):
+            return HOST
+        if len(label.split()) > _MAX_LABEL_WORDS or not label[:1].isupper():
+            return None
+        name, _, role = label.partition(",")
+        for mention in self.actors.find(label):
+            if mention.actor.type in ("person", "institution"):
+                return mention.actor
+        if not all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in name.split()):
+            return None
+        surname = _surname(name)
+        if not surname or not surname[:1].isupper():
+            return None
+        if surname not in self.people:
+            side = side_named(role) or self.side or "other"
+            self.people[surname] = Actor(surname, side, "person")
+        return self.people[surname]
+
+    def author(self, speaker: str, outlet: str, title: str) -> Actor | None:
+        """Who speaks a statement (rule 5)."""
+        for text in (speaker, outlet, title):
+            for mention in self.actors.find(text) if text else []:
+                if mention.actor.type == "institution":
+                    return mention.actor
+        if speaker:
+            return Actor(speaker, self._side_of(speaker) or self.side or "other", "institution")
+        return self.actors.ministries.get(self.side)
+
+
+def _label_of(text: str) -> tuple[str, str] | None:
+    """(label, the text after it) of a paragraph's first sentence, or None."""
+    match = _LABEL.match(text.strip())
+    if match is None:
+        outlet = _OUTLET_LABEL.match(text.strip())
+        return (f"({outlet.group('outlet')})", text.strip()[outlet.end() - 1:]) if outlet else None
+    label = match.group("label")
+    if len(label.split()) > _MAX_LABEL_WORDS or re.search(r"\d{3,}|[.;]\s", label.replace("Mr. ", "")
+                                                              .replace("Ms. ", "").replace("Dr. ", "")):
+        return None
+    return label, match.group("rest") or ""
+
+
+def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: str = "",
+                    speaker: str = "") -> DocumentVoices:
+    """The genre of one article and who speaks each of its statements by its structure (rules 1-5).
+
+    Args:
+        statements: the article's statements in reading order, each with text, para_idx, is_headline.
+        actors: the actors of ``data/actors.csv``.
+        genre, outlet, speaker: the article's metadata ("" when not given).
+    """
+    paragraphs: list[list[int]] = []
+    for number, statement in enumerate(statements):
+        if not paragraphs or statements[paragraphs[-1][0]].para_idx != statement.para_idx:
+            paragraphs.append([])
+        paragraphs[-1].append(number)
+    texts = [" ".join(statements[i].text for i in rows) for rows in paragraphs]
+    title = texts[0] if texts else ""
+    article = _Article(actors, outlet, title)
+    labels = [None] + [_label_of(statements[rows[0]].text) for rows in paragraphs[1:]]
+    speakers = [article.speaker(label[0]) if label else None for label in labels]
+    genre = genre or _detect_genre(texts, speakers)
+    voices = [Voice(None)] * len(statements)
+    if genre == "statement":
+        author = article.author(speaker, outlet, title)
+        if author is not None:
+            for rows, text in zip(paragraphs[1:], texts[1:]):
+                for i in rows:
+                    voices[i] = Voice(None, True) if _is_heading(text) else Voice(author)
+    elif genre in ("transcript", "interview"):
+        _turns(paragraphs, texts, speakers, voices, statements, article, speaker)
+    return DocumentVoices(genre, voices)
+
+
+def _detect_genre(texts: list[str], speakers: list) -> str:
+    """Rule 2, for an article without ``genre`` metadata."""
+    labelled = [s for s in speakers if s is not None]
+    named = [s for s in labelled if s not in (JOURNALIST, HOST)]
+    if len(labelled) >= 2 and named:
+        return "transcript"
+    if sum(1 for text in texts[1:] if _DASH.match(text)) >= 3:
+        return "interview"
+    if texts and _STATEMENT_TITLE.search(texts[0]) and not any(_SAID.search(t) for t in texts[1:]):
+        return "statement"
+    return "news"
+
+
+def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, guest_name: str) -> None:
+    """Rules 3 and 4: the statements of each turn get its speaker; label lines are headings."""
+    current = _title_speaker(texts[0], article)   # the opening remarks before any label
+    guest = None
+    for rows, text, speaker in zip(paragraphs[1:], texts[1:], speakers[1:]):
+        if speaker is not None:
+            current = speaker
+            if len(rows) == 1 and statements[rows[0]].text.rstrip().endswith(":"):
+                voices[rows[0]] = Voice(None, True)       # a label on a line of its own
+                continue
+        elif _DASH.match(text):
+            if guest is None:
+                guest = article.speaker(guest_name) if guest_name else _first_person(texts[0], article)
+            current = HOST if text.rstrip().endswith("?") else guest
+        elif _is_heading(text):
+            current = None
+            continue
+        if current is not None:
+            for i in rows:
+                voices[i] = Voice(current)
+
+
+def _title_speaker(title: str, article: _Article) -> Actor | None:
+    """The person whose remarks, statement or interview the title announces, or None."""
+    if not _TITLE_SPEECH.search(title):
+        return None
+    person = _first_person(title, article)
+    if person is None:
+        named = _POSSESSIVE_NAME.search(title)
+        person = article.speaker(named.group(1)) if named else None
+    return person
+
+
+def _first_person(title: str, article: _Article) -> Actor | None:
+    for mention in article.actors.find(title):
+        if mention.actor.type == "person":
+            return mention.actor
+    return None
+
+
+__all__ = ["GENRES", "HOST", "JOURNALIST", "DocumentVoices", "Voice", "document_voices"]

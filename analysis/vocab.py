@@ -1,0 +1,81 @@
+"""The suite's vocabulary, stated once: the sides of the dispute, the words that name them, the values each
+column of the tagged table may take, and the columns themselves.
+
+Every step reads these from here, so that "which words name Russia" or "what a voice may be" has one answer:
+attribution (who speaks), holder (whose position), framing (who is blamed) and the readers of coded files.
+
+>>> side_named("Tokyo lodged a protest"), side_named("the Kremlin and Tokyo"), side_named("U.S. officials")
+('japan', 'russia', 'us')
+"""
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------------------------------------ sides
+
+# The parties to the dispute and the third country that takes part in it; "other" is any other country.
+PARTIES = ("russia", "japan", "us")
+SIDES = PARTIES + ("other",)
+# Who speaks a statement: a side, or the outlet in its own voice (narration).
+VOICE_SIDES = SIDES + ("outlet",)
+# Whose position a statement expresses: a party, both parties (a joint statement), or nobody.
+HOLDER_SIDES = PARTIES + ("both", "none")
+# How a statement carries its speaker's words.
+MODES = ("direct_quote", "reported", "narration")
+# What an actor of data/actors.csv is; "generic" is an unnamed speaker known by role ("a senior Japanese
+# official", "Russian diplomats").
+ACTOR_TYPES = ("person", "institution", "capital", "newspaper", "country", "generic")
+# What kind of speaker a statement has (the speaker_type column), by the type of its actor: officials apart
+# from media, so that a newspaper quoted as a source never counts as a side's official. Journalists ask the
+# questions of a transcript; generic speakers are unnamed ("a senior Japanese official").
+SPEAKER_TYPES = {"person": "official", "institution": "institution", "capital": "institution",
+                 "country": "institution", "newspaper": "media", "journalist": "journalist", "generic": "generic"}
+# What kind of document an article is (the genre column; analysis.turns).
+GENRES = ("news", "transcript", "interview", "statement")
+
+# The words that name a side without naming an actor (countries, demonyms, capitals, the Kremlin); actors
+# (persons, ministries, newspapers) are data, in data/actors.csv. Written as they appear in English text.
+SIDE_WORDS = {
+    "japan": ("Japan", "Japanese", "Tokyo"),
+    "russia": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "Soviet", "USSR"),
+    "us": ("United States", "U.S.", "US", "USA", "American", "Americans", "Washington"),
+}
+
+
+def side_word_regex(side: str, *, ignore_case: bool = False, whole_word: bool = True) -> re.Pattern:
+    """The words of one side as a regex.
+
+    Case-sensitive by default ("MOSCOW" of a dateline is not a subject); ``whole_word=False`` also matches a
+    word as the start of a longer one.
+    """
+    words = "|".join(re.escape(word) for word in SIDE_WORDS[side])
+    end = r"(?!\w)" if whole_word else ""
+    return re.compile(rf"(?<!\w)(?:{words}){end}", re.IGNORECASE if ignore_case else 0)
+
+
+# The side words of each party, case-sensitive whole words.
+SIDE_WORD_REGEXES = [(side, side_word_regex(side)) for side in PARTIES]
+_FIRST_SIDE_WORD = re.compile("|".join(f"({regex.pattern})" for _, regex in SIDE_WORD_REGEXES))
+
+
+def side_named(text: str) -> str:
+    """The side of the leftmost side word in ``text``, or "" (the crude subject when nothing else decides)."""
+    match = _FIRST_SIDE_WORD.search(text)
+    return SIDE_WORD_REGEXES[match.lastindex - 1][0] if match else ""
+
+
+# ---------------------------------------------------------------------------------------------- columns
+
+# What splitting writes for each statement (statements.py).
+STATEMENT_COLUMNS = ["article_id", "para_idx", "sent_idx", "text", "char_start", "char_end", "is_headline",
+                     "is_lead", "is_heading", "section", "is_boilerplate", "boilerplate_group"]
+# What attribution adds (attribution.py).
+ATTRIBUTION_COLUMNS = ["mode", "speaker", "speaker_type", "voice_side", "position_side", "subject_side",
+                       "mentions", "genre"]
+# The tagged table: the contract other tools rely on (../shared/contract_check.py), in this order ...
+CONTRACT_COLUMNS = ["article_id", "sent_idx", "text", "speaker", "voice_side", "holder_side", "mode", "stances",
+                    "stance_evidence", "frames", "is_boilerplate"]
+# ... then these, new columns always added at the end.
+EXTRA_COLUMNS = ["outlet", "date", "para_idx", "char_start", "char_end", "is_headline", "is_lead", "is_heading",
+                 "section", "boilerplate_group", "speaker_type", "mentions", "position_side", "subject_side",
+                 "suppressed_evidence", "tagger", "genre"]

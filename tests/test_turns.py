@@ -1,0 +1,206 @@
+"""Who speaks in transcripts, interviews and official statements (analysis.turns), and unnamed speakers.
+
+The documents are written for these tests in the wording of the two foreign ministries' transcripts, a studio
+interview, a ministry statement and a wire story.
+"""
+import pandas as pd
+import pytest
+
+from analysis.attribution import attribute
+from analysis.corpus import CorpusError, load_corpus
+from analysis.pipeline import tag_corpus
+from analysis.statements import split_corpus
+
+# A joint press conference in the Russian ministry's format, then questions in the Japanese ministry's.
+PRESS_CONFERENCE = """Foreign Minister Sergey Lavrov's remarks and answers to media questions at a joint news conference with Foreign Minister of Japan Yoshimasa Hayashi, Moscow, March 3, 2023
+
+Ladies and gentlemen,
+
+We have held substantive talks. Our position on the southern Kurils is well known. We stand by it.
+
+Sovereignty over the islands is not a subject for discussion. This is the result of the Second World War.
+
+Question: Mr Lavrov, will the next round of consultations take place in Tokyo?
+
+Sergey Lavrov: We have not agreed on a date yet. Much depends on the Japanese side.
+
+Japan's sanctions have made dialogue on a peace treaty impossible.
+
+Question (Kyodo): Minister Hayashi, what did you say to your counterpart about the Northern Territories?
+
+Foreign Minister Hayashi: I conveyed Japan's position. The Northern Territories are an inherent part of Japan's territory.
+
+We will continue to pursue a peace treaty after resolving the territorial issue. I will not go into the details of the exchange.
+
+Questions Concerning Fisheries
+
+Reporter: Will the salmon negotiations be held this spring?
+
+Minister Hayashi: They are under coordination. I would like to refrain from commenting further.
+
+Alexander Grushko, Deputy Minister of Foreign Affairs of the Russian Federation:
+
+I would add one thing. The military exercises on the islands are a matter for Russia alone. No one in Tokyo should be under any illusion. Thank you."""
+
+INTERVIEW = """Deputy Foreign Minister Andrei Rudenko's interview with Izvestia, July 16, 2024
+
+- Mr Rudenko, is a return to the peace treaty talks possible?
+
+- Not in the present circumstances. Tokyo has chosen a hostile course.
+
+- And the visits of former residents?
+
+- We understand the feelings of the elderly. The matter is being studied."""
+
+STATEMENT = """Foreign Ministry statement on Russia-Japan relations
+
+Since the end of February, the Government of Japan has adopted unilateral restrictive measures against the Russian Federation. The Russian side does not intend to continue negotiations with Japan on a peace treaty.
+
+The Embassy of Japan in Moscow has been informed of the decisions taken."""
+
+WIRE = """Japan protests Russian drills on disputed islands
+
+TOKYO (Reuters) - Japan on Tuesday protested Russian military drills on islands claimed by both countries, a senior Japanese government official said.
+
+"This is unacceptable and extremely regrettable," the official said, speaking on condition of anonymity.
+
+Russian diplomats said the exercises were routine. According to Russian state media, some 500 troops took part.
+
+Analysts said the drills were meant as a signal to Tokyo."""
+
+
+def _corpus(tmp_path, texts: dict, **meta) -> pd.DataFrame:
+    rows = [{"id": name, "outlet": meta.get("outlet", {}).get(name, ""), "date": "2023-03-03", "text": text,
+             "genre": meta.get("genre", {}).get(name, "")} for name, text in texts.items()]
+    path = tmp_path / "articles.jsonl"
+    pd.DataFrame(rows).to_json(path, orient="records", lines=True, force_ascii=False)
+    return tag_corpus(path)[0]
+
+
+def _rows(table, article_id):
+    rows = table[table["article_id"] == article_id]
+    return [(r.text, r.speaker, r.speaker_type, r.voice_side, r.mode) for r in rows.itertuples()]
+
+
+@pytest.fixture(scope="module")
+def tagged(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("turns")
+    return _corpus(tmp, {"press": PRESS_CONFERENCE, "interview": INTERVIEW, "statement": STATEMENT, "wire": WIRE},
+                   outlet={"statement": "Russian Foreign Ministry"})
+
+
+def test_the_press_conference_is_read_turn_by_turn(tagged):
+    rows = _rows(tagged, "press")
+    assert len(rows) >= 25
+    by_text = {text: (speaker, kind, voice, mode) for text, speaker, kind, voice, mode in rows}
+    lavrov = ("Lavrov", "official", "russia", "direct_quote")
+    hayashi = ("Hayashi", "official", "japan", "direct_quote")
+    journalist = ("journalist", "journalist", "other", "direct_quote")
+    heading = ("", "", "outlet", "narration")
+    # the title, then the opening remarks the title announces: Lavrov's, without a label or quote marks
+    assert by_text[rows[0][0]] == heading
+    assert by_text["Ladies and gentlemen,"] == lavrov
+    assert by_text["Our position on the southern Kurils is well known."] == lavrov
+    assert by_text["This is the result of the Second World War."] == lavrov
+    # questions, with and without the agency named
+    assert by_text["Question: Mr Lavrov, will the next round of consultations take place in Tokyo?"] == journalist
+    assert by_text["Reporter: Will the salmon negotiations be held this spring?"] == journalist
+    assert by_text["Question (Kyodo): Minister Hayashi, what did you say to your counterpart about the Northern "
+                   "Territories?"] == journalist
+    # a label at the start of a paragraph, and the turn running over the next paragraph
+    assert by_text["Sergey Lavrov: We have not agreed on a date yet."] == lavrov
+    assert by_text["Japan's sanctions have made dialogue on a peace treaty impossible."] == lavrov
+    assert by_text["Foreign Minister Hayashi: I conveyed Japan's position."] == hayashi
+    assert by_text["We will continue to pursue a peace treaty after resolving the territorial issue."] == hayashi
+    assert by_text["Minister Hayashi: They are under coordination."] == hayashi
+    # a section heading ends a turn; a label on a line of its own is a heading, its speaker not in actors.csv
+    assert by_text["Questions Concerning Fisheries"] == heading
+    assert by_text["Alexander Grushko, Deputy Minister of Foreign Affairs of the Russian Federation:"] == heading
+    assert by_text["No one in Tokyo should be under any illusion."] == ("Grushko", "official", "russia",
+                                                                        "direct_quote")
+    assert set(tagged.loc[tagged["article_id"] == "press", "genre"]) == {"transcript"}
+
+
+def test_a_japanese_ministers_turn_holds_japans_position(tagged):
+    row = tagged[tagged["text"] == "The Northern Territories are an inherent part of Japan's territory."].iloc[0]
+    assert (row.voice_side, row.speaker_type, row.holder_side) == ("japan", "official", "japan")
+    row = tagged[tagged["text"] == "Sovereignty over the islands is not a subject for discussion."].iloc[0]
+    assert (row.voice_side, row.holder_side) == ("russia", "russia")
+
+
+def test_a_dash_led_interview_alternates_host_and_guest(tagged):
+    rows = _rows(tagged, "interview")
+    assert [(speaker, voice) for _, speaker, _, voice, _ in rows[1:]] == [
+        ("host", "other"), ("Rudenko", "russia"), ("Rudenko", "russia"), ("host", "other"),
+        ("Rudenko", "russia"), ("Rudenko", "russia")]
+    assert set(tagged.loc[tagged["article_id"] == "interview", "genre"]) == {"interview"}
+
+
+def test_a_ministry_statement_is_its_authors_words(tagged):
+    rows = _rows(tagged, "statement")
+    assert rows[0][1:] == ("", "", "outlet", "narration")
+    assert {row[1:] for row in rows[1:]} == {("Russian Foreign Ministry", "institution", "russia", "direct_quote")}
+    assert set(tagged.loc[tagged["article_id"] == "statement", "genre"]) == {"statement"}
+
+
+def test_a_wire_story_stays_news_with_its_unnamed_speakers(tagged):
+    rows = {text: (speaker, kind, voice, mode) for text, speaker, kind, voice, mode in _rows(tagged, "wire")}
+    assert set(tagged.loc[tagged["article_id"] == "wire", "genre"]) == {"news"}
+    assert rows["TOKYO (Reuters) - Japan on Tuesday protested Russian military drills on islands claimed by both "
+                "countries, a senior Japanese government official said."] == (
+        "Japanese official", "generic", "japan", "reported")
+    assert rows["Russian diplomats said the exercises were routine."] == (
+        "Russian diplomats", "generic", "russia", "reported")
+    assert rows["According to Russian state media, some 500 troops took part."] == (
+        "Russian state media", "media", "russia", "reported")
+    assert rows["Analysts said the drills were meant as a signal to Tokyo."][:3] == ("analysts", "generic", "other")
+
+
+def test_genre_metadata_overrides_detection(tmp_path):
+    # Two labelled paragraphs would make a transcript; the metadata says it is a news story.
+    table = _corpus(tmp_path, {"a": "Talks resume\n\nLavrov: We are ready.\n\nKono: So are we."},
+                    genre={"a": "news"})
+    assert set(table["genre"]) == {"news"}
+    # a news "Lavrov: ..." is the sentence rules' reported speech; detected as a transcript, it is a turn
+    assert table[["speaker", "mode"]].values.tolist()[1:] == [["Lavrov", "reported"], ["Kono", "reported"]]
+    detected = _corpus(tmp_path, {"a": "Talks resume\n\nLavrov: We are ready.\n\nKono: So are we."})
+    assert set(detected["genre"]) == {"transcript"}
+    assert detected[["speaker", "mode"]].values.tolist()[1:] == [["Lavrov", "direct_quote"], ["Kono", "direct_quote"]]
+
+
+def test_a_colon_in_a_news_sentence_is_not_a_turn(tmp_path):
+    text = ("Tokyo weighs its options\n\nThe reason is simple: the islands matter to voters. "
+            "Officials in Tokyo said so on Monday.\n\nThe choice is stark: talks or nothing.")
+    table = _corpus(tmp_path, {"a": text})
+    assert set(table["genre"]) == {"news"}
+    assert table.loc[table["text"] == "The reason is simple: the islands matter to voters.", "mode"].item() == \
+        "narration"
+
+
+def test_an_unknown_genre_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text('{"id": "a", "genre": "pressconference", "text": "Question: Why?"}\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"articles.jsonl.*genre 'pressconference' is not one of news, "
+                                          r"transcript, interview, statement"):
+        load_corpus(path)
+
+
+def test_attribute_takes_genre_from_documents():
+    corpus = pd.DataFrame({"article_id": ["a"], "clean_text": ["Briefing\n\nLavrov: We are ready."]})
+    statements = split_corpus(corpus)
+    plain = attribute(statements)
+    given = attribute(statements, documents=pd.DataFrame({"genre": ["transcript"]}, index=["a"]))
+    assert plain["genre"].tolist() == ["news", "news"]
+    assert given["genre"].tolist() == ["transcript", "transcript"]
+    assert given["speaker"].tolist() == ["", "Lavrov"] and given["mode"].tolist()[1] == "direct_quote"
+
+
+def test_the_positions_chart_shows_a_japanese_ministers_turn_as_japans_own_official(tagged):
+    """What notebook 03 charts: Japan's territory-first position in the press conference is carried by its
+    own official (Hayashi's turn), not by the outlet's narration."""
+    from analysis.positions import stance_profile_table
+
+    press = tagged[tagged["article_id"] == "press"]
+    profile = stance_profile_table(press)
+    japan = profile[(profile["holder_side"] == "japan") & (profile["stance"] == "territory_first")]
+    assert japan[["voice_side", "carrier"]].values.tolist() == [["japan", "own officials"]]
