@@ -36,6 +36,7 @@ Russian Federation"), else the side of the outlet, else of the title.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -110,8 +111,13 @@ class _Article:
 
     def __init__(self, actors: ActorIndex, outlet: str, title: str):
         self.actors = actors
-        self.side = self._side_of(outlet) or side_named(title)
+        self.outlet, self.title = outlet, title
         self.people: dict[str, Actor] = {}
+
+    @functools.cached_property
+    def side(self) -> str:
+        """The side of the outlet, else of the title (asked only of a transcript or statement)."""
+        return self._side_of(self.outlet) or side_named(self.title)
 
     def _side_of(self, text: str) -> str:
         found = self.actors.find(text) if text else []
@@ -153,6 +159,8 @@ class _Article:
 
 def _label_of(text: str) -> tuple[str, str] | None:
     """(label, the text after it) of a paragraph's first sentence, or None."""
+    if ":" not in text[:120] and not text.startswith("("):
+        return None
     match = _LABEL.match(text.strip())
     if match is None:
         outlet = _OUTLET_LABEL.match(text.strip())
@@ -178,13 +186,16 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         if not paragraphs or statements[paragraphs[-1][0]].para_idx != statement.para_idx:
             paragraphs.append([])
         paragraphs[-1].append(number)
-    texts = [" ".join(statements[i].text for i in rows) for rows in paragraphs]
-    title = texts[0] if texts else ""
+    firsts = [statements[rows[0]].text for rows in paragraphs]
+    title = " ".join(statements[i].text for i in paragraphs[0]) if paragraphs else ""
     article = _Article(actors, outlet, title)
-    labels = [None] + [_label_of(statements[rows[0]].text) for rows in paragraphs[1:]]
+    labels = [None] + [_label_of(text) for text in firsts[1:]]
     speakers = [article.speaker(label[0]) if label else None for label in labels]
-    genre = genre or _detect_genre(texts, speakers)
+    genre = genre or _detect_genre(title, firsts, speakers, statements)
     voices = [Voice(None)] * len(statements)
+    if genre in ("news", ""):
+        return DocumentVoices(genre or "news", voices)
+    texts = [title] + [" ".join(statements[i].text for i in rows) for rows in paragraphs[1:]]
     if genre == "statement":
         author = article.author(speaker, outlet, title)
         if author is not None:
@@ -196,15 +207,15 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     return DocumentVoices(genre, voices)
 
 
-def _detect_genre(texts: list[str], speakers: list) -> str:
-    """Rule 2, for an article without ``genre`` metadata."""
+def _detect_genre(title: str, firsts: list[str], speakers: list, statements) -> str:
+    """Rule 2, for an article without ``genre`` metadata (``firsts``: each paragraph's first sentence)."""
     labelled = [s for s in speakers if s is not None]
     named = [s for s in labelled if s not in (JOURNALIST, HOST)]
     if len(labelled) >= 2 and named:
         return "transcript"
-    if sum(1 for text in texts[1:] if _DASH.match(text)) >= 3:
+    if sum(1 for text in firsts[1:] if _DASH.match(text)) >= 3:
         return "interview"
-    if texts and _STATEMENT_TITLE.search(texts[0]) and not any(_SAID.search(t) for t in texts[1:]):
+    if _STATEMENT_TITLE.search(title) and not any(_SAID.search(s.text) for s in statements if not s.is_headline):
         return "statement"
     return "news"
 
