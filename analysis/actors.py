@@ -48,7 +48,6 @@ class FixedStrings:
         return found
 
 
-
 class ActorsError(DataFileError):
     """A problem in the actors table; the message names the file and row."""
 
@@ -149,7 +148,7 @@ def load_actors(path: Path | str = paths.ACTORS, *, strings=StringAutomaton) -> 
     actors, lookup, seen = {}, {}, {}
     for row_number, row in enumerate(table.itertuples(index=False), start=2):
         where = f"{path}: row {row_number} ({row.canonical})"
-        actor = _actor_of_row(row, where, actors, path, row_number)
+        actor = _actor_of_row(row, actors, path, row_number)
         actors[row.canonical] = actor
         for surface, kind in _surface_forms(row, actor):
             # Single words and acronyms match case-sensitively ("Abe", "Diet", "AP"); longer forms ignore case.
@@ -166,8 +165,9 @@ def load_actors(path: Path | str = paths.ACTORS, *, strings=StringAutomaton) -> 
     return ActorIndex(actors, ministries, surfaces, strings(surfaces))
 
 
-def _actor_of_row(row, where: str, actors: dict, path, row_number: int) -> Actor:
+def _actor_of_row(row, actors: dict, path, row_number: int) -> Actor:
     """The actor of one row of the actors table, its fields checked."""
+    where = f"{path}: row {row_number} ({row.canonical})"
     if not row.canonical.strip():
         raise ActorsError(f"{where}: empty canonical name")
     if row.canonical in actors:

@@ -962,13 +962,12 @@ def _attribute_table(statements: pd.DataFrame, columns: dict | None, finders: Fi
     rows = list(map(Statement, *[columns[column] for column in INPUT_COLUMNS]))
     positions: dict[str, list[int]] = {}
     by_article = _documents(documents)
-    statements_article_ids = statements["article_id"].tolist()
-    for position, article_id in enumerate(statements_article_ids):
+    for position, article_id in enumerate(statements["article_id"].tolist()):
         positions.setdefault(article_id, []).append(position)
     results: list = [None] * len(statements)
-    for article_positions in positions.values():
+    for article_id, article_positions in positions.items():
         article = [rows[p] for p in article_positions]
-        document = by_article.get(statements_article_ids[article_positions[0]], Document())
+        document = by_article.get(article_id, Document())
         for position, row in zip(article_positions, attribute_article(article, finders, facts=facts,
                                                                       document=document)):
             results[position] = row

@@ -41,7 +41,7 @@ import re
 from typing import NamedTuple
 
 from .actors import Actor, ActorIndex
-from .vocab import GENRES, side_named
+from .vocab import side_named
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
@@ -53,7 +53,10 @@ _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:
                          re.IGNORECASE)
 # A label: a capital or "(" first, no sentence end, quote or digit run inside, then the colon.
 _LABEL = re.compile(r"^(?P<label>[A-Z(][^:!?\"“”«»]{0,110}?)\s*:(?:\s+(?P<rest>\S.*))?$", re.DOTALL)
-_OUTLET_LABEL = re.compile(r"^\((?P<outlet>[A-Z][\w .&'’-]{1,40})\)\s+\S")
+# "(Kyodo) Will the talks resume?": a question whose label is the asking outlet in brackets.
+_OUTLET = r"\((?P<outlet>[A-Z][\w .&'’-]{1,40})\)"
+_OUTLET_LABEL = re.compile(rf"^{_OUTLET}\s+\S")
+_OUTLET_FIRST = re.compile(rf"^{_OUTLET}(?:\s|$)")     # "(Kyodo)", "(Nikkei Shimbun) Question"
 _DASH = re.compile(r"^[-–—]\s+\S")
 _TITLE_WORDS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "h.e.", "minister", "foreign", "deputy",
                 "prime", "chief", "cabinet", "secretary", "press", "spokesman", "spokeswoman", "spokesperson",
@@ -126,7 +129,7 @@ class _Article:
     def speaker(self, label: str) -> Actor | None:
         """The actor a label names (rule 1), or None when it is not a label."""
         label = label.strip()
-        if _QUESTION_LABEL.match(label) or _OUTLET_LABEL.match(label + " x"):
+        if _QUESTION_LABEL.match(label) or _OUTLET_FIRST.match(label):
             return JOURNALIST
         if _HOST_LABEL.match(label):
             return HOST
@@ -259,5 +262,3 @@ def _first_person(title: str, article: _Article) -> Actor | None:
             return mention.actor
     return None
 
-
-__all__ = ["GENRES", "HOST", "JOURNALIST", "DocumentVoices", "Voice", "document_voices"]

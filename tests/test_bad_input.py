@@ -19,7 +19,7 @@ from analysis.codebook import CodebookError, load_codebook
 from analysis.corpus import CorpusError, CorpusWarning, load_corpus
 from analysis.evaluation import AnnotationError, read_coded
 from analysis.pipeline import make_tagger, tag_statements
-from analysis.statements import article_statements, split_corpus, split_sentences
+from analysis.statements import article_statements, split_corpus
 
 README = Path(__file__).parent / "bad_inputs" / "README.md"
 # Modules with more cases of that table, each listing its own in DOCUMENTED_CASES.

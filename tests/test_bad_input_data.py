@@ -26,6 +26,7 @@ import pytest
 from analysis.codebook import CodebookError, load_codebook
 from analysis.corpus import CorpusError, load_chrome_rules
 from analysis.framing import FramingCuesError, load_framing_cues
+from yaml_texts import FRAMING_CUES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,15 +56,7 @@ frames:
         pattern: '\\btrade\\b'
 """
 
-FRAMING = """version: 1
-window: 20
-object_words: ["with", "on"]
-after_object_words: ["to"]
-cues:
-  - id: hinder
-    pattern: '\\bhinders\\b'
-    look: [before]
-"""
+FRAMING = FRAMING_CUES.lstrip("\n")   # the first line holds the version: errors name lines
 
 CHROME = "kind,pattern,why\nline,Share,button\nregex,Photo: .*,credit\n"
 

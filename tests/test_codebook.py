@@ -2,19 +2,9 @@
 import pytest
 
 from analysis.codebook import CodebookError, load_codebook
+from yaml_texts import MINIMAL_CODEBOOK
 
-MINIMAL = """
-version: 1
-stances:
-  - id: treaty_first
-    definition: The treaty comes first.
-    cues:
-      - id: treaty_cue
-        pattern: 'peace treaty first'
-frames:
-  - id: economic
-    definition: Trade.
-"""
+MINIMAL = MINIMAL_CODEBOOK
 
 
 def write(tmp_path, text):

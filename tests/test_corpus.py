@@ -1,5 +1,4 @@
 """Loading the seed corpus: byte-identical seeds, metadata, chrome removal."""
-from pathlib import Path
 
 import pytest
 

@@ -10,6 +10,7 @@ from analysis import framing, paths
 from analysis.evaluation import apply_coding, read_coded
 from analysis.framing import FramingCuesError, find_blame, load_framing_cues
 from analysis.pipeline import tag_corpus
+from yaml_texts import FRAMING_CUES
 
 
 @pytest.fixture(scope="module")
@@ -90,16 +91,7 @@ def rows(table: pd.DataFrame) -> list[tuple]:
 
 # ------------------------------------------------------------------------------------------ cues file
 
-VALID = """
-version: 1
-window: 20
-object_words: ["with", "on"]
-after_object_words: ["to"]
-cues:
-  - id: hinder
-    pattern: '\\bhinders\\b'
-    look: [before]
-"""
+VALID = FRAMING_CUES
 
 
 @pytest.mark.parametrize("replace, message", [

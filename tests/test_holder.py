@@ -10,6 +10,7 @@ from analysis.codebook import CodebookError, load_codebook
 from analysis.holder import holder_column, resolve_holder, side_named_in
 from analysis.pipeline import make_tagger, tag_statements
 from analysis.statements import article_statements
+from yaml_texts import MINIMAL_CODEBOOK, codebook_with_joint_development
 
 SOV, TREATY, TERR, SANC = "sovereignty_non_negotiable", "treaty_first", "territory_first", "sanctions_obstacle"
 CODEBOOK = load_codebook()
@@ -112,32 +113,14 @@ def test_a_teacher_decides_whether_a_position_predicate_holds_a_stance(tmp_path,
 
 
 def test_a_new_stance_brings_its_holder(tmp_path, actors):
-    text = open(CODEBOOK.source, encoding="utf-8").read().replace("frames:\n", """  - id: joint_development
-    definition: Joint economic activity on the islands comes before any settlement.
-    default_holder: both
-    cues:
-      - id: joint_economic_activities
-        pattern: 'joint economic activit\\w*'
-frames:
-""", 1)
-    path = tmp_path / "codebook.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = codebook_with_joint_development(tmp_path)
     row = tagged(load_codebook(path), actors, "The two countries would focus on joint economic activities.").loc[1]
     assert row[["stances", "mode", "holder_side"]].tolist() == ["joint_development", "narration", "both"]
 
 
-MINIMAL = """
-stances:
-  - id: treaty_first
-    definition: The treaty comes first.
-    holder_from_position: {value}
-    cues:
-      - id: treaty_cue
-        pattern: 'peace treaty first'
-frames:
-  - id: economic
-    definition: Trade.
-"""
+# The smallest codebook, its stance's holder_from_position set to {value}.
+MINIMAL = MINIMAL_CODEBOOK.replace("    definition: The treaty comes first.\n",
+                                   "    definition: The treaty comes first.\n    holder_from_position: {value}\n")
 
 
 @pytest.mark.parametrize("value, message", [

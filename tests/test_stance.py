@@ -6,6 +6,7 @@ import pytest
 
 from analysis.codebook import load_codebook
 from analysis.stance import CodebookTagger, StanceClassifier, kwic
+from yaml_texts import codebook_with_joint_development
 
 
 @pytest.fixture(scope="module")
@@ -109,19 +110,7 @@ def test_column_scan_equals_one_by_one(tagger):
 
 
 def test_a_teacher_adds_a_stance_by_editing_the_yaml(tmp_path):
-    source = load_codebook().source
-    text = open(source, encoding="utf-8").read()
-    text = text.replace("frames:\n", """  - id: joint_development
-    label: Joint development first
-    definition: Joint economic activity on the islands comes before any settlement.
-    default_holder: both
-    cues:
-      - id: joint_economic_activities
-        pattern: 'joint economic activit\\w*'
-frames:
-""", 1)
-    path = tmp_path / "codebook.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = codebook_with_joint_development(tmp_path)
     codebook = load_codebook(path)
     assert codebook.stance_ids[-1] == "joint_development"
     tagger = CodebookTagger(codebook)

@@ -204,3 +204,14 @@ def test_the_positions_chart_shows_a_japanese_ministers_turn_as_japans_own_offic
     profile = stance_profile_table(press)
     japan = profile[(profile["holder_side"] == "japan") & (profile["stance"] == "territory_first")]
     assert japan[["voice_side", "carrier"]].values.tolist() == [["japan", "own officials"]]
+
+
+def test_a_question_labelled_by_its_outlet_in_brackets_is_the_journalists(tmp_path):
+    text = ("Press Conference by Foreign Minister MOTEGI Toshimitsu\n\n"
+            "(Hokkaido Shimbun) Question: Does the Government consider the amendment inconsistent with the talks?\n\n"
+            "Minister Motegi: We are watching the developments closely.\n\n"
+            "(Kyodo) When will you meet Foreign Minister Lavrov?\n\n"
+            "Minister Motegi: Nothing has been decided.")
+    table = _corpus(tmp_path, {"a": text})
+    assert table[["speaker", "voice_side"]].values.tolist()[1:] == [
+        ["journalist", "other"], ["Motegi", "japan"], ["journalist", "other"], ["Motegi", "japan"]]

@@ -23,7 +23,7 @@ from matplotlib.patches import Patch
 from ..codebook import Codebook
 from .style import (HOLDER_ORDER, NEUTRAL, SIDE_COLOURS, SIDE_LABELS, SIDE_NAMES, SIDE_ORDER, VOICE_LABELS,
                     VOICE_ORDER, CodebookNames, LegendSpec, finish, heatmap, integer_ticks, new_figure, ordered,
-                    pct, plural, side_legend, styled, tint)
+                    pct, plural, side_legend, stacked_stance_bars, styled, tint)
 
 
 def _article_axis_labels(table: pd.DataFrame) -> tuple[list, list]:
@@ -116,13 +116,7 @@ def plot_background_stances(table: pd.DataFrame, *, source: str | None = None,
     axes = fig.subplots(1, 2, sharey=True, sharex=True)
     for ax, part_name in zip(axes, ("own text", "background")):
         part = table[table["part"] == part_name]
-        left = np.zeros(len(stances))
-        for holder in holders:
-            values = np.array([part[(part["stance"] == s) & (part["holder_side"] == holder)]["statements"].sum()
-                               for s in stances])
-            ax.barh(range(len(stances)), values, left=left, color=SIDE_COLOURS.get(holder, NEUTRAL["mid"]),
-                    height=0.62, edgecolor="white", linewidth=0.6)
-            left += values
+        stacked_stance_bars(ax, part, stances, "holder_side", holders, height=0.62)
         title = "the articles' own text" if part_name == "own text" else "reused background paragraphs"
         ax.set_title(f"{title} ({int(part['statements'].sum())})")
         ax.set_xlabel("stance statements")

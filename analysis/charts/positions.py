@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from ..codebook import Codebook
 from .style import (HOLDER_ORDER, NEUTRAL, SIDE_COLOURS, SIDE_LABELS, VOICE_LABELS, VOICE_ORDER, CodebookNames,
                     capitalised, finish, heatmap, integer_ticks, new_figure, ordered, pct, possessive, side_legend,
-                    styled)
+                    stacked_stance_bars, styled)
 
 # Fewer dated articles than a year of monthly points is read as snapshots, not a trend.
 TREND_MIN_DATED = 12
@@ -69,13 +69,7 @@ def plot_stance_profile(table: pd.DataFrame, *, source: str | None = None,
     xmax = table.groupby(["holder_side", "stance"])["statements"].sum().max() if len(table) else 1
     for ax, holder in zip(axes, holders):
         part = table[table["holder_side"] == holder]
-        left = np.zeros(len(stances))
-        for voice in voices:
-            values = np.array([part[(part["stance"] == s) & (part["voice_side"] == voice)]["statements"].sum()
-                               for s in stances])
-            ax.barh(range(len(stances)), values, left=left, color=SIDE_COLOURS.get(voice, NEUTRAL["mid"]),
-                    edgecolor="white", linewidth=0.6, height=0.64)
-            left += values
+        left = stacked_stance_bars(ax, part, stances, "voice_side", voices, height=0.64)
         for i, total in enumerate(left):
             if total:
                 ax.text(total + 0.15, i, str(int(total)), va="center", fontsize=8.5, color="#333333")

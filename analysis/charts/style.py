@@ -185,6 +185,20 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def stacked_stance_bars(ax, part: pd.DataFrame, stances: list, column: str, categories: list, *,
+                        height: float) -> np.ndarray:
+    """One horizontal bar per stance, its ``statements`` stacked by the sides in ``column`` in their colours;
+    returns each bar's total."""
+    left = np.zeros(len(stances))
+    for category in categories:
+        values = np.array([part[(part["stance"] == s) & (part[column] == category)]["statements"].sum()
+                           for s in stances])
+        ax.barh(range(len(stances)), values, left=left, color=SIDE_COLOURS.get(category, NEUTRAL["mid"]),
+                height=height, edgecolor="white", linewidth=0.6)
+        left += values
+    return left
+
+
 def heatmap(ax, matrix: pd.DataFrame, *, values: pd.DataFrame | None = None, fmt=str, vmax=None):
     """Grey heatmap with the numbers written in the cells (empty cell: zero)."""
     colour = matrix.to_numpy(dtype=float)
