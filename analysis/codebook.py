@@ -25,8 +25,9 @@ from .datafiles import DataFileError, shown
 from .patterns import whole_word
 from .vocab import HOLDER_SIDES
 
-TOP_KEYS = {"version", "negation", "stances", "frames"}
-NEGATION_KEYS = {"window", "cues", "hedges", "cancels"}
+TOP_KEYS = {"version", "lexicon", "negation", "context", "stances", "frames"}
+CONTEXT_KEYS = {"window", "refers_back"}
+NEGATION_KEYS = {"window", "cues", "hedges", "cancels", "avoidance"}
 STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "cues", "default_holder",
                "holder_from_position"}
 FRAME_KEYS = {"id", "label", "definition", "cues"}
@@ -34,7 +35,7 @@ CUE_KEYS = {"id", "pattern", "note", "negatable", "holder"}
 HOLDERS = set(HOLDER_SIDES) - {"none"}  # a cue or stance names a holder; "none" is no holder
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 EXAMPLE_KEYS = {"positive", "negative"}
-NEGATION_WORDS = ("cues", "hedges", "cancels")
+NEGATION_WORDS = ("cues", "hedges", "cancels", "avoidance")
 
 
 class CodebookError(DataFileError):
@@ -54,11 +55,12 @@ read_yaml = partial(datafiles.read_yaml, error=CodebookError)
 class Cue:
     id: str
     label_id: str           # the stance or frame the cue signals
-    pattern: str
+    pattern: str            # the regex matched: ``written`` with its word classes spelled out
     regex: re.Pattern = field(compare=False, repr=False)
     negatable: bool = True
     holder: str = ""
     note: str = ""
+    written: str = field(default="", compare=False)   # the pattern as the codebook writes it ({handover} ...)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,10 @@ class Codebook:
     negation_window: int
     source: str = ""
     cancels: tuple = ()
+    lexicon: dict = field(default_factory=dict, compare=False)   # word class -> its alternatives, spelled out
+    avoiders: tuple = ()   # avoidance and distancing ("stopped short of", "so-called"): switch off any stance cue
+    refers_back: tuple = field(default=(), compare=False)   # compiled patterns of a statement that points back
+    context_window: int = 0     # how many statements back the position it points at may stand (analysis.context)
 
     @property
     def stance_ids(self) -> list[str]:
@@ -144,7 +150,58 @@ def _examples(path, where, value) -> dict:
     return {key: list(text_list(path, where, f"examples: {key}", texts)) for key, texts in value.items()}
 
 
-def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
+# A word class named in a cue pattern: "{handover}". Regex repetition is digits in braces ("{2,5}"), never
+# a lower-case name, so the two cannot be confused.
+_CLASS_REFERENCE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def _lexicon(path, entries) -> dict:
+    """The codebook's word classes (``lexicon``), each a list of alternatives that may name other classes,
+    spelled out into one non-capturing group per class. A class that names itself, directly or not, an
+    unknown class or an empty list is an error naming the class."""
+    if entries is None:
+        return {}
+    if not isinstance(entries, dict):
+        fail(path, "lexicon", f"must be a mapping of word classes to lists of words, got {shown(entries)}")
+    for name, words in entries.items():
+        where = f"lexicon {name!r}"
+        if not isinstance(name, str) or not ID_PATTERN.match(name):
+            fail(path, "lexicon", f"class names are lower_case identifiers, got {shown(name)}")
+        if not isinstance(words, list) or not words:
+            fail(path, where, f"must be a non-empty list of words in quotes, got {shown(words)}")
+        for number, word in enumerate(words, start=1):
+            if not isinstance(word, str) or not word.strip():
+                fail(path, f"{where}[{number}]", f"must be a non-empty word in quotes, got {shown(word)}")
+    spelled: dict = {}
+
+    def spell(name: str, chain: tuple) -> str:
+        if name in chain:
+            fail(path, f"lexicon {chain[0]!r}", f"names itself through {' -> '.join(chain + (name,))}")
+        if name not in spelled:
+            words = [_spelled_out(path, f"lexicon {name!r}", word, entries, lambda n: spell(n, chain + (name,)))
+                     for word in entries[name]]
+            spelled[name] = "(?:" + "|".join(words) + ")"
+        return spelled[name]
+
+    for name in entries:
+        spell(name, ())
+    return spelled
+
+
+def _spelled_out(path, where, pattern: str, classes: dict, spell) -> str:
+    """``pattern`` with each ``{class}`` replaced by the class's alternatives (``spell`` of its name)."""
+    def replace(match):
+        name = match.group(1)
+        if name not in classes:
+            near = datafiles.closest(name, classes)
+            hint = f"; did you mean {{{near}}}?" if near else ""
+            known = ", ".join(sorted(classes)) or "none"
+            fail(path, where, f"unknown word class {{{name}}} (the lexicon has: {known}){hint}")
+        return spell(name)
+    return _CLASS_REFERENCE.sub(replace, pattern)
+
+
+def _labels(path, kind, entries, keys, seen_ids, seen_cues, lexicon: dict | None = None) -> tuple:
     if not isinstance(entries, list) or not entries:
         fail(path, kind, "must be a non-empty list")
     labels = []
@@ -187,8 +244,12 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues) -> tuple:
             if not isinstance(negatable, bool):
                 fail(path, cue_where, "negatable must be true or false")
             note = text_value(path, cue_where, "note", cue.get("note"))
-            cues.append(Cue(cue_id, label_id, cue["pattern"] if "pattern" in cue else None,
-                            compile_pattern(path, cue_where, cue.get("pattern")), negatable, holder, note))
+            written = cue.get("pattern")
+            pattern = written
+            if isinstance(written, str) and lexicon is not None:
+                pattern = _spelled_out(path, cue_where, written, lexicon, lexicon.get)
+            cues.append(Cue(cue_id, label_id, pattern, compile_pattern(path, cue_where, pattern), negatable, holder,
+                            note, written if isinstance(written, str) else ""))
         include = text_list(path, where, "include", entry.get("include"))
         exclude = text_list(path, where, "exclude", entry.get("exclude"))
         examples = _examples(path, where, entry.get("examples"))
@@ -214,6 +275,21 @@ def _negation_words(path, negation, key) -> tuple:
     return tuple(words)
 
 
+def _context(path, context) -> tuple[tuple, int]:
+    """The ``context`` section: ``refers_back`` patterns (compiled, case-insensitive) and ``window``."""
+    if context is None:
+        return (), 0
+    check_keys(path, "context", context, CONTEXT_KEYS)
+    window = context.get("window", 2)
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        fail(path, "context", f"window must be a whole number of statements, 1 or more, got {shown(window)}")
+    patterns = context.get("refers_back") or []
+    if not isinstance(patterns, list):
+        fail(path, "context", f"refers_back must be a list of patterns in quotes, got {shown(patterns)}")
+    return tuple(compile_pattern(path, f"context refers_back[{number}]", pattern)
+                 for number, pattern in enumerate(patterns, start=1)), window
+
+
 def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
     """Read and validate a codebook YAML file."""
     path = Path(path)
@@ -230,10 +306,13 @@ def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
     negation = data.get("negation") or {}
     check_keys(path, "negation", negation, NEGATION_KEYS)
     seen_ids, seen_cues = set(), set()
-    stances = _labels(path, "stances", data["stances"], STANCE_KEYS, seen_ids, seen_cues)
-    frames = _labels(path, "frames", data["frames"], FRAME_KEYS, seen_ids, seen_cues)
+    lexicon = _lexicon(path, data.get("lexicon"))
+    stances = _labels(path, "stances", data["stances"], STANCE_KEYS, seen_ids, seen_cues, lexicon)
+    frames = _labels(path, "frames", data["frames"], FRAME_KEYS, seen_ids, seen_cues, lexicon)
     window = negation.get("window", 6)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise CodebookError(f"{path}: negation: window must be a non-negative integer, got {shown(window)}")
-    negators, hedges, cancels = (_negation_words(path, negation, key) for key in NEGATION_WORDS)
-    return Codebook(stances, frames, negators, hedges, window, str(path), cancels)
+    negators, hedges, cancels, avoiders = (_negation_words(path, negation, key) for key in NEGATION_WORDS)
+    refers_back, context_window = _context(path, data.get("context"))
+    return Codebook(stances, frames, negators, hedges, window, str(path), cancels, lexicon, avoiders, refers_back,
+                    context_window)

@@ -13,9 +13,11 @@ evidence: which cue matched which span, and which matches were switched off. The
    match, from its last clause break on (``, ; : ( ) [ ] — –``, "but", "while", "whereas", "however"), its
    last ``negation.window`` words (6) joined by single spaces, with the codebook's cancels ("not give up")
    blanked out.
-4. **Negation and hedging.** In a statement that holds a negator or a hedge somewhere, a match of a
-   negatable stance cue with a negator in its scope is *negated*, and a match with a hedge in its scope is
-   *hedged*. In any other statement no match is either.
+4. **Negation, avoidance and hedging.** In a statement that holds a negator, an avoidance word or a hedge
+   somewhere, a match of a negatable stance cue with a negator in its scope, and a match of any stance cue
+   with an avoidance word in its scope ("stopped short of calling them illegally occupied", "the so-called
+   ..."), is *negated*; a match with a hedge in its scope is *hedged*. In any other statement no match is
+   either.
 5. **One count per span.** Within a stance, negated matches are switched off (kept as suppressed evidence);
    of the others, longest first (then the earlier start, then the codebook's order of cues), a match that
    overlaps one already kept is dropped. The kept ones, in text order, are the stance's evidence, hedged or
@@ -41,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .codebook import NEGATION_WORDS, Codebook, CodebookError, Cue, load_codebook
+from .context import inherit_stances
 from .holder import holder_column
 from .patterns import MatchClock, PatternTimeout, whole_word
 
@@ -112,7 +115,8 @@ class Negation:
         self.negators = compile_words(codebook.negators)
         self.hedges = compile_words(codebook.hedges)
         self.cancels = compile_words(codebook.cancels)
-        self.negators_or_hedges = compile_words(codebook.negators + codebook.hedges)
+        self.avoiders = compile_words(codebook.avoiders)
+        self.negators_or_hedges = compile_words(codebook.negators + codebook.hedges + codebook.avoiders)
 
     def occurs_in(self, text: str) -> bool:
         """Whether a negator or hedge stands anywhere in the statement (rule 4)."""
@@ -128,8 +132,11 @@ class Negation:
         scope = " ".join(words[-self.window:]) if self.window else ""
         return self.cancels.sub(" ", scope) if self.cancels else scope
 
-    def negates(self, scope: str) -> bool:
-        return bool(self.negators and self.negators.search(scope))
+    def negates(self, scope: str, negatable: bool = True) -> bool:
+        """Whether a stance cue's match with this scope is switched off: by a negator if the cue is negatable,
+        by an avoidance word in any case."""
+        return bool((negatable and self.negators and self.negators.search(scope))
+                    or (self.avoiders and self.avoiders.search(scope)))
 
     def hedges_in(self, scope: str) -> bool:
         return bool(self.hedges and self.hedges.search(scope))
@@ -148,7 +155,7 @@ def cue_evidence(cue: Cue, text: str, negation: Negation | None, *, stance_cue: 
         negated = hedged = False
         if negation is not None:
             scope = negation.scope(text, start)
-            negated = stance_cue and cue.negatable and negation.negates(scope)
+            negated = stance_cue and negation.negates(scope, cue.negatable)
             hedged = negation.hedges_in(scope)
         found.append(Evidence(cue.label_id, cue.id, start, end, match.group(0), negated, hedged))
     return found
@@ -194,7 +201,7 @@ def tag_statement(text: str, codebook: Codebook, negation: Negation) -> Statemen
 # ---------------------------------------------------------------------------------------------- the tagger
 
 # The Codebook field of each list of negation words in the codebook file.
-_NEGATION_FIELDS = {"cues": "negators", "hedges": "hedges", "cancels": "cancels"}
+_NEGATION_FIELDS = {"cues": "negators", "hedges": "hedges", "cancels": "cancels", "avoidance": "avoiders"}
 
 
 def timeout_error(codebook: Codebook, clock: MatchClock, text: str, cue_ids) -> CodebookError:
@@ -273,14 +280,15 @@ class CodebookTagger:
 
 
 def _finish(statements, stances, frames, evidence, suppressed, codebook: Codebook) -> pd.DataFrame:
-    """The tags as text columns, and the holder that follows from them (``analysis.holder``)."""
+    """The tags as text columns, the holder that follows from them (``analysis.holder``), and the positions
+    that statements referring back inherit (``analysis.context``)."""
     out = statements.copy()
     out["stances"] = [";".join(s) if s else "" for s in stances]
     out["stance_evidence"] = [" | ".join(map(str, e)) if e else "" for e in evidence]
     out["suppressed_evidence"] = [" | ".join(map(str, e)) if e else "" for e in suppressed]
     out["frames"] = [";".join(f) if f else "" for f in frames]
     out["holder_side"] = holder_column(statements, stances, evidence, codebook)
-    return out
+    return inherit_stances(out, codebook)
 
 
 # ------------------------------------------------------------------------------------------- classifier

@@ -1,4 +1,6 @@
 """Codebook loading and validation: a teacher's mistake gets an error naming the entry."""
+import re
+
 import pytest
 
 from analysis.codebook import CodebookError, load_codebook
@@ -69,3 +71,69 @@ def test_not_yaml_and_unsafe_yaml(tmp_path):
         load_codebook(write(tmp_path, "stances: [unclosed"))
     with pytest.raises(CodebookError, match="not valid YAML"):
         load_codebook(write(tmp_path, "stances: !!python/object/apply:os.system ['echo hacked']\nframes: []"))
+
+
+LEXICON = """
+version: 1
+lexicon:
+  islands: ['islands?', 'isles', '{names}']
+  names: ['iturup', 'kunashiri?']
+stances:
+  - id: treaty_first
+    definition: The treaty comes first.
+    cues:
+      - id: treaty_cue
+        pattern: 'treaty before the {islands}'
+frames:
+  - id: economic
+    definition: Trade.
+"""
+
+
+def test_a_word_class_is_spelled_out_in_the_cue(tmp_path):
+    codebook = load_codebook(write(tmp_path, LEXICON))
+    [cue] = codebook.cues()
+    assert cue.written == "treaty before the {islands}"
+    assert cue.pattern == "treaty before the (?:islands?|isles|(?:iturup|kunashiri?))"
+    assert cue.regex.search("A treaty before the Kunashir question") is not None
+
+
+@pytest.mark.parametrize("change, message", [
+    (("'treaty before the {islands}'", "'treaty before the {island}'"),
+     "stance 'treaty_first' cue 'treaty_cue': unknown word class {island} (the lexicon has: islands, names); "
+     "did you mean {islands}?"),
+    (("names: ['iturup', 'kunashiri?']", "names: ['{islands}']"),
+     "lexicon 'islands': names itself through islands -> names -> islands"),
+    (("names: ['iturup', 'kunashiri?']", "names: []"),
+     "lexicon 'names': must be a non-empty list of words in quotes, got []"),
+    (("names: ['iturup', 'kunashiri?']", "Names: ['iturup']"),
+     "lexicon: class names are lower_case identifiers, got 'Names'"),
+    (("names: ['iturup', 'kunashiri?']", "names: ['iturup', 7]"),
+     "lexicon 'names'[2]: must be a non-empty word in quotes, got 7"),
+])
+def test_word_class_mistakes_name_the_class_or_cue(tmp_path, change, message):
+    path = write(tmp_path, LEXICON.replace(*change))
+    with pytest.raises(CodebookError) as raised:
+        load_codebook(path)
+    assert str(raised.value) == f"{path}: {message}"
+
+
+def test_the_shipped_codebook_spells_out_every_class():
+    codebook = load_codebook()
+    assert {"islands", "handover", "not_discussed"} <= set(codebook.lexicon)
+    assert [cue.id for cue in codebook.cues() if re.search(r"\{[a-z][a-z0-9_]*\}", cue.pattern)] == []
+    [cue] = [cue for cue in codebook.cues() if cue.id == "sovereignty_not_discussed"]
+    assert cue.written.startswith("{sovereignty_words}") and cue.pattern.startswith("(?:sovereignty|ownership|")
+
+
+@pytest.mark.parametrize("context, message", [
+    ("context:\n  window: 0\n", "context: window must be a whole number of statements, 1 or more, got 0"),
+    ("context:\n  refers_back: 'this is'\n", "context: refers_back must be a list of patterns in quotes, got 'this is'"),
+    ("context:\n  refers_back: ['(?<=x)this']\n", "context refers_back[1]: pattern '(?<=x)this' is not RE2 syntax"),
+    ("context:\n  after: 2\n", "context: unknown key(s) after (allowed: refers_back, window)"),
+])
+def test_context_mistakes_name_the_entry(tmp_path, context, message):
+    path = write(tmp_path, MINIMAL + context)
+    with pytest.raises(CodebookError) as raised:
+        load_codebook(path)
+    assert str(raised.value).startswith(f"{path}: {message}")

@@ -74,7 +74,7 @@ def test_what_a_stance_implies_is_codebook_data():
     implications = CODEBOOK.holder_implications
     assert implications.default_holder == {SOV: "russia", TREATY: "russia", TERR: "japan", SANC: "russia"}
     assert implications.from_position == {SOV: True, TREATY: True, TERR: True, SANC: False}
-    assert implications.cue_holder["illegal_occupation_claim"] == "japan"
+    assert implications.cue_holder["illegal_occupation"] == "japan"
     assert {cue.id for cue in CODEBOOK.cues() if cue.holder} == set(implications.cue_holder)
 
 

@@ -39,7 +39,9 @@ SOV, TREATY, TERR, SANC = "sovereignty_non_negotiable", "treaty_first", "territo
     ('Japan had joined "a wide range of sanctions against Russia, which can hardly be viewed as a friendly stance."',
      [SANC]),
     # Japanese government and press
-    ("The Northern Territories are an inherent part of Japan's territory, the foreign ministry said.", [SOV, TERR]),
+    # Japan's claim of sovereignty, with no demand or sequence: sovereignty only, as the independent coders of
+    # the real-genre set code it (the earlier expectation, written with the cues, also had territory_first).
+    ("The Northern Territories are an inherent part of Japan's territory, the foreign ministry said.", [SOV]),
     ("Japan's basic policy is to resolve the issue of the attribution of the four northern islands and conclude a "
      "peace treaty.", [TERR]),
     ("Kishida told the rally that the government would resolve the territorial issue and conclude a peace treaty.",
@@ -48,7 +50,7 @@ SOV, TREATY, TERR, SANC = "sovereignty_non_negotiable", "treaty_first", "territo
     ("Kishida says Japan will not give up on return of disputed isles", [TERR]),
     ("Abe has been pushing for a deal that would return at least some of the islands.", [TERR]),
     ("Japan has said it cannot sign a peace treaty until the question of who owns the islands is settled.", [TERR]),
-    ("The islands have been illegally occupied by Russia since 1945, the ministry said.", [SOV, TERR]),
+    ("The islands have been illegally occupied by Russia since 1945, the ministry said.", [SOV]),
     # Western wires
     ("Moscow said on Monday it was pulling out of peace treaty talks with Tokyo over sanctions.", [SANC]),
     ("Russia says the islands became part of the Soviet Union legitimately as a result of World War Two.", [SOV]),
@@ -282,7 +284,7 @@ def test_stance_cues_scanned_in_even_groups(n_cues, sizes):
 @pytest.mark.parametrize("cue_id, starts", [
     ("laid_claim", ("assert", "laid", "lay", "laying", "lays", "maintain", "press", "put forward", "renew", "stake",
                     "staking")),
-    ("illegal_occupation_claim", ("illegal", "occupied")),
+    ("illegal_occupation", ("illegal", "occupied", "under russia's", "under russian")),
     ("talks_about_treaty", None),     # its second branch begins with ^ or [?.]: no string to look for
 ])
 def test_where_a_cue_can_begin(cue_id, starts):
@@ -346,7 +348,7 @@ def test_negation_is_looked_for_only_in_a_statement_holding_a_negator_or_hedge(t
     # Python's \s takes a no-break space, its case-insensitive match İ for i, its \w and \b the letters of
     # every script; RE2 takes them otherwise, so the column scan leaves such texts to Python's re.
     ("Moscow offered to sign a peace\u00a0treaty first.", [TREATY], []),
-    ("The islands are İllegally occupied, the ministry said.", [SOV, TERR], ["legal_historical"]),
+    ("The islands are İllegally occupied, the ministry said.", [SOV], ["legal_historical"]),
     ("Tokyo wants the café islands back", [TERR], []),
     ("Talksé were held.", [], []),
     ("Sign a peace treaty first\n", [TREATY], ["diplomatic_process"]),
@@ -373,3 +375,32 @@ def test_a_frame_cue_with_a_long_bounded_repeat_is_decided_exactly(tmp_path):
     tagged = tagger.tag_texts(texts)
     assert ["fishing_near_islands" in t["frames"] for t in tagged] == [True, False]
     assert tagged == [tagger.tag_text(t) for t in texts]
+
+
+# Issue 17's classes in wordings written for these tests (wires, ministries, Japanese press), with near misses.
+@pytest.mark.parametrize("text, expected", [
+    # the same formula in other words: nouns and "off the table"
+    ("Questions of sovereignty over the southern Kurils are not on the agenda of any talks, the diplomat said.", [SOV]),
+    ("Any transfer of the islands is off the table, Peskov told reporters.", [SOV]),
+    ("Russia's ownership of the islands is not a subject for discussion.", [SOV]),
+    ("There is nothing to negotiate about the status of the Kurils.", [SOV]),
+    ("Fishing quotas were not on the agenda of the talks.", []),
+    # Japan's claim of sovereignty in the ministries' wording
+    ("They are islands over which Japan has sovereignty.", [SOV]),
+    ("The four islands are an inherent part of the territory of Japan.", [SOV]),
+    # treaty first as a sequence
+    ("The 1956 declaration promised the transfer of Shikotan and Habomai after a peace treaty was concluded.", [TREATY]),
+    ("A treaty that builds trust should come first, Moscow argues.", [TREATY]),
+    ("The transfer of funds was delayed.", []),
+    # territory first: Japan claims the islands by name
+    ("Japan claims Iturup, Kunashir, Shikotan and the Habomai islands.", [TERR]),
+    ("Japan claims that its fishermen were detained.", []),
+    # sanctions in the ministry's wording
+    ("The Russian side does not intend to continue negotiations with Japan on a peace treaty.", [SANC]),
+    # avoidance and distancing switch a cue off
+    ("The premier stopped short of calling the islands illegally occupied.", []),
+    ("Kishida declined to say the islands were illegally occupied.", []),
+    ("Moscow mocked the so-called illegal occupation claim.", []),
+])
+def test_real_world_wording(tagger, text, expected):
+    assert stances(tagger, text) == sorted(expected)

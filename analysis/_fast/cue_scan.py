@@ -251,7 +251,7 @@ class CueScanner:
         self.codebook = codebook
         self._clock = clock
         self._negation = Negation(codebook, grouped_word_pattern)
-        self._negator_or_hedge_prefixes = literal_prefixes(codebook.negators + codebook.hedges)
+        self._negator_or_hedge_prefixes = literal_prefixes(codebook.negators + codebook.hedges + codebook.avoiders)
         self._stance_ids = set(codebook.stance_ids)
         self._unions: dict[str, _Union] = {}
         self._cue_states: dict[str, tuple] = {}
@@ -383,24 +383,25 @@ class CueScanner:
                             row_evidence.extend(kept)
                     stances[i], evidence[i], suppressed[i] = (tuple(row_stances), tuple(row_evidence),
                                                               tuple(row_suppressed))
-            except PatternTimeout as timeout:   # armed with cue states: (..., cue id, negatable)
+            except PatternTimeout as timeout:   # armed with cue states: (..., cue id, negatable, stance cue)
                 raise timeout_error(self.codebook, clock, text, [state[4] for state in timeout.what]) from None
         return stances, evidence, suppressed
 
     def _cue_state(self, cue: Cue) -> tuple:
         """What matching a cue needs, worked out once per cue rather than once per statement: (finditer, match,
-        literal starts or None, label id, cue id, negatable). A plain tuple: it is unpacked per match."""
+        literal starts or None, label id, cue id, negatable, stance cue). A plain tuple: it is unpacked per
+        match."""
         state = self._cue_states.get(cue.id)
         if state is None:
             state = self._cue_states[cue.id] = (
                 cue.regex.finditer, cue.regex.match, cue_starts(cue),
-                cue.label_id, cue.id, cue.negatable and cue.label_id in self._stance_ids)
+                cue.label_id, cue.id, cue.negatable, cue.label_id in self._stance_ids)
         return state
 
     def _matches(self, cue_state: tuple, text: str, lowered: str | None, check_scope: bool) -> list[Evidence]:
         """``stance.cue_evidence`` of one cue, with ``check_scope`` False for a text without negators and
         hedges."""
-        label_id, cue_id, negatable = cue_state[3:]
+        label_id, cue_id, negatable, stance_cue = cue_state[3:]
         negation = self._negation
         found = []
         for match in _cue_finditer(cue_state, text, lowered):
@@ -409,7 +410,7 @@ class CueScanner:
                 continue
             if check_scope:
                 scope = negation.scope(text, start)
-                negated = bool(negatable and negation.negators and negation.negators.search(scope))
+                negated = stance_cue and negation.negates(scope, negatable)
                 hedged = bool(negation.hedges and negation.hedges.search(scope))
             else:
                 negated = hedged = False

@@ -1,0 +1,48 @@
+"""A statement that refers back to its speaker's position carries it (analysis.context), on turns written for
+these tests in the wording of the ministries' transcripts."""
+import pandas as pd
+
+from analysis.pipeline import tag_corpus
+
+ANSWER = """Lavrov takes questions
+
+Question: What did you tell your Japanese colleagues?
+
+Sergey Lavrov: The sovereignty of the Russian Federation over the southern Kurils is not a subject for discussion. This is a fundamental issue for us. Our colleagues know our position well. We also discussed fisheries.
+
+Question: And the grave visits?
+
+Sergey Lavrov: That is a humanitarian matter."""
+
+
+def _tag(tmp_path, text):
+    path = tmp_path / "a.jsonl"
+    pd.DataFrame([{"id": "a", "text": text}]).to_json(path, orient="records", lines=True)
+    table = tag_corpus(path)[0]
+    return {r.text: (r.stances, r.holder_side, r.stance_evidence) for r in table.itertuples()}
+
+
+def test_a_statement_pointing_back_takes_the_stance_and_names_its_antecedent(tmp_path):
+    rows = _tag(tmp_path, ANSWER)
+    stated = "Sergey Lavrov: The sovereignty of the Russian Federation over the southern Kurils is not a subject for " \
+             "discussion."
+    assert rows[stated][:2] == ("sovereignty_non_negotiable", "russia")
+    assert rows["This is a fundamental issue for us."] == (
+        "sovereignty_non_negotiable", "russia", "sovereignty_non_negotiable:context@0-9:'This is a' (statement 2)")
+    # it passes the position on, within the window
+    assert rows["Our colleagues know our position well."][:2] == ("sovereignty_non_negotiable", "russia")
+    assert rows["Our colleagues know our position well."][2].endswith("(statement 3)")
+
+
+def test_no_inheritance_without_a_back_reference_or_across_speakers(tmp_path):
+    rows = _tag(tmp_path, ANSWER)
+    assert rows["We also discussed fisheries."][0] == ""
+    # "That is ..." after the journalist's question: another voice came between
+    assert rows["Sergey Lavrov: That is a humanitarian matter."][0] == ""
+
+
+def test_narration_never_inherits(tmp_path):
+    text = ("Moscow digs in\n\nMoscow says sovereignty over the islands is not a subject for discussion. "
+            "This is a long-standing line.")
+    rows = _tag(tmp_path, text)
+    assert rows["This is a long-standing line."][0] == ""
