@@ -185,3 +185,81 @@ def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
         # Japanese government style and NHK write family name first: "Suga Yoshihide".
         variants += [" ".join(reversed(v.split())) for v in variants if len(v.split()) == 2]
     return [(v, "name") for v in variants] + [(r, "role") for r in actor.roles]
+
+
+# ------------------------------------------------------------------------- people introduced in an article
+
+# "Kenji Sato, a lawmaker of the ruling Liberal Democratic Party, said" / "..., said Kazuo Tanaka, the deputy
+# press secretary at Japan's foreign ministry."
+_INTRODUCED_AFTER = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}),\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+"
+    r"(?P<role>[^,.;\"“”]{3,100}?)(?:,|\s+(?:said|says|told|added|noted|stressed))")
+# "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro".
+_INTRODUCED_AFTER_TITLE = re.compile(
+    r"(?P<role>(?:\b[A-Z][a-z]+,?\s+(?:and\s+)?){0,5}(?:Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|"
+    r"Ambassador|Governor|Senator|Envoy|Premier|Chairman|Director|Mayor|Lawmaker|Deputy)"
+    r"(?:\s+(?:for|of)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3})?)\s+(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
+
+
+def introduced_people(texts: list[str], actors: ActorIndex, home_side: str = "") -> dict[str, tuple[Actor, list]]:
+    """The people an article introduces with a role who are not in the actors table, as actors of the article:
+    {surname: (actor, the forms that name them)}. The surname is the word of the name the article also uses
+    alone ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is the one the role names
+    ("a Japanese diplomat"), else that of an actor the role names ("of the Liberal Democratic Party"), else the
+    nearest side word in the sentence, else ``home_side`` (the outlet's); a person without one is left out.
+    """
+    people: dict[str, tuple[Actor, list]] = {}
+    whole = " ".join(texts)
+    for text in texts:
+        if "," not in text and not any(word in text for word in ("Minister", "Secretary", "Ambassador", "Governor",
+                                                                 "Senator", "Spokes", "Envoy", "Premier")):
+            continue
+        for pattern in (_INTRODUCED_AFTER, _INTRODUCED_AFTER_TITLE):
+            for found in pattern.finditer(text):
+                name, role = found.group("name"), found.group("role")
+                if actors.find(name) or len(name.split()) < 2:
+                    continue
+                side = _side_of_role(role, text, found.start("name"), actors) or home_side
+                if not side:
+                    continue
+                words = name.replace("-", " ").split()
+                alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+{re.escape(words[-1])})",
+                                                       whole.replace(name, ""))]
+                surname = alone[0] if len(alone) == 1 else words[-1]
+                if surname not in people:
+                    people[surname] = (Actor(surname, side, "person"), [name, surname])
+    return people
+
+
+def _side_of_role(role: str, text: str, at: int, actors: ActorIndex) -> str:
+    from .vocab import PARTIES, SIDE_WORD_REGEXES, side_named
+
+    side = side_named(role)
+    if not side:
+        named = [m.actor.side for m in actors.find(role) if m.actor.side in PARTIES]
+        side = named[0] if named else ""
+    if not side:
+        near = [(abs(m.start() - at), s) for s, words in SIDE_WORD_REGEXES for m in words.finditer(text)]
+        side = min(near)[1] if near else ""
+    return side if side in PARTIES else ""
+
+
+class _WithExtra:
+    """The occurrences of a finder's strings and of a few more (an article's people) in one list."""
+
+    def __init__(self, base, extra: FixedStrings):
+        self.base, self.extra = base, extra
+
+    def occurrences(self, text: str):
+        return [*self.base.occurrences(text), *self.extra.occurrences(text)]
+
+
+def with_people(index: ActorIndex, people: dict[str, tuple[Actor, list]]) -> ActorIndex:
+    """``index`` that also finds an article's people by their full name and surname (case-sensitive)."""
+    surfaces: dict[str, list] = {}
+    for actor, forms in people.values():
+        for form in forms:
+            surfaces.setdefault(form.casefold(), []).append((True, form, actor, "name"))
+    actors = {**index.actors, **{actor.canonical: actor for actor, _ in people.values()}}
+    return ActorIndex(actors, index.ministries, {**index.surfaces, **surfaces},
+                      _WithExtra(index.strings, FixedStrings(surfaces)))

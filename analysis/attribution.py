@@ -53,9 +53,10 @@ import pandas as pd
 
 from ._fast.attribution_memo import ChunkFacts, SentenceFactsCache
 from ._fast.phrases import StringAutomaton
-from .actors import Actor, ActorIndex, ActorsError, FixedStrings, Mention, load_actors  # noqa: F401  (importable from here)
+from .actors import (Actor, ActorIndex, ActorsError, FixedStrings, Mention, introduced_people,  # noqa: F401
+                     load_actors, with_people)
 from .turns import document_voices
-from .vocab import ATTRIBUTION_COLUMNS, SIDE_WORD_REGEXES, SPEAKER_TYPES, side_named
+from .vocab import ATTRIBUTION_COLUMNS, PARTIES, SIDE_WORD_REGEXES, SPEAKER_TYPES, side_named
 
 
 SPEECH_VERBS = (
@@ -64,7 +65,7 @@ SPEECH_VERBS = (
     "continued|continues|concluded|concludes|argued|argues|warned|warns|underlined|underscored|remarked|"
     "wrote|writes|asserted|asserts|acknowledged|admitted|complained|urged|urges|suggested|suggests|"
     "replied|responded|commented|confirmed|confirms|reiterated|reiterates|recalled|observed|reported|"
-    "reports|quoted|cited|affirmed|criticized|criticised|called|described|describes|protested|"
+    "reports|quoted|cited|affirmed|criticized|criticised|called|calls|described|describes|protested|"
     "lodged a protest|expressed|voiced|assured|reminded|clarified|indicated|mentioned|specified|elaborated|"
     "believes|believed|thinks|feels|rules? out|ruled out|demanded|demands|insisted|insists|claimed|"
     "rejected|rejects|proposed|proposes|accused|accuses|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
@@ -775,6 +776,12 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
     """
     if isinstance(statements, pd.DataFrame):
         statements = [Statement(*r) for r in statements[INPUT_COLUMNS].itertuples(index=False)]
+    people = _people_of(statements, finders.actors, document)
+    if people:
+        # People the article introduces with a role are its actors from then on; their sentences are worked
+        # afresh, since what a sentence names now depends on the article.
+        finders = finders._replace(actors=with_people(finders.actors, people))
+        facts = None
     if facts is None:
         facts = partial(sentence_facts, finders=finders)
     ctx = _ArticleContext(ministries=finders.actors.ministries)
@@ -801,6 +808,15 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
     for row in rows:
         del row["_attributed"]
     return rows
+
+
+def _people_of(statements, actors: ActorIndex, document: Document) -> dict:
+    """``actors.introduced_people`` of an article, the outlet's side (else the lead's) for a role that names
+    none."""
+    texts = [statement.text for statement in statements]
+    home = [m.actor.side for m in actors.find(document.outlet)] if document.outlet else []
+    home_side = home[0] if home and home[0] in PARTIES else side_named(" ".join(texts[1:2]))
+    return introduced_people(texts, actors, home_side)
 
 
 def _continued_quote(facts: SentenceFacts, ctx: _ArticleContext, sent_idx: int) -> Actor | None:

@@ -41,7 +41,7 @@ import re
 from typing import NamedTuple
 
 from .actors import Actor, ActorIndex
-from .vocab import side_named
+from .vocab import PARTIES, SIDE_WORD_REGEXES, side_named
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
@@ -72,6 +72,7 @@ _TITLE_SPEECH = re.compile(r"\b(?:remarks|statement|speech|address|opening|answe
                            r"press conference|news conference)\b", re.IGNORECASE)
 _POSSESSIVE_NAME = re.compile(r"((?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-]+)['’]s\b")
 _MAX_LABEL_WORDS = 12
+_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4})[.)]?$", re.IGNORECASE)
 
 
 class Voice(NamedTuple):
@@ -92,8 +93,11 @@ def _sentence_end(text: str) -> bool:
 
 
 def _is_heading(paragraph: str) -> bool:
-    """A section heading or title line: short, no final punctuation, no colon at its end."""
+    """A section heading or title line (short, no final punctuation, no colon at its end), or a paragraph
+    number on its own ("1.", "(iv)")."""
     text = paragraph.strip()
+    if _NUMBER.match(text):
+        return True
     return (bool(text) and not _sentence_end(text) and text[-1] not in ":,;" and text[0].isupper()
             and len(text.split()) <= 12)
 
@@ -112,9 +116,10 @@ def _surname(name: str) -> str:
 class _Article:
     """What the rules know of one article: its actors, its side (outlet or title) and the speakers met."""
 
-    def __init__(self, actors: ActorIndex, outlet: str, title: str):
+    def __init__(self, actors: ActorIndex, outlet: str, title: str, texts=()):
         self.actors = actors
         self.outlet, self.title = outlet, title
+        self.texts = texts          # the article's statements, to find where a new speaker is introduced
         self.people: dict[str, Actor] = {}
 
     @functools.cached_property
@@ -123,8 +128,24 @@ class _Article:
         return self._side_of(self.outlet) or side_named(self.title)
 
     def _side_of(self, text: str) -> str:
+        """The side of the first actor or side word in ``text``, if a party (a foreign outlet names none)."""
         found = self.actors.find(text) if text else []
-        return found[0].actor.side if found else side_named(text)
+        side = found[0].actor.side if found else side_named(text)
+        return side if side in PARTIES else ""
+
+    def introduced_side(self, surname: str) -> str:
+        """The side named nearest to the first sentence that names ``surname`` with more words ("Masaaki
+        Tsuruta, a former senior official of Japan's Foreign Ministry"), or ""."""
+        name = re.compile(rf"\b{re.escape(surname)}\b")
+        for text in self.texts:
+            at = name.search(text)
+            if at is None or text.strip().startswith(surname):
+                continue
+            near = [(abs(m.start() - at.start()), side) for side, words in SIDE_WORD_REGEXES
+                    for m in words.finditer(text)]
+            if near:
+                return min(near)[1]
+        return ""
 
     def speaker(self, label: str) -> Actor | None:
         """The actor a label names (rule 1), or None when it is not a label."""
@@ -145,7 +166,7 @@ class _Article:
         if not surname or not surname[:1].isupper():
             return None
         if surname not in self.people:
-            side = side_named(role) or self.side or "other"
+            side = side_named(role) or self.introduced_side(surname) or self.side or "other"
             self.people[surname] = Actor(surname, side, "person")
         return self.people[surname]
 
@@ -191,10 +212,11 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         paragraphs[-1].append(number)
     firsts = [statements[rows[0]].text for rows in paragraphs]
     title = " ".join(statements[i].text for i in paragraphs[0]) if paragraphs else ""
-    article = _Article(actors, outlet, title)
+    article = _Article(actors, outlet, title, [s.text for s in statements])
     labels = [None] + [_label_of(text) for text in firsts[1:]]
     speakers = [article.speaker(label[0]) if label else None for label in labels]
-    genre = genre or _detect_genre(title, firsts, speakers, statements)
+    main = _title_speaker(title, article) if any(speakers) or genre else None
+    genre = genre or _detect_genre(title, firsts, speakers, statements, main)
     voices = [Voice(None)] * len(statements)
     if genre in ("news", ""):
         return DocumentVoices(genre or "news", voices)
@@ -206,15 +228,19 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
                 for i in rows:
                     voices[i] = Voice(None, True) if _is_heading(text) else Voice(author)
     elif genre in ("transcript", "interview"):
-        _turns(paragraphs, texts, speakers, voices, statements, article, speaker)
+        _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main)
+    for i, statement in enumerate(statements):
+        if _NUMBER.match(statement.text.strip()):
+            voices[i] = Voice(None, True)                  # "1." opening a numbered paragraph
     return DocumentVoices(genre, voices)
 
 
-def _detect_genre(title: str, firsts: list[str], speakers: list, statements) -> str:
-    """Rule 2, for an article without ``genre`` metadata (``firsts``: each paragraph's first sentence)."""
+def _detect_genre(title: str, firsts: list[str], speakers: list, statements, main: Actor | None) -> str:
+    """Rule 2, for an article without ``genre`` metadata (``firsts``: each paragraph's first sentence;
+    ``main``: the speaker the title announces)."""
     labelled = [s for s in speakers if s is not None]
     named = [s for s in labelled if s not in (JOURNALIST, HOST)]
-    if len(labelled) >= 2 and named:
+    if (len(labelled) >= 2 and named) or (labelled and main is not None):
         return "transcript"
     if sum(1 for text in firsts[1:] if _DASH.match(text)) >= 3:
         return "interview"
@@ -223,9 +249,12 @@ def _detect_genre(title: str, firsts: list[str], speakers: list, statements) -> 
     return "news"
 
 
-def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, guest_name: str) -> None:
-    """Rules 3 and 4: the statements of each turn get its speaker; label lines are headings."""
-    current = _title_speaker(texts[0], article)   # the opening remarks before any label
+def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, guest_name: str,
+           main: Actor | None) -> None:
+    """Rules 3 and 4: the statements of each turn get its speaker; label lines are headings. ``main``, the
+    speaker the title announces, speaks before any label, after a section heading, and in an unlabelled
+    paragraph after a question (a briefing's answers often carry no label)."""
+    current = main
     guest = None
     for rows, text, speaker in zip(paragraphs[1:], texts[1:], speakers[1:]):
         if speaker is not None:
@@ -237,9 +266,13 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             if guest is None:
                 guest = article.speaker(guest_name) if guest_name else _first_person(texts[0], article)
             current = HOST if text.rstrip().endswith("?") else guest
-        elif _is_heading(text):
-            current = None
+        elif _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith(":")):
+            current = main         # a section heading, or a line ending in a colon that names no speaker
+            for i in rows:
+                voices[i] = Voice(None, True)
             continue
+        elif current in (JOURNALIST, HOST) and main is not None:
+            current = main
         if current is not None:
             for i in rows:
                 voices[i] = Voice(current)

@@ -215,3 +215,24 @@ def test_a_question_labelled_by_its_outlet_in_brackets_is_the_journalists(tmp_pa
     table = _corpus(tmp_path, {"a": text})
     assert table[["speaker", "voice_side"]].values.tolist()[1:] == [
         ["journalist", "other"], ["Motegi", "japan"], ["journalist", "other"], ["Motegi", "japan"]]
+
+
+def test_people_introduced_with_a_role_speak_for_their_side_for_the_rest_of_the_article(tmp_path):
+    """A per-article registry: names not in data/actors.csv, introduced with a role (actors.introduced_people)."""
+    text = ("Japanese lawmakers urge patience on islands\n\n"
+            "TOKYO (Kyodo) -- Kenji Sato, a lawmaker of the ruling Liberal Democratic Party, told reporters on "
+            "Monday that the talks must continue.\n\n"
+            "Sato added that the government should not rush.\n\n"
+            "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro said the fishing talks had ended.\n\n"
+            "Nomura said the catch limit was unchanged.")
+    table = _corpus(tmp_path, {"a": text}, outlet={"a": "Kyodo News"})
+    rows = table[["speaker", "voice_side", "speaker_type"]].values.tolist()
+    assert rows[1:] == [["Sato", "japan", "official"], ["Sato", "japan", "official"],
+                        ["Nomura", "japan", "official"], ["Nomura", "japan", "official"]]
+
+
+def test_a_name_with_no_side_in_sight_is_not_guessed():
+    from analysis.actors import introduced_people, load_actors
+
+    texts = ["Talks resume", "Anna Berg, a researcher at the institute, said the talks would resume."]
+    assert introduced_people(texts, load_actors()) == {}
