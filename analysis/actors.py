@@ -190,44 +190,57 @@ def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
 # ------------------------------------------------------------------------- people introduced in an article
 
 # "Kenji Sato, a lawmaker of the ruling Liberal Democratic Party, said" / "..., said Kazuo Tanaka, the deputy
-# press secretary at Japan's foreign ministry."
-_INTRODUCED_AFTER = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}),\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+"
-    r"(?P<role>[^,.;\"“”]{3,100}?)(?:,|\s+(?:said|says|told|added|noted|stressed))")
-# "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro".
-_INTRODUCED_AFTER_TITLE = re.compile(
-    r"(?P<role>(?:\b[A-Z][a-z]+,?\s+(?:and\s+)?){0,5}(?:Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|"
-    r"Ambassador|Governor|Senator|Envoy|Premier|Chairman|Director|Mayor|Lawmaker|Deputy)"
-    r"(?:\s+(?:for|of)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3})?)\s+(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
+# press secretary at Japan's foreign ministry.": found from the literal ", a " / ", the " after the name.
+_ROLE_AFTER = re.compile(r"(?<=[a-z]), (?:\d{1,3}, )?(?:a|an|the) ")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})$")
+_ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,100}?)(?:,| (?:said|says|told|added|noted|stressed))")
+# "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro":
+# found from the title word before the name.
+_TITLES = ("Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Governor|Senator|Envoy|Premier|"
+           "Chairman|Director|Mayor|Lawmaker|Deputy")
+_NAME_WORD = rf"(?!(?:{_TITLES}|Foreign|Prime|Chief|Cabinet|General|Press|Vice|State)\b)[A-Z][a-z]+"
+_TITLE_THEN_NAME = re.compile(
+    rf"\b(?:{_TITLES})(?: (?:for|of) (?:[A-Z][a-z]+ (?:and )?){{1,3}})? ({_NAME_WORD} {_NAME_WORD})\b")
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,? (?:and )?){0,5}$")
+
+
+def _introductions(whole: str):
+    """(name, role, where the name starts) of each introduction in an article's text, lines joined by "\n"."""
+    for anchor in _ROLE_AFTER.finditer(whole):
+        name = _NAME_BEFORE.search(whole, max(0, anchor.start() - 40), anchor.start())
+        role = _ROLE_UNTIL.match(whole, anchor.end(), anchor.end() + 110)
+        if name and role:
+            yield name.group(1), role.group(1), name.start(1)
+    for found in _TITLE_THEN_NAME.finditer(whole):
+        before = _TITLE_BEFORE.search(whole, max(0, found.start() - 60), found.start())
+        role = (before.group(0) if before else "") + whole[found.start():found.start(1)]
+        yield found.group(1), role.strip(), found.start(1)
 
 
 def introduced_people(texts: list[str], actors: ActorIndex, home_side: str = "") -> dict[str, tuple[Actor, list]]:
     """The people an article introduces with a role who are not in the actors table, as actors of the article:
     {surname: (actor, the forms that name them)}. The surname is the word of the name the article also uses
-    alone ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is the one the role names
+    alone, not followed by another name ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is the one the role names
     ("a Japanese diplomat"), else that of an actor the role names ("of the Liberal Democratic Party"), else the
     nearest side word in the sentence, else ``home_side`` (the outlet's); a person without one is left out.
     """
     people: dict[str, tuple[Actor, list]] = {}
-    whole = " ".join(texts)
-    for text in texts:
-        if "," not in text and not any(word in text for word in ("Minister", "Secretary", "Ambassador", "Governor",
-                                                                 "Senator", "Spokes", "Envoy", "Premier")):
+    whole = "\n".join(texts)      # no introduction crosses a line break
+    for name, role, at in _introductions(whole):
+        if actors.find(name):
             continue
-        for pattern in (_INTRODUCED_AFTER, _INTRODUCED_AFTER_TITLE):
-            for found in pattern.finditer(text):
-                name, role = found.group("name"), found.group("role")
-                if actors.find(name) or len(name.split()) < 2:
-                    continue
-                side = _side_of_role(role, text, found.start("name"), actors) or home_side
-                if not side:
-                    continue
-                words = name.replace("-", " ").split()
-                alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+{re.escape(words[-1])})",
-                                                       whole.replace(name, ""))]
-                surname = alone[0] if len(alone) == 1 else words[-1]
-                if surname not in people:
-                    people[surname] = (Actor(surname, side, "person"), [name, surname])
+        start = whole.rfind("\n", 0, at) + 1
+        end = whole.find("\n", at)
+        sentence = whole[start:end if end != -1 else len(whole)]
+        side = _side_of_role(role, sentence, at - start, actors) or home_side
+        if not side:
+            continue
+        words = name.replace("-", " ").split()
+        rest = whole.replace(name, "")
+        alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+[A-Z])", rest)]
+        surname = alone[0] if len(alone) == 1 else words[-1]
+        if surname not in people:
+            people[surname] = (Actor(surname, side, "person"), [name, surname])
     return people
 
 

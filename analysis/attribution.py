@@ -776,14 +776,13 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
     """
     if isinstance(statements, pd.DataFrame):
         statements = [Statement(*r) for r in statements[INPUT_COLUMNS].itertuples(index=False)]
-    people = _people_of(statements, finders.actors, document)
-    if people:
-        # People the article introduces with a role are its actors from then on; their sentences are worked
-        # afresh, since what a sentence names now depends on the article.
-        finders = finders._replace(actors=with_people(finders.actors, people))
-        facts = None
     if facts is None:
         facts = partial(sentence_facts, finders=finders)
+    people = _people_of(statements, finders.actors, document)
+    if people:
+        # People the article introduces with a role are its actors from then on: a sentence that names one is
+        # worked afresh, since what it names now depends on the article; any other has the facts it has anywhere.
+        facts = _facts_with_people(facts, finders._replace(actors=with_people(finders.actors, people)), people)
     ctx = _ArticleContext(ministries=finders.actors.ministries)
     quotes = _QuoteRun()
     rows: list[dict] = []
@@ -808,6 +807,24 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
     for row in rows:
         del row["_attributed"]
     return rows
+
+
+def _facts_with_people(facts, finders: Finders, people: dict):
+    """``facts`` for a sentence that names none of ``people``, else its facts worked with ``finders`` (through
+    the cache of ``facts`` when it has one, under the names of the people the sentence holds)."""
+    forms = [(form.casefold(), surname) for surname, (_, names) in people.items() for form in names]
+    cached = getattr(facts, "with_actors", None)
+
+    def facts_of(text, text_for_quotes, inside, is_headline):
+        folded = text.casefold()
+        named = sorted({surname for form, surname in forms if form in folded})
+        if not named:
+            return facts(text, text_for_quotes, inside, is_headline)
+        if cached is None:
+            return sentence_facts(text, text_for_quotes, inside, is_headline, finders=finders)
+        tag = tuple((surname, people[surname][0].side, tuple(people[surname][1])) for surname in named)
+        return cached(finders, tag, text, text_for_quotes, inside, is_headline)
+    return facts_of
 
 
 def _people_of(statements, actors: ActorIndex, document: Document) -> dict:

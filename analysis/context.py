@@ -17,6 +17,8 @@ The patterns and the window are codebook data; a codebook without ``context`` in
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .codebook import Codebook
@@ -28,26 +30,47 @@ def inherit_stances(table: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     if not codebook.refers_back or table.empty:
         return table
     stances, evidence, holders = (table[c].tolist() for c in ("stances", "stance_evidence", "holder_side"))
-    antecedent = None            # (article_id, speaker, sent_idx, stances, holder)
-    for row, (article_id, sent_idx, speaker, mode, text) in enumerate(zip(
-            table["article_id"], table["sent_idx"], table["speaker"], table["mode"], table["text"])):
-        if antecedent is not None and (antecedent[0] != article_id or antecedent[1] != speaker):
-            antecedent = None
-        if stances[row]:
-            antecedent = (article_id, speaker, sent_idx, stances[row], holders[row])
+    articles, numbers, speakers = (table[c].tolist() for c in ("article_id", "sent_idx", "speaker"))
+    candidates = _candidates(table, codebook)
+    if not candidates:
+        return table
+    for row, found in candidates:     # in reading order: one that inherits may pass it on to the next
+        antecedent = _antecedent(row, stances, articles, numbers, speakers, codebook.context_window)
+        if antecedent is None:
             continue
-        if antecedent is None or not speaker or mode == "narration" or sent_idx - antecedent[2] > codebook.context_window:
-            continue
-        found = _refers_back(text, codebook)
-        if found is None:
-            continue
-        stances[row], holders[row] = antecedent[3], antecedent[4]
+        stances[row], holders[row] = stances[antecedent], holders[antecedent]
         evidence[row] = " | ".join(f"{stance}:context@{found.start()}-{found.end()}:'{found.group(0)}' "
-                                   f"(statement {antecedent[2]})" for stance in antecedent[3].split(";"))
-        antecedent = (article_id, speaker, sent_idx, antecedent[3], antecedent[4])
+                                   f"(statement {numbers[antecedent]})" for stance in stances[antecedent].split(";"))
     out = table.copy()
     out["stances"], out["stance_evidence"], out["holder_side"] = stances, evidence, holders
     return out
+
+
+def _candidates(table: pd.DataFrame, codebook: Codebook) -> list:
+    """(row, match) of each statement without a stance, of a named speaker, not narration, that refers back."""
+    maybe = (table["stances"] == "") & (table["speaker"] != "") & (table["mode"] != "narration")
+    texts = table["text"].tolist()
+    any_pattern = re.compile("|".join(f"(?:{regex.pattern})" for regex in codebook.refers_back), re.IGNORECASE)
+    found = []
+    for row in maybe.to_numpy().nonzero()[0].tolist():
+        if any_pattern.search(texts[row]) is None:      # one search rules most statements out
+            continue
+        match = _refers_back(texts[row], codebook)
+        if match is not None:
+            found.append((row, match))
+    return found
+
+
+def _antecedent(row: int, stances, articles, numbers, speakers, window: int) -> int | None:
+    """The row of the statement with a stance that ``row`` points back to (rule 1), or None."""
+    for before in range(row - 1, -1, -1):
+        if articles[before] != articles[row] or speakers[before] != speakers[row]:
+            return None
+        if numbers[row] - numbers[before] > window:
+            return None
+        if stances[before]:
+            return before
+    return None
 
 
 def _refers_back(text: str, codebook: Codebook):

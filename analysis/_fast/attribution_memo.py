@@ -94,6 +94,20 @@ class ChunkFacts:
         return facts
 
 
+    def with_actors(self, finders, tag, text: str, text_for_quotes: str, inside: bool, is_headline: bool):
+        """The facts of a sentence worked with ``finders`` (this table's verbs, more actors: the people an
+        article introduces), kept under the sentence's key and ``tag``, which names those of the extra actors
+        the sentence holds: the same sentence naming the same people has the same facts in any article."""
+        key = (text, text_for_quotes is not text, inside, is_headline, tag)
+        facts = self.known.get(key)
+        if facts is None:
+            facts = self.compute(text, text_for_quotes, inside, is_headline, finders._replace(
+                speech=NO_PHRASES if text in self.no_speech else finders.speech,
+                position=NO_PHRASES if text in self.no_position else finders.position))
+            self.cache.put(key, facts)
+        return facts
+
+
 def verb_free_texts(texts: list[str], finders) -> tuple[set, set]:
     """The texts in which the speech verbs, and those in which the position verbs, cannot be found: one Arrow
     (RE2) scan of the whole list per verb list, cheaper than asking sentence by sentence.
