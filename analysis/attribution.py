@@ -831,8 +831,10 @@ def _people_of(statements, actors: ActorIndex, document: Document) -> dict:
     """``actors.introduced_people`` of an article, the outlet's side (else the lead's) for a role that names
     none."""
     texts = [statement.text for statement in statements]
-    home = [m.actor.side for m in actors.find(document.outlet)] if document.outlet else []
-    home_side = home[0] if home and home[0] in PARTIES else side_named(" ".join(texts[1:2]))
+
+    def home_side() -> str:
+        home = [m.actor.side for m in actors.find(document.outlet)] if document.outlet else []
+        return home[0] if home and home[0] in PARTIES else side_named(" ".join(texts[1:2]))
     return introduced_people(texts, actors, home_side)
 
 

@@ -17,8 +17,10 @@ The patterns and the window are codebook data; a codebook without ``context`` in
 """
 from __future__ import annotations
 
+import heapq
 import re
 
+import numpy as np
 import pandas as pd
 
 from .codebook import Codebook
@@ -30,35 +32,44 @@ def inherit_stances(table: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     if not codebook.refers_back or table.empty:
         return table
     stances, evidence, holders = (table[c].tolist() for c in ("stances", "stance_evidence", "holder_side"))
-    articles, numbers, speakers = (table[c].tolist() for c in ("article_id", "sent_idx", "speaker"))
-    candidates = _candidates(table, codebook)
-    if not candidates:
-        return table
-    for row, found in candidates:     # in reading order: one that inherits may pass it on to the next
+    articles, numbers, speakers, modes, texts = (table[c].tolist() for c in
+                                                 ("article_id", "sent_idx", "speaker", "mode", "text"))
+    any_pattern = re.compile("|".join(f"(?:{regex.pattern})" for regex in codebook.refers_back), re.IGNORECASE)
+    waiting = _after_a_stance(table, codebook.context_window)
+    heapq.heapify(waiting)
+    seen = set(waiting)
+    changed = False
+    while waiting:                    # in reading order: one that inherits may pass it on to the next
+        row = heapq.heappop(waiting)
+        if stances[row] or not speakers[row] or modes[row] == "narration" or not any_pattern.search(texts[row]):
+            continue
+        found = _refers_back(texts[row], codebook)
         antecedent = _antecedent(row, stances, articles, numbers, speakers, codebook.context_window)
-        if antecedent is None:
+        if found is None or antecedent is None:
             continue
         stances[row], holders[row] = stances[antecedent], holders[antecedent]
         evidence[row] = " | ".join(f"{stance}:context@{found.start()}-{found.end()}:'{found.group(0)}' "
                                    f"(statement {numbers[antecedent]})" for stance in stances[antecedent].split(";"))
+        changed = True
+        for later in range(row + 1, min(row + 1 + codebook.context_window, len(stances))):
+            if later not in seen:
+                seen.add(later)
+                heapq.heappush(waiting, later)
+    if not changed:
+        return table
     out = table.copy()
     out["stances"], out["stance_evidence"], out["holder_side"] = stances, evidence, holders
     return out
 
 
-def _candidates(table: pd.DataFrame, codebook: Codebook) -> list:
-    """(row, match) of each statement without a stance, of a named speaker, not narration, that refers back."""
-    maybe = (table["stances"] == "") & (table["speaker"] != "") & (table["mode"] != "narration")
-    texts = table["text"].tolist()
-    any_pattern = re.compile("|".join(f"(?:{regex.pattern})" for regex in codebook.refers_back), re.IGNORECASE)
-    found = []
-    for row in maybe.to_numpy().nonzero()[0].tolist():
-        if any_pattern.search(texts[row]) is None:      # one search rules most statements out
-            continue
-        match = _refers_back(texts[row], codebook)
-        if match is not None:
-            found.append((row, match))
-    return found
+def _after_a_stance(table: pd.DataFrame, window: int) -> list[int]:
+    """The rows without a stance that follow one with a stance within ``window`` rows: the only ones that may
+    point back to one (an article's rows are consecutive, in reading order)."""
+    with_stance = (table["stances"] != "").to_numpy()
+    after = np.zeros(len(table), dtype=bool)
+    for back in range(1, window + 1):
+        after[back:] |= with_stance[:-back]
+    return (after & ~with_stance).nonzero()[0].tolist()
 
 
 def _antecedent(row: int, stances, articles, numbers, speakers, window: int) -> int | None:

@@ -116,10 +116,10 @@ def _surname(name: str) -> str:
 class _Article:
     """What the rules know of one article: its actors, its side (outlet or title) and the speakers met."""
 
-    def __init__(self, actors: ActorIndex, outlet: str, title: str, texts=()):
+    def __init__(self, actors: ActorIndex, outlet: str, title: str, statements=()):
         self.actors = actors
         self.outlet, self.title = outlet, title
-        self.texts = texts          # the article's statements, to find where a new speaker is introduced
+        self.statements = statements      # to find where a new speaker is introduced
         self.people: dict[str, Actor] = {}
 
     @functools.cached_property
@@ -137,7 +137,7 @@ class _Article:
         """The side named nearest to the first sentence that names ``surname`` with more words ("Masaaki
         Tsuruta, a former senior official of Japan's Foreign Ministry"), or ""."""
         name = re.compile(rf"\b{re.escape(surname)}\b")
-        for text in self.texts:
+        for text in (statement.text for statement in self.statements):
             at = name.search(text)
             if at is None or text.strip().startswith(surname):
                 continue
@@ -212,7 +212,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         paragraphs[-1].append(number)
     firsts = [statements[rows[0]].text for rows in paragraphs]
     title = " ".join(statements[i].text for i in paragraphs[0]) if paragraphs else ""
-    article = _Article(actors, outlet, title, [s.text for s in statements])
+    article = _Article(actors, outlet, title, statements)
     labels = [None] + [_label_of(text) for text in firsts[1:]]
     speakers = [article.speaker(label[0]) if label else None for label in labels]
     main = _title_speaker(title, article) if any(speakers) or genre else None

@@ -46,3 +46,13 @@ def test_narration_never_inherits(tmp_path):
             "This is a long-standing line.")
     rows = _tag(tmp_path, text)
     assert rows["This is a long-standing line."][0] == ""
+
+
+def test_a_chain_of_statements_pointing_back_runs_past_the_window(tmp_path):
+    text = ("Lavrov takes questions\n\nQuestion: And the islands?\n\n"
+            "Sergey Lavrov: Russia's sovereignty over the southern Kurils is not a subject for discussion. "
+            "This is a fundamental issue for us. That is our consistent line. This is what we told Tokyo.")
+    rows = _tag(tmp_path, text)
+    assert [rows[t][0] for t in ("This is a fundamental issue for us.", "That is our consistent line.",
+                                 "This is what we told Tokyo.")] == ["sovereignty_non_negotiable"] * 3
+    assert rows["This is what we told Tokyo."][2].endswith("(statement 4)")
