@@ -18,7 +18,7 @@ from typing import NamedTuple
 from . import paths
 from ._fast.phrases import StringAutomaton
 from .datafiles import DataFileError, check_value, read_table
-from .vocab import ACTOR_TYPES, SIDES
+from .vocab import ACTOR_TYPES, HOME_SIDE, SIDES
 
 # Between a role and the name it precedes: a comma, spaces, perhaps a first name.
 _ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
@@ -172,8 +172,11 @@ def _actor_of_row(row, actors: dict, path, row_number: int) -> Actor:
         raise ActorsError(f"{where}: empty canonical name")
     if row.canonical in actors:
         raise ActorsError(f"{where}: duplicate canonical name")
-    check_value(path, row_number, "side", row.side, SIDES, ActorsError)
     check_value(path, row_number, "type", row.type, ACTOR_TYPES, ActorsError)
+    if row.side == HOME_SIDE and row.type != "generic":
+        raise ActorsError(f"{where}: side {HOME_SIDE!r} (the outlet's side) is for generic speakers only")
+    if row.side != HOME_SIDE:
+        check_value(path, row_number, "side", row.side, SIDES, ActorsError)
     roles = tuple(r.strip().replace("’", "'").casefold() for r in row.roles.split("|") if r.strip())
     return Actor(row.canonical, row.side, row.type, roles)
 
@@ -191,9 +194,11 @@ def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
 
 # "Kenji Sato, a lawmaker of the ruling Liberal Democratic Party, said" / "..., said Kazuo Tanaka, the deputy
 # press secretary at Japan's foreign ministry.": found from the literal ", a " / ", the " after the name.
-_ROLE_AFTER = re.compile(r", (?:\d{1,3}, )?(?:a|an|the) ")
+_ROLE_AFTER = re.compile(r", (?:\d{1,3}, )?(?:a|an|the|who) ")
+_AGE_BEFORE = re.compile(r", \d{1,3}$")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})$")
-_ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,100}?)(?:,| (?:said|says|told|added|noted|stressed))")
+_ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,100}?)(?:,|\.\s*$|\.\s|$| (?:said|says|told|added|noted|stressed))",
+                         re.MULTILINE)
 # "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro":
 # found from the title word before the name.
 _TITLES = ("Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Governor|Senator|Envoy|Premier|"
@@ -202,6 +207,13 @@ _TITLE_THEN_NAME = re.compile(rf"(?:{_TITLES})\b(?: (?:for|of) (?:[A-Z][a-z]+ (?
 # Words of a title that the pattern above may take for a name ("Deputy Foreign Minister ...").
 _NOT_NAMES = set(_TITLES.split("|")) | {"Foreign", "Prime", "Chief", "Cabinet", "General", "Press", "Vice", "State"}
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,? (?:and )?){0,5}$")
+
+
+# A role that holds office or a seat makes the person an official; a professor, a former resident, an analyst
+# is a speaker of no office (speaker_type generic, as GUIDE.md codes them).
+_OFFICE = re.compile(r"(?i)\b(?:minister|secretary|spokes(?:man|woman|person)|ambassador|governor|senator|envoy|"
+                     r"premier|president|chairman|chair|mayor|lawmaker|legislator|deputy|official|diplomat|"
+                     r"member of|representative|lawmaker|director|head of|chief|councillor|press secretary)")
 
 
 def _occurrences(text: str, needles) -> list[int]:
@@ -215,7 +227,7 @@ def _occurrences(text: str, needles) -> list[int]:
     return sorted(found)
 
 
-_ROLE_AFTER_NEEDLES = (", a ", ", an ", ", the ")
+_ROLE_AFTER_NEEDLES = (", a ", ", an ", ", the ", ", who ")
 _TITLE_NEEDLES = tuple(_TITLES.split("|"))
 
 
@@ -223,10 +235,12 @@ def _introductions(whole: str, known):
     """(name, role, where the name starts) of each introduction of a person ``known`` says is new, in an
     article's text, lines joined by "\n"."""
     for at in _occurrences(whole, _ROLE_AFTER_NEEDLES):
-        if not whole[at - 1:at].islower():
+        age = _AGE_BEFORE.search(whole, max(0, at - 5), at)    # "Kazuo Nishiura, 88, who ..."
+        name_end = age.start() if age else at
+        if not whole[name_end - 1:name_end].islower():
             continue
-        anchor = _ROLE_AFTER.match(whole, at)
-        name = _NAME_BEFORE.search(whole, max(0, at - 40), at)
+        anchor = _ROLE_AFTER.match(whole, name_end)
+        name = _NAME_BEFORE.search(whole, max(0, name_end - 40), name_end)
         if name is None or known(name.group(1)):
             continue
         role = _ROLE_UNTIL.match(whole, anchor.end(), anchor.end() + 110) if anchor else None
@@ -247,7 +261,8 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
     alone, not followed by another name ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is the one the role names
     ("a Japanese diplomat"), else that of an actor the role names ("of the Liberal Democratic Party"), else the
     nearest side word in the sentence, else ``home_side()`` (the outlet's, asked only then); a person without
-    one is left out.
+    one is left out. A person whose role holds no office (a professor, a former resident) is of type
+    "generic".
     """
     people: dict[str, tuple[Actor, list]] = {}
     whole = "\n".join(texts)      # no introduction crosses a line break
@@ -270,8 +285,12 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+[A-Z])", rest)]
         surname = alone[0] if len(alone) == 1 else words[-1]
         if surname not in people:
-            people[surname] = (Actor(surname, side, "person"), [name, surname])
+            kind = "person" if _OFFICE.search(role) else "generic"
+            people[surname] = (Actor(surname, side, kind), [name, surname])
     return people
+
+
+_QUOTED = re.compile(r'["“][^"“”]*["”]')
 
 
 def _side_of_role(role: str, text: str, at: int, actors: ActorIndex) -> str:
@@ -282,6 +301,8 @@ def _side_of_role(role: str, text: str, at: int, actors: ActorIndex) -> str:
         named = [m.actor.side for m in actors.find(role) if m.actor.side in PARTIES]
         side = named[0] if named else ""
     if not side:
+        # Not a side word in quoted words: '"... handed over to Japan," said Senator Klishas, who ...'
+        text = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
         near = [(abs(m.start() - at), s) for s, words in SIDE_WORD_REGEXES for m in words.finditer(text)]
         side = min(near)[1] if near else ""
     return side if side in PARTIES else ""

@@ -56,7 +56,8 @@ from ._fast.phrases import StringAutomaton
 from .actors import (Actor, ActorIndex, ActorsError, FixedStrings, Mention, introduced_people,  # noqa: F401
                      load_actors, with_people)
 from .turns import document_voices
-from .vocab import ATTRIBUTION_COLUMNS, PARTIES, SIDE_WORD_REGEXES, SPEAKER_TYPES, side_named
+from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, PARTIES, SIDE_ADJECTIVES, SIDE_WORD_REGEXES, SPEAKER_TYPES,
+                    side_named)
 
 
 SPEECH_VERBS = (
@@ -66,7 +67,7 @@ SPEECH_VERBS = (
     "wrote|writes|asserted|asserts|acknowledged|admitted|complained|urged|urges|suggested|suggests|"
     "replied|responded|commented|confirmed|confirms|reiterated|reiterates|recalled|observed|reported|"
     "reports|quoted|cited|affirmed|criticized|criticised|called|calls|described|describes|protested|"
-    "lodged a protest|expressed|voiced|assured|reminded|clarified|indicated|mentioned|specified|elaborated|"
+    "lodged a protest|lodged protests|lodged a strong protest|objected|objects|expressed|voiced|assured|reminded|clarified|indicated|mentioned|specified|elaborated|"
     "believes|believed|thinks|feels|rules? out|ruled out|demanded|demands|insisted|insists|claimed|"
     "rejected|rejects|proposed|proposes|accused|accuses|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
     "urged|warns|denied|denies|promised|promises|protests|condemned|condemns"
@@ -418,12 +419,13 @@ def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
 
 
 def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, person_before: Actor | None) -> Actor | None:
-    """"he"/"she": the last person named before it in the sentence; else the person who spoke in the last four
-    sentences; else the last person named or speaking in the article."""
+    """"he"/"she": the last person named before it in the sentence; else the person (named or not) who spoke in
+    the last four sentences; else the last person named or speaking in the article."""
     if person_before is not None:
         return person_before
-    if ctx.last_speaker is not None and ctx.last_speaker.type == "person" and sent_idx - ctx.last_speaker_idx <= 4:
-        return ctx.last_speaker
+    if (ctx.last_speaker is not None and ctx.last_speaker.type in ("person", "generic")
+            and sent_idx - ctx.last_speaker_idx <= 4):
+        return ctx.last_speaker      # also an unnamed one: 'A source ... said ... "...," he added.'
     return ctx.last_person or (ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.type == "person" else None)
 
 
@@ -597,6 +599,11 @@ def _resolve_attribution(plan: tuple | None, ctx: _ArticleContext, sent_idx: int
         return Attribution(_generic_to_person(plan[1], ctx), "colon", 0)
     _, according, verbs = plan
     for subject, start in according:
+        # "the paper said citing government sources": the paper speaks; its sources only when none does.
+        if outside[start:start + 6].lower() == "citing" and any(
+                verb.start < start and verb.before is not None and _resolve(verb.before, ctx, sent_idx)
+                for verb in verbs):
+            continue
         actor = _resolve(subject, ctx, sent_idx)
         if actor:
             return Attribution(actor, "according", start)
@@ -784,6 +791,7 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         # worked afresh, since what it names now depends on the article; any other has the facts it has anywhere.
         facts = _facts_with_people(facts, finders._replace(actors=with_people(finders.actors, people)), people)
     ctx = _ArticleContext(ministries=finders.actors.ministries)
+    at_home = _HomeSpeakers(statements, finders.actors, document)
     quotes = _QuoteRun()
     rows: list[dict] = []
     headlines: list[tuple[int, str]] = []       # headline tags that wait for the body's speakers
@@ -794,7 +802,7 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         attribution = _resolve_attribution(found.attribution, ctx, statement.sent_idx, found.outside)
         if attribution.how.startswith("headline:"):
             headlines.append((row_number, attribution.how.split(":", 1)[1]))
-        speaker = quotes.carry(row_number, found, attribution.speaker, rows)
+        speaker = quotes.carry(row_number, found, at_home.actor(attribution.speaker), rows)
         if speaker is None:
             speaker = _continued_quote(found, ctx, statement.sent_idx)
         position_side = _resolve_position(found.position, ctx, statement.sent_idx)
@@ -822,20 +830,45 @@ def _facts_with_people(facts, finders: Finders, people: dict):
             return facts(text, text_for_quotes, inside, is_headline)
         if cached is None:
             return sentence_facts(text, text_for_quotes, inside, is_headline, finders=finders)
-        tag = tuple((surname, people[surname][0].side, tuple(people[surname][1])) for surname in named)
+        tag = tuple((surname, people[surname][0].side, people[surname][0].type, tuple(people[surname][1]))
+                    for surname in named)
         return cached(finders, tag, text, text_for_quotes, inside, is_headline)
     return facts_of
+
+
+def _home_side(statements, actors: ActorIndex, document: Document) -> str:
+    """The article's own side: the outlet's, else the side its lead names first, else ""."""
+    home = [m.actor.side for m in actors.find(document.outlet)] if document.outlet else []
+    if home and home[0] in PARTIES:
+        return home[0]
+    return side_named(" ".join(statement.text for statement in statements[1:2]))
 
 
 def _people_of(statements, actors: ActorIndex, document: Document) -> dict:
     """``actors.introduced_people`` of an article, the outlet's side (else the lead's) for a role that names
     none."""
-    texts = [statement.text for statement in statements]
+    return introduced_people([statement.text for statement in statements], actors,
+                             lambda: _home_side(statements, actors, document))
 
-    def home_side() -> str:
-        home = [m.actor.side for m in actors.find(document.outlet)] if document.outlet else []
-        return home[0] if home and home[0] in PARTIES else side_named(" ".join(texts[1:2]))
-    return introduced_people(texts, actors, home_side)
+
+class _HomeSpeakers:
+    """Generic speakers of the outlet's side (``vocab.HOME_SIDE``): "government sources" in a Kyodo story
+    speak for Japan as "Japanese government sources", the actor of that name when the table has one. In an
+    article of no side they are of side "other"."""
+
+    def __init__(self, statements, actors: ActorIndex, document: Document):
+        self.statements, self.actors, self.document = statements, actors, document
+        self.side: str | None = None
+
+    def actor(self, speaker: Actor | None) -> Actor | None:
+        if speaker is None or speaker.side != HOME_SIDE:
+            return speaker
+        if self.side is None:
+            self.side = _home_side(self.statements, self.actors, self.document)
+        if self.side not in SIDE_ADJECTIVES:
+            return Actor(speaker.canonical, "other", speaker.type, speaker.roles)
+        canonical = f"{SIDE_ADJECTIVES[self.side]} {speaker.canonical}"
+        return self.actors.actors.get(canonical) or Actor(canonical, self.side, speaker.type, speaker.roles)
 
 
 def _continued_quote(facts: SentenceFacts, ctx: _ArticleContext, sent_idx: int) -> Actor | None:

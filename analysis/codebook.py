@@ -25,8 +25,9 @@ from .datafiles import DataFileError, shown
 from .patterns import whole_word
 from .vocab import HOLDER_SIDES
 
-TOP_KEYS = {"version", "lexicon", "negation", "context", "stances", "frames"}
+TOP_KEYS = {"version", "lexicon", "negation", "context", "no_view", "stances", "frames"}
 CONTEXT_KEYS = {"window", "refers_back"}
+NO_VIEW_KEYS = {"withholds", "unless"}
 NEGATION_KEYS = {"window", "cues", "hedges", "cancels", "avoidance"}
 STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "cues", "default_holder",
                "holder_from_position"}
@@ -90,6 +91,15 @@ class HolderImplications:
     default_holder: dict
     from_position: dict
     cue_holder: dict
+    withholds: tuple = ()   # compiled patterns of a statement that only withholds comment, greets or schedules
+    evaluates: tuple = ()   # compiled patterns of an evaluation that keeps a view in such a statement
+
+    def states_no_view(self, text: str) -> bool:
+        """Whether a statement without a stance says nothing of its side's view (the ``no_view`` section):
+        it withholds comment, greets or announces procedure ("I will refrain from commenting", "That is all
+        from me"), and evaluates nothing ("... is extremely regrettable")."""
+        return (any(p.search(text) for p in self.withholds)
+                and not any(p.search(text) for p in self.evaluates))
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,8 @@ class Codebook:
     avoiders: tuple = ()   # avoidance and distancing ("stopped short of", "so-called"): switch off any stance cue
     refers_back: tuple = field(default=(), compare=False)   # compiled patterns of a statement that points back
     context_window: int = 0     # how many statements back the position it points at may stand (analysis.context)
+    withholds: tuple = field(default=(), compare=False)   # the ``no_view`` section (HolderImplications)
+    evaluates: tuple = field(default=(), compare=False)
 
     @property
     def stance_ids(self) -> list[str]:
@@ -121,7 +133,8 @@ class Codebook:
     @property
     def holder_implications(self) -> HolderImplications:
         return HolderImplications(self.default_holders, {s.id: s.holder_from_position for s in self.stances},
-                                  {cue.id: cue.holder for cue in self.cues() if cue.holder})
+                                  {cue.id: cue.holder for cue in self.cues() if cue.holder},
+                                  self.withholds, self.evaluates)
 
     def stance(self, stance_id: str) -> Label:
         for stance in self.stances:
@@ -290,6 +303,21 @@ def _context(path, context) -> tuple[tuple, int]:
                  for number, pattern in enumerate(patterns, start=1)), window
 
 
+def _no_view(path, section) -> tuple[tuple, tuple]:
+    """The ``no_view`` section: ``withholds`` and ``unless`` patterns (compiled, case-insensitive)."""
+    if section is None:
+        return (), ()
+    check_keys(path, "no_view", section, NO_VIEW_KEYS)
+    compiled = []
+    for key in ("withholds", "unless"):
+        patterns = section.get(key) or []
+        if not isinstance(patterns, list):
+            fail(path, "no_view", f"{key} must be a list of patterns in quotes, got {shown(patterns)}")
+        compiled.append(tuple(compile_pattern(path, f"no_view {key}[{number}]", pattern)
+                              for number, pattern in enumerate(patterns, start=1)))
+    return compiled[0], compiled[1]
+
+
 def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
     """Read and validate a codebook YAML file."""
     path = Path(path)
@@ -314,5 +342,6 @@ def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
         raise CodebookError(f"{path}: negation: window must be a non-negative integer, got {shown(window)}")
     negators, hedges, cancels, avoiders = (_negation_words(path, negation, key) for key in NEGATION_WORDS)
     refers_back, context_window = _context(path, data.get("context"))
+    withholds, evaluates = _no_view(path, data.get("no_view"))
     return Codebook(stances, frames, negators, hedges, window, str(path), cancels, lexicon, avoiders, refers_back,
-                    context_window)
+                    context_window, withholds, evaluates)

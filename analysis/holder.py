@@ -13,8 +13,9 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    stance of the statement has ``holder_from_position: false``. If a matched cue names another side, the
    statement states two positions: ``both`` ("Russia considers the islands its own, while Japan ... wants
    them back").
-2. **No stance.** A statement without a stance still expresses the position of a side's official who speaks
-   in it (quoted or reported; not a newspaper or other media); otherwise ``none``.
+2. **No stance.** A statement without a stance still expresses the view of a side's official who speaks in
+   it (quoted or reported; not a newspaper or other media), unless it says nothing of a view: it only
+   withholds comment, greets or announces procedure (the codebook's ``no_view`` section); otherwise ``none``.
 3. **Cue holders.** The sides the matched cues name: the one, or ``both``.
 4. **Voice.** The voice's side, when it is a side.
 5. **Sides in the spans.** The side named inside the matched spans ("Russia's sovereignty"), when exactly one
@@ -42,7 +43,8 @@ def side_named_in(span: str) -> str:
 
 
 def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, subject_side: str,
-                   speaker_type: str, cue_holders, span_sides, implications: HolderImplications) -> str:
+                   speaker_type: str, cue_holders, span_sides, implications: HolderImplications,
+                   text: str = "") -> str:
     """Whose position a statement expresses, by the rule of the module docstring.
 
     Args:
@@ -51,6 +53,7 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         cue_holders: the ``holder`` of each matched cue that has one.
         span_sides: ``side_named_in`` of each matched span.
         implications: ``Codebook.holder_implications``.
+        text: the statement (rule 2 reads it for a view withheld).
     Returns:
         russia, japan, us, both or none.
     """
@@ -59,7 +62,8 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
     if position_side in PARTIES and from_position:
         return "both" if any(side != position_side for side in named) else position_side
     if not stances:
-        if voice_side in PARTIES and mode != "narration" and speaker_type != "media":
+        if (voice_side in PARTIES and mode != "narration" and speaker_type != "media"
+                and not implications.states_no_view(text)):
             return voice_side
         return "none"
     if named:
@@ -81,18 +85,28 @@ def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str
     implications = codebook.holder_implications
     cue_holder = implications.cue_holder
     span_side: dict[str, str] = {}   # a cue matches the same few words again and again
-    # Without a stance the holder depends on the five attribution columns alone: resolved once per combination.
+    # Without a stance the holder depends on the five attribution columns, and on the text only where rule 2
+    # gives the voice's side: resolved once per combination, and the text read once per distinct statement.
     without_stance: dict[tuple, str] = {}
+    no_view: dict[str, bool] = {}
     holders = []
     columns = [statements[c].tolist() for c in ("mode", "voice_side", "position_side", "subject_side", "speaker_type")]
-    for row_stances, row_evidence, mode, voice, position, subject, speaker_type in zip(stances, evidence, *columns):
+    texts = statements["text"].tolist()
+    for row_stances, row_evidence, text, mode, voice, position, subject, speaker_type in zip(
+            stances, evidence, texts, *columns):
         if not row_stances and not row_evidence:
             key = (mode, voice, position, subject, speaker_type)
             if key not in without_stance:
                 without_stance[key] = resolve_holder(
                     (), mode=mode, voice_side=voice, position_side=position, subject_side=subject,
                     speaker_type=speaker_type, cue_holders=(), span_sides=(), implications=implications)
-            holders.append(without_stance[key])
+            holder = without_stance[key]
+            if holder in PARTIES and position not in PARTIES:
+                if text not in no_view:
+                    no_view[text] = implications.states_no_view(text)
+                if no_view[text]:
+                    holder = "none"
+            holders.append(holder)
             continue
         for e in row_evidence:
             if e.text not in span_side:

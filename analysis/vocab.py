@@ -16,6 +16,11 @@ import re
 # The parties to the dispute and the third country that takes part in it; "other" is any other country.
 PARTIES = ("russia", "japan", "us")
 SIDES = PARTIES + ("other",)
+# The side of a generic speaker of data/actors.csv that takes the outlet's side: "government sources" in a
+# Kyodo story are Japanese, in a TASS story Russian (analysis.attribution names them "Japanese government
+# sources" ...).
+HOME_SIDE = "home"
+SIDE_ADJECTIVES = {"japan": "Japanese", "russia": "Russian", "us": "U.S."}
 # Who speaks a statement: a side, or the outlet in its own voice (narration).
 VOICE_SIDES = SIDES + ("outlet",)
 # Whose position a statement expresses: a party, both parties (a joint statement), or nobody.

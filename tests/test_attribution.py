@@ -19,15 +19,16 @@ def attribute_with(request, actors):
     """Every rule is tested on both paths: ``attribute`` (the fast one) and ``reference_attribution`` (the plain
     rules, every sentence worked afresh, every name and verb searched for in turn)."""
     if request.param == "fast":
-        return lambda table: attribute(table, actors)
+        return lambda table, documents=None: attribute(table, actors, documents=documents)
     finders = reference_finders(actors)
-    return lambda table: reference_attribution(table, finders)
+    return lambda table, documents=None: reference_attribution(table, finders, documents)
 
 
-def attributed(attribute_with, *paragraphs, headline="Headline about the islands"):
+def attributed(attribute_with, *paragraphs, headline="Headline about the islands", outlet=None):
     text = "\n\n".join((headline,) + paragraphs)
     table = pd.DataFrame(article_statements("t", text))
-    return attribute_with(table).set_index("sent_idx")
+    documents = pd.DataFrame({"outlet": [outlet]}, index=["t"]) if outlet is not None else None
+    return attribute_with(table, documents).set_index("sent_idx")
 
 
 def who(table, sent_idx):
@@ -294,6 +295,11 @@ def test_actors_table_validation(tmp_path):
                          "Other,russia,person,Lavrov,\n", encoding="utf-8")
     with pytest.raises(ActorsError, match="dup.csv: row 3 \\(Other\\): name 'Lavrov' already belongs to Lavrov"):
         load_actors(duplicate)
+    home = tmp_path / "home.csv"
+    home.write_text("canonical,side,type,variants,roles\nKremlin,home,institution,Kremlin,\n", encoding="utf-8")
+    with pytest.raises(ActorsError, match=r"home.csv: row 2 \(Kremlin\): side 'home' \(the outlet's side\) is for "
+                                          r"generic speakers only"):
+        load_actors(home)
 
 
 def test_seed_actors_load_with_japanese_name_order(actors):
@@ -322,7 +328,8 @@ def test_a_recurring_sentence_is_resolved_in_the_context_of_its_own_article(acto
     cache = SentenceFactsCache()
 
     def attributed_with_cache(*paragraphs):
-        return attributed(lambda table: attribute(table, actors, cache=cache), *paragraphs)
+        return attributed(lambda table, documents=None: attribute(table, actors, cache=cache, documents=documents),
+                          *paragraphs)
 
     russian = attributed_with_cache("Russian Foreign Minister Sergei Lavrov met reporters in Moscow on Monday.",
                                     *recurring)
@@ -340,3 +347,78 @@ def test_a_recurring_sentence_is_resolved_in_the_context_of_its_own_article(acto
     pd.testing.assert_frame_equal(again, russian)
     cache.clear()
     assert len(cache) == 0
+
+
+# --- unnamed sources, people introduced after their words, and the outlet's own officials -------------------
+
+@pytest.mark.parametrize("outlet, speaker, side", [
+    ("Kyodo News", "Japanese government sources", "japan"),
+    ("TASS", "Russian government sources", "russia"),
+])
+def test_unqualified_government_sources_speak_for_the_outlets_side(attribute_with, outlet, speaker, side):
+    """"Government sources" in a Kyodo story are Japanese, in a TASS story Russian (actors.csv side "home")."""
+    table = attributed(attribute_with, "Government sources said Abe hopes to reach a broad agreement when Putin "
+                       "visits Japan for the Group of 20 summit in Osaka next June.", outlet=outlet)
+    assert who(table, 1) == ("reported", speaker, side)
+    assert table.loc[1, "speaker_type"] == "generic"
+
+
+def test_a_senior_official_of_an_outlet_of_no_side_is_nobodys(attribute_with):
+    table = attributed(attribute_with, "A senior official said the talks would resume after the summer.",
+                       outlet="Deutsche Welle")
+    assert who(table, 1) == ("reported", "official", "other")
+
+
+def test_a_source_in_a_ministry_and_he_added(attribute_with):
+    """'he added' after an unnamed source is the source, not the last official named before."""
+    table = attributed(
+        attribute_with,
+        "Japanese Chief Cabinet Secretary Hirokazu Matsuno called the decision regrettable.",
+        "A source in the Russian Foreign Ministry told RIA Novosti that Tokyo had been informed of the deadlines "
+        "well in advance.",
+        "\"The agreement has not been terminated. Once the payment is made, the issue can be resolved quite "
+        "quickly,\" he added.", outlet="RIA Novosti")
+    assert who(table, 2) == ("reported", "Russian Foreign Ministry source", "russia")
+    assert who(table, 3) == ("direct_quote", "Russian Foreign Ministry source", "russia")
+    assert who(table, 4) == ("direct_quote", "Russian Foreign Ministry source", "russia")
+
+
+def test_a_person_introduced_after_a_two_sentence_quote_speaks_both(attribute_with):
+    """'"... . ...," said Kazuo Nishiura, 88, who was born on Shikotan': a person of no office the article
+    introduces after the quote (age and a who-clause for a role) speaks both sentences of it, with the outlet's
+    side since the role names none."""
+    table = attributed(
+        attribute_with,
+        "Prime Minister Fumio Kishida told the rally that the government would press on with the talks.",
+        "\"We cannot even visit our parents' graves. We do not have much time left,\" said Kazuo Nishiura, 88, "
+        "who was born on Shikotan and attended the rally.", outlet="The Japan Times")
+    assert who(table, 2) == ("direct_quote", "Nishiura", "japan")
+    assert who(table, 3) == ("direct_quote", "Nishiura", "japan")
+    assert table.loc[3, "speaker_type"] == "generic"
+
+
+def test_a_side_word_inside_the_quote_does_not_give_the_speaker_a_side(attribute_with):
+    table = attributed(
+        attribute_with,
+        "\"This provision means that the Kuril Islands will never be handed over to Japan,\" said Senator "
+        "Andrei Klishas, who co-chaired the working group that drafted the amendments.", outlet="Interfax")
+    assert who(table, 1) == ("direct_quote", "Klishas", "russia")
+    assert table.loc[1, "speaker_type"] == "official"
+
+
+def test_the_paper_citing_sources_is_the_speaker(attribute_with):
+    """GUIDE.md: "the paper said citing government sources": the paper."""
+    table = attributed(
+        attribute_with,
+        "The Japanese government has decided to reject the idea of signing a framework agreement with Russia, "
+        "the Asahi newspaper said on Saturday citing government sources.", outlet="TASS")
+    assert who(table, 1) == ("reported", "Asahi", "japan")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Japan lodged protests over both moves.", "Japan"),
+    ("Tokyo has also objected in recent months to Russian military drills on the islands.", "Tokyo"),
+])
+def test_protesting_is_speaking(attribute_with, sentence, speaker):
+    table = attributed(attribute_with, sentence)
+    assert who(table, 1) == ("reported", speaker, "japan")

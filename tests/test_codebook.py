@@ -131,6 +131,9 @@ def test_the_shipped_codebook_spells_out_every_class():
     ("context:\n  refers_back: 'this is'\n", "context: refers_back must be a list of patterns in quotes, got 'this is'"),
     ("context:\n  refers_back: ['(?<=x)this']\n", "context refers_back[1]: pattern '(?<=x)this' is not RE2 syntax"),
     ("context:\n  after: 2\n", "context: unknown key(s) after (allowed: refers_back, window)"),
+    ("no_view:\n  withholds: 'refrain'\n", "no_view: withholds must be a list of patterns in quotes, got 'refrain'"),
+    ("no_view:\n  unless: ['(?<=x)sad']\n", "no_view unless[1]: pattern '(?<=x)sad' is not RE2 syntax"),
+    ("no_view:\n  withhold: ['refrain']\n", "no_view: unknown key(s) withhold (allowed: unless, withholds)"),
 ])
 def test_context_mistakes_name_the_entry(tmp_path, context, message):
     path = write(tmp_path, MINIMAL + context)

@@ -157,7 +157,45 @@ def test_the_holder_column_is_the_rule_row_by_row(actors):
                                subject_side=row.subject_side, speaker_type=row.speaker_type,
                                cue_holders=[implications.cue_holder[e.cue] for e in row_evidence
                                             if e.cue in implications.cue_holder],
-                               span_sides=[side_named_in(e.text) for e in row_evidence], implications=implications)
+                               span_sides=[side_named_in(e.text) for e in row_evidence], implications=implications,
+                               text=row.text)
                 for row, row_stances, row_evidence in zip(statements.itertuples(index=False), stances, evidence)]
     assert holder_column(statements, stances, evidence, CODEBOOK) == expected
     assert set(expected) == {"russia", "japan", "us", "none"}
+
+
+@pytest.mark.parametrize("text, voice, expected", [
+    # GUIDE.md, "Holder without a stance": withholding comment, greeting, procedure say nothing of a view
+    ("Foreign Minister Hayashi: As this concerns negotiations, I will refrain from going into further detail.",
+     "japan", "none"),
+    ("Sergey Lavrov: I would not make any forecasts.", "russia", "none"),
+    ("Dmitry Peskov: I wouldn't speculate on what the President might say.", "russia", "none"),
+    ("That is all from me.", "japan", "none"),
+    ("Ladies and gentlemen,", "russia", "none"),
+    ("We will inform you in due course.", "russia", "none"),
+    # ... unless they evaluate, and a view on the relations stays the side's
+    ("I will refrain from going into detail, but the Russian side's decision is extremely regrettable.",
+     "japan", "japan"),
+    ("Serious differences remain between us.", "russia", "russia"),
+    ("Tokyo continues to follow the course set by Washington.", "russia", "russia"),
+])
+def test_a_statement_without_a_stance_that_withholds_a_view_has_no_holder(text, voice, expected):
+    assert resolve_holder((), mode="direct_quote", voice_side=voice, position_side="", subject_side="",
+                          speaker_type="official", cue_holders=[], span_sides=[],
+                          implications=CODEBOOK.holder_implications, text=text) == expected
+
+
+def test_withholding_is_read_only_without_a_stance_and_a_position_predicate(actors):
+    """In a transcript turn the answer that withholds comment has no holder; the next one, a view, is Japan's;
+    a position predicate still gives its subject ("Tokyo maintains ... I will not go into details")."""
+    text = ("Press Conference by Foreign Minister Hayashi\n\n"
+            "Foreign Minister Hayashi: This year's fisheries negotiations with Russia are under coordination. "
+            "As this concerns negotiations, I will refrain from going into further detail.\n\n"
+            "Foreign Minister Hayashi: Fishing operations are important to the livelihoods of the people in the "
+            "region, and we will make every effort so that they can be carried out.")
+    table = pd.DataFrame(article_statements("t", text))
+    table["is_boilerplate"] = False
+    table["boilerplate_group"] = ""
+    out = tag_statements(table, make_tagger("codebook", CODEBOOK), actors).set_index("sent_idx")
+    assert out["speaker"].tolist()[1:] == ["Hayashi"] * 3
+    assert out["holder_side"].tolist()[1:] == ["japan", "none", "japan"]
