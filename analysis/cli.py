@@ -88,8 +88,8 @@ def main(argv=None) -> int:
     tag = commands.add_parser("tag", help="write the tagged statement table of a corpus")
     tag.add_argument("corpus", help="folder of .txt articles (optional articles.csv), or a .csv/.jsonl file")
     tag.add_argument("--out", required=True, help="output file: .csv or .parquet")
-    tag.add_argument("--tagger", choices=["codebook", "model"], default=None,
-                     help="stance tagger (default: the one that scores better on the challenge set)")
+    tag.add_argument("--tagger", choices=["codebook", "model", "ensemble"], default=None,
+                     help="stance tagger (default: codebook; see docs/evaluation.md for how the three compare)")
     tag.add_argument("--skip-bad", action="store_true",
                      help="skip unreadable articles (listed in the summary) instead of stopping")
     tag.add_argument("--quiet", action="store_true", help="no progress bar")

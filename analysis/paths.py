@@ -11,5 +11,7 @@ ANNOTATIONS = DATA / "annotations"
 GOLD = ANNOTATIONS / "gold.csv"
 CHALLENGE = ANNOTATIONS / "challenge.csv"
 DEV_OUTLETS = ANNOTATIONS / "dev_outlets.csv"
+# The dev parts of the real-genre sets (their test parts are never trained or tuned on).
+REAL_GENRE_DEV = tuple(sorted(ANNOTATIONS.glob("real_genres*/gold_dev.csv")))
 RESULTS = ROOT / "results"
 FIGURES = ROOT / "figures"

@@ -132,6 +132,9 @@ def test_classifier_learns_and_explains(tmp_path):
     features = model.top_features("Japan demands the return of the four islands.", TERR)
     assert len(features) == 3
     assert all(feature in "japan demands the return of the four islands." for feature in features)
+    # the batch form, which the ensemble uses, gives each pair what top_features gives it alone
+    pairs = [(text, stance) for text in texts for stance in (TERR, SOV)]
+    assert model.top_features_of(pairs) == [model.top_features(text, stance) for text, stance in pairs]
 
 
 def test_classifier_is_deterministic():
@@ -417,3 +420,41 @@ def test_a_frame_cue_with_a_long_bounded_repeat_is_decided_exactly(tmp_path):
 ])
 def test_real_world_wording(tagger, text, expected):
     assert stances(tagger, text) == sorted(expected)
+
+
+class _StubModel:
+    """A fitted classifier's interface with fixed probabilities per text."""
+
+    classes_ = ["sovereignty_non_negotiable", "treaty_first", "territory_first", "sanctions_obstacle"]
+
+    def __init__(self, probabilities):
+        self.probabilities = probabilities
+
+    def predict_proba(self, texts):
+        import numpy as np
+        return np.array([self.probabilities.get(text, [0.0] * 4) for text in texts])
+
+    def top_features_of(self, pairs):
+        return [["restrictive measures"] for _ in pairs]
+
+
+def test_the_ensemble_adds_the_classifiers_confident_stances_to_the_cues():
+    """A statement keeps its cue stances and evidence; a stance the classifier gives at least the threshold is
+    added with the model's evidence; below it, nothing; a recurring text is read once."""
+    from analysis.stance import EnsembleTagger
+
+    cue = "Russia's sovereignty over the islands is not subject to discussion."
+    euphemism = "Moscow cited Tokyo's hostile steps over Ukraine."
+    unsure = "The talks ended without a joint statement."
+    model = _StubModel({cue: [0.9, 0.0, 0.0, 0.0], euphemism: [0.1, 0.0, 0.0, 0.7], unsure: [0.0, 0.5, 0.0, 0.0]})
+    calls = []
+    predict = model.predict_proba
+    model.predict_proba = lambda texts: calls.append(list(texts)) or predict(texts)
+    table = pd.DataFrame({"article_id": ["a"] * 4, "sent_idx": [0, 1, 2, 3], "text": [cue, euphemism, unsure, euphemism],
+                          "mode": "narration", "voice_side": "outlet", "position_side": "", "subject_side": "",
+                          "speaker_type": "", "speaker": ""})
+    out = EnsembleTagger(model=model, threshold=0.55).tag(table)
+    assert out["stances"].tolist() == ["sovereignty_non_negotiable", "sanctions_obstacle", "", "sanctions_obstacle"]
+    assert out["stance_evidence"][0].startswith("sovereignty_non_negotiable:") and "model" not in out["stance_evidence"][0]
+    assert out["stance_evidence"][1] == "sanctions_obstacle:model@-1--1:'restrictive measures'"
+    assert calls == [[cue, euphemism, unsure]]
