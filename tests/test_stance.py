@@ -417,6 +417,32 @@ def test_a_frame_cue_with_a_long_bounded_repeat_is_decided_exactly(tmp_path):
     ("The premier stopped short of calling the islands illegally occupied.", []),
     ("Kishida declined to say the islands were illegally occupied.", []),
     ("Moscow mocked the so-called illegal occupation claim.", []),
+    # revised on the dev part of the third real-genre set: other words for the same four positions
+    ("Our sovereignty over the southern Kurils is not subject to question, the spokeswoman said.", [SOV]),
+    ("The status of the islands is not a subject of negotiation.", [SOV]),
+    ("These islands were, are and will be Russian land.", [SOV]),
+    ("This is Russian territory, full stop.", [SOV]),
+    ("The Kurils are not a disputed territory, but Russia.", [SOV]),
+    ("The amended constitution prohibits any handover of the country's territory.", [SOV]),
+    ("The vote put an end to any talk of handing over the islands.", [SOV]),
+    ("There can be no conversation about the islands' status.", [SOV]),
+    ("The islands became part of our country as a result of World War II.", [SOV]),
+    ("For Moscow the order was first a treaty, then everything else.", [TREATY]),
+    ("On the basis of the peace treaty we would then settle the remaining questions.", [TREATY]),
+    ("Shikotan and the Habomai islets would be handed over first under the plan.", [TERR]),
+    ("Tokyo still hopes for at least two islands.", [TERR]),
+    ("The government should go on demanding all four islands.", [TERR]),
+    ("If even two islands come back in my lifetime, I will be content.", [TERR]),
+    ("For Japan the territorial question has always come first.", [TERR]),
+    ("Japan will keep seeking a resolution of the territorial issue.", [TERR]),
+    ("The exchanges create an environment conducive to the resolution of the territorial issue.", []),
+    ("Tokyo joined the illegitimate sanctions and bears full responsibility for the consequences.", [SANC]),
+    ("Moscow says Japan's sanctions are the reason.", [SANC]),
+    ("The sanctions are the reason investors left the region's ports.", [SANC]),   # a near miss the cue takes
+    # avoidance in the Japanese press's wording
+    ("Abe held back on calling the islands illegally occupied.", []),
+    ("The Bluebook dropped the phrase that the islands belong to Japan.", []),
+    ("The premier stopped using the expression illegal occupation in parliament.", []),
 ])
 def test_real_world_wording(tagger, text, expected):
     assert stances(tagger, text) == sorted(expected)
