@@ -18,7 +18,7 @@ from typing import NamedTuple
 from . import paths
 from ._fast.phrases import StringAutomaton
 from .datafiles import DataFileError, check_value, read_table
-from .vocab import ACTOR_TYPES, HOME_SIDE, SIDES
+from .vocab import ACTOR_TYPES, HOME_SIDE, NATIONALITY_ROLE, NATIONALITY_SIDES, PERSON_TYPES, SIDES
 
 # Between a role and the name it precedes: a comma, spaces, perhaps a first name.
 _ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
@@ -128,7 +128,7 @@ def _roles_merged_into_names(text: str, mentions: list[Mention]) -> list[Mention
     which keeps the role."""
     merged: list[Mention] = []
     for mention in mentions:
-        if (merged and merged[-1].kind == "role" and mention.actor.type == "person"
+        if (merged and merged[-1].kind == "role" and mention.actor.type in PERSON_TYPES
                 and _ROLE_NAME_GAP.fullmatch(text, merged[-1].end, mention.start)):
             merged[-1] = Mention(merged[-1].start, mention.end, mention.actor, "name", merged[-1].actor)
             continue
@@ -262,7 +262,8 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
     ("a Japanese diplomat"), else that of an actor the role names ("of the Liberal Democratic Party"), else the
     nearest side word in the sentence, else ``home_side()`` (the outlet's, asked only then); a person without
     one is left out. A person whose role holds no office (a professor, a former resident) is of type
-    "generic".
+    "private", whose side is the nationality the role gives ("a Japanese scholar"), else the outlet's (side
+    words in such a role name a subject: "a professor of Russian politics"), else as for an official.
     """
     people: dict[str, tuple[Actor, list]] = {}
     whole = "\n".join(texts)      # no introduction crosses a line break
@@ -277,7 +278,9 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         start = whole.rfind("\n", 0, at) + 1
         end = whole.find("\n", at)
         sentence = whole[start:end if end != -1 else len(whole)]
-        side = _side_of_role(role, sentence, at - start, actors) or home_side()
+        office = bool(_OFFICE.search(role))
+        side = (_side_of_role(role, sentence, at - start, actors) or home_side() if office
+                else _nationality(role) or home_side() or _side_of_role(role, sentence, at - start, actors))
         if not side:
             continue
         words = name.replace("-", " ").split()
@@ -285,9 +288,14 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+[A-Z])", rest)]
         surname = alone[0] if len(alone) == 1 else words[-1]
         if surname not in people:
-            kind = "person" if _OFFICE.search(role) else "generic"
-            people[surname] = (Actor(surname, side, kind), [name, surname])
+            people[surname] = (Actor(surname, side, "person" if office else "private"), [name, surname])
     return people
+
+
+def _nationality(role: str) -> str:
+    """The side of the nationality before what a person is ("a Russian political analyst"), or ""."""
+    found = NATIONALITY_ROLE.search(role)
+    return NATIONALITY_SIDES[found.group(1)] if found else ""
 
 
 _QUOTED = re.compile(r'["“][^"“”]*["”]')

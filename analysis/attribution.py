@@ -56,8 +56,8 @@ from ._fast.phrases import StringAutomaton
 from .actors import (Actor, ActorIndex, ActorsError, FixedStrings, Mention, introduced_people,  # noqa: F401
                      load_actors, with_people)
 from .turns import document_voices
-from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, PARTIES, SIDE_ADJECTIVES, SIDE_WORD_REGEXES, SPEAKER_TYPES,
-                    side_named)
+from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, PARTIES, PERSON_TYPES, SIDE_ADJECTIVES, SIDE_WORD_REGEXES,
+                    SPEAKER_TYPES, side_named)
 
 
 SPEECH_VERBS = (
@@ -375,7 +375,7 @@ class _ArticleContext:
         for mention in mentions:
             actor = mention.actor
             self.last_of_type[actor.type] = actor
-            if actor.type == "person":
+            if actor.type in PERSON_TYPES:
                 self.last_person = actor
             self.recent.append(actor)
         if len(self.recent) > 30:
@@ -384,7 +384,7 @@ class _ArticleContext:
     def spoke(self, speaker: Actor | None, sent_idx: int):
         if speaker is not None:
             self.last_speaker, self.last_speaker_idx = speaker, sent_idx
-            if speaker.type == "person":
+            if speaker.type in PERSON_TYPES:
                 self.last_person = speaker
 
 
@@ -411,9 +411,9 @@ def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
 
 def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
     for actor in reversed(ctx.recent):
-        if actor.type == "person" and any(noun.lower() in role for role in actor.roles):
+        if actor.type in PERSON_TYPES and any(noun.lower() in role for role in actor.roles):
             return actor
-    if ctx.last_speaker is not None and ctx.last_speaker.type == "person":
+    if ctx.last_speaker is not None and ctx.last_speaker.type in PERSON_TYPES:
         return ctx.last_speaker
     return ctx.last_person
 
@@ -423,17 +423,17 @@ def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, person_before: Actor |
     the last four sentences; else the last person named or speaking in the article."""
     if person_before is not None:
         return person_before
-    if (ctx.last_speaker is not None and ctx.last_speaker.type in ("person", "generic")
+    if (ctx.last_speaker is not None and ctx.last_speaker.type in (*PERSON_TYPES, "generic")
             and sent_idx - ctx.last_speaker_idx <= 4):
         return ctx.last_speaker      # also an unnamed one: 'A source ... said ... "...," he added.'
-    return ctx.last_person or (ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.type == "person" else None)
+    return ctx.last_person or (ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.type in PERSON_TYPES else None)
 
 
 def _last_person(mentions, end: int) -> Actor | None:
     """The last person among the mentions (in reading order) that end by ``end``."""
     person = None
     for mention in mentions:
-        if mention.end <= end and mention.actor.type == "person":
+        if mention.end <= end and mention.actor.type in PERSON_TYPES:
             person = mention.actor
     return person
 
@@ -525,7 +525,7 @@ def _headline_tag(text: str, actors: ActorIndex) -> tuple | None:
     who = tag.group("who").strip()
     found = actors.find(who)
     actor = found[0].actor if found else None
-    return ("fixed", actor, "headline:" + who if actor is None or actor.type != "person" else "headline",
+    return ("fixed", actor, "headline:" + who if actor is None or actor.type not in PERSON_TYPES else "headline",
             tag.start())
 
 
@@ -899,6 +899,7 @@ def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: s
         "position_side": position_side,
         "subject_side": facts.narration_side if mode == "narration" else "",
         "mentions": facts.mention_names,
+        "reported_side": "",
         "_attributed": speaker is not None and how not in ("", "position"),
     }
 
@@ -916,6 +917,11 @@ def _apply_document_voices(rows: list[dict], statements, actors: ActorIndex, doc
         if voice.heading:
             row.update(mode="narration", speaker="", speaker_type="", voice_side="outlet")
         elif voice.speaker is not None:
+            # A minister reporting the other side's words ("Russia has said that the exchanges cannot proceed
+            # ...") states that side's position, not the minister's (analysis.holder, rule 2).
+            reported = row["voice_side"]
+            if row["_attributed"] and reported in PARTIES and reported != voice.speaker.side:
+                row["reported_side"] = reported
             _set_speaker(row, voice.speaker, "direct_quote")
         row["genre"] = found.genre
 
@@ -973,7 +979,7 @@ def _headline_fits(actor: Actor, last_word: str | None, wanted_side: str | None)
         return False        # no word at all: nothing to match
     if last_word in ("paper", "newspaper", "daily", "media", "report") and actor.type == "newspaper":
         return True
-    if wanted_side and actor.side == wanted_side and actor.type == "person":
+    if wanted_side and actor.side == wanted_side and actor.type in PERSON_TYPES:
         return True
     return any(last_word in role for role in actor.roles)
 

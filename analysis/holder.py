@@ -13,15 +13,18 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    stance of the statement has ``holder_from_position: false``. If a matched cue names another side, the
    statement states two positions: ``both`` ("Russia considers the islands its own, while Japan ... wants
    them back").
-2. **No stance.** A statement without a stance still expresses the view of a side's official who speaks in
+2. **Reported inside a turn.** A statement of a transcript turn that reports the other side's words
+   ("Russia has said that the exchanges cannot proceed ..." in the Japanese minister's answer;
+   ``reported_side``) states that side's position, with a stance or without.
+3. **No stance.** A statement without a stance still expresses the view of a side's official who speaks in
    it (quoted or reported; not a newspaper or other media), unless it says nothing of a view: it only
    withholds comment, greets or announces procedure (the codebook's ``no_view`` section); otherwise ``none``.
-3. **Cue holders.** The sides the matched cues name: the one, or ``both``.
-4. **Voice.** The voice's side, when it is a side.
-5. **Sides in the spans.** The side named inside the matched spans ("Russia's sovereignty"), when exactly one
+4. **Cue holders.** The sides the matched cues name: the one, or ``both``.
+5. **Voice.** The voice's side, when it is a side.
+6. **Sides in the spans.** The side named inside the matched spans ("Russia's sovereignty"), when exactly one
    is (a span naming both names none).
-6. **Subject.** In narration, the side of the sentence's subject.
-7. **Defaults.** The stances' default holders when they agree; else ``both``.
+7. **Subject.** In narration, the side of the sentence's subject.
+8. **Defaults.** The stances' default holders when they agree; else ``both``.
 """
 from __future__ import annotations
 
@@ -44,7 +47,7 @@ def side_named_in(span: str) -> str:
 
 def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, subject_side: str,
                    speaker_type: str, cue_holders, span_sides, implications: HolderImplications,
-                   text: str = "") -> str:
+                   text: str = "", reported_side: str = "") -> str:
     """Whose position a statement expresses, by the rule of the module docstring.
 
     Args:
@@ -53,7 +56,8 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         cue_holders: the ``holder`` of each matched cue that has one.
         span_sides: ``side_named_in`` of each matched span.
         implications: ``Codebook.holder_implications``.
-        text: the statement (rule 2 reads it for a view withheld).
+        text: the statement (rule 3 reads it for a view withheld).
+        reported_side: the side whose words a turn's statement reports (rule 2), or "".
     Returns:
         russia, japan, us, both or none.
     """
@@ -61,6 +65,8 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
     from_position = not stances or any(implications.from_position.get(s, True) for s in stances)
     if position_side in PARTIES and from_position:
         return "both" if any(side != position_side for side in named) else position_side
+    if reported_side in PARTIES:
+        return reported_side
     if not stances:
         if (voice_side in PARTIES and mode != "narration" and speaker_type != "media"
                 and not implications.states_no_view(text)):
@@ -85,23 +91,26 @@ def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str
     implications = codebook.holder_implications
     cue_holder = implications.cue_holder
     span_side: dict[str, str] = {}   # a cue matches the same few words again and again
-    # Without a stance the holder depends on the five attribution columns, and on the text only where rule 2
+    # Without a stance the holder depends on the five attribution columns, and on the text only where rule 3
     # gives the voice's side: resolved once per combination, and the text read once per distinct statement.
     without_stance: dict[tuple, str] = {}
     no_view: dict[str, bool] = {}
     holders = []
     columns = [statements[c].tolist() for c in ("mode", "voice_side", "position_side", "subject_side", "speaker_type")]
     texts = statements["text"].tolist()
-    for row_stances, row_evidence, text, mode, voice, position, subject, speaker_type in zip(
-            stances, evidence, texts, *columns):
+    reported_sides = (statements["reported_side"].tolist() if "reported_side" in statements
+                      else [""] * len(statements))
+    for row_stances, row_evidence, text, reported, mode, voice, position, subject, speaker_type in zip(
+            stances, evidence, texts, reported_sides, *columns):
         if not row_stances and not row_evidence:
-            key = (mode, voice, position, subject, speaker_type)
+            key = (mode, voice, position, subject, speaker_type, reported)
             if key not in without_stance:
                 without_stance[key] = resolve_holder(
                     (), mode=mode, voice_side=voice, position_side=position, subject_side=subject,
-                    speaker_type=speaker_type, cue_holders=(), span_sides=(), implications=implications)
+                    speaker_type=speaker_type, cue_holders=(), span_sides=(), implications=implications,
+                    reported_side=reported)
             holder = without_stance[key]
-            if holder in PARTIES and position not in PARTIES:
+            if holder in PARTIES and position not in PARTIES and reported not in PARTIES:
                 if text not in no_view:
                     no_view[text] = implications.states_no_view(text)
                 if no_view[text]:
@@ -114,5 +123,6 @@ def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str
         holders.append(resolve_holder(
             row_stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
             speaker_type=speaker_type, cue_holders=[cue_holder[e.cue] for e in row_evidence if e.cue in cue_holder],
-            span_sides=[span_side[e.text] for e in row_evidence], implications=implications))
+            span_sides=[span_side[e.text] for e in row_evidence], implications=implications,
+            reported_side=reported))
     return holders

@@ -10,11 +10,13 @@ first, and attribution gives the statements of a turn to its speaker (``mode`` d
 
 The rule (``document_voices``), paragraph by paragraph:
 
-1. **Labels.** A paragraph opens with a label when it starts with at most 12 words before a colon, the words
+1. **Labels.** A paragraph opens with a label when it starts (after the Diet minutes' "○") with at most 12
+   words before a colon, the words
    being a question label ("Question", "Q", "Reporter", "Journalist", "Correspondent", also "Question
    (Kyodo)"), a host label ("Host", "Presenter", "Interviewer", "Moderator"), or a name: an actor of
    ``data/actors.csv`` or capitalised words with titles ("Minister Hayashi", "Mr. Motegi, Minister for Foreign
-   Affairs", "HAYASHI Yoshimasa").
+   Affairs", "HAYASHI Yoshimasa", "CHIEF CABINET SECRETARY HAYASHI"), perhaps with a party or office in
+   brackets ("Masaki Odagiri (Constitutional Democratic Party of Japan)"), which gives the side.
 2. **Genre.** From the article's ``genre`` metadata (news, transcript, interview, statement) when given. Else
    an article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
    (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash is an
@@ -25,7 +27,9 @@ The rule (``document_voices``), paragraph by paragraph:
    short line without final punctuation). A label alone on its line is a heading itself. Questions are the
    ``journalist``'s (or the ``host``'s), voice ``other``.
 4. **Dash-led interviews.** A dash paragraph whose last sentence asks ("?") is the host's, any other the
-   guest's: the article's ``speaker`` metadata, else the first person its title names.
+   guest's: the article's ``speaker`` metadata, else the first person its title names. A stage direction
+   ("(Laughter.)"), a date line ("27 April 2022 - 15:10") and an elision ("<…>") are the outlet's
+   narration.
 5. **Statements.** Every statement after the title is the author's: the ``speaker`` metadata, else the
    outlet when it is an institution of ``data/actors.csv``, else the institution the title names, else the
    foreign ministry of the side the outlet or the title names.
@@ -41,7 +45,7 @@ import re
 from typing import NamedTuple
 
 from .actors import Actor, ActorIndex
-from .vocab import PARTIES, SIDE_WORD_REGEXES, side_named
+from .vocab import NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, side_named
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
@@ -72,6 +76,15 @@ _TITLE_SPEECH = re.compile(r"\b(?:remarks|statement|speech|address|opening|answe
                            r"press conference|news conference)\b", re.IGNORECASE)
 _POSSESSIVE_NAME = re.compile(r"((?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-]+)['’]s\b")
 _MAX_LABEL_WORDS = 12
+_SCHOLAR = re.compile(r"\b(?:scholar|professor|researcher|expert|analyst|fellow|academic|historian)s?\b",
+                      re.IGNORECASE)
+# A date and time line of a transcript ("27 April 2022 - 15:10"), an elision ("<…>"): headings, not words.
+_NOT_WORDS = re.compile(r"^\W*$|^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s*[-–—,]\s*\d{1,2}:\d{2})?\s*$")
+_SPEAKER_MARK = re.compile(r"^\s*[○◯●◎■◆]\s*")
+# "(Constitutional Democratic Party of Japan)" after a name in a label: the speaker's party or office.
+_AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)")
+# "(Laughter.)", "(Applause)": what the transcriber saw, the outlet's narration.
+_STAGE_DIRECTION = re.compile(r"^\s*\((?:[A-Z][\w ,'’-]{1,40})\.?\)\.?\s*$")
 _NUMBER = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4})[.)]?$", re.IGNORECASE)
 
 
@@ -135,12 +148,17 @@ class _Article:
 
     def introduced_side(self, surname: str) -> str:
         """The side named nearest to the first sentence that names ``surname`` with more words ("Masaaki
-        Tsuruta, a former senior official of Japan's Foreign Ministry"), or ""."""
+        Tsuruta, a former senior official of Japan's Foreign Ministry"), or "". A scholar's or expert's
+        introduction gives only a nationality before what they are ("a Japanese scholar"): its other side
+        words name a subject ("a professor of Russian politics")."""
         name = re.compile(rf"\b{re.escape(surname)}\b")
         for text in (statement.text for statement in self.statements):
             at = name.search(text)
             if at is None or text.strip().startswith(surname):
                 continue
+            if _SCHOLAR.search(text):
+                found = NATIONALITY_ROLE.search(text)
+                return NATIONALITY_SIDES[found.group(1)] if found else ""
             near = [(abs(m.start() - at.start()), side) for side, words in SIDE_WORD_REGEXES
                     for m in words.finditer(text)]
             if near:
@@ -157,9 +175,15 @@ class _Article:
         if len(label.split()) > _MAX_LABEL_WORDS or not label[:1].isupper():
             return None
         name, _, role = label.partition(",")
-        for mention in self.actors.find(label):
-            if mention.actor.type in ("person", "institution"):
-                return mention.actor
+        affiliation = _AFFILIATION.search(name)
+        if affiliation:
+            name, role = _AFFILIATION.sub("", name), f"{affiliation.group(1)}, {role}"
+        # A label in capitals ("CHIEF CABINET SECRETARY HAYASHI") names the person as its title case does.
+        mentions = self.actors.find(label.title() if label.isupper() else label)
+        for kind in ("person", "institution"):
+            for mention in mentions:
+                if mention.actor.type == kind:
+                    return mention.actor
         if not all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in name.split()):
             return None
         surname = _surname(name)
@@ -182,7 +206,9 @@ class _Article:
 
 
 def _label_of(text: str) -> tuple[str, str] | None:
-    """(label, the text after it) of a paragraph's first sentence, or None."""
+    """(label, the text after it) of a paragraph's first sentence, or None. The mark that opens a speaker's
+    paragraph in the Diet's minutes ("○Prime Minister Fumio Kishida:") is not part of the label."""
+    text = _SPEAKER_MARK.sub("", text, count=1)
     if ":" not in text[:120] and not text.startswith("("):
         return None
     match = _LABEL.match(text.strip())
@@ -230,8 +256,9 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     elif genre in ("transcript", "interview"):
         _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main)
     for i, statement in enumerate(statements):
-        if _NUMBER.match(statement.text.strip()):
-            voices[i] = Voice(None, True)                  # "1." opening a numbered paragraph
+        if (_NUMBER.match(statement.text.strip()) or _STAGE_DIRECTION.match(statement.text)
+                or _NOT_WORDS.match(statement.text)):
+            voices[i] = Voice(None, True)                  # "1." opening a numbered paragraph, "(Applause.)"
     return DocumentVoices(genre, voices)
 
 

@@ -21,6 +21,14 @@ SIDES = PARTIES + ("other",)
 # sources" ...).
 HOME_SIDE = "home"
 SIDE_ADJECTIVES = {"japan": "Japanese", "russia": "Russian", "us": "U.S."}
+# A nationality right before what a person is ("a Japanese scholar", "a Russian political analyst"): in the
+# role of a person of no office, the only side word that says whose side the person is on; "a professor of
+# Russian politics" or "the Center for Japanese Studies" names a subject.
+NATIONALITY_ROLE = re.compile(
+    r"\b(Japanese|Russian|American|U\.S\.)\s+(?:[a-z-]+\s+){0,2}?(?:scholar|expert|analyst|professor|researcher|"
+    r"academic|historian|scientist|economist|commentator|journalist|writer|resident|citizen|national|fisherman|"
+    r"businessman|fellow)s?\b")
+NATIONALITY_SIDES = {"Japanese": "japan", "Russian": "russia", "American": "us", "U.S.": "us"}
 # Who speaks a statement: a side, or the outlet in its own voice (narration).
 VOICE_SIDES = SIDES + ("outlet",)
 # Whose position a statement expresses: a party, both parties (a joint statement), or nobody.
@@ -29,12 +37,16 @@ HOLDER_SIDES = PARTIES + ("both", "none")
 MODES = ("direct_quote", "reported", "narration")
 # What an actor of data/actors.csv is; "generic" is an unnamed speaker known by role ("a senior Japanese
 # official", "Russian diplomats").
-ACTOR_TYPES = ("person", "institution", "capital", "newspaper", "country", "generic")
+ACTOR_TYPES = ("person", "institution", "capital", "newspaper", "country", "generic", "private")
+# A person is an official ("person") or a named person of no office ("private": a scholar, a former resident);
+# both are "he" or "she" to the attribution rules.
+PERSON_TYPES = ("person", "private")
 # What kind of speaker a statement has (the speaker_type column), by the type of its actor: officials apart
 # from media, so that a newspaper quoted as a source never counts as a side's official. Journalists ask the
 # questions of a transcript; generic speakers are unnamed ("a senior Japanese official").
 SPEAKER_TYPES = {"person": "official", "institution": "institution", "capital": "institution",
-                 "country": "institution", "newspaper": "media", "journalist": "journalist", "generic": "generic"}
+                 "country": "institution", "newspaper": "media", "journalist": "journalist", "generic": "generic",
+                 "private": "generic"}
 # What kind of document an article is (the genre column; analysis.turns).
 GENRES = ("news", "transcript", "interview", "statement")
 
@@ -76,11 +88,11 @@ STATEMENT_COLUMNS = ["article_id", "para_idx", "sent_idx", "text", "char_start",
                      "is_lead", "is_heading", "section", "is_boilerplate", "boilerplate_group"]
 # What attribution adds (attribution.py).
 ATTRIBUTION_COLUMNS = ["mode", "speaker", "speaker_type", "voice_side", "position_side", "subject_side",
-                       "mentions", "genre"]
+                       "mentions", "genre", "reported_side"]
 # The tagged table: the contract other tools rely on (../shared/contract_check.py), in this order ...
 CONTRACT_COLUMNS = ["article_id", "sent_idx", "text", "speaker", "voice_side", "holder_side", "mode", "stances",
                     "stance_evidence", "frames", "is_boilerplate"]
 # ... then these, new columns always added at the end.
 EXTRA_COLUMNS = ["outlet", "date", "para_idx", "char_start", "char_end", "is_headline", "is_lead", "is_heading",
                  "section", "boilerplate_group", "speaker_type", "mentions", "position_side", "subject_side",
-                 "suppressed_evidence", "tagger", "genre"]
+                 "suppressed_evidence", "tagger", "genre", "reported_side"]

@@ -28,24 +28,24 @@ CODEBOOK = load_codebook()
     ((SANC, TREATY), "narration", "outlet", "japan", "", "", [], ["", ""], "japan"),
     # ... and a statement without a stance takes it too
     ((), "narration", "outlet", "japan", "japan", "", [], [], "japan"),
-    # 2. no stance: a side's official speaking, quoted or reported; not a newspaper, not narration
+    # 3. no stance: a side's official speaking, quoted or reported; not a newspaper, not narration
     ((), "reported", "russia", "", "", "official", [], [], "russia"),
     ((), "direct_quote", "japan", "", "", "institution", [], [], "japan"),
     ((), "reported", "japan", "", "", "media", [], [], "none"),
     ((), "narration", "outlet", "", "russia", "", [], [], "none"),
     ((), "reported", "other", "", "", "official", [], [], "none"),
-    # 3. the sides the matched cues name, before the voice
+    # 4. the sides the matched cues name, before the voice
     ((TERR,), "reported", "russia", "", "", "official", ["japan"], [""], "japan"),
     ((SOV, TERR), "reported", "russia", "", "", "official", ["russia", "japan"], ["", ""], "both"),
-    # 4. the voice's side
+    # 5. the voice's side
     ((TREATY,), "direct_quote", "japan", "", "", "official", [], ["russia"], "japan"),
-    # 5. the one side named inside the matched spans ("Russia's sovereignty")
+    # 6. the one side named inside the matched spans ("Russia's sovereignty")
     ((SOV,), "narration", "outlet", "", "japan", "", [], ["russia", ""], "russia"),
     ((SOV,), "narration", "outlet", "", "", "", [], ["russia", "japan"], "russia"),   # two: on to the default
-    # 6. in narration, the sentence's subject
+    # 7. in narration, the sentence's subject
     ((TREATY,), "narration", "outlet", "", "japan", "", [], [""], "japan"),
     ((TREATY,), "reported", "other", "", "japan", "official", [], [""], "russia"),   # not narration: the default
-    # 7. the stances' default holders when they agree, else both
+    # 8. the stances' default holders when they agree, else both
     ((TERR,), "narration", "outlet", "", "", "", [], [""], "japan"),
     ((SOV, SANC), "narration", "outlet", "", "", "", [], ["", ""], "russia"),
     ((TREATY, TERR), "narration", "outlet", "", "", "", [], ["", ""], "both"),
@@ -55,6 +55,14 @@ def test_the_holder_rule_step_by_step(stances, mode, voice, position, subject, s
     assert resolve_holder(stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
                           speaker_type=speaker_type, cue_holders=cue_holders, span_sides=span_sides,
                           implications=CODEBOOK.holder_implications) == expected
+
+
+@pytest.mark.parametrize("stances, expected", [((), "russia"), ((SANC,), "russia"), ((TERR,), "russia")])
+def test_rule_2_the_other_sides_words_reported_in_a_turn(stances, expected):
+    """"Russia has said that the exchanges cannot proceed ..." in the Japanese minister's answer: Russia's."""
+    assert resolve_holder(stances, mode="direct_quote", voice_side="japan", position_side="", subject_side="",
+                          speaker_type="official", cue_holders=[], span_sides=[""] * len(stances),
+                          implications=CODEBOOK.holder_implications, reported_side="russia") == expected
 
 
 @pytest.mark.parametrize("span, side", [
@@ -158,7 +166,7 @@ def test_the_holder_column_is_the_rule_row_by_row(actors):
                                cue_holders=[implications.cue_holder[e.cue] for e in row_evidence
                                             if e.cue in implications.cue_holder],
                                span_sides=[side_named_in(e.text) for e in row_evidence], implications=implications,
-                               text=row.text)
+                               text=row.text, reported_side=row.reported_side)
                 for row, row_stances, row_evidence in zip(statements.itertuples(index=False), stances, evidence)]
     assert holder_column(statements, stances, evidence, CODEBOOK) == expected
     assert set(expected) == {"russia", "japan", "us", "none"}

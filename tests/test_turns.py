@@ -236,3 +236,110 @@ def test_a_name_with_no_side_in_sight_is_not_guessed():
 
     texts = ["Talks resume", "Anna Berg, a researcher at the institute, said the talks would resume."]
     assert introduced_people(texts, load_actors()) == {}
+
+
+# A joint press conference as the Prime Minister's Office publishes it, with both leaders' turns, questions
+# from both sides' press, a capitalised label, a stage direction and a date line; then Diet minutes with their
+# "○" marks and a member's party in brackets. Written for these tests in the wording of those transcripts.
+JOINT_PRESS = """Joint Press Conference by the Prime Minister of Japan and the President of Russia
+
+22 January 2019 - 18:40
+
+PRIME MINISTER ABE: Today, President Putin and I held talks for about three hours. We had a frank exchange of views on the peace treaty issue. We confirmed our determination to resolve this issue with our own hands. I will not go into the details of the negotiations. That is all from me.
+
+PRESIDENT PUTIN: Thank you, Mr. Prime Minister. We discussed the whole range of our relations. Trade grew by 17 percent last year. Our position is that the 1956 Declaration provides for a peace treaty first. It says after the treaty. The Japanese side has announced that it regards the islands as its own. We consider that the talks must continue patiently.
+
+(Applause.)
+
+QUESTION (NHK): Mr. President, will Russia hand over any islands? When will the next round be held?
+
+PRESIDENT PUTIN: I would not make any forecasts. The work will be long and painstaking. I think both sides understand this.
+
+QUESTION (RIA Novosti): Mr. Prime Minister, Tokyo has joined the sanctions against Russia. Is that compatible with the talks?
+
+PRIME MINISTER ABE: Russia has said that the sanctions are an obstacle. We do not share that view. I would like to refrain from commenting on other matters. Japan will continue the negotiations with perseverance.
+
+QUESTION (Kyodo): Mr. President, former island residents wish to visit their family graves. Will the visits continue?
+
+PRESIDENT PUTIN: We understand the feelings of these elderly people. The visits will continue this year. We have agreed to simplify the procedures. The details will be worked out by the foreign ministries.
+
+QUESTION (TASS): Mr. Prime Minister, how do you assess the joint economic activities on the islands?
+
+PRIME MINISTER ABE: Pilot projects in aquaculture and tourism have begun. This is an unprecedented attempt. We will create a special legal framework that does not harm the positions of either side. I want to take this step together with President Putin.
+
+PRESIDENT PUTIN: Let me add one thing. The projects must be carried out in line with Russian legislation. Otherwise they will not move forward.
+
+<…>"""
+
+DIET = """House of Councillors Budget Committee
+
+○The Chair: Mr. Kenta Moriyama.
+
+○Kenta Moriyama (Constitutional Democratic Party of Japan): Thank you, Mr. Chairman. The Russian Foreign Ministry announced that it would not continue the peace treaty negotiations. Prime Minister, where do the talks stand? Is there any channel at all?
+
+○The Chair: Prime Minister Fumio Kishida.
+
+○Prime Minister Fumio Kishida: This situation has been brought about by Russia's aggression against Ukraine. Shifting it onto Japan-Russia relations is extremely unjust. Our policy of resolving the territorial issue and concluding a peace treaty remains unchanged. I will refrain from going into the prospects.
+
+○The Chair: This concludes Mr. Moriyama's questions."""
+
+
+def test_a_joint_press_conference_and_diet_minutes_of_forty_statements(tmp_path):
+    table = _corpus(tmp_path, {"joint": JOINT_PRESS, "diet": DIET}, outlet={"joint": "Prime Minister's Office of Japan",
+                                                                          "diet": "House of Councillors, National Diet of Japan"})
+    assert (table["article_id"] == "joint").sum() >= 40
+    rows = {(r.article_id, r.text): r for r in table.itertuples()}
+
+    def who(article, text):
+        r = rows[(article, text)]
+        return r.speaker, r.speaker_type, r.voice_side, r.mode, r.holder_side
+
+    heading = ("", "", "outlet", "narration", "none")
+    assert who("joint", "22 January 2019 - 18:40") == heading                 # a date line
+    assert who("joint", "(Applause.)") == heading                              # a stage direction
+    assert who("joint", "<…>") == heading                                      # an elision
+    # a label in capitals names the person, not the office's role actor
+    assert who("joint", "PRIME MINISTER ABE: Today, President Putin and I held talks for about three hours."
+               )[:4] == ("Abe", "official", "japan", "direct_quote")
+    assert who("joint", "I will not go into the details of the negotiations.") == (
+        "Abe", "official", "japan", "direct_quote", "none")                   # withholds: no holder
+    assert who("joint", "That is all from me.")[4] == "none"
+    assert who("joint", "Our position is that the 1956 Declaration provides for a peace treaty first.") == (
+        "Putin", "official", "russia", "direct_quote", "russia")
+    assert who("joint", "QUESTION (NHK): Mr. President, will Russia hand over any islands?")[:4] == (
+        "journalist", "journalist", "other", "direct_quote")
+    assert who("joint", "PRESIDENT PUTIN: I would not make any forecasts.")[4] == "none"
+    # the other side's words reported inside a turn are that side's position
+    assert who("joint", "PRIME MINISTER ABE: Russia has said that the sanctions are an obstacle.") == (
+        "Abe", "official", "japan", "direct_quote", "russia")
+    assert who("joint", "Japan will continue the negotiations with perseverance.")[4] == "japan"
+    # Diet minutes: the "○" mark, a party in brackets, the chair's procedural lines
+    assert who("diet", "○The Chair: Mr. Kenta Moriyama.")[2:] == ("japan", "direct_quote", "none")
+    assert who("diet", "○Kenta Moriyama (Constitutional Democratic Party of Japan): Thank you, Mr. Chairman."
+               ) == ("Moriyama", "official", "japan", "direct_quote", "none")
+    assert who("diet", "The Russian Foreign Ministry announced that it would not continue the peace treaty "
+               "negotiations.") == ("Moriyama", "official", "japan", "direct_quote", "russia")
+    assert who("diet", "○Prime Minister Fumio Kishida: This situation has been brought about by Russia's "
+               "aggression against Ukraine.")[:3] == ("Kishida", "official", "japan")
+    assert who("diet", "Our policy of resolving the territorial issue and concluding a peace treaty remains "
+               "unchanged.")[4] == "japan"
+    assert rows[("diet", "Our policy of resolving the territorial issue and concluding a peace treaty remains "
+                 "unchanged.")].stances == "territory_first"
+
+
+def test_a_scholars_side_is_the_nationality_the_role_gives_else_the_outlets(tmp_path):
+    """Side words in a scholar's role name a subject ("a professor of Russian politics"), not a side."""
+    interview = ("'The door is shut, but not locked': a Russia scholar on the talks\n\n"
+                 "The Japan Times spoke with Naoki Kawabe, a professor of Russian politics at Hokkaido University.\n\n"
+                 "Question: Are the talks dead?\n\n"
+                 "Kawabe: In practical terms, yes, for now. Both governments still say a treaty is desirable.")
+    wire = ("Experts see no quick deal\n\n"
+            "\"After Crimea, any talk of giving away territory is politically toxic,\" said Yelena Sorokina, a "
+            "senior researcher at the Center for Japanese Studies in Moscow.\n\n"
+            "\"Tokyo keeps hoping,\" said Ken Ota, a Japanese political analyst.")
+    table = _corpus(tmp_path, {"interview": interview, "wire": wire},
+                    outlet={"interview": "The Japan Times", "wire": "Kommersant"})
+    sides = {r.speaker: (r.voice_side, r.speaker_type) for r in table.itertuples() if r.speaker}
+    assert sides["Kawabe"][0] == "japan"
+    assert sides["Sorokina"] == ("russia", "generic")
+    assert sides["Ota"] == ("japan", "generic")
