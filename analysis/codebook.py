@@ -14,6 +14,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -98,8 +99,15 @@ class HolderImplications:
         """Whether a statement without a stance says nothing of its side's view (the ``no_view`` section):
         it withholds comment, greets or announces procedure ("I will refrain from commenting", "That is all
         from me"), and evaluates nothing ("... is extremely regrettable")."""
-        return (any(p.search(text) for p in self.withholds)
-                and not any(p.search(text) for p in self.evaluates))
+        withholds, evaluates = self._unions
+        return (withholds is not None and withholds.search(text) is not None
+                and (evaluates is None or evaluates.search(text) is None))
+
+    @functools.cached_property
+    def _unions(self):
+        """Each list of patterns as one alternation: one search of a statement instead of one per pattern."""
+        return tuple(re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE) if patterns else None
+                     for patterns in (self.withholds, self.evaluates))
 
 
 @dataclass(frozen=True)

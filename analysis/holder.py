@@ -92,7 +92,8 @@ def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str
     cue_holder = implications.cue_holder
     span_side: dict[str, str] = {}   # a cue matches the same few words again and again
     # Without a stance the holder depends on the five attribution columns, and on the text only where rule 3
-    # gives the voice's side: resolved once per combination, and the text read once per distinct statement.
+    # gives the voice's side: resolved once per combination, and the texts read together at the end, each
+    # distinct statement once (``_fast.no_view_scan``).
     without_stance: dict[tuple, str] = {}
     no_view: dict[str, bool] = {}
     holders = []
@@ -111,10 +112,8 @@ def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str
                     reported_side=reported)
             holder = without_stance[key]
             if holder in PARTIES and position not in PARTIES and reported not in PARTIES:
-                if text not in no_view:
-                    no_view[text] = implications.states_no_view(text)
-                if no_view[text]:
-                    holder = "none"
+                no_view[text] = False          # read below, all such statements at once
+                holder = (holder, text)
             holders.append(holder)
             continue
         for e in row_evidence:
@@ -125,4 +124,10 @@ def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str
             speaker_type=speaker_type, cue_holders=[cue_holder[e.cue] for e in row_evidence if e.cue in cue_holder],
             span_sides=[span_side[e.text] for e in row_evidence], implications=implications,
             reported_side=reported))
+    if no_view:
+        from ._fast.no_view_scan import no_view_flags   # the machinery imports this module's rule
+
+        texts_read = list(no_view)
+        no_view = dict(zip(texts_read, no_view_flags(texts_read, implications)))
+        holders = [("none" if no_view[h[1]] else h[0]) if isinstance(h, tuple) else h for h in holders]
     return holders

@@ -309,3 +309,20 @@ def test_the_column_scan_tags_the_seeds_and_the_coded_sets_as_the_rule_does():
     tags = TAGGER.tag_texts(texts)
     assert tags == _tags_one_by_one(texts)
     assert sum(bool(t["stances"]) for t in tags) > 400 and sum(bool(t["suppressed"]) for t in tags) > 10
+
+
+_NO_VIEW_PIECES = ["I will refrain from commenting", "That is all from me.", "not ", "n't ", "comment", "regrettable",
+                   "○The Chair: Prime Minister Fumio Kishida.", "Dmitry Peskov: Of course.", "in due course",
+                   "Thank you", "ﬁnalized", "not been finalised", "é", "İ", "K", " ", ".", ":", "?"]
+
+
+@settings(max_examples=300, **DETERMINISTIC)
+@given(texts=st.lists(st.lists(st.one_of(st.sampled_from(_NO_VIEW_PIECES), st.text(max_size=6)), max_size=8)
+                      .map("".join), max_size=20))
+def test_the_column_scan_of_no_view_is_the_plain_rule(texts):
+    """``_fast.no_view_scan.no_view_flags`` gives what ``states_no_view`` gives, text by text."""
+    from analysis._fast.no_view_scan import no_view_flags
+
+    implications = load_codebook().holder_implications
+    texts += _coded_texts()[:300]
+    assert no_view_flags(texts, implications) == [implications.states_no_view(text) for text in texts]
