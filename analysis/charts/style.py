@@ -177,7 +177,8 @@ def plural(count: int, noun: str) -> str:
 
 
 def integer_ticks(axis):
-    axis.set_major_locator(MaxNLocator(integer=True))
+    # At most six labels: counts in the thousands ("1,250") must not run into each other on a narrow panel.
+    axis.set_major_locator(MaxNLocator(integer=True, nbins=5))
 
 
 def possessive(side: str) -> str:
