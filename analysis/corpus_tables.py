@@ -21,6 +21,7 @@ import textwrap
 import pandas as pd
 
 from .framing import background_table
+from .units import by_unit
 
 CORPUS_COLUMNS = ["article_id", "outlet", "date", "headline", "paragraphs", "statements", "background",
                   "background_pct", "words", "stance_statements"]
@@ -34,30 +35,37 @@ def corpus_table(statements: pd.DataFrame) -> pd.DataFrame:
     Returns:
         ``CORPUS_COLUMNS``, one row per article in article_id order.
     """
-    rows = []
-    for article_id, article in statements.sort_values(["article_id", "sent_idx"]).groupby("article_id"):
-        headline = article.loc[article["is_headline"].astype(bool), "text"]
-        background = int(article["is_boilerplate"].astype(bool).sum())
-        rows.append({"article_id": article_id,
-                     "outlet": (str(article["outlet"].iloc[0] or "") or "unknown"),
-                     "date": str(article["date"].iloc[0] or "") or "undated",
-                     "headline": headline.iloc[0] if len(headline) else "",
-                     "paragraphs": int(article["para_idx"].nunique()),
-                     "statements": len(article), "background": background,
-                     "background_pct": 100.0 * background / len(article),
-                     "words": int(article["text"].str.split().str.len().sum()),
-                     "stance_statements": int((article["stances"].fillna("") != "").sum())})
-    return pd.DataFrame(rows, columns=CORPUS_COLUMNS)
+    table = statements.sort_values(["article_id", "sent_idx"], kind="stable")
+    by_article = table.groupby("article_id", sort=True)
+    first = by_article[["outlet", "date"]].first()
+    headlines = table[table["is_headline"].astype(bool)].drop_duplicates("article_id").set_index("article_id")["text"]
+    statements_n = by_article.size()
+    background = table["is_boilerplate"].astype(bool).groupby(table["article_id"]).sum().astype(int)
+    out = pd.DataFrame({
+        "article_id": statements_n.index,
+        "outlet": first["outlet"].fillna("").astype(str).replace("", "unknown").to_numpy(),
+        "date": first["date"].fillna("").astype(str).replace("", "undated").to_numpy(),
+        "headline": headlines.reindex(statements_n.index).fillna("").to_numpy(),
+        "paragraphs": by_article["para_idx"].nunique().astype(int).to_numpy(),
+        "statements": statements_n.astype(int).to_numpy(),
+        "background": background.to_numpy(),
+        "background_pct": (100.0 * background / statements_n).astype(float).to_numpy(),
+        "words": table["text"].str.split().str.len().groupby(table["article_id"]).sum().astype(int).to_numpy(),
+        "stance_statements": (table["stances"].fillna("") != "").groupby(table["article_id"]).sum().astype(int).to_numpy(),
+    })
+    return out[CORPUS_COLUMNS]
 
 
-def statements_per_article_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """Statements per article in its own text and in reused background (columns article_id, article, part,
-    statements): ``analysis.framing.background_table`` without its share."""
-    return background_table(statements).drop(columns=["share_pct"])
+def statements_per_article_table(statements: pd.DataFrame, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Statements per article (or per unit of ``units``: outlets, for a large corpus) in its own text and in
+    reused background (columns article_id, article, part, statements): ``analysis.framing.background_table``
+    without its share."""
+    return background_table(statements, units=units).drop(columns=["share_pct"])
 
 
-def background_group_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """Each reused background paragraph group and the statements it fills in each article.
+def background_group_table(statements: pd.DataFrame, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each reused background paragraph group and the statements it fills in each article (or unit of
+    ``units``).
 
     Returns:
         ``BACKGROUND_GROUP_COLUMNS``: boilerplate_group, opening (its first words), article_id, statements.
@@ -66,7 +74,8 @@ def background_group_table(statements: pd.DataFrame) -> pd.DataFrame:
     if background.empty:
         return pd.DataFrame(columns=BACKGROUND_GROUP_COLUMNS)
     first = background.sort_values(["article_id", "sent_idx"]).groupby("boilerplate_group")["text"].first()
+    background = by_unit(background, units) if units is not None else background
     counts = background.groupby(["boilerplate_group", "article_id"]).size().rename("statements").reset_index()
-    counts.insert(1, "opening", counts["boilerplate_group"].map(
-        lambda g: textwrap.shorten(first[g], 48, placeholder=" …")))
+    openings = {g: textwrap.shorten(text, 48, placeholder=" …") for g, text in first.items()}
+    counts.insert(1, "opening", counts["boilerplate_group"].map(openings))
     return counts

@@ -14,6 +14,9 @@ coded table laid over it with ``analysis.evaluation.apply_coding``) and returns 
 - ``headline_lead_table``: which side is the subject of the headline and the lead, and their stances.
 - ``framing_card_table``: all of the above per article, in one long table for the framing cards.
 
+The per-article tables take ``units`` (``analysis.units.chart_units``): with it they count per row of the
+chart, an article while the corpus is small and an outlet when it is large.
+
 Example:
     >>> [b.side for b in find_blame("Moscow blamed Tokyo's sanctions for the freeze.")]
     ['japan']
@@ -31,6 +34,7 @@ from .attribution import SPEECH_VERBS, ActorIndex, load_actors
 from .codebook import ID_PATTERN, CodebookError
 from .datafiles import check_keys, compile_pattern, fail, read_yaml, text_value
 from .patterns import MatchClock, PatternTimeout
+from .units import by_unit, outlet_name
 from .vocab import PARTIES, SIDE_WORD_REGEXES, VOICE_SIDES
 
 FRAMING_CUES = paths.DATA / "framing_cues.yaml"
@@ -84,6 +88,10 @@ class FramingCues:
     def __post_init__(self):
         # Bounds the time a cue may backtrack on one statement (analysis.patterns); not a field.
         object.__setattr__(self, "_clock", MatchClock(self.source or "framing cues", FramingCuesError, "statement"))
+        # All cues in one pattern (they are checked to join with others when read): most statements hold no
+        # blame cue, and one search rules them out instead of one per cue.
+        object.__setattr__(self, "_any_cue", re.compile("|".join(f"(?:{c.pattern})" for c in self.cues),
+                                                         re.IGNORECASE) if self.cues else None)
 
 
 @dataclass(frozen=True)
@@ -263,6 +271,8 @@ def find_blame(text: str, *, cues: FramingCues | None = None, actors: ActorIndex
     clock = cues._clock
     clock.arm(cues)
     try:
+        if cues._any_cue is None or not cues._any_cue.search(text):
+            return []
         for cue in cues.cues:
             for match in cue.regex.finditer(text):
                 if match.end() > match.start():
@@ -312,8 +322,10 @@ def blame_table(statements: pd.DataFrame, *, cues: FramingCues | None = None,
     actors = actors or _default_actors()
     rows = []
     ordered = statements.sort_values(["article_id", "sent_idx"], kind="stable")
+    ordered = ordered[["article_id", "sent_idx", "text", "voice_side", "is_boilerplate"]]
     previous_article, previous_side = None, ""
-    for row in ordered.itertuples(index=False):
+    # Plain Python rows: iterating Arrow-backed columns row by row costs more than the cue search itself.
+    for row in (ordered.astype(object) if len(ordered) else ordered).itertuples(index=False):
         if row.article_id != previous_article:
             previous_article, previous_side = row.article_id, ""
         found = find_blame(row.text, cues=cues, actors=actors, previous_side=previous_side)
@@ -327,9 +339,11 @@ def blame_table(statements: pd.DataFrame, *, cues: FramingCues | None = None,
     return pd.DataFrame(rows, columns=BLAME_COLUMNS)
 
 
-def blamed_statements(blame: pd.DataFrame) -> pd.DataFrame:
-    """Statements per article and blamed side (a statement blaming one side twice counts once)."""
+def blamed_statements(blame: pd.DataFrame, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Statements per article (or per unit of ``units``) and blamed side (a statement blaming one side twice
+    counts once)."""
     unique = blame.drop_duplicates(["article_id", "sent_idx", "blamed_side"])
+    unique = by_unit(unique, units) if units is not None else unique
     counts = unique.groupby(["article_id", "blamed_side"]).size().rename("statements").reset_index()
     return counts.sort_values(["article_id", "blamed_side"]).reset_index(drop=True)
 
@@ -338,18 +352,22 @@ def blamed_statements(blame: pd.DataFrame) -> pd.DataFrame:
 
 def article_labels(statements: pd.DataFrame) -> dict:
     """{article_id: "000 · TASS · 2019-02-26"}: the label of an article on a chart axis. An empty or
-    "unknown" outlet is "unknown outlet", an empty date "undated" (never invented)."""
-    first = statements.drop_duplicates("article_id").set_index("article_id")
-    labels = {}
-    for article_id, row in first.iterrows():
-        outlet = str(row.get("outlet", "") or "")
-        outlet = "unknown outlet" if outlet in ("", "unknown") else outlet
-        labels[article_id] = f"{article_id} · {outlet} · {str(row.get('date', '') or '') or 'undated'}"
-    return labels
+    "unknown" outlet is "unknown outlet", an empty date "undated" (never invented). Statements relabelled by
+    ``units.by_unit`` carry their row's label (``unit_label``)."""
+    first = statements.drop_duplicates("article_id")
+    if "unit_label" in first.columns:
+        return dict(zip(first["article_id"], first["unit_label"]))
+    outlets = first["outlet"].map(outlet_name) if "outlet" in first.columns else pd.Series("unknown outlet", first.index)
+    dates = first["date"].fillna("").astype(str).replace("", "undated") if "date" in first.columns else "undated"
+    return dict(zip(first["article_id"], first["article_id"].astype(str) + " · " + outlets + " · " + dates))
 
 
 def _with_article(counts: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     return counts.assign(article=counts["article_id"].map(article_labels(statements)))
+
+
+def _in_units(statements: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFrame:
+    return by_unit(statements, units) if units is not None else statements
 
 
 def _share(counts: pd.DataFrame, by: list[str]) -> pd.Series:
@@ -357,20 +375,23 @@ def _share(counts: pd.DataFrame, by: list[str]) -> pd.Series:
     return (100 * counts["statements"] / totals).astype(float)
 
 
-def voice_share_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """Per article, statements in each voice (``voice_side``: a side's officials, ``other``, ``outlet``
-    narration) and their share of the article's statements in percent."""
+def voice_share_table(statements: pd.DataFrame, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per article (or unit), statements in each voice (``voice_side``: a side's officials, ``other``,
+    ``outlet`` narration) and their share of the article's statements in percent."""
+    statements = _in_units(statements, units)
     counts = statements.groupby(["article_id", "voice_side"]).size().rename("statements").reset_index()
     counts["share_pct"] = _share(counts, ["article_id"])
     return _with_article(counts, statements)[VOICE_SHARE_COLUMNS].sort_values(["article_id", "voice_side"]).reset_index(drop=True)
 
 
-def quote_mode_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """Per article and speaking side, statements quoted directly against paraphrased (reported speech).
+def quote_mode_table(statements: pd.DataFrame, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per article (or unit) and speaking side, statements quoted directly against paraphrased (reported
+    speech).
 
     Narration has no speaker and is left out; ``share_pct`` is the share of that side's attributed
     statements in the article.
     """
+    statements = _in_units(statements, units)
     spoken = statements[statements["mode"].isin(MODE_ORDER) & (statements["voice_side"] != "outlet")]
     counts = spoken.groupby(["article_id", "voice_side", "mode"]).size().rename("statements").reset_index()
     counts["share_pct"] = _share(counts, ["article_id", "voice_side"])
@@ -383,9 +404,10 @@ def _part(statements: pd.DataFrame) -> pd.Series:
     return statements["is_boilerplate"].astype(bool).map({True: "background", False: "own text"})
 
 
-def background_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """Per article, statements in its own text and in reused background paragraphs (``is_boilerplate``:
-    paragraphs that recur nearly word for word in other articles of the corpus)."""
+def background_table(statements: pd.DataFrame, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per article (or unit), statements in its own text and in reused background paragraphs
+    (``is_boilerplate``: paragraphs that recur nearly word for word in other articles of the corpus)."""
+    statements = _in_units(statements, units)
     table = statements.assign(part=_part(statements))
     counts = table.groupby(["article_id", "part"]).size().rename("statements").reset_index()
     full = pd.MultiIndex.from_product([sorted(table["article_id"].unique()), ["own text", "background"]],
@@ -410,9 +432,10 @@ def background_stance_table(statements: pd.DataFrame) -> pd.DataFrame:
     return counts[BACKGROUND_STANCE_COLUMNS].sort_values(["part", "stance", "holder_side"]).reset_index(drop=True)
 
 
-def frame_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """Per article, statements carrying each frame of the codebook (a statement may carry several), and
-    their share of the article's statements in percent."""
+def frame_table(statements: pd.DataFrame, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per article (or unit), statements carrying each frame of the codebook (a statement may carry several),
+    and their share of the article's statements in percent."""
+    statements = _in_units(statements, units)
     totals = statements.groupby("article_id").size()
     table = statements.assign(frame=statements["frames"].fillna("").astype(str).str.split(";")).explode("frame")
     table = table[table["frame"] != ""]
@@ -436,59 +459,88 @@ def headline_lead_table(statements: pd.DataFrame, *, cues: FramingCues | None = 
     actors = actors or _default_actors()
     cues = cues or load_framing_cues()
     rows = []
-    for article_id, article in statements.sort_values(["article_id", "sent_idx"]).groupby("article_id", sort=True):
-        for part, flag in (("headline", "is_headline"), ("lead", "is_lead")):
-            chosen = article[article[flag].astype(bool)]
-            if chosen.empty:
-                continue
-            row = chosen.iloc[0]
-            text = str(row["text"])
+    ordered = statements.sort_values(["article_id", "sent_idx"], kind="stable")
+    for order, (part, flag) in enumerate((("headline", "is_headline"), ("lead", "is_lead"))):
+        chosen = ordered[ordered[flag].astype(bool)].drop_duplicates("article_id")
+        for row in chosen.itertuples(index=False):
+            text = str(row.text)
             offset = _strip_dateline(text)
             mentions = side_mentions(text[offset:].replace("’", "'"), actors)
             sides = list(dict.fromkeys(m.side for m in mentions))
             blamed = [b.side for b in find_blame(text, cues=cues, actors=actors) if b.side]
-            rows.append({"article_id": article_id, "part": part, "sent_idx": int(row["sent_idx"]),
+            rows.append({"article_id": row.article_id, "part": part, "sent_idx": int(row.sent_idx),
                          "subject": mentions[0].word if mentions else "",
                          "subject_side": mentions[0].side if mentions else "none",
-                         "sides_named": ";".join(sides), "stances": row["stances"],
-                         "holder_side": row["holder_side"], "voice_side": row["voice_side"],
-                         "blamed_sides": ";".join(dict.fromkeys(blamed)), "text": text})
-    return pd.DataFrame(rows, columns=HEADLINE_LEAD_COLUMNS)
+                         "sides_named": ";".join(sides), "stances": row.stances,
+                         "holder_side": row.holder_side, "voice_side": row.voice_side,
+                         "blamed_sides": ";".join(dict.fromkeys(blamed)), "text": text, "_order": order})
+    table = pd.DataFrame(rows, columns=HEADLINE_LEAD_COLUMNS + ["_order"])
+    table = table.sort_values(["article_id", "_order"], kind="stable")
+    return table.drop(columns=["_order"]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------- framing cards
 
+def _card_meta(statements: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFrame:
+    """The meta panel: outlet and date of each article; for a unit of several articles, its name, how many
+    articles it holds and the span of their dates."""
+    first = statements.drop_duplicates("article_id")[["article_id", "outlet", "date"]]
+    first = first.assign(outlet=first["outlet"].fillna("").astype(str).replace("", "unknown"),
+                         date=first["date"].fillna("").astype(str))
+    if units is None or (units["unit"] == units["article_id"]).all():
+        return pd.concat([first.assign(panel="meta", category="outlet", label=first["outlet"]),
+                          first.assign(panel="meta", category="date", label=first["date"].replace("", "undated"))],
+                         ignore_index=True)[["article_id", "panel", "category", "label"]]
+    first = by_unit(first, units)
+    rows = []
+    for unit, part in first.groupby("article_id", sort=True):
+        dates = sorted(d for d in part["date"] if d)
+        span = "undated" if not dates else dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+        undated = len(part) - len(dates)
+        rows += [{"article_id": unit, "panel": "meta", "category": "outlet", "label": unit},
+                 {"article_id": unit, "panel": "meta", "category": "date",
+                  "label": span + (f" ({undated} undated)" if undated and dates else "")},
+                 {"article_id": unit, "panel": "meta", "category": "articles", "label": str(len(part)),
+                  "statements": len(part)}]
+    return pd.DataFrame(rows)
+
+
 def framing_card_table(statements: pd.DataFrame, *, cues: FramingCues | None = None,
-                       actors: ActorIndex | None = None) -> pd.DataFrame:
+                       actors: ActorIndex | None = None, blame: pd.DataFrame | None = None,
+                       headlines: pd.DataFrame | None = None, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """Everything a framing card shows, one long table (``CARD_COLUMNS``); ``panel`` is one of
 
-    - ``meta``: category outlet / date (``label`` holds the value; an empty date is "undated");
+    - ``meta``: category outlet / date (``label`` holds the value; an empty date is "undated"); for a unit of
+      several articles (``units``: one card per outlet) the outlet, the span of dates and ``articles``;
     - ``voice``: statements per voice_side; ``mode``: category "<side> <mode>" for attributed statements;
     - ``background``: own text / background; ``frame``: statements per frame;
-    - ``blame``: statements per blamed side; ``headline``: category subject_side, ``label`` the subject word.
+    - ``blame``: statements per blamed side; ``headline``: category subject_side, ``label`` the subject word,
+      ``statements`` the headlines with that subject (one row per article; for a unit, per side, the word its
+      headlines name most often).
+
+    ``blame`` and ``headlines`` are ``blame_table`` and ``headline_lead_table`` of the same statements when
+    the caller has them already (each reads every statement once more otherwise).
     """
     cues = cues or load_framing_cues()
-    parts = []
-    meta = statements.sort_values(["article_id", "sent_idx"]).groupby("article_id").first()
-    for article_id, row in meta.iterrows():
-        outlet = str(row.get("outlet", "") or "") or "unknown"
-        date = str(row.get("date", "") or "") or "undated"
-        parts.append(pd.DataFrame([
-            {"article_id": article_id, "panel": "meta", "category": "outlet", "label": outlet},
-            {"article_id": article_id, "panel": "meta", "category": "date", "label": date}]))
-    voice = voice_share_table(statements).rename(columns={"voice_side": "category"}).assign(panel="voice")
-    mode = quote_mode_table(statements)
+    blame = blame if blame is not None else blame_table(statements, cues=cues, actors=actors)
+    headlines = headlines if headlines is not None else headline_lead_table(statements, cues=cues, actors=actors)
+    meta = _card_meta(statements, units)
+    voice = voice_share_table(statements, units=units).rename(columns={"voice_side": "category"}).assign(panel="voice")
+    mode = quote_mode_table(statements, units=units)
     mode = mode.assign(category=mode["voice_side"] + " " + mode["mode"], panel="mode").drop(columns=["voice_side", "mode"])
-    background = background_table(statements).rename(columns={"part": "category"}).assign(panel="background")
-    frames = frame_table(statements).rename(columns={"frame": "category"}).assign(panel="frame")
-    blame = blamed_statements(blame_table(statements, cues=cues, actors=actors))
-    blame = blame.rename(columns={"blamed_side": "category"}).assign(panel="blame")
-    headlines = headline_lead_table(statements, cues=cues, actors=actors)
+    background = (background_table(statements, units=units).rename(columns={"part": "category"})
+                  .assign(panel="background"))
+    frames = frame_table(statements, units=units).rename(columns={"frame": "category"}).assign(panel="frame")
+    blamed = blamed_statements(blame, units=units).rename(columns={"blamed_side": "category"}).assign(panel="blame")
     headlines = headlines[headlines["part"] == "headline"]
-    headline = pd.DataFrame({"article_id": headlines["article_id"], "panel": "headline",
-                             "category": headlines["subject_side"], "label": headlines["subject"]})
-    card = pd.concat(parts + [voice, mode, background, frames, blame, headline], ignore_index=True)
-    card = card.drop(columns=["article"])
+    headlines = _in_units(headlines, units) if units is not None else headlines
+    headline = (headlines.groupby(["article_id", "subject_side"])
+                .agg(statements=("subject", "size"), label=("subject", lambda words: words.mode().iloc[0]))
+                .reset_index().rename(columns={"subject_side": "category"}).assign(panel="headline"))
+    if units is None or (units["unit"] == units["article_id"]).all():
+        headline = headline.assign(statements=0)   # one headline per article: the card names its subject
+    card = pd.concat([meta, voice, mode, background, frames, blamed, headline], ignore_index=True)
+    card = card.drop(columns=["article", "unit_label"], errors="ignore")
     card["label"] = card["label"].fillna("")
     card["statements"] = card["statements"].fillna(0).astype(int)
     card["share_pct"] = card["share_pct"].astype(float)

@@ -7,7 +7,8 @@ and ``notebooks/03_positions.ipynb`` shows. A statement with two stances counts 
 
 - ``stance_profile_table``: per holder side, stance and voice, and whose voice that is (``carrier``).
 - ``speaker_stance_table``: per speaker and stance.
-- ``stance_timeline_table``: per article (and its date), holder side and stance.
+- ``stance_timeline_table``: per article (and its date), holder side and stance; ``timeline_periods`` puts
+  its dates into the months (or years) a timeline draws.
 - ``voice_holder_table``: every statement by who speaks and whose position it expresses.
 
 Example:
@@ -21,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .framing import explode_stances
+from .units import MAX_ROWS
 from .vocab import PARTIES
 
 STANCE_PROFILE_COLUMNS = ["holder_side", "stance", "voice_side", "carrier", "statements", "share_pct"]
@@ -62,9 +64,15 @@ def stance_profile_table(statements: pd.DataFrame) -> pd.DataFrame:
     return counts[STANCE_PROFILE_COLUMNS].sort_values(["holder_side", "stance", "voice_side"]).reset_index(drop=True)
 
 
-def speaker_stance_table(statements: pd.DataFrame) -> pd.DataFrame:
+OTHER_SPEAKERS = "(other speakers)"
+# Dated articles spanning more months than this are drawn by year, not by month (36 bars a panel at most).
+MONTHS_ON_A_TIMELINE = 36
+
+
+def speaker_stance_table(statements: pd.DataFrame, *, max_rows: int = MAX_ROWS) -> pd.DataFrame:
     """Stance statements per speaker and stance; narration is the speaker "(outlet narration)", a quote
-    without a known speaker "(unattributed)".
+    without a known speaker "(unattributed)". Beyond ``max_rows`` speakers, those with fewer stance
+    statements are summed as "(other speakers)" (voice_side "other"), so that the chart stays readable.
 
     Returns:
         ``SPEAKER_STANCE_COLUMNS``, sorted by speaker, voice_side, stance.
@@ -74,6 +82,12 @@ def speaker_stance_table(statements: pd.DataFrame) -> pd.DataFrame:
     speaker = speaker.where(speaker != "", np.where(table["voice_side"] == "outlet", "(outlet narration)",
                                                     "(unattributed)"))
     table = table.assign(speaker=speaker)
+    totals = table["speaker"].value_counts()
+    if len(totals) > max_rows:
+        kept = sorted(totals.index, key=lambda s: (-totals[s], s))[:max_rows - 1]
+        others = ~table["speaker"].isin(kept)
+        table = table.assign(speaker=table["speaker"].where(~others, OTHER_SPEAKERS),
+                             voice_side=table["voice_side"].where(~others, "other"))
     counts = table.groupby(["speaker", "voice_side", "stance"]).size().rename("statements").reset_index()
     return counts[SPEAKER_STANCE_COLUMNS].sort_values(["speaker", "voice_side", "stance"]).reset_index(drop=True)
 
@@ -89,6 +103,21 @@ def stance_timeline_table(statements: pd.DataFrame) -> pd.DataFrame:
     table = table.assign(date=table["date"].fillna("").astype(str).replace("", "undated"))
     counts = table.groupby(["article_id", "date", "holder_side", "stance"]).size().rename("statements").reset_index()
     return counts[STANCE_TIMELINE_COLUMNS].sort_values(["article_id", "holder_side", "stance"]).reset_index(drop=True)
+
+
+def timeline_periods(dates: pd.Series) -> tuple[pd.Series, str]:
+    """The first day of the month (or year) of each date, and which it is: "month" while the dated articles
+    span up to ``MONTHS_ON_A_TIMELINE`` months, "year" beyond. Undated ("undated" or empty) gives NaT.
+
+    >>> starts, unit = timeline_periods(pd.Series(["2019-02-24", "2019-06-01", "undated"]))
+    >>> [str(d.date()) if d is not pd.NaT else "NaT" for d in starts], unit
+    (['2019-02-01', '2019-06-01', 'NaT'], 'month')
+    """
+    parsed = pd.to_datetime(dates.where(~dates.isin(["", "undated"])), errors="coerce", format="%Y-%m-%d")
+    dated = parsed.dropna()
+    months = 0 if dated.empty else (dated.max().year - dated.min().year) * 12 + dated.max().month - dated.min().month + 1
+    unit = "month" if months <= MONTHS_ON_A_TIMELINE else "year"
+    return parsed.dt.to_period("M" if unit == "month" else "Y").dt.start_time, unit
 
 
 def voice_holder_table(statements: pd.DataFrame) -> pd.DataFrame:

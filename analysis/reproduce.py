@@ -13,7 +13,9 @@ Where outputs go:
 
 - the seed corpus (``data/articles``): ``results/``, ``figures/``, ``build/``;
 - another corpus: ``results/<corpus name>/``, ``figures/<corpus name>/``, ``build/<corpus name>/``;
-- ``results`` given: that folder, and ``<results>/figures`` for the charts unless ``figures`` is given.
+- ``results`` given: everything of the run under that folder: the tables in it, the charts in
+  ``<results>/figures`` and the executed notebooks and pages in ``<results>/build`` (unless ``figures`` or
+  ``build`` is given), so that two runs given two folders never mix their pages.
 
 Two runs write byte-identical CSV and SVG files (charts.save_chart pins the layout and the SVG hash salt;
 tables are sorted and rounded).
@@ -97,7 +99,12 @@ def output_dirs(corpus: Path | str = paths.ARTICLES, results: Path | str | None 
     else:
         results_dir = Path(results)
         figures_dir = Path(figures) if figures is not None else results_dir / "figures"
-    build_dir = Path(build) if build is not None else (BUILD if default else BUILD / name)
+    if build is not None:
+        build_dir = Path(build)
+    elif results is not None:
+        build_dir = Path(results) / "build"
+    else:
+        build_dir = BUILD if default else BUILD / name
     return Outputs(corpus, results_dir.resolve(), figures_dir.resolve(), build_dir.resolve())
 
 
@@ -299,7 +306,8 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         results: results folder; default ``results/`` (seed corpus) or ``results/<corpus name>/``.
         html: also export the executed notebooks to ``build/html/``.
         figures: figures folder; default ``figures/``, ``figures/<corpus name>/`` or ``<results>/figures``.
-        build: folder for executed notebooks and HTML; default ``build/`` or ``build/<corpus name>/``.
+        build: folder for executed notebooks and HTML; default ``<results>/build`` when ``results`` is given,
+            else ``build/`` or ``build/<corpus name>/``.
         notebooks: the notebooks to run (default: every ``notebooks/NN_*.ipynb``, in order).
         log: called with one progress line per step (default: print to stderr).
         data: a ``pipeline.DataFiles`` naming the codebook, actors and chrome rules (default: ``data/``'s).

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import matplotlib.dates
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
@@ -102,17 +103,37 @@ def test_plot_speaker_stance_names_the_top_speaker():
     assert fig.axes[0].get_yticklabels()[0].get_color() == charts.SIDE_COLOURS["russia"]
 
 
-def test_plot_stance_timeline_puts_undated_last():
+def test_plot_stance_timeline_counts_undated_apart():
     table = pd.DataFrame([("b", "2019-03-01", "russia", "treaty_first", 2),
                           ("c", "undated", "japan", "treaty_first", 1),
                           ("a", "2019-02-01", "japan", "territory_first", 1)],
                          columns=positions.STANCE_TIMELINE_COLUMNS)
     fig = charts.plot_stance_timeline(table)
     assert title(fig) == "Treaty first appears in 2 of 3 articles; 2 of them are dated, too few to show a trend"
+    fig.canvas.draw()
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
-    assert ticks == ["2019-02-01\na", "2019-03-01\nb", "undated\nc"]
-    assert [ax.get_title(loc="left") for ax in fig.axes[:2]] == ["Treaty first (3)", "Territory first (1)"]
-    assert fig.axes[0].get_ylabel() == "statements"
+    assert ticks == ["Feb", "Mar", "Apr"]   # monthly bars on a date axis, February to March 2019
+    assert fig.axes[0].xaxis.get_major_formatter().get_offset() == "2019"
+    assert [ax.get_title(loc="left") for ax in fig.axes[:2]] == ["Treaty first (3, 1 undated)", "Territory first (1)"]
+    assert fig.axes[0].get_ylabel() == "statements per month"
+    heights = [round(p.get_height()) for p in fig.axes[0].patches]
+    assert sum(heights) == 2   # the undated statement is counted in the title, not placed at a date
+
+
+def test_plot_stance_timeline_is_a_true_date_axis():
+    """2019-01-14, 2019-01-15 and 2022-03-21: not three equally spaced categories but years with the empty
+    ones between them (more than 36 months: one bar a year)."""
+    table = pd.DataFrame([("a", "2019-01-14", "russia", "treaty_first", 1),
+                          ("b", "2019-01-15", "russia", "treaty_first", 2),
+                          ("c", "2022-03-21", "japan", "treaty_first", 4)], columns=positions.STANCE_TIMELINE_COLUMNS)
+    fig = charts.plot_stance_timeline(table)
+    ax = fig.axes[0]
+    bars = {matplotlib.dates.num2date(p.get_x() + p.get_width() / 2).year: p.get_height() for p in ax.patches
+            if p.get_height()}
+    assert bars == {2019: 3, 2022: 4}
+    assert ax.get_ylabel() == "statements per year"
+    low, high = (matplotlib.dates.num2date(x).date().isoformat() for x in ax.get_xlim())
+    assert (low, high) == ("2019-01-01", "2023-01-01")
 
 
 def test_plot_quote_mode_counts_quotes_and_paraphrases():

@@ -27,8 +27,8 @@ from .corpus import plot_background_groups, plot_statements_per_article
 from .framing import (plot_background_stances, plot_blame, plot_frames, plot_framing_cards, plot_quote_mode,
                       plot_voice_share)
 from .positions import plot_speaker_stance, plot_stance_profile, plot_stance_timeline, plot_voice_holder
-from .style import (SIDE_COLOURS, STYLE, CodebookNames, SavedChart, save_chart, source_note, tidy_for_csv,
-                    write_csv)
+from .style import (SIDE_COLOURS, STYLE, CodebookNames, Preview, SavedChart, preview, save_chart, source_note,
+                    tidy_for_csv, write_csv)
 from .tagging import evidence_html, highlight_evidence, plot_agreement, plot_attribution_accuracy, plot_tagger_scores
 
 __all__ = [
@@ -38,6 +38,6 @@ __all__ = [
     "plot_voice_share", "plot_quote_mode", "plot_background_stances", "plot_frames", "plot_blame",
     "plot_framing_cards",
     "plot_classroom_agreement",
-    "save_chart", "write_csv", "tidy_for_csv", "source_note", "SavedChart", "SIDE_COLOURS", "STYLE",
+    "save_chart", "write_csv", "tidy_for_csv", "source_note", "SavedChart", "preview", "Preview", "SIDE_COLOURS", "STYLE",
     "CodebookNames",
 ]

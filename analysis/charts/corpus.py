@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..units import MAX_ROWS, grouped
+from .framing import row_order
 from .style import NEUTRAL, finish, heatmap, integer_ticks, new_figure, pct, styled
 
 
@@ -50,11 +52,14 @@ def plot_statements_per_article(table: pd.DataFrame, *, source: str | None = Non
 
 
 @styled
-def plot_background_groups(table: pd.DataFrame, *, source: str | None = None) -> Figure:
-    """Heatmap: which reused background paragraph (row) fills how many statements of which article (column).
+def plot_background_groups(table: pd.DataFrame, *, units: pd.DataFrame | None = None, source: str | None = None,
+                           max_rows: int = MAX_ROWS) -> Figure:
+    """Heatmap: which reused background paragraph (row) fills how many statements of which article, or which
+    outlet when the table counts by outlet (column). Beyond ``max_rows`` paragraphs, the ``max_rows - 1``
+    filling the most statements are drawn and the others summed in a last row.
 
     ``table``: ``analysis.corpus_tables.background_group_table`` (boilerplate_group, opening, article_id,
-    statements).
+    statements); ``units``: the ``analysis.units.chart_units`` the table was counted in, if any.
     """
     if table.empty:
         fig = new_figure(8, 2.2)
@@ -62,16 +67,31 @@ def plot_background_groups(table: pd.DataFrame, *, source: str | None = None) ->
         ax.axis("off")
         ax.text(0.5, 0.5, "no paragraph recurs across articles", ha="center", va="center")
         return finish(fig, "No background paragraph recurs across articles", source)
-    matrix = table.pivot_table(index=["boilerplate_group", "opening"], columns="article_id", values="statements",
+    totals = table.groupby("boilerplate_group")["statements"].sum()
+    shown = table
+    if len(totals) > max_rows:
+        kept = set(sorted(totals.index, key=lambda g: (-totals[g], g))[:max_rows - 1])
+        rest = ~table["boilerplate_group"].isin(kept)
+        shown = table.assign(boilerplate_group=table["boilerplate_group"].where(~rest, "other"),
+                             opening=table["opening"].where(~rest, f"{len(totals) - len(kept)} other paragraphs"))
+    matrix = shown.pivot_table(index=["boilerplate_group", "opening"], columns="article_id", values="statements",
                                aggfunc="sum", fill_value=0)
-    fig = new_figure(max(8, 4.8 + 0.7 * matrix.shape[1]), 1.9 + 0.45 * matrix.shape[0])
+    columns = row_order(matrix.columns)
+    matrix = matrix[columns]
+    outlets = units is not None and grouped(units)
+    fig = new_figure(max(8, 4.8 + 0.6 * matrix.shape[1]), 1.9 + 0.45 * matrix.shape[0])
     ax = fig.add_subplot()
     heatmap(ax, matrix)
     ax.set_yticklabels([f"{g}  {o}" for g, o in matrix.index])
-    ax.set_xticklabels([f"article {a}" for a in matrix.columns])
-    ax.set_xlabel("cells: statements of the paragraph in the article")
+    ax.set_xticklabels([f"article {a}" for a in matrix.columns] if not outlets else list(matrix.columns),
+                       rotation=90 if matrix.shape[1] > 6 else 0)
+    ax.set_xlabel("cells: statements of the paragraph in the outlet's articles" if outlets
+                  else "cells: statements of the paragraph in the article")
     ax.xaxis.tick_top()
-    articles = table["article_id"].nunique()
-    title = (f"{matrix.shape[0]} background paragraphs recur across {articles} articles, "
-             f"filling {int(table['statements'].sum())} statements")
+    if outlets:
+        title = (f"{len(totals)} background paragraphs recur, filling {int(table['statements'].sum()):,} "
+                 f"statements of the corpus's {len(units):,} articles")
+    else:
+        title = (f"{len(totals)} background paragraphs recur across {table['article_id'].nunique()} articles, "
+                 f"filling {int(table['statements'].sum())} statements")
     return finish(fig, title, source)

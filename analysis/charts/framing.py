@@ -19,15 +19,22 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from ..codebook import Codebook
+from ..units import OTHER_OUTLETS
 from .style import (HOLDER_ORDER, NEUTRAL, SIDE_COLOURS, SIDE_LABELS, SIDE_NAMES, SIDE_ORDER, VOICE_LABELS,
                     VOICE_ORDER, CodebookNames, LegendSpec, finish, heatmap, integer_ticks, new_figure, ordered,
                     pct, plural, side_legend, stacked_stance_bars, styled, tint)
 
 
+def row_order(ids) -> list:
+    """Rows in id order (articles, or outlets with "other outlets" last)."""
+    return sorted(set(ids), key=lambda a: (a == OTHER_OUTLETS, a))
+
+
 def _article_axis_labels(table: pd.DataFrame) -> tuple[list, list]:
-    ids = sorted(table["article_id"].unique())
+    ids = row_order(table["article_id"])
     labels = dict(zip(table["article_id"], table["article"])) if "article" in table.columns else {}
     return ids, [labels.get(a, a) for a in ids]
 
@@ -175,7 +182,7 @@ def plot_blame(table: pd.DataFrame, *, articles: list | None = None, labels: dic
         articles: every article id, so articles without blame show as empty rows.
         labels: {article_id: label} for the axis.
     """
-    ids = sorted(set(articles or []) | set(table["article_id"]))
+    ids = row_order(set(articles or []) | set(table["article_id"]))
     labels = labels or {}
     sides = ordered(table["blamed_side"], SIDE_ORDER)
     fig = new_figure(9, 1.9 + 0.45 * max(1, len(ids)))
@@ -237,27 +244,39 @@ def _draw_card_heading(ax, article_id: str, card: pd.DataFrame) -> None:
     meta = _panel(card, "meta").set_index("category")["label"]
     bg_pct = float(_panel(card, "background").set_index("category")["share_pct"].get("background", 0.0))
     headline = _panel(card, "headline")
-    subject = (f"headline subject: {headline['label'].iloc[0]} ({SIDE_LABELS.get(headline['category'].iloc[0], '')})"
-               if len(headline) and headline["label"].iloc[0] else "headline names no side")
     n = int(_panel(card, "voice")["statements"].sum())
     outlet = meta.get("outlet", "unknown")
+    if "articles" in meta.index:   # one card for the articles of an outlet
+        named = headline[headline["category"] != "none"].sort_values(["statements", "category"],
+                                                                     ascending=[False, True])
+        articles = int(meta["articles"])
+        subject = (f"headline subject mostly {named['label'].iloc[0]} "
+                   f"({int(named['statements'].iloc[0])} of {articles})" if len(named) else "no headline names a side")
+        heading = (f"{outlet} · {plural(articles, 'article')}, {meta.get('date', 'undated')}  —  "
+                   f"{n:,} statements, {bg_pct:.0f}% background; {subject}")
+    else:
+        subject = (f"headline subject: {headline['label'].iloc[0]} ({SIDE_LABELS.get(headline['category'].iloc[0], '')})"
+                   if len(headline) and headline["label"].iloc[0] else "headline names no side")
+        heading = (f"{article_id} · {'unknown outlet' if outlet == 'unknown' else outlet} · "
+                   f"{meta.get('date', 'undated')}  —  {n} statements, {bg_pct:.0f}% reused background; {subject}")
     ax.axis("off")
     ax.axhline(0.98, color="#BBBBBB", linewidth=1)
     ax.set_ylim(0, 1)
-    ax.text(0, 0.05, f"{article_id} · {'unknown outlet' if outlet == 'unknown' else outlet} · "
-                     f"{meta.get('date', 'undated')}  —  {n} statements, {bg_pct:.0f}% reused background; "
-                     f"{subject}", transform=ax.transAxes, ha="left", va="bottom", fontsize=10.5, fontweight="bold")
+    # Out of the layout: a long heading must not squeeze the card's panels (it is cut at the figure's edge).
+    ax.text(0, 0.05, heading, transform=ax.transAxes, ha="left", va="bottom", fontsize=10 if "articles" in meta.index else 10.5,
+            fontweight="bold").set_in_layout(False)
 
 
-def _draw_card_counts(ax, sides: list[str], xmax: float, title: str, empty: str) -> None:
-    """Axes of a card panel that counts statements per side (the same scale on every card)."""
+def _draw_card_counts(ax, sides: list[str], xmax: float, title: str, empty: str, per_article: bool) -> None:
+    """Axes of a card panel that counts statements per side (the same scale on every card); a card of an
+    outlet counts them per article, so that outlets of different sizes read side by side."""
     ax.set_yticks(range(len(sides)), [SIDE_LABELS.get(s, s) for s in sides], fontsize=8)
     ax.set_ylim(-0.6, max(1, len(sides)) - 0.4)
     ax.invert_yaxis()
-    ax.set_xlim(0, xmax * 1.1 + 0.5)
-    integer_ticks(ax.xaxis)
+    ax.set_xlim(0, xmax * 1.1 + (0.05 if per_article else 0.5))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=not per_article))
     ax.set_title(title, fontsize=9)
-    ax.set_xlabel("statements", fontsize=8)
+    ax.set_xlabel("statements per article" if per_article else "statements", fontsize=8)
     if not sides:
         ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", fontsize=8)
 
@@ -278,17 +297,18 @@ def _draw_card_voices(ax, card: pd.DataFrame, voices: list[str]) -> None:
     ax.set_xlabel("%", fontsize=8)
 
 
-def _draw_card_modes(ax, card: pd.DataFrame, mode_max: float) -> None:
+def _draw_card_modes(ax, card: pd.DataFrame, mode_max: float, per_article: bool) -> None:
     """Per speaking side, statements quoted directly (solid) and paraphrased (hatched)."""
     mode = _panel(card, "mode").set_index("category")["statements"]
     sides = [s for s in ("russia", "japan", "us", "other")
              if any(f"{s} {m}" in mode.index for m in ("direct_quote", "reported"))]
     for i, side in enumerate(sides):
         colour = SIDE_COLOURS.get(side, NEUTRAL["mid"])
-        d, r = int(mode.get(f"{side} direct_quote", 0)), int(mode.get(f"{side} reported", 0))
+        d, r = float(mode.get(f"{side} direct_quote", 0)), float(mode.get(f"{side} reported", 0))
         ax.barh(i, d, color=colour, height=0.6)
         ax.barh(i, r, left=d, color=tint(colour), hatch="///", edgecolor=colour, linewidth=0, height=0.6)
-    _draw_card_counts(ax, sides, mode_max, "quoted (solid) | paraphrased (hatched)", "no attributed speech")
+    _draw_card_counts(ax, sides, mode_max, "quoted (solid) | paraphrased (hatched)", "no attributed speech",
+                      per_article)
 
 
 def _draw_card_frames(ax, card: pd.DataFrame, frames: list[str], names: CodebookNames) -> None:
@@ -302,17 +322,21 @@ def _draw_card_frames(ax, card: pd.DataFrame, frames: list[str], names: Codebook
     ax.set_xlabel("%", fontsize=8)
 
 
-def _draw_card_blame(ax, card: pd.DataFrame, blame_max: float) -> None:
+def _draw_card_blame(ax, card: pd.DataFrame, blame_max: float, per_article: bool) -> None:
     """Statements casting each side as the obstacle."""
     blame = _panel(card, "blame").set_index("category")["statements"]
     blamed = ordered(blame.index, SIDE_ORDER)
     for i, side in enumerate(blamed):
-        ax.barh(i, int(blame[side]), color=SIDE_COLOURS.get(side, NEUTRAL["mid"]), height=0.6)
-    _draw_card_counts(ax, blamed, blame_max, "cast as the obstacle", "no blame cue")
+        ax.barh(i, float(blame[side]), color=SIDE_COLOURS.get(side, NEUTRAL["mid"]), height=0.6)
+    _draw_card_counts(ax, blamed, blame_max, "cast as the obstacle", "no blame cue", per_article)
 
 
 def _framing_cards_title(table: pd.DataFrame, articles: int) -> str:
-    """In how many articles Russian officials are the largest voice, and how many blame Japan or Russia."""
+    """In how many articles Russian officials are the largest voice, and how many blame Japan or Russia (for
+    cards of outlets: in how many outlets, and the share of statements casting each side as the obstacle)."""
+    grouped = ((table["panel"] == "meta") & (table["category"] == "articles")).any()
+    if grouped:
+        return _outlet_cards_title(table)
     blame = table[table["panel"] == "blame"]
     voice = table[table["panel"] == "voice"]
     top_voice = voice.sort_values(["article_id", "statements"], ascending=[True, False]).drop_duplicates("article_id")
@@ -323,17 +347,36 @@ def _framing_cards_title(table: pd.DataFrame, articles: int) -> str:
             f"cast Japan as the obstacle, {russia_blamed or 'none'} Russia")
 
 
+def _outlet_cards_title(table: pd.DataFrame) -> str:
+    voice = table[table["panel"] == "voice"]
+    top_voice = voice.sort_values(["article_id", "statements"], ascending=[True, False]).drop_duplicates("article_id")
+    led = int((top_voice["category"] == "russia").sum())
+    units = table.loc[table["panel"] == "meta", "article_id"].nunique()
+    blame = table[table["panel"] == "blame"].groupby("category")["statements"].sum()
+    total = int(blame.sum())
+    return (f"Russian officials are the largest voice in {led} of {units} outlet cards; of {total:,} statements "
+            f"casting a side as the obstacle, {pct(blame.get('japan', 0), total)} name Japan, "
+            f"{pct(blame.get('russia', 0), total)} Russia")
+
+
 @styled
 def plot_framing_cards(table: pd.DataFrame, *, source: str | None = None,
                        codebook: Codebook | None = None) -> Figure:
     """One card per article (small multiples on one figure): voices, quotes against paraphrase, frames and
     the side cast as the obstacle, with outlet, date, background share and headline subject in the card's
-    heading.
+    heading; one card per outlet when the table counts by outlet (``framing_card_table(..., units=...)``).
 
     ``table``: ``analysis.framing.framing_card_table``.
     """
     names = CodebookNames.read(codebook)
-    ids = sorted(table["article_id"].unique())
+    ids = row_order(table["article_id"])
+    meta = table[table["panel"] == "meta"]
+    per_article = bool((meta["category"] == "articles").any())
+    title = _framing_cards_title(table, len(ids))
+    if per_article:   # cards of outlets: quotes and blame per article of the outlet
+        articles = table["article_id"].map(meta[meta["category"] == "articles"].set_index("article_id")["statements"])
+        counted = table["panel"].isin(["mode", "blame"])
+        table = table.assign(statements=table["statements"].where(~counted, table["statements"] / articles))
     fig = new_figure(13, 0.9 + 2.25 * max(1, len(ids)))
     # One grid, a thin heading row above each card's four panels (subfigures would be tidier, but their
     # layout jitters in the last float digits from run to run, and the SVG ids hash those digits).
@@ -345,14 +388,14 @@ def plot_framing_cards(table: pd.DataFrame, *, source: str | None = None,
         _draw_card_heading(fig.add_subplot(grid[2 * row, :]), article_id, card)
         axes = [fig.add_subplot(grid[2 * row + 1, j]) for j in range(4)]
         _draw_card_voices(axes[0], card, scales.voices)
-        _draw_card_modes(axes[1], card, scales.mode_max)
+        _draw_card_modes(axes[1], card, scales.mode_max, per_article)
         _draw_card_frames(axes[2], card, scales.frames, names)
-        _draw_card_blame(axes[3], card, scales.blame_max)
+        _draw_card_blame(axes[3], card, scales.blame_max, per_article)
         for ax in axes:
             ax.tick_params(labelsize=8)
     legend = side_legend(scales.voices, {**SIDE_LABELS, "outlet": "outlet narration"},
                          title="colour = side (hatched: paraphrase)")
-    return finish(fig, _framing_cards_title(table, len(ids)), source, legend=legend)
+    return finish(fig, title, source, legend=legend)
 
 
 def _side_bar(ax, table: pd.DataFrame, ids: list, side_column: str, side: str, value_column: str,

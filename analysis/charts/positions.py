@@ -21,6 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..codebook import Codebook
+from ..positions import timeline_periods
 from .style import (HOLDER_ORDER, NEUTRAL, SIDE_COLOURS, SIDE_LABELS, VOICE_LABELS, VOICE_ORDER, CodebookNames,
                     capitalised, finish, heatmap, integer_ticks, new_figure, ordered, pct, possessive, side_legend,
                     stacked_stance_bars, styled)
@@ -141,51 +142,74 @@ def _timeline_title(table: pd.DataFrame, stances: list, order: list, names: Code
     return f"{names.label(top)} appears in {spread[top]} of {len(order)} articles; {when}"
 
 
+def _period_locator(periods: int, unit: str):
+    """Ticks on whole months or years, at most about seven to an axis."""
+    if unit == "month":
+        step = next((m for m in (1, 2, 3, 4, 6, 12) if periods / m <= 7), 12)
+        return matplotlib.dates.MonthLocator(bymonth=range(1, 13, step) if 12 % step == 0 else None)
+    return matplotlib.dates.YearLocator(base=max(1, math.ceil(periods / 7)))
+
+
 @styled
 def plot_stance_timeline(table: pd.DataFrame, *, articles: pd.DataFrame | None = None,
                          source: str | None = None, codebook: Codebook | None = None) -> Figure:
-    """One panel per stance: statements per article in date order (undated articles last, apart), stacked
-    by holder side.
+    """One panel per stance: statements per month (per year when the articles span more than three years) on
+    a true date axis, stacked by holder side; undated statements are counted in the panel's title, never
+    placed at an invented date.
 
     Args:
         table: ``analysis.positions.stance_timeline_table``.
-        articles: optional (article_id, date) of every article, so articles without stances show as empty.
+        articles: optional (article_id, date) of every article, so articles without stances count in the title.
     """
     names = CodebookNames.read(codebook)
     stances = names.stance_order(table["stance"])
     order = _date_order(pd.concat([table[["article_id", "date"]], articles[["article_id", "date"]]])
                         if articles is not None else table)
     holders = ordered(table["holder_side"], HOLDER_ORDER)
+    starts, unit = timeline_periods(table["date"])
+    counts = (table.assign(period=starts).dropna(subset=["period"])
+              .groupby(["stance", "period", "holder_side"])["statements"].sum())
+    undated = table[starts.isna()].groupby("stance")["statements"].sum()
+    dated_starts = starts.dropna()
+    offset = pd.DateOffset(months=1) if unit == "month" else pd.DateOffset(years=1)
     ncols = 2 if len(stances) > 1 else 1
     nrows = max(1, math.ceil(len(stances) / ncols))
-    fig = new_figure(max(9, 1.1 * len(order) * ncols + 1.5), 1.4 + 2.3 * nrows)
+    fig = new_figure(12 if ncols == 2 else 9, 1.4 + 2.3 * nrows)
     axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).ravel()
-    x = np.arange(len(order))
+    periods = pd.date_range(dated_starts.min(), dated_starts.max(), freq="MS" if unit == "month" else "YS") \
+        if len(dated_starts) else pd.DatetimeIndex([])
+    days = 30.4 if unit == "month" else 365.25   # date axes count in days
+    width, centres = 0.8 * days, matplotlib.dates.date2num(periods) + days / 2
     for ax, stance in zip(axes, stances):
-        part = table[table["stance"] == stance]
-        bottom = np.zeros(len(order))
+        bottom = np.zeros(len(periods))
         for holder in holders:
-            values = np.array([part[(part["article_id"] == a) & (part["holder_side"] == holder)]["statements"].sum()
-                               for a, _ in order])
-            ax.bar(x, values, bottom=bottom, color=SIDE_COLOURS.get(holder, NEUTRAL["mid"]), width=0.62,
-                   edgecolor="white", linewidth=0.6)
+            values = np.array([counts.get((stance, p, holder), 0) for p in periods], dtype=float)
+            ax.bar(centres, values, bottom=bottom, color=SIDE_COLOURS.get(holder, NEUTRAL["mid"]), width=width,
+                   edgecolor="white", linewidth=0.4)
             bottom += values
-        ax.set_title(f"{names.label(stance)} ({int(part['statements'].sum())})")
+        total = int(table.loc[table["stance"] == stance, "statements"].sum())
+        not_placed = int(undated.get(stance, 0))
+        ax.set_title(f"{names.label(stance)} ({total}" + (f", {not_placed} undated)" if not_placed else ")"))
         ax.grid(axis="y")
         integer_ticks(ax.yaxis)
-        undated = [i for i, (_, d) in enumerate(order) if d == "undated"]
-        if undated and undated[0] > 0:
-            ax.axvline(undated[0] - 0.5, color="#999999", linestyle="--", linewidth=0.9)
     for ax in axes[len(stances):]:
         ax.axis("off")
-    for ax in axes:
-        if ax.axison:
-            ax.set_xticks(x, [f"{d}\n{a}" for a, d in order], fontsize=8)
+    if len(periods):
+        locator = _period_locator(len(periods), unit)
+        for ax in axes:
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
+            ax.set_xlim(matplotlib.dates.date2num(periods[0]),
+                        matplotlib.dates.date2num(periods[-1] + offset))
+    else:
+        for ax in axes:
+            ax.set_xticks([])
     for i in range(nrows):
-        axes[i * ncols].set_ylabel("statements")
-    dated = sum(1 for _, d in order if d != "undated")
-    legend = side_legend(holders, title="whose position (holder side)"
-                         + ("; dashed line: undated articles follow" if 0 < dated < len(order) else ""))
+        axes[i * ncols].set_ylabel(f"statements per {unit}")
+    legend_title = "whose position (holder side)"
+    if len(undated):
+        legend_title += "; undated statements: counted in each panel's title, not placed in time"
+    legend = side_legend(holders, title=legend_title)
     return finish(fig, _timeline_title(table, stances, order, names), source, legend=legend)
 
 

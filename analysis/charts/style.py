@@ -76,6 +76,8 @@ STYLE = {
 }
 SOURCE_INCHES = 0.32
 PNG_DPI = 150
+# 19.5 in at 150 dpi is 2,925 px: every saved chart stays within 3,000 x 3,000 px, whatever the corpus.
+MAX_INCHES = 19.5
 
 
 # ----------------------------------------------------------------------------------------- the figure
@@ -90,7 +92,9 @@ def styled(function):
 
 
 def new_figure(width: float, height: float) -> Figure:
-    """A constrained-layout figure on an Agg canvas, with room kept at the bottom for the source note."""
+    """A constrained-layout figure on an Agg canvas, with room kept at the bottom for the source note; never
+    larger than ``MAX_INCHES`` a side (the charts bound their rows so that they fit well within it)."""
+    width, height = min(width, MAX_INCHES), min(height, MAX_INCHES)
     fig = Figure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(fig)
     bottom = SOURCE_INCHES / height
@@ -173,7 +177,8 @@ def plural(count: int, noun: str) -> str:
 
 
 def integer_ticks(axis):
-    axis.set_major_locator(MaxNLocator(integer=True))
+    # At most six labels: counts in the thousands ("1,250") must not run into each other on a narrow panel.
+    axis.set_major_locator(MaxNLocator(integer=True, nbins=5))
 
 
 def possessive(side: str) -> str:
@@ -257,6 +262,52 @@ class CodebookNames:
 
     def frame_order(self, values) -> list:
         return ordered(values, self.frame_ids)
+
+
+# ----------------------------------------------------------------------------------------- previews
+
+# Rows of a table shown in a notebook page; the whole table is in its CSV.
+PREVIEW_ROWS = 15
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The first rows of a table as a notebook shows it, with a line saying how many rows there are and
+    where the whole table is; a page stays the same size whatever the corpus."""
+
+    table: pd.DataFrame
+    rows: int
+    saved: Path | None = None
+
+    def caption(self) -> str:
+        total = len(self.table)
+        where = f"; the whole table: {self.saved.name} in the results folder" if self.saved else ""
+        if total <= self.rows:
+            return f"all {total:,} rows{where}" if self.saved else ""
+        return f"first {self.rows} of {total:,} rows{where}"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        caption = self.caption()
+        head = self.table.head(self.rows).to_html(index=False, na_rep="")
+        return (f"<p><em>{html.escape(caption)}</em></p>" if caption else "") + head
+
+    def __repr__(self) -> str:
+        caption = self.caption()
+        return (caption + "\n" if caption else "") + self.table.head(self.rows).to_string(index=False)
+
+
+def preview(table: pd.DataFrame, *, rows: int = PREVIEW_ROWS, saved: Path | str | None = None) -> Preview:
+    """The first ``rows`` rows of ``table`` for a notebook page; ``saved``: the CSV that holds all of it.
+
+    >>> print(preview(pd.DataFrame({"n": range(20)}), rows=2, saved="results/n.csv"))
+    first 2 of 20 rows; the whole table: n.csv in the results folder
+     n
+     0
+     1
+    """
+    return Preview(table, rows, Path(saved) if saved is not None else None)
 
 
 # ------------------------------------------------------------------------------------------- saving
