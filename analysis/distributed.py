@@ -31,8 +31,11 @@ from .pipeline import (CONTRACT_COLUMNS, EXTRA_COLUMNS, add_meta, make_tagger, s
 from .statements import STATEMENT_COLUMNS
 
 # The statement table on disk: the split, the corpus-wide boilerplate flags and the article metadata that
-# tag_corpus joins in (outlet, date), so a partition needs nothing else.
-INPUT_COLUMNS = STATEMENT_COLUMNS + ["outlet", "date"]
+# tag_corpus uses (outlet, date, and the genre and author attribution reads), so a partition needs nothing
+# else. The metadata's genre and speaker travel as document_genre and document_speaker: the tagged table's
+# genre column is the genre attribution settles on (given or detected).
+DOCUMENT_COLUMNS = {"document_genre": "genre", "document_speaker": "speaker"}
+INPUT_COLUMNS = STATEMENT_COLUMNS + ["outlet", "date", *DOCUMENT_COLUMNS]
 OUTPUT_COLUMNS = CONTRACT_COLUMNS + EXTRA_COLUMNS
 # About 24 statements an article in the seeds: 2,000 articles make partitions of ~50k statements, large
 # enough that a task's overhead is negligible and small enough for a worker's memory.
@@ -56,6 +59,9 @@ def corpus_statements(source: Path | str = paths.ARTICLES, *, on_error: str = "r
     in the order tag_corpus reads it: by article, then sentence."""
     statements, meta = split_with_meta(source, on_error=on_error)
     add_meta(statements, meta)
+    for column, field in DOCUMENT_COLUMNS.items():
+        given = meta[field].fillna("").astype(str) if field in meta.columns else pd.Series(dtype=object)
+        statements[column] = statements["article_id"].map(given).astype(object).fillna("").astype(str)
     return statements[INPUT_COLUMNS]
 
 
@@ -94,8 +100,11 @@ def read_statements(path: Path | str):
 def _tag_rows(statements: pd.DataFrame, tagger, actors) -> pd.DataFrame:
     """The pandas path on one partition, rows in tag_corpus's order."""
     ordered = statements.sort_values(["article_id", "sent_idx"], kind="stable").reset_index(drop=True)
+    documents = (ordered.groupby("article_id", sort=False)[["outlet", *DOCUMENT_COLUMNS]].first()
+                 .rename(columns=DOCUMENT_COLUMNS))
+    ordered = ordered.drop(columns=list(DOCUMENT_COLUMNS))
     with without_cyclic_gc():   # as the pandas path tags a chunk
-        return tag_statements(ordered, tagger, actors)[OUTPUT_COLUMNS]
+        return tag_statements(ordered, tagger, actors, documents=documents)[OUTPUT_COLUMNS]
 
 
 def _empty_output(tagger, actors) -> pd.DataFrame:
@@ -105,7 +114,7 @@ def _empty_output(tagger, actors) -> pd.DataFrame:
 
     row = {"article_id": "meta", "para_idx": 0, "sent_idx": 0, "text": "Meta.", "char_start": 0, "char_end": 5,
            "is_headline": True, "is_lead": False, "is_heading": False, "section": "body", "is_boilerplate": False,
-           "boilerplate_group": "", "outlet": "", "date": ""}
+           "boilerplate_group": "", "outlet": "", "date": "", "document_genre": "", "document_speaker": ""}
     sample = pd.DataFrame([row], columns=INPUT_COLUMNS)
     empty = _tag_rows(sample, CodebookTagger(tagger.codebook), actors).iloc[:0]
     return empty.astype({c: "str" for c in empty.columns if pd.api.types.is_string_dtype(empty[c])})

@@ -141,9 +141,13 @@ class _Article:
         return self._side_of(self.outlet) or side_named(self.title)
 
     def _side_of(self, text: str) -> str:
-        """The side of the first actor or side word in ``text``, if a party (a foreign outlet names none)."""
-        found = self.actors.find(text) if text else []
-        side = found[0].actor.side if found else side_named(text)
+        """The side of the first actor or side word in ``text``, if a party (a foreign outlet names none):
+        "Russian Embassy in Japan" is Russia's."""
+        if not text:
+            return ""
+        found = [(m.start, m.actor.side) for m in self.actors.find(text)[:1]]
+        found += [(m.start(), side) for side, words in SIDE_WORD_REGEXES for m in [words.search(text)] if m]
+        side = min(found)[1] if found else ""
         return side if side in PARTIES else ""
 
     def introduced_side(self, surname: str) -> str:

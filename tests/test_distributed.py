@@ -96,3 +96,31 @@ def test_missing_dask_says_what_to_install(monkeypatch, statements_dir, tmp_path
         monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(ImportError, match=r"pip install -e \"\.\[dask\]\""):
         tag_parquet(statements_dir, tmp_path / "out")
+
+
+def test_the_articles_outlet_genre_and_author_reach_the_workers(client, tmp_path):
+    """Attribution reads an article's metadata: the outlet gives unnamed "government sources" their side, the
+    genre and the author make a statement its author's words. The Dask path gets them as the pandas path does."""
+    rows = [
+        {"id": "kyodo", "outlet": "Kyodo News", "date": "2019-01-10", "genre": "", "speaker": "",
+         "text": "Japan eyes two islands first\n\nGovernment sources said Tokyo would seek the return of Shikotan "
+                 "and the Habomai islets first."},
+        {"id": "tass", "outlet": "TASS", "date": "2019-01-11", "genre": "", "speaker": "",
+         "text": "Moscow sees no talks on handover\n\nGovernment sources said no handover was being discussed."},
+        {"id": "comment", "outlet": "", "date": "2023-02-07", "genre": "statement",
+         "speaker": "Russian Embassy in Japan",
+         "text": "On the so-called Northern Territories Day\n\nThe Kuril Islands are Russian territory. This is not "
+                 "a subject of negotiation."},
+    ]
+    corpus = tmp_path / "articles.jsonl"
+    pd.DataFrame(rows).to_json(corpus, orient="records", lines=True, force_ascii=False)
+    expected = tag_corpus(corpus)[0]
+    out = write_statements(corpus, tmp_path / "statements", articles_per_file=1)
+    computed = tag_dask(read_statements(out), "codebook").compute()
+    pd.testing.assert_frame_equal(_sorted(computed), _sorted(expected))
+    by_text = computed.set_index("text")
+    assert by_text.loc["Government sources said Tokyo would seek the return of Shikotan and the Habomai islets "
+                       "first.", "voice_side"] == "japan"
+    assert by_text.loc["Government sources said no handover was being discussed.", "voice_side"] == "russia"
+    assert by_text.loc["This is not a subject of negotiation.", ["genre", "mode", "voice_side"]].tolist() == [
+        "statement", "direct_quote", "russia"]
