@@ -21,6 +21,7 @@ Example (a cluster instead of local threads: ``distributed.Client("tcp://schedul
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -40,6 +41,9 @@ OUTPUT_COLUMNS = CONTRACT_COLUMNS + EXTRA_COLUMNS
 # About 24 statements an article in the seeds: 2,000 articles make partitions of ~50k statements, large
 # enough that a task's overhead is negligible and small enough for a worker's memory.
 ARTICLES_PER_FILE = 2000
+# The list of part files write_statements wrote in a folder: the only files it replaces there. Its name starts
+# with "_", which Parquet readers skip.
+MANIFEST = "_statements_files.json"
 
 
 def _dask():
@@ -71,7 +75,9 @@ def write_statements(source: Path | str, out_path: Path | str, *, articles_per_f
 
     Args:
         source: a corpus folder or ``.csv``/``.jsonl`` file, as for ``load_corpus``.
-        out_path: a folder; it gets ``part-00000.parquet``, ``part-00001.parquet`` ...
+        out_path: a folder; it gets ``part-00000.parquet``, ``part-00001.parquet`` ... and a list of them,
+            ``_statements_files.json``: a later call replaces those files, and refuses a folder with part
+            files it did not write.
         articles_per_file: whole articles per file (one file is one Dask partition).
     Returns:
         The folder.
@@ -80,14 +86,25 @@ def write_statements(source: Path | str, out_path: Path | str, *, articles_per_f
         raise ValueError("articles_per_file must be at least 1")
     out_path = Path(out_path)
     out_path.mkdir(parents=True, exist_ok=True)
-    for old in out_path.glob("part-*.parquet"):
-        old.unlink()
+    manifest = out_path / MANIFEST
+    ours = set(json.loads(manifest.read_text(encoding="utf-8"))["files"]) if manifest.exists() else set()
+    theirs = sorted(p.name for p in out_path.glob("part-*.parquet") if p.name not in ours)
+    if theirs:
+        # Never delete what this function did not write: a reader of the folder would mix them in.
+        raise ValueError(f"{out_path}: holds {', '.join(theirs[:3])}{' ...' if len(theirs) > 3 else ''} that "
+                         "write_statements did not write; choose an empty folder")
     statements = corpus_statements(source, on_error=on_error)
+    for old in ours:
+        (out_path / old).unlink(missing_ok=True)
     article_ids = statements["article_id"].drop_duplicates().tolist()
+    written = []
     for number, start in enumerate(range(0, max(1, len(article_ids)), articles_per_file)):
         chunk = statements[statements["article_id"].isin(article_ids[start:start + articles_per_file])]
         # One row group a file: a reader that splits files by row group still never splits an article.
-        chunk.to_parquet(out_path / f"part-{number:05d}.parquet", index=False, row_group_size=max(1, len(chunk)))
+        name = f"part-{number:05d}.parquet"
+        chunk.to_parquet(out_path / name, index=False, row_group_size=max(1, len(chunk)))
+        written.append(name)
+    manifest.write_text(json.dumps({"files": written}), encoding="utf-8")
     return out_path
 
 

@@ -124,3 +124,17 @@ def test_the_articles_outlet_genre_and_author_reach_the_workers(client, tmp_path
     assert by_text.loc["Government sources said no handover was being discussed.", "voice_side"] == "russia"
     assert by_text.loc["This is not a subject of negotiation.", ["genre", "mode", "voice_side"]].tolist() == [
         "statement", "direct_quote", "russia"]
+
+
+def test_writing_statements_again_replaces_only_its_own_files(tmp_path):
+    out = write_statements(paths.ARTICLES, tmp_path / "statements", articles_per_file=2)
+    assert sorted(p.name for p in out.glob("part-*.parquet")) == ["part-00000.parquet", "part-00001.parquet",
+                                                                  "part-00002.parquet"]
+    write_statements(paths.ARTICLES, out, articles_per_file=5)      # its own files: replaced
+    assert sorted(p.name for p in out.glob("part-*.parquet")) == ["part-00000.parquet"]
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "part-00000.parquet").write_bytes(b"a user's file")
+    with pytest.raises(ValueError, match=r"mine: holds part-00000.parquet that write_statements did not write"):
+        write_statements(paths.ARTICLES, mine)
+    assert (mine / "part-00000.parquet").read_bytes() == b"a user's file"
