@@ -26,7 +26,8 @@ The rule (``document_voices``), paragraph by paragraph:
 3. **Turns.** In a transcript or interview, a turn runs from its label to the next label or section heading (a
    short line without final punctuation). A label alone on its line is a heading itself. Questions are the
    ``journalist``'s (or the ``host``'s), voice ``other``.
-4. **Dash-led interviews.** A dash paragraph whose last sentence asks ("?") is the host's, any other the
+4. **Dash-led interviews.** A dash paragraph whose last sentence asks ("?") is the host's (a broadcaster's
+   interview) or the journalist's (a newspaper's), any other the
    guest's: the article's ``speaker`` metadata, else the first person its title names. A stage direction
    ("(Laughter.)"), a date line ("27 April 2022 - 15:10") and an elision ("<…>") are the outlet's
    narration.
@@ -80,6 +81,9 @@ _SCHOLAR = re.compile(r"\b(?:scholar|professor|researcher|expert|analyst|fellow|
                       re.IGNORECASE)
 # A date and time line of a transcript ("27 April 2022 - 15:10"), an elision ("<…>"): headings, not words.
 _NOT_WORDS = re.compile(r"^\W*$|^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s*[-–—,]\s*\d{1,2}:\d{2})?\s*$")
+# An outlet whose interviews are a studio's: its questions are the host's; a newspaper's are its journalist's.
+_BROADCASTER = re.compile(r"\b(?:TV|television|channel|radio|Rossiya(?:\s*\d+)?|NHK|BBC|CNN|Euronews|Vesti|"
+                          r"Zvezda|NTV|TBS|Fuji)\b", re.IGNORECASE)
 _SPEAKER_MARK = re.compile(r"^\s*[○◯●◎■◆]\s*")
 # "(Constitutional Democratic Party of Japan)" after a name in a label: the speaker's party or office.
 _AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)")
@@ -296,7 +300,8 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
         elif _DASH.match(text):
             if guest is None:
                 guest = article.speaker(guest_name) if guest_name else _first_person(texts[0], article)
-            current = HOST if text.rstrip().endswith("?") else guest
+            asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
+            current = asker if text.rstrip().endswith("?") else guest
         elif _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith(":")):
             current = main         # a section heading, or a line ending in a colon that names no speaker
             for i in rows:

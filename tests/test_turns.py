@@ -128,12 +128,20 @@ def test_a_japanese_ministers_turn_holds_japans_position(tagged):
     assert (row.voice_side, row.holder_side) == ("russia", "russia")
 
 
-def test_a_dash_led_interview_alternates_host_and_guest(tagged):
+def test_a_dash_led_interview_alternates_the_journalist_and_the_guest(tagged):
+    """A newspaper's interview (Izvestia): its questions are the journalist's."""
     rows = _rows(tagged, "interview")
     assert [(speaker, voice) for _, speaker, _, voice, _ in rows[1:]] == [
-        ("host", "other"), ("Rudenko", "russia"), ("Rudenko", "russia"), ("host", "other"),
+        ("journalist", "other"), ("Rudenko", "russia"), ("Rudenko", "russia"), ("journalist", "other"),
         ("Rudenko", "russia"), ("Rudenko", "russia")]
     assert set(tagged.loc[tagged["article_id"] == "interview", "genre"]) == {"interview"}
+
+
+def test_a_broadcasters_dash_led_interview_has_a_host(tmp_path):
+    table = _corpus(tmp_path, {"tv": INTERVIEW.replace("interview with Izvestia", "interview")},
+                    outlet={"tv": "Rossiya 24"})
+    assert [speaker for _, speaker, _, _, _ in _rows(table, "tv")[1:]] == [
+        "host", "Rudenko", "Rudenko", "host", "Rudenko", "Rudenko"]
 
 
 def test_a_ministry_statement_is_its_authors_words(tagged):
