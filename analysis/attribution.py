@@ -499,6 +499,10 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
 
 # ----------------------------------------------------------------------- attribution of one sentence
 
+# A speech verb that opens a clause of its own ("insisted that ..."), a few words after the verb at most.
+_OPENS_CLAUSE = re.compile(r"^\S+(?:\s+\S+){0,2}?\s+that\b")
+
+
 @dataclass
 class Attribution:
     speaker: Actor | None = None
@@ -630,7 +634,9 @@ def _governing(candidates: list[Attribution], outside: str) -> Attribution:
     tail = outside[last.verb_start:]
     clause_start = max(outside.rfind(",", 0, last.verb_start), outside.rfind("”", 0, last.verb_start),
                        outside.rfind('"', 0, last.verb_start))
-    if clause_start > 0 and "," not in tail[:40]:
+    # "..., Lavrov said on Monday." closes the sentence; "..., while Lavrov insisted that ..." opens a clause
+    # of its own, and the sentence stays with its first speaker.
+    if clause_start > 0 and "," not in tail[:40] and not _OPENS_CLAUSE.search(tail):
         last.how = "trailing"
         return last
     return candidates[0]

@@ -422,3 +422,22 @@ def test_the_paper_citing_sources_is_the_speaker(attribute_with):
 def test_protesting_is_speaking(attribute_with, sentence, speaker):
     table = attributed(attribute_with, sentence)
     assert who(table, 1) == ("reported", speaker, "japan")
+
+
+def test_a_second_speaker_in_a_clause_of_its_own_does_not_take_the_sentence(attribute_with):
+    """"He said ..., while Lavrov insisted that ..." stays the first speaker's; "..., Lavrov said on Monday."
+    closes the sentence and takes it."""
+    table = attributed(
+        attribute_with,
+        "Japanese Foreign Minister Yoshimasa Hayashi told reporters that Japan would respond calmly.",
+        "He said Russia's decision was regrettable, while Lavrov insisted that the measures made talks impossible.",
+        "The talks will not resume soon, Lavrov said on Monday.")
+    assert who(table, 2) == ("reported", "Hayashi", "japan")
+    assert who(table, 3) == ("reported", "Lavrov", "russia")
+
+
+def test_diplomatic_sources_are_unnamed_speakers_of_no_side(attribute_with):
+    table = attributed(attribute_with, "According to diplomatic sources, the next round may be held in June.",
+                       "A source familiar with the negotiations said the sides were far apart.")
+    assert who(table, 1) == ("reported", "diplomatic sources", "other")
+    assert who(table, 2) == ("reported", "source familiar with the negotiations", "other")
