@@ -906,6 +906,7 @@ def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: s
         "subject_side": facts.narration_side if mode == "narration" else "",
         "mentions": facts.mention_names,
         "reported_side": "",
+        "off_topic": False,
         "_attributed": speaker is not None and how not in ("", "position"),
     }
 
@@ -929,6 +930,7 @@ def _apply_document_voices(rows: list[dict], statements, actors: ActorIndex, doc
             if row["_attributed"] and reported in PARTIES and reported != voice.speaker.side:
                 row["reported_side"] = reported
             _set_speaker(row, voice.speaker, "direct_quote")
+            row["off_topic"] = voice.off_topic
         row["genre"] = found.genre
 
 

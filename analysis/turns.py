@@ -25,7 +25,10 @@ The rule (``document_voices``), paragraph by paragraph:
    ``statement``; any other is ``news``, left to the sentence rules.
 3. **Turns.** In a transcript or interview, a turn runs from its label to the next label or section heading (a
    short line without final punctuation). A label alone on its line is a heading itself. Questions are the
-   ``journalist``'s (or the ``host``'s), voice ``other``.
+   ``journalist``'s (or the ``host``'s), voice ``other``. A Japanese or Russian speaker's turn that, with the
+   turn before it (the question it answers), names neither the dispute nor the other side (an answer on
+   another topic of a press conference) is ``off_topic``: its statements hold no position on the dispute
+   (``analysis.holder``, rule 3).
 4. **Dash-led interviews.** A dash paragraph whose last sentence asks ("?") is the host's (a broadcaster's
    interview) or the journalist's (a newspaper's), any other the
    guest's: the article's ``speaker`` metadata, else the first person its title names. A stage direction
@@ -98,6 +101,7 @@ class Voice(NamedTuple):
 
     speaker: Actor | None
     heading: bool = False
+    off_topic: bool = False     # in a turn that never touches the dispute or the other side (rule 3)
 
 
 class DocumentVoices(NamedTuple):
@@ -291,9 +295,11 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
     paragraph after a question (a briefing's answers often carry no label)."""
     current = main
     guest = None
+    turns: list[list] = []      # [speaker, rows, texts] of each turn, in order
     for rows, text, speaker in zip(paragraphs[1:], texts[1:], speakers[1:]):
         if speaker is not None:
             current = speaker
+            turns.append([current, [], []])
             if len(rows) == 1 and statements[rows[0]].text.rstrip().endswith(":"):
                 voices[rows[0]] = Voice(None, True)       # a label on a line of its own
                 continue
@@ -302,16 +308,46 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
                 guest = article.speaker(guest_name) if guest_name else _first_person(texts[0], article)
             asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
             current = asker if text.rstrip().endswith("?") else guest
+            turns.append([current, [], []])
         elif _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith(":")):
             current = main         # a section heading, or a line ending in a colon that names no speaker
+            turns.append([current, [], []])
             for i in rows:
                 voices[i] = Voice(None, True)
             continue
         elif current in (JOURNALIST, HOST) and main is not None:
             current = main
+            turns.append([current, [], []])
         if current is not None:
+            if not turns or turns[-1][0] is not current:
+                turns.append([current, [], []])
+            turns[-1][1].extend(rows)
+            turns[-1][2].append(text)
             for i in rows:
                 voices[i] = Voice(current)
+    # A turn is read with the one before it: the question it answers, or the same speaker's turn it goes on from.
+    for before, (speaker, rows, turn_texts) in zip([[None, [], []]] + turns, turns):
+        if rows and not _touches_the_dispute(" ".join(before[2] + turn_texts), speaker.side):
+            for i in rows:
+                voices[i] = Voice(speaker, False, True)
+
+
+# What a turn on the dispute names: the islands, the treaty, territory, sovereignty, sanctions, or the other
+# side. A press conference moves through many topics; an answer on a car maker's certification scandal or a
+# missile launch elsewhere says nothing of the dispute, and its statements hold no side's position on it.
+_DISPUTE_WORDS = re.compile(
+    r"\b(?:islands?|isles|islets|kurils?|kuriles|northern territories|etorofu|iturup|kunashiri?|shikotan|habomai|"
+    r"peace treaty|treaty|territor\w*|sovereign\w*|sanction\w*|restrictive measures|border|1956|declaration|"
+    r"former (?:island )?residents|islanders|grave visits|visa-free)\b", re.IGNORECASE)
+
+
+def _touches_the_dispute(text: str, side: str) -> bool:
+    """Whether a turn of a speaker of ``side`` names the dispute or the other party (rule 3)."""
+    if side not in ("japan", "russia"):
+        return True
+    other = "russia" if side == "japan" else "japan"
+    return bool(_DISPUTE_WORDS.search(text)) or any(
+        words.search(text) for party, words in SIDE_WORD_REGEXES if party == other)
 
 
 def _title_speaker(title: str, article: _Article) -> Actor | None:

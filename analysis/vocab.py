@@ -88,11 +88,11 @@ STATEMENT_COLUMNS = ["article_id", "para_idx", "sent_idx", "text", "char_start",
                      "is_lead", "is_heading", "section", "is_boilerplate", "boilerplate_group"]
 # What attribution adds (attribution.py).
 ATTRIBUTION_COLUMNS = ["mode", "speaker", "speaker_type", "voice_side", "position_side", "subject_side",
-                       "mentions", "genre", "reported_side"]
+                       "mentions", "genre", "reported_side", "off_topic"]
 # The tagged table: the contract other tools rely on (../shared/contract_check.py), in this order ...
 CONTRACT_COLUMNS = ["article_id", "sent_idx", "text", "speaker", "voice_side", "holder_side", "mode", "stances",
                     "stance_evidence", "frames", "is_boilerplate"]
 # ... then these, new columns always added at the end.
 EXTRA_COLUMNS = ["outlet", "date", "para_idx", "char_start", "char_end", "is_headline", "is_lead", "is_heading",
                  "section", "boilerplate_group", "speaker_type", "mentions", "position_side", "subject_side",
-                 "suppressed_evidence", "tagger", "genre", "reported_side"]
+                 "suppressed_evidence", "tagger", "genre", "reported_side", "off_topic"]

@@ -351,3 +351,20 @@ def test_a_scholars_side_is_the_nationality_the_role_gives_else_the_outlets(tmp_
     assert sides["Kawabe"][0] == "japan"
     assert sides["Sorokina"] == ("russia", "generic")
     assert sides["Ota"] == ("japan", "generic")
+
+
+def test_an_answer_on_another_topic_holds_no_position_on_the_dispute(tmp_path):
+    """A press conference moves through topics: the answer on a car maker's scandal names neither the dispute
+    nor Russia, and its statements hold no side's position; the answer on the drills holds Japan's."""
+    text = ("Press Conference by the Chief Cabinet Secretary\n\n"
+            "Reporter: What is the government's response to the certification scandal?\n\n"
+            "CHIEF CABINET SECRETARY HAYASHI: The irregularities undermine the trust of users. The ministry will "
+            "take strict action. We will also pay close attention to the company's business partners.\n\n"
+            "Reporter: Russia has announced military exercises on the islands. How will the government respond?\n\n"
+            "CHIEF CABINET SECRETARY HAYASHI: The government is closely following Russia's military activities. "
+            "We will continue to do so. We have lodged a protest through diplomatic channels.")
+    table = _corpus(tmp_path, {"ccs": text}, outlet={"ccs": "Prime Minister's Office of Japan"})
+    rows = {r.text: (r.speaker, r.off_topic, r.holder_side) for r in table.itertuples()}
+    assert rows["The ministry will take strict action."] == ("Hayashi", True, "none")
+    assert rows["We will continue to do so."] == ("Hayashi", False, "japan")
+    assert rows["We have lodged a protest through diplomatic channels."] == ("Hayashi", False, "japan")
