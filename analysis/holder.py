@@ -18,8 +18,10 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    ``reported_side``) states that side's position, with a stance or without.
 3. **No stance.** A statement without a stance still expresses the view of a side's official who speaks in
    it (quoted or reported; not a newspaper or other media), unless it says nothing of a view: it only
-   withholds comment, greets or announces procedure (the codebook's ``no_view`` section), or it belongs to a
-   transcript turn on another topic (``off_topic``, ``analysis.turns``); otherwise ``none``.
+   withholds comment, greets or announces procedure (the codebook's ``no_view`` section), asks a question in
+   a transcript or interview (a question only asks, as GUIDE.md codes a journalist's; a question quoted in a
+   news story is the speaker's chosen words and keeps the rule), or belongs to a transcript turn on another
+   topic (``off_topic``, ``analysis.turns``); otherwise ``none``.
 4. **Cue holders.** The sides the matched cues name: the one, or ``both``.
 5. **Voice.** The voice's side, when it is a side.
 6. **Sides in the spans.** The side named inside the matched spans ("Russia's sovereignty"), when exactly one
@@ -46,9 +48,14 @@ def side_named_in(span: str) -> str:
     return sides[0] if len(sides) == 1 else ""
 
 
+def asks_in_a_turn(text: str, genre: str) -> bool:
+    """Whether a statement is a question asked in a transcript or interview (rule 3)."""
+    return genre in ("transcript", "interview") and text.rstrip(" \"'”’»)").endswith("?")
+
+
 def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, subject_side: str,
                    speaker_type: str, cue_holders, span_sides, implications: HolderImplications,
-                   text: str = "", reported_side: str = "", off_topic: bool = False) -> str:
+                   text: str = "", reported_side: str = "", off_topic: bool = False, genre: str = "") -> str:
     """Whose position a statement expresses, by the rule of the module docstring.
 
     Args:
@@ -60,6 +67,7 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         text: the statement (rule 3 reads it for a view withheld).
         reported_side: the side whose words a turn's statement reports (rule 2), or "".
         off_topic: whether the statement belongs to a transcript turn on another topic (rule 3).
+        genre: the article's genre (rule 3 reads a question in a transcript or interview as asking only).
     Returns:
         russia, japan, us, both or none.
     """
@@ -71,7 +79,7 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         return reported_side
     if not stances:
         if (voice_side in PARTIES and mode != "narration" and speaker_type != "media" and not off_topic
-                and not implications.states_no_view(text)):
+                and not asks_in_a_turn(text, genre) and not implications.states_no_view(text)):
             return voice_side
         return "none"
     if named:
@@ -104,15 +112,17 @@ def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str
     reported_sides = (statements["reported_side"].tolist() if "reported_side" in statements
                       else [""] * len(statements))
     off_topics = statements["off_topic"].tolist() if "off_topic" in statements else [False] * len(statements)
-    for row_stances, row_evidence, text, reported, off_topic, mode, voice, position, subject, speaker_type in zip(
-            stances, evidence, texts, reported_sides, off_topics, *columns):
+    genres = statements["genre"].tolist() if "genre" in statements else [""] * len(statements)
+    for row_stances, row_evidence, text, reported, off_topic, genre, mode, voice, position, subject, speaker_type \
+            in zip(stances, evidence, texts, reported_sides, off_topics, genres, *columns):
         if not row_stances and not row_evidence:
-            key = (mode, voice, position, subject, speaker_type, reported, off_topic)
+            asks = asks_in_a_turn(text, genre)
+            key = (mode, voice, position, subject, speaker_type, reported, off_topic or asks)
             if key not in without_stance:
                 without_stance[key] = resolve_holder(
                     (), mode=mode, voice_side=voice, position_side=position, subject_side=subject,
                     speaker_type=speaker_type, cue_holders=(), span_sides=(), implications=implications,
-                    reported_side=reported, off_topic=off_topic)
+                    reported_side=reported, off_topic=off_topic or asks)
             holder = without_stance[key]
             if holder in PARTIES and position not in PARTIES and reported not in PARTIES:
                 no_view[text] = False          # read below, all such statements at once

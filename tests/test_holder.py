@@ -166,7 +166,8 @@ def test_the_holder_column_is_the_rule_row_by_row(actors):
                                cue_holders=[implications.cue_holder[e.cue] for e in row_evidence
                                             if e.cue in implications.cue_holder],
                                span_sides=[side_named_in(e.text) for e in row_evidence], implications=implications,
-                               text=row.text, reported_side=row.reported_side)
+                               text=row.text, reported_side=row.reported_side,
+                               off_topic=row.off_topic, genre=row.genre)
                 for row, row_stances, row_evidence in zip(statements.itertuples(index=False), stances, evidence)]
     assert holder_column(statements, stances, evidence, CODEBOOK) == expected
     assert set(expected) == {"russia", "japan", "us", "none"}
@@ -207,3 +208,15 @@ def test_withholding_is_read_only_without_a_stance_and_a_position_predicate(acto
     out = tag_statements(table, make_tagger("codebook", CODEBOOK), actors).set_index("sent_idx")
     assert out["speaker"].tolist()[1:] == ["Hayashi"] * 3
     assert out["holder_side"].tolist()[1:] == ["japan", "none", "japan"]
+
+
+@pytest.mark.parametrize("text, genre, expected", [
+    ("Prime Minister, where do the negotiations stand today?", "transcript", "none"),
+    ("Is there any channel at all through which the government is talking to Moscow?", "interview", "none"),
+    ('"What are these talks about?"', "news", "japan"),       # a question quoted in a story keeps the rule
+    ("The government will keep asking for the grave visits.", "transcript", "japan"),
+])
+def test_a_question_in_a_transcript_only_asks(text, genre, expected):
+    assert resolve_holder((), mode="direct_quote", voice_side="japan", position_side="", subject_side="",
+                          speaker_type="official", cue_holders=[], span_sides=[],
+                          implications=CODEBOOK.holder_implications, text=text, genre=genre) == expected
