@@ -305,7 +305,7 @@ def statements_from_coded(coded: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------ coded tables laid over the statements
 
 def apply_coding(statements: pd.DataFrame, coded: pd.DataFrame, *, name: str = "gold") -> pd.DataFrame:
-    """The statement table with the ``CODED_FIELDS`` of a hand-coded table laid over it, so every table and
+    """The statement table with the ``CODED_FIELDS`` of a coded table (the gold, a coder's file) laid over it, so every table and
     chart can be drawn from the gold as well as from the tagger; ``tagger`` becomes ``name``.
 
     Raises:
@@ -329,7 +329,7 @@ def apply_coding(statements: pd.DataFrame, coded: pd.DataFrame, *, name: str = "
 
 @dataclass(frozen=True)
 class CodedPart:
-    """The statements a hand-coded table covers, with its coding laid over them (``apply_coding``), and how
+    """The statements a coded table covers, with its coding laid over them (``apply_coding``), and how
     many statements of the table it does not cover (an article added to the corpus, a text changed since it
     was coded), in which articles."""
 
