@@ -114,7 +114,7 @@ def test_nothing_written_into_the_repository(run):
 
 
 def test_notebooks_run_on_another_corpus(tmp_path):
-    """Two articles without metadata: no gold, no dates, no reused background; every notebook still runs."""
+    """Two seed articles without metadata: no dates, no reused background; every notebook still runs."""
     corpus = tmp_path / "two"
     corpus.mkdir()
     for article_id in ("000", "003"):
@@ -123,7 +123,9 @@ def test_notebooks_run_on_another_corpus(tmp_path):
                         log=lambda line: None)
     assert outputs.figures == (tmp_path / "results" / "figures").resolve()
     assert (outputs.figures / "04_framing_cards.svg").stat().st_size > 0
-    assert not (outputs.figures / "03_stance_profile_gold.svg").exists()  # no gold for this corpus
+    # The gold codes these two seed articles' statements (same ids and texts): its chart covers them all.
+    assert (outputs.figures / "03_stance_profile_gold.svg").exists()
+    assert "The gold covers all 42 statements of this corpus." in printed(outputs.notebooks / "03_positions.ipynb")
     corpus_table = pd.read_csv(outputs.results / "01_corpus.csv", dtype=str, keep_default_na=False)
     assert corpus_table[["article_id", "date", "background"]].values.tolist() == [["000", "undated", "0"],
                                                                                  ["003", "undated", "0"]]
