@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import warnings
 from collections import Counter
 
@@ -303,7 +305,7 @@ def statements_from_coded(coded: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------ coded tables laid over the statements
 
 def apply_coding(statements: pd.DataFrame, coded: pd.DataFrame, *, name: str = "gold") -> pd.DataFrame:
-    """The statement table with the ``CODED_FIELDS`` of a hand-coded table laid over it, so every table and
+    """The statement table with the ``CODED_FIELDS`` of a coded table (the gold, a coder's file) laid over it, so every table and
     chart can be drawn from the gold as well as from the tagger; ``tagger`` becomes ``name``.
 
     Raises:
@@ -323,6 +325,60 @@ def apply_coding(statements: pd.DataFrame, coded: pd.DataFrame, *, name: str = "
     out = merged.drop(columns=["_merge"])[list(statements.columns)]
     out["tagger"] = name
     return out
+
+
+@dataclass(frozen=True)
+class CodedPart:
+    """The statements a coded table covers, with its coding laid over them (``apply_coding``), and how
+    many statements of the table it does not cover (an article added to the corpus, a text changed since it
+    was coded), in which articles."""
+
+    statements: pd.DataFrame
+    total: int
+    skipped: int
+    skipped_articles: tuple
+
+    def line(self, name: str = "gold") -> str:
+        """One sentence for the reader: how much the coding covers and what is left out."""
+        covered = self.total - self.skipped
+        if not covered:
+            return f"The {name} covers none of the {self.total} statements of this corpus: no {name} chart."
+        if not self.skipped:
+            return f"The {name} covers all {self.total} statements of this corpus."
+        articles = ", ".join(self.skipped_articles[:5]) + (" ..." if len(self.skipped_articles) > 5 else "")
+        return (f"The {name} covers {covered} of the {self.total} statements of this corpus; the {self.skipped} it "
+                f"does not cover (article{'s' if len(self.skipped_articles) > 1 else ''} {articles}) are left out "
+                f"of the {name} chart.")
+
+
+def coded_part(statements: pd.DataFrame, coded: pd.DataFrame, *, name: str = "gold") -> CodedPart:
+    """The statements whose article, number and text the coded table has, with its coding laid over them.
+
+    Unlike ``apply_coding``, statements the coding does not cover are skipped and counted, not an error: a
+    student who adds an article to the seed corpus still gets the gold chart of the articles it covers.
+
+    >>> table = pd.DataFrame({"article_id": ["000", "009"], "sent_idx": [0, 0], "text": ["a", "b"], "stances": ["", ""],
+    ...                       "holder_side": ["none"] * 2, "voice_side": ["outlet"] * 2, "speaker": ["", ""],
+    ...                       "mode": ["narration"] * 2, "frames": ["", ""], "tagger": ["codebook"] * 2})
+    >>> part = coded_part(table, table.iloc[:1].assign(stances="treaty_first"))
+    >>> part.statements["stances"].tolist(), part.skipped, part.skipped_articles
+    (['treaty_first'], 1, ('009',))
+    """
+    keys = ["article_id", "sent_idx"]
+    right = coded.assign(sent_idx=coded["sent_idx"].astype(int))
+    right = right[keys + (["text"] if "text" in right.columns else [])].drop_duplicates(keys)
+    left = statements.assign(sent_idx=statements["sent_idx"].astype(int))
+    merged = left[keys + ["text"]].merge(right, on=keys, how="left", suffixes=("", "_coded"), indicator=True)
+    covered = (merged["_merge"] == "both").to_numpy().copy()
+    if "text_coded" in merged.columns:
+        covered &= (merged["text"].astype(str) == merged["text_coded"].astype(str)).to_numpy()
+    part = statements[covered]
+    coded_keys = set(zip(part["article_id"], part["sent_idx"].astype(int)))
+    laid = apply_coding(part, coded[[(a, int(i)) in coded_keys for a, i in zip(coded["article_id"], coded["sent_idx"])]],
+                        name=name) if len(part) else part
+    skipped = statements[~covered]
+    return CodedPart(laid.reset_index(drop=True), len(statements), len(skipped),
+                     tuple(sorted(skipped["article_id"].astype(str).unique())))
 
 
 # ------------------------------------------------------------------------ tables of notebook 02 (tagging)

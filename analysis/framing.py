@@ -35,7 +35,7 @@ from .codebook import ID_PATTERN, CodebookError
 from .datafiles import check_keys, compile_pattern, fail, read_yaml, text_value
 from .patterns import MatchClock, PatternTimeout
 from .units import by_unit, outlet_name
-from .vocab import PARTIES, SIDE_WORD_REGEXES, VOICE_SIDES
+from .vocab import PARTIES, SIDE_WORD_REGEXES, VOICE_SIDES, voice_column
 
 FRAMING_CUES = paths.DATA / "framing_cues.yaml"
 SIDES = PARTIES  # the sides that can be blamed
@@ -45,8 +45,8 @@ LOOK_DIRECTIONS = ("before", "after")
 TOP_KEYS = {"version", "window", "object_words", "after_object_words", "cues"}
 CUE_KEYS = {"id", "pattern", "look", "note"}
 
-VOICE_SHARE_COLUMNS = ["article_id", "article", "voice_side", "statements", "share_pct"]
-QUOTE_MODE_COLUMNS = ["article_id", "article", "voice_side", "mode", "statements", "share_pct"]
+VOICE_SHARE_COLUMNS = ["article_id", "article", "voice_side", "voice", "statements", "share_pct"]
+QUOTE_MODE_COLUMNS = ["article_id", "article", "voice_side", "voice", "mode", "statements", "share_pct"]
 BACKGROUND_COLUMNS = ["article_id", "article", "part", "statements", "share_pct"]
 BACKGROUND_STANCE_COLUMNS = ["part", "stance", "holder_side", "statements"]
 FRAME_COLUMNS = ["article_id", "article", "frame", "statements", "share_pct"]
@@ -376,12 +376,13 @@ def _share(counts: pd.DataFrame, by: list[str]) -> pd.Series:
 
 
 def voice_share_table(statements: pd.DataFrame, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per article (or unit), statements in each voice (``voice_side``: a side's officials, ``other``,
-    ``outlet`` narration) and their share of the article's statements in percent."""
+    """Per article (or unit), statements in each voice (``voice``: a side's officials or its media apart,
+    ``other``, ``outlet`` narration; ``vocab.voice_of``) and their share of the article's statements in percent."""
     statements = _in_units(statements, units)
-    counts = statements.groupby(["article_id", "voice_side"]).size().rename("statements").reset_index()
+    statements = statements.assign(voice=voice_column(statements))
+    counts = statements.groupby(["article_id", "voice_side", "voice"]).size().rename("statements").reset_index()
     counts["share_pct"] = _share(counts, ["article_id"])
-    return _with_article(counts, statements)[VOICE_SHARE_COLUMNS].sort_values(["article_id", "voice_side"]).reset_index(drop=True)
+    return _with_article(counts, statements)[VOICE_SHARE_COLUMNS].sort_values(["article_id", "voice_side", "voice"]).reset_index(drop=True)
 
 
 def quote_mode_table(statements: pd.DataFrame, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -393,9 +394,10 @@ def quote_mode_table(statements: pd.DataFrame, *, units: pd.DataFrame | None = N
     """
     statements = _in_units(statements, units)
     spoken = statements[statements["mode"].isin(MODE_ORDER) & (statements["voice_side"] != "outlet")]
-    counts = spoken.groupby(["article_id", "voice_side", "mode"]).size().rename("statements").reset_index()
-    counts["share_pct"] = _share(counts, ["article_id", "voice_side"])
-    return _with_article(counts, statements)[QUOTE_MODE_COLUMNS].sort_values(["article_id", "voice_side", "mode"]).reset_index(drop=True)
+    spoken = spoken.assign(voice=voice_column(spoken))
+    counts = spoken.groupby(["article_id", "voice_side", "voice", "mode"]).size().rename("statements").reset_index()
+    counts["share_pct"] = _share(counts, ["article_id", "voice"])
+    return _with_article(counts, statements)[QUOTE_MODE_COLUMNS].sort_values(["article_id", "voice_side", "voice", "mode"]).reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------------------ background
@@ -512,7 +514,8 @@ def framing_card_table(statements: pd.DataFrame, *, cues: FramingCues | None = N
 
     - ``meta``: category outlet / date (``label`` holds the value; an empty date is "undated"); for a unit of
       several articles (``units``: one card per outlet) the outlet, the span of dates and ``articles``;
-    - ``voice``: statements per voice_side; ``mode``: category "<side> <mode>" for attributed statements;
+    - ``voice``: statements per voice (a side's officials, its media, the outlet); ``mode``: category
+      "<voice> <mode>" for attributed statements;
     - ``background``: own text / background; ``frame``: statements per frame;
     - ``blame``: statements per blamed side; ``headline``: category subject_side, ``label`` the subject word,
       ``statements`` the headlines with that subject (one row per article; for a unit, per side, the word its
@@ -525,9 +528,10 @@ def framing_card_table(statements: pd.DataFrame, *, cues: FramingCues | None = N
     blame = blame if blame is not None else blame_table(statements, cues=cues, actors=actors)
     headlines = headlines if headlines is not None else headline_lead_table(statements, cues=cues, actors=actors)
     meta = _card_meta(statements, units)
-    voice = voice_share_table(statements, units=units).rename(columns={"voice_side": "category"}).assign(panel="voice")
+    voice = (voice_share_table(statements, units=units).drop(columns="voice_side")
+             .rename(columns={"voice": "category"}).assign(panel="voice"))
     mode = quote_mode_table(statements, units=units)
-    mode = mode.assign(category=mode["voice_side"] + " " + mode["mode"], panel="mode").drop(columns=["voice_side", "mode"])
+    mode = mode.assign(category=mode["voice"] + " " + mode["mode"], panel="mode").drop(columns=["voice_side", "voice", "mode"])
     background = (background_table(statements, units=units).rename(columns={"part": "category"})
                   .assign(panel="background"))
     frames = frame_table(statements, units=units).rename(columns={"frame": "category"}).assign(panel="frame")

@@ -13,8 +13,8 @@ and ``notebooks/03_positions.ipynb`` shows. A statement with two stances counts 
 
 Example:
     >>> table = pd.DataFrame({"voice_side": ["russia", "russia", "outlet"], "holder_side": ["russia", "none", "japan"]})
-    >>> voice_holder_table(table)["statements"].tolist()
-    [1, 1, 1]
+    >>> voice_holder_table(table)[["voice", "holder_side", "statements"]].values.tolist()
+    [['outlet', 'japan', 1], ['russia', 'none', 1], ['russia', 'russia', 1]]
 """
 from __future__ import annotations
 
@@ -23,45 +23,50 @@ import pandas as pd
 
 from .framing import explode_stances
 from .units import MAX_ROWS
-from .vocab import PARTIES
+from .vocab import PARTIES, voice_column
 
-STANCE_PROFILE_COLUMNS = ["holder_side", "stance", "voice_side", "carrier", "statements", "share_pct"]
+STANCE_PROFILE_COLUMNS = ["holder_side", "stance", "voice_side", "voice", "carrier", "statements", "share_pct"]
 SPEAKER_STANCE_COLUMNS = ["speaker", "voice_side", "stance", "statements"]
 STANCE_TIMELINE_COLUMNS = ["article_id", "date", "holder_side", "stance", "statements"]
-VOICE_HOLDER_COLUMNS = ["voice_side", "holder_side", "statements", "share_pct"]
+VOICE_HOLDER_COLUMNS = ["voice_side", "voice", "holder_side", "statements", "share_pct"]
 
 
 def carrier(holder: str, voice: str) -> str:
-    """Whose voice carried the holder's position.
+    """Whose voice (``vocab.VOICES``: officials apart from media) carried the holder's position.
 
-    >>> carrier("japan", "japan"), carrier("japan", "russia"), carrier("japan", "outlet"), carrier("japan", "other")
-    ('own officials', "other side's officials", 'outlet narration', 'other voice')
+    >>> carrier("japan", "japan"), carrier("japan", "japan_media"), carrier("japan", "russia"), carrier("japan", "outlet")
+    ('own officials', 'own media', "other side's officials", 'outlet narration')
+    >>> carrier("japan", "russia_media"), carrier("japan", "other")
+    ("other side's media", 'other voice')
     """
+    side, media = (voice[:-len("_media")], True) if voice.endswith("_media") else (voice, False)
+    kind = "media" if media else "officials"
     if voice == "outlet":
         return "outlet narration"
-    if voice == holder:
-        return "own officials"
-    if voice in PARTIES:
-        return "other side's officials"
+    if side == holder:
+        return f"own {kind}"
+    if side in PARTIES:
+        return f"other side's {kind}"
     return "other voice"
 
 
 def stance_profile_table(statements: pd.DataFrame) -> pd.DataFrame:
     """Stance statements per holder side, stance and the voice that carried them.
 
-    ``carrier`` says whose voice carried the holder's position: ``own officials`` (voice_side ==
-    holder_side), ``other side's officials`` (a different side's official), ``outlet narration`` (voice_side
+    ``voice`` is the voice side with a party's media apart from its officials (``vocab.voice_of``);
+    ``carrier`` says whose voice carried the holder's position: ``own officials`` or ``own media`` (the
+    holder's side), ``other side's officials`` or ``other side's media``, ``outlet narration`` (voice_side
     == "outlet") or ``other voice``. ``share_pct`` is the share of the holder's stance statements in this row.
 
     Returns:
         ``STANCE_PROFILE_COLUMNS``, sorted by holder_side, stance, voice_side.
     """
-    table = explode_stances(statements)
-    counts = table.groupby(["holder_side", "stance", "voice_side"]).size().rename("statements").reset_index()
-    counts["carrier"] = [carrier(h, v) for h, v in zip(counts["holder_side"], counts["voice_side"])]
+    table = explode_stances(statements.assign(voice=voice_column(statements)))
+    counts = table.groupby(["holder_side", "stance", "voice_side", "voice"]).size().rename("statements").reset_index()
+    counts["carrier"] = [carrier(h, v) for h, v in zip(counts["holder_side"], counts["voice"])]
     counts["share_pct"] = (100 * counts["statements"]
                            / counts.groupby("holder_side")["statements"].transform("sum")).astype(float)
-    return counts[STANCE_PROFILE_COLUMNS].sort_values(["holder_side", "stance", "voice_side"]).reset_index(drop=True)
+    return counts[STANCE_PROFILE_COLUMNS].sort_values(["holder_side", "stance", "voice"]).reset_index(drop=True)
 
 
 OTHER_SPEAKERS = "(other speakers)"
@@ -121,12 +126,13 @@ def timeline_periods(dates: pd.Series) -> tuple[pd.Series, str]:
 
 
 def voice_holder_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """Who speaks for whom: every statement by voice_side (who speaks) and holder_side (whose position),
-    with its share of all statements in percent.
+    """Who speaks for whom: every statement by voice (who speaks: a side's officials or its media, other
+    voices, the outlet) and holder_side (whose position), with its share of all statements in percent.
 
     Returns:
-        ``VOICE_HOLDER_COLUMNS``, sorted by voice_side, holder_side.
+        ``VOICE_HOLDER_COLUMNS``, sorted by voice_side, voice, holder_side.
     """
-    counts = statements.groupby(["voice_side", "holder_side"]).size().rename("statements").reset_index()
+    statements = statements.assign(voice=voice_column(statements))
+    counts = statements.groupby(["voice_side", "voice", "holder_side"]).size().rename("statements").reset_index()
     counts["share_pct"] = (100 * counts["statements"] / counts["statements"].sum()).astype(float)
-    return counts[VOICE_HOLDER_COLUMNS].sort_values(["voice_side", "holder_side"]).reset_index(drop=True)
+    return counts[VOICE_HOLDER_COLUMNS].sort_values(["voice_side", "voice", "holder_side"]).reset_index(drop=True)

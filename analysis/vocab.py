@@ -31,6 +31,12 @@ NATIONALITY_ROLE = re.compile(
 NATIONALITY_SIDES = {"Japanese": "japan", "Russian": "russia", "American": "us", "U.S.": "us"}
 # Who speaks a statement: a side, or the outlet in its own voice (narration).
 VOICE_SIDES = SIDES + ("outlet",)
+# Whose voice a statement carries, officials apart from media: a side's officials (speaker_type official,
+# institution or generic: "a senior Japanese official"), a side's media ("<side>_media": a newspaper or agency
+# quoted as a source, a journalist asking in a transcript), other voices, or the outlet's own narration. A
+# newspaper quoted by TASS is not a Japanese official.
+MEDIA_SPEAKER_TYPES = ("media", "journalist")
+VOICES = ("russia", "russia_media", "japan", "japan_media", "us", "us_media", "other", "outlet")
 # Whose position a statement expresses: a party, both parties (a joint statement), or nobody.
 HOLDER_SIDES = PARTIES + ("both", "none")
 # How a statement carries its speaker's words.
@@ -57,6 +63,21 @@ SIDE_WORDS = {
     "russia": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "Soviet", "USSR"),
     "us": ("United States", "U.S.", "US", "USA", "American", "Americans", "Washington"),
 }
+
+
+def voice_of(voice_side: str, speaker_type: str) -> str:
+    """The voice of a statement (``VOICES``): its voice side, with a party's media apart from its officials.
+
+    >>> voice_of("japan", "media"), voice_of("japan", "official"), voice_of("russia", "journalist"), voice_of("outlet", "")
+    ('japan_media', 'japan', 'russia_media', 'outlet')
+    """
+    return f"{voice_side}_media" if voice_side in PARTIES and speaker_type in MEDIA_SPEAKER_TYPES else voice_side
+
+
+def voice_column(statements) -> list:
+    """``voice_of`` for every row of a tagged table (a table without ``speaker_type`` has officials only)."""
+    types = statements["speaker_type"].fillna("").astype(str) if "speaker_type" in statements.columns else [""] * len(statements)
+    return [voice_of(side, kind) for side, kind in zip(statements["voice_side"].astype(str), types)]
 
 
 def side_word_regex(side: str, *, ignore_case: bool = False, whole_word: bool = True) -> re.Pattern:

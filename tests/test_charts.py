@@ -1,6 +1,6 @@
 """Charts (``analysis.charts``): each plot function draws a hand-built table with the expected title and axes;
 the tables behind the charts (built in ``analysis.positions``, ``analysis.corpus_tables`` and
-``analysis.evaluation``) of the seed corpus, fed the hand-coded gold, hold the counts read off
+``analysis.evaluation``) of the seed corpus, fed the gold, hold the counts read off
 data/annotations/gold.csv by hand; saving is byte-for-byte repeatable."""
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_plot_voice_share_title_axes_and_bars():
                           "share_pct": [75.0, 25.0, 100.0]})
     fig = charts.plot_voice_share(table, source="Source: test")
     assert isinstance(fig, Figure)
-    assert title(fig) == "Russia's voice carries 38% of statements, Japan's 50%"
+    assert title(fig) == "Russian officials voice 38% of statements, Japanese officials 50%"
     ax = fig.axes[0]
     assert ax.get_xlabel() == "share of the article's statements (%)"
     assert [t.get_text() for t in ax.get_yticklabels()] == ["a · X · 2019-01-01", "b · Y · undated"]
@@ -54,9 +54,9 @@ def test_plot_voice_share_title_axes_and_bars():
 
 def test_plot_stance_profile_panels_per_holder_and_finding():
     table = pd.DataFrame([
-        ("russia", "treaty_first", "russia", "own officials", 3, 75.0),
-        ("russia", "treaty_first", "outlet", "outlet narration", 1, 25.0),
-        ("japan", "territory_first", "outlet", "outlet narration", 2, 100.0)],
+        ("russia", "treaty_first", "russia", "russia", "own officials", 3, 75.0),
+        ("russia", "treaty_first", "outlet", "outlet", "outlet narration", 1, 25.0),
+        ("japan", "territory_first", "outlet", "outlet", "outlet narration", 2, 100.0)],
         columns=positions.STANCE_PROFILE_COLUMNS)
     fig = charts.plot_stance_profile(table)
     assert title(fig) == ("Russia's positions come mostly from its own officials (75%), "
@@ -81,15 +81,17 @@ def test_plot_statements_per_article_counts_background():
 
 
 def test_plot_voice_holder_title_counts_a_side_speaking_for_itself():
-    table = pd.DataFrame([("russia", "russia", 6, 60.0), ("outlet", "japan", 3, 30.0), ("japan", "japan", 1, 10.0)],
+    # A newspaper quoted as a source (speaker_type media) is a row of its own, never a Japanese official.
+    table = pd.DataFrame([("russia", "russia", "russia", 6, 50.0), ("outlet", "outlet", "japan", 3, 25.0),
+                          ("japan", "japan", "japan", 1, 8.3), ("japan", "japan_media", "japan", 2, 16.7)],
                          columns=positions.VOICE_HOLDER_COLUMNS)
     fig = charts.plot_voice_holder(table)
     assert title(fig) == ("Russian officials voice 6 of the 6 statements holding Russia's position; "
-                                  "Japanese officials voice 1 of the 4 statements holding Japan's position")
+                          "Japanese officials voice 1 of the 6 statements holding Japan's position (Japanese media 2 more)")
     ax = fig.axes[0]
     assert ax.get_ylabel() == "who speaks"
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Russian officials", "Japanese officials",
-                                                            "the outlet's narration"]
+                                                            "Japanese media", "the outlet's narration"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Russia", "Japan"]
 
 
@@ -137,8 +139,9 @@ def test_plot_stance_timeline_is_a_true_date_axis():
 
 
 def test_plot_quote_mode_counts_quotes_and_paraphrases():
-    table = pd.DataFrame([("a", "a", "russia", "direct_quote", 2, 50.0), ("a", "a", "russia", "reported", 2, 50.0),
-                          ("a", "a", "japan", "reported", 1, 100.0)], columns=framing.QUOTE_MODE_COLUMNS)
+    table = pd.DataFrame([("a", "a", "russia", "russia", "direct_quote", 2, 50.0),
+                          ("a", "a", "russia", "russia", "reported", 2, 50.0),
+                          ("a", "a", "japan", "japan", "reported", 1, 100.0)], columns=framing.QUOTE_MODE_COLUMNS)
     fig = charts.plot_quote_mode(table)
     assert title(fig) == ("Russian officials: 2 statements quoted directly, 2 paraphrased; "
                                   "Japanese officials: 0 statements quoted directly, 1 paraphrased")
@@ -311,7 +314,7 @@ def test_corpus_and_background_tables(gold_statements):
 def test_source_note_names_corpus_outlets_dates(gold_statements):
     assert charts.source_note(gold_statements, corpus=paths.ARTICLES) == (
         'Source: kuril-stance corpus "articles", 5 articles (4 TASS, 1 unknown outlet), 2019-02-24 to 2019-06-01 '
-        "(1 undated); stances by the hand-coded gold")
+        "(1 undated); stances by the gold (coded by a language model)")
 
 
 def test_apply_coding_refuses_a_partial_coding(gold_statements):
@@ -405,8 +408,8 @@ def test_save_chart_twice_gives_identical_bytes(tmp_path, gold_statements):
     svg = first.svg.read_text(encoding="utf-8")
     assert "<dc:date>" not in svg
     csv = first.csv.read_bytes()
-    assert b"\r\n" not in csv and csv.startswith(b"holder_side,stance,voice_side,carrier,statements,share_pct\n")
-    assert b"russia,sovereignty_non_negotiable,russia,own officials,11,47.8261\n" in csv
+    assert b"\r\n" not in csv and csv.startswith(b"holder_side,stance,voice_side,voice,carrier,statements,share_pct\n")
+    assert b"russia,sovereignty_non_negotiable,russia,russia,own officials,11,47.8261\n" in csv
     assert first._repr_png_() == first.png.read_bytes()
 
 

@@ -66,7 +66,8 @@ def test_committed_notebook_has_no_outputs_and_a_parameters_cell(name):
     assert code[0].metadata.get("tags") == ["parameters"]
     assert 'CORPUS = "data/articles"' in code[0].source and 'RESULTS = "results"' in code[0].source
     assert notebook.cells[0].cell_type == "markdown" and notebook.cells[0].source.startswith(f"# {int(name[:2])}. ")
-    assert "What this shows / what it cannot show" in notebook.cells[-1].source
+    closing = [c for c in notebook.cells[-3:] if c.cell_type == "markdown" and "What this shows / what it cannot show" in c.source]
+    assert closing and notebook.cells[-1].cell_type == "markdown"
     assert not any("def " in c.source or "lambda" in c.source for c in code)  # no function defined in a notebook
 
 
@@ -113,7 +114,7 @@ def test_nothing_written_into_the_repository(run):
 
 
 def test_notebooks_run_on_another_corpus(tmp_path):
-    """Two articles without metadata: no gold, no dates, no reused background; every notebook still runs."""
+    """Two seed articles without metadata: no dates, no reused background; every notebook still runs."""
     corpus = tmp_path / "two"
     corpus.mkdir()
     for article_id in ("000", "003"):
@@ -122,7 +123,9 @@ def test_notebooks_run_on_another_corpus(tmp_path):
                         log=lambda line: None)
     assert outputs.figures == (tmp_path / "results" / "figures").resolve()
     assert (outputs.figures / "04_framing_cards.svg").stat().st_size > 0
-    assert not (outputs.figures / "03_stance_profile_gold.svg").exists()  # no gold for this corpus
+    # The gold codes these two seed articles' statements (same ids and texts): its chart covers them all.
+    assert (outputs.figures / "03_stance_profile_gold.svg").exists()
+    assert "The gold covers all 42 statements of this corpus." in printed(outputs.notebooks / "03_positions.ipynb")
     corpus_table = pd.read_csv(outputs.results / "01_corpus.csv", dtype=str, keep_default_na=False)
     assert corpus_table[["article_id", "date", "background"]].values.tolist() == [["000", "undated", "0"],
                                                                                  ["003", "undated", "0"]]

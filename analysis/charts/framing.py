@@ -8,7 +8,7 @@ Example:
     >>> table = pd.DataFrame({"article_id": ["a", "a", "b"], "voice_side": ["russia", "outlet", "japan"],
     ...                       "statements": [3, 1, 4], "share_pct": [75.0, 25.0, 100.0]})
     >>> plot_voice_share(table).get_suptitle()
-    "Russia's voice carries 38% of statements, Japan's 50%"
+    'Russian officials voice 38% of statements, Japanese officials 50%'
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from matplotlib.ticker import MaxNLocator
 from ..codebook import Codebook
 from ..units import OTHER_OUTLETS
 from .style import (HOLDER_ORDER, NEUTRAL, SIDE_COLOURS, SIDE_LABELS, SIDE_NAMES, SIDE_ORDER, VOICE_LABELS,
-                    VOICE_ORDER, CodebookNames, LegendSpec, finish, heatmap, integer_ticks, new_figure, ordered,
+                    VOICE_ORDER, CodebookNames, LegendSpec, with_voice, finish, heatmap, integer_ticks, new_figure, ordered,
                     pct, plural, side_legend, stacked_stance_bars, styled, tint)
 
 
@@ -46,12 +46,13 @@ def plot_voice_share(table: pd.DataFrame, *, source: str | None = None) -> Figur
     ``table``: ``analysis.framing.voice_share_table``.
     """
     ids, labels = _article_axis_labels(table)
-    voices = ordered(table["voice_side"], VOICE_ORDER)
+    table = with_voice(table)
+    voices = ordered(table["voice"], VOICE_ORDER)
     fig = new_figure(9, 1.9 + 0.45 * len(ids))
     ax = fig.add_subplot()
     left = np.zeros(len(ids))
     for voice in voices:
-        values = _side_bar(ax, table, ids, "voice_side", voice, "share_pct", left)
+        values = _side_bar(ax, table, ids, "voice", voice, "share_pct", left)
         for i, (v, l) in enumerate(zip(values, left)):
             if v >= 9:
                 ax.text(l + v / 2, i, f"{v:.0f}%", ha="center", va="center", fontsize=8.5,
@@ -61,10 +62,11 @@ def plot_voice_share(table: pd.DataFrame, *, source: str | None = None) -> Figur
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("share of the article's statements (%)")
-    totals = table.groupby("voice_side")["statements"].sum()
+    totals = table.groupby("voice")["statements"].sum()
     whole = totals.sum()
-    title = (f"Russia's voice carries {pct(totals.get('russia', 0), whole)} of statements, "
-             f"Japan's {pct(totals.get('japan', 0), whole)}")
+    title = (f"Russian officials voice {pct(totals.get('russia', 0), whole)} of statements, "
+             f"Japanese officials {pct(totals.get('japan', 0), whole)}"
+             + "".join(f", {VOICE_LABELS[v]} {pct(totals[v], whole)}" for v in voices if v.endswith("_media")))
     return finish(fig, title, source, legend=side_legend(voices, VOICE_LABELS, title="voice"))
 
 
@@ -76,12 +78,13 @@ def plot_quote_mode(table: pd.DataFrame, *, source: str | None = None) -> Figure
     ``table``: ``analysis.framing.quote_mode_table``.
     """
     ids, labels = _article_axis_labels(table)
-    sides = [s for s in ordered(table["voice_side"], VOICE_ORDER) if s != "outlet"] or ["russia"]
+    table = with_voice(table)
+    sides = [s for s in ordered(table["voice"], VOICE_ORDER) if s != "outlet"] or ["russia"]
     fig = new_figure(max(8.5, 3.3 * len(sides) + 2.5), 2.1 + 0.45 * len(ids))
     axes = fig.subplots(1, len(sides), sharey=True, sharex=True, squeeze=False)[0]
     for ax, side in zip(axes, sides):
         colour = SIDE_COLOURS.get(side, NEUTRAL["mid"])
-        part = table[table["voice_side"] == side]
+        part = table[table["voice"] == side]
         direct = np.array([part[(part["article_id"] == a) & (part["mode"] == "direct_quote")]["statements"].sum()
                            for a in ids])
         reported = np.array([part[(part["article_id"] == a) & (part["mode"] == "reported")]["statements"].sum()
@@ -100,9 +103,9 @@ def plot_quote_mode(table: pd.DataFrame, *, source: str | None = None) -> Figure
                Patch(facecolor=tint(NEUTRAL["dark"], 0.6), hatch="///", edgecolor=NEUTRAL["dark"],
                      label="paraphrase (reported speech: \"X said that ...\")")]
     legend = LegendSpec(handles, "mode (bar colour: the speaker's side)")
-    counts = table.groupby(["voice_side", "mode"])["statements"].sum()
+    counts = table.groupby(["voice", "mode"])["statements"].sum()
     parts = []
-    for side in ("russia", "japan"):
+    for side in ["russia", "japan"] + [v for v in sides if v.endswith("_media")]:
         d, r = int(counts.get((side, "direct_quote"), 0)), int(counts.get((side, "reported"), 0))
         parts.append(f"{VOICE_LABELS[side]}: {plural(d, 'statement')} quoted directly, {r} paraphrased")
     return finish(fig, "; ".join(parts), source, legend=legend)

@@ -23,8 +23,8 @@ from matplotlib.figure import Figure
 from ..codebook import Codebook
 from ..positions import timeline_periods
 from .style import (HOLDER_ORDER, NEUTRAL, SIDE_COLOURS, SIDE_LABELS, VOICE_LABELS, VOICE_ORDER, CodebookNames,
-                    capitalised, finish, heatmap, integer_ticks, new_figure, ordered, pct, possessive, side_legend,
-                    stacked_stance_bars, styled)
+                    capitalised, finish, heatmap, integer_ticks, new_figure, ordered, pct, plural, possessive,
+                    side_legend, stacked_stance_bars, styled, with_voice)
 
 # Fewer dated articles than a year of monthly points is read as snapshots, not a trend.
 TREND_MIN_DATED = 12
@@ -33,12 +33,15 @@ TREND_MIN_DATED = 12
 def _voice_description(holder: str, voice: str) -> str:
     if voice == holder:
         return "its own officials"
+    if voice == f"{holder}_media":
+        return "its own media"
     if voice == "outlet":
         return "the outlet's narration"
     return VOICE_LABELS.get(voice, voice)
 
 
 def _stance_profile_title(table: pd.DataFrame) -> str:
+    table = with_voice(table)
     """Which voice carries most of Russia's positions, and of Japan's."""
     findings = []
     for holder in ("russia", "japan"):
@@ -46,7 +49,7 @@ def _stance_profile_title(table: pd.DataFrame) -> str:
         if part.empty:
             findings.append(f"no statement holds {possessive(holder)} position")
             continue
-        by_voice = part.groupby("voice_side")["statements"].sum()
+        by_voice = part.groupby("voice")["statements"].sum()
         top = sorted(by_voice.index, key=lambda v: (-by_voice[v], VOICE_ORDER.index(v) if v in VOICE_ORDER else 9))[0]
         found = f"{_voice_description(holder, top)} ({pct(by_voice[top], by_voice.sum())})"
         findings.append(f"{possessive(holder)} positions come mostly from {found}" if not findings
@@ -62,20 +65,21 @@ def plot_stance_profile(table: pd.DataFrame, *, source: str | None = None,
     ``table``: ``analysis.positions.stance_profile_table``.
     """
     names = CodebookNames.read(codebook)
+    table = with_voice(table)
     holders = [h for h in ordered(table["holder_side"], HOLDER_ORDER) if h != "none"]
     stances = names.stance_order(table["stance"])
-    voices = ordered(table["voice_side"], VOICE_ORDER)
+    voices = ordered(table["voice"], VOICE_ORDER)
     fig = new_figure(max(8.5, 3.6 * len(holders) + 1.5), 2.2 + 0.5 * len(stances))
     axes = fig.subplots(1, max(1, len(holders)), sharey=True, sharex=True, squeeze=False)[0]
     xmax = table.groupby(["holder_side", "stance"])["statements"].sum().max() if len(table) else 1
     for ax, holder in zip(axes, holders):
         part = table[table["holder_side"] == holder]
-        left = stacked_stance_bars(ax, part, stances, "voice_side", voices, height=0.64)
+        left = stacked_stance_bars(ax, part, stances, "voice", voices, height=0.64)
         for i, total in enumerate(left):
             if total:
                 ax.text(total + 0.15, i, str(int(total)), va="center", fontsize=8.5, color="#333333")
         n = int(part["statements"].sum())
-        ax.set_title(f"held by {SIDE_LABELS.get(holder, holder)} ({n} stance statements)",
+        ax.set_title(f"held by {SIDE_LABELS.get(holder, holder)} ({plural(n, 'stance statement')})",
                      color=SIDE_COLOURS.get(holder, "#333333"))
         ax.set_xlabel("statements")
         ax.grid(axis="x")
@@ -215,13 +219,15 @@ def plot_stance_timeline(table: pd.DataFrame, *, articles: pd.DataFrame | None =
 
 @styled
 def plot_voice_holder(table: pd.DataFrame, *, source: str | None = None) -> Figure:
-    """Heatmap: who speaks (rows, voice_side) for whose position (columns, holder_side).
+    """Heatmap: who speaks (rows, voice: a side's officials apart from its media) for whose position (columns,
+    holder_side).
 
     ``table``: ``analysis.positions.voice_holder_table``.
     """
-    voices = ordered(table["voice_side"], VOICE_ORDER)
+    table = with_voice(table)
+    voices = ordered(table["voice"], VOICE_ORDER)
     holders = ordered(table["holder_side"], HOLDER_ORDER)
-    matrix = (table.pivot_table(index="voice_side", columns="holder_side", values="statements", aggfunc="sum",
+    matrix = (table.pivot_table(index="voice", columns="holder_side", values="statements", aggfunc="sum",
                                 fill_value=0).reindex(index=voices, columns=holders, fill_value=0))
     fig = new_figure(8, 1.9 + 0.5 * len(voices))
     ax = fig.add_subplot()
@@ -245,5 +251,7 @@ def plot_voice_holder(table: pd.DataFrame, *, source: str | None = None) -> Figu
     for side in ("russia", "japan"):
         held = int(matrix[side].sum()) if side in matrix.columns else 0
         own = int(matrix.loc[side, side]) if side in matrix.index and side in matrix.columns else 0
-        parts.append(f"{VOICE_LABELS[side]} voice {own} of the {held} statements holding {possessive(side)} position")
+        media = int(matrix.loc[f"{side}_media", side]) if f"{side}_media" in matrix.index and side in matrix.columns else 0
+        parts.append(f"{VOICE_LABELS[side]} voice {own} of the {held} statements holding {possessive(side)} position"
+                     + (f" ({VOICE_LABELS[side + '_media']} {media} more)" if media else ""))
     return finish(fig, capitalised("; ".join(parts)), source)

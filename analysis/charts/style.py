@@ -35,20 +35,24 @@ from ..codebook import Codebook, load_codebook
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 SIDE_COLOURS = {"russia": "#D55E00", "japan": "#0072B2", "us": "#009E73", "both": "#CC79A7",
                 "outlet": "#595959", "other": "#A6A6A6", "none": "#D9D9D9", "unclear": "#A6A6A6"}
+# A side's media (a newspaper quoted as a source) in a light tint of the side's colour: still the side, not its
+# officials (analysis.vocab.voice_of).
+SIDE_COLOURS.update({"russia_media": "#EFA97A", "japan_media": "#7DB4DA", "us_media": "#7FCDB8"})
 NEUTRAL = {"dark": "#333333", "mid": "#8C8C8C", "light": "#CFCFCF"}
 SIDE_NAMES = {"russia": "Russia", "japan": "Japan", "us": "the US", "both": "both sides", "other": "other",
               "none": "no side", "outlet": "the outlet", "unclear": "unclear"}
 SIDE_LABELS = {"russia": "Russia", "japan": "Japan", "us": "US", "both": "both sides", "other": "other",
                "none": "no side's position", "outlet": "outlet", "unclear": "side unclear"}
-VOICE_LABELS = {"russia": "Russian officials", "japan": "Japanese officials", "us": "US officials",
+VOICE_LABELS = {"russia": "Russian officials", "russia_media": "Russian media", "japan": "Japanese officials",
+                "japan_media": "Japanese media", "us": "US officials", "us_media": "US media",
                 "other": "other voices", "outlet": "the outlet's narration"}
 # The order sides are drawn and listed in (bars, panels, legends).
 SIDE_ORDER = ("russia", "japan", "us", "both", "other", "outlet", "none", "unclear")
-VOICE_ORDER = ("russia", "japan", "us", "other", "outlet")
+VOICE_ORDER = ("russia", "russia_media", "japan", "japan_media", "us", "us_media", "other", "outlet")
 HOLDER_ORDER = ("russia", "japan", "us", "both", "none")
 DEFAULT_SOURCE = "Source: kuril-stance seed corpus, 5 articles (TASS and one other outlet), 2019"
 TAGGER_NAMES = {"codebook": "codebook tagger", "model": "classifier", "classifier": "classifier",
-                "gold": "hand-coded gold"}
+                "gold": "gold (coded by a language model)"}
 
 STYLE = {
     "font.family": "DejaVu Sans",  # shipped with matplotlib: the same glyphs, hence the same SVG, everywhere
@@ -160,6 +164,12 @@ def tint(colour: str, amount: float = 0.55) -> tuple:
     """The colour mixed with white (amount 0: unchanged, 1: white)."""
     rgb = matplotlib.colors.to_rgb(colour)
     return tuple(c + (1 - c) * amount for c in rgb)
+
+
+def with_voice(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with a ``voice`` column (officials apart from media); a table that has only ``voice_side``
+    counts every side's speakers as its officials."""
+    return table if "voice" in table.columns else table.assign(voice=table["voice_side"])
 
 
 def ordered(values, preferred) -> list:

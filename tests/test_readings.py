@@ -1,0 +1,151 @@
+"""The readings under the charts (``analysis.readings``) are computed from the tables they describe, for any
+corpus: the notebooks run on a second corpus that differs from the seeds in every way the prose talks about
+(outlets of both sides, a Japanese press-conference transcript, four years, two undated articles, a newspaper
+quoted as a source; tests/corpora/second, written for these tests in the wording of real outlets) show no
+sentence written for the seed corpus, and every number they state is the one in the saved tables.
+Classroom exercise 5 (an article added to data/articles) runs, with the gold chart of the statements the
+gold covers."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from analysis import paths, readings
+from analysis.reproduce import notebook_paths, reproduce
+
+SECOND = Path(__file__).parent / "corpora" / "second"
+
+
+def shown(executed: Path) -> str:
+    """Everything a reader of the executed notebook sees: markdown cells, printed text and displayed Markdown."""
+    notebook = nbformat.read(executed, as_version=4)
+    parts = []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.append(output.get("data", {}).get("text/markdown", ""))
+    return "\n".join(parts)
+
+
+def markdown_outputs(executed: Path) -> list[str]:
+    notebook = nbformat.read(executed, as_version=4)
+    return [o["data"]["text/markdown"] for c in notebook.cells if c.cell_type == "code" for o in c.outputs
+            if "text/markdown" in o.get("data", {})]
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) > 20]
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory):
+    return reproduce(SECOND, results=tmp_path_factory.mktemp("second") / "results", html=False, log=lambda line: None)
+
+
+def table(run, name: str) -> pd.DataFrame:
+    return pd.read_csv(run.results / f"{name}.csv", dtype={"article_id": str, "date": str}, keep_default_na=False)
+
+
+@pytest.mark.notebooks
+def test_no_seed_only_sentence_on_another_corpus(second):
+    seen = "\n".join(shown(second.notebooks / p.name) for p in notebook_paths())
+    for name, text in readings.SEED_ONLY.items():
+        for sentence in sentences(text):
+            assert sentence not in seen, (name, sentence)
+    assert readings.SEED_ONLY_HEADER not in seen
+    assert seen.count(readings.NOT_SEED) == 4   # 01 background, 03 reading, 04 background and blame
+    for seed_prose in ("Every seed article comes from TASS", "four dated articles in four months",
+                       "Russia speaks for itself, Japan is spoken about", "two human coders agreed", "hand-coded",
+                       "Every TASS article", "Japanese official voices Japan's position in 3"):
+        assert seed_prose not in seen, seed_prose
+
+
+@pytest.mark.notebooks
+def test_the_numbers_in_the_prose_are_those_of_the_tables(second):
+    corpus = markdown_outputs(second.notebooks / "01_corpus.ipynb")
+    assert corpus[0] == readings.corpus_reading(table(second, "01_corpus")) == (
+        "This corpus holds 5 articles from 5 outlets (Kyodo 1, MOFA Japan 1, NHK 1, RIA Novosti 1, Reuters 1); "
+        "3 dated (2021-10-12 to 2023-09-14), 2 undated. No paragraph recurs in two articles: there is no reused "
+        "background.")
+    positions = markdown_outputs(second.notebooks / "03_positions.ipynb")
+    assert positions[0] == readings.timeline_reading(table(second, "03_stance_timeline")) == (
+        "Of the 5 articles with a stance statement, 3 are dated (2021-10-12 to 2023-09-14, 3 years) and 2 "
+        "undated. Fewer than 12 dated articles are a sequence of snapshots, not a trend.")
+    # The transcript's minister and the Kyodo story's prime minister voice Japan's positions; the NHK journalist
+    # asking in the transcript is not an official of any side.
+    assert positions[1] == readings.positions_reading(table(second, "03_stance_profile")) == (
+        "Russia's positions: 10 stance statements, carried by Russian officials 9 (90%), other voices 1 (10%); its "
+        "own officials voice 9 of them. Japan's positions: 6 stance statements, carried by Japanese officials 4 "
+        "(67%), the outlet's own narration 2 (33%); its own officials voice 4 of them.")
+    framing = markdown_outputs(second.notebooks / "04_framing.ipynb")
+    blamed = table(second, "04_blame")
+    assert framing[-1] == readings.framing_reading(table(second, "04_voice_share"), table(second, "04_background"),
+                                                   blamed)
+    assert framing[-1].startswith("Of 36 statements, Japanese officials carry the most: 12 (33%). Reused "
+                                  "background: 0 statements (0%).")
+    printed = shown(second.notebooks / "03_positions.ipynb")
+    assert "The gold covers none of the 36 statements of this corpus: no gold chart." in printed
+    assert not (second.figures / "03_stance_profile_gold.svg").exists()
+
+
+@pytest.mark.notebooks
+def test_officials_and_media_apart_in_the_voice_tables(second):
+    voices = table(second, "03_voice_holder")
+    asahi = voices[(voices["voice"] == "japan_media")]
+    assert asahi[["voice_side", "holder_side", "statements"]].values.tolist() == [["japan", "japan", 1]]
+    assert set(table(second, "04_voice_share")["voice"]) == {"japan", "japan_media", "russia", "other", "outlet"}
+
+
+@pytest.mark.notebooks
+def test_classroom_exercise_5_an_article_added_to_the_seed_corpus(tmp_path):
+    """Exercise 5 as a student does it (a .txt added to the seed articles), on a copy: the gold chart draws the
+    118 statements the gold covers and says that it leaves out the 7 of the new article."""
+    corpus = tmp_path / "articles"
+    shutil.copytree(paths.ARTICLES, corpus)
+    shutil.copy(paths.DATA / "articles.csv", tmp_path / "articles.csv")
+    shutil.copy(SECOND / "kyodo_2022.txt", corpus / "005.txt")
+    run = reproduce(corpus, results=tmp_path / "results", html=False, log=lambda line: None,
+                    notebooks=[p for p in notebook_paths() if p.stem == "03_positions"])
+    printed = shown(run.notebooks / "03_positions.ipynb")
+    assert ("The gold covers 118 of the 125 statements of this corpus; the 7 it does not cover (article 005) are "
+            "left out of the gold chart.") in printed
+    gold = pd.read_csv(run.results / "03_stance_profile_gold.csv")
+    assert int(gold["statements"].sum()) == 33   # the gold's stances: 11 + 11 + 8 + 3 (docs/method.md)
+    assert readings.NOT_SEED in printed   # not exactly the seed corpus any more: no seed-only reading
+
+
+def test_seed_only_readings_are_shown_on_the_seed_corpus():
+    from analysis.evaluation import read_coded
+    from analysis.pipeline import tag_corpus
+
+    statements, _ = tag_corpus(paths.ARTICLES)
+    gold = read_coded(paths.GOLD)
+    assert readings.is_seed_corpus(statements, gold)
+    assert not readings.is_seed_corpus(statements[statements["article_id"] != "003"], gold)
+    assert readings.seed_only("04_blame", seed=True).startswith(readings.SEED_ONLY_HEADER)
+    assert readings.seed_only("04_blame", seed=False) == readings.NOT_SEED
+
+
+@pytest.mark.parametrize("coders, expected", [
+    (pd.DataFrame({"field": ["stances", "stances", "holder_side"], "label": ["treaty_first", "territory_first", ""],
+                   "cohen_kappa": [1.0, 0.75, 0.73]}),
+     "Kappa is above 0.8 for 1 of the 2 stances (lowest: territory_first, 0.75). On `holder_side`, whose position a "
+     "statement expresses, kappa is 0.73."),
+])
+def test_agreement_reading(coders, expected):
+    assert readings.agreement_reading(coders) == expected
+
+
+def test_who_coded_is_said_the_same_way_everywhere():
+    for path in (paths.ROOT / "README.md", paths.ROOT / "docs" / "method.md"):
+        assert "instances of the same language model" in path.read_text(encoding="utf-8"), path
+    for path in (paths.ROOT / "notebooks").glob("0[1-4]_*.ipynb"):
+        text = path.read_text(encoding="utf-8")
+        assert "human coders" not in text and "hand-coded" not in text, path
