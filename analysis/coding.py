@@ -372,3 +372,21 @@ def adjudicate(table: pd.DataFrame, adjudication: pd.DataFrame | None = None) ->
                           else None)
         out[column] = values
     return out.reset_index()
+
+
+CLASS_SETTINGS = "class.yaml"
+
+
+def read_class_settings(folder) -> dict:
+    """A class folder's ``class.yaml`` (``publish_answers``: whether the pages show the gold and the
+    adjudication's reasons); without the file the answers stay hidden."""
+    from .datafiles import check_keys, fail, read_yaml
+
+    path = Path(folder) / CLASS_SETTINGS if Path(folder).is_dir() else Path(folder).with_name(CLASS_SETTINGS)
+    if not path.exists():
+        return {"publish_answers": False}
+    settings = read_yaml(path, CodingError) or {}
+    check_keys(path, "settings", settings, {"publish_answers"}, CodingError)
+    if not isinstance(settings.get("publish_answers", False), bool):
+        fail(path, "publish_answers", f"must be true or false, got {settings['publish_answers']!r}", CodingError)
+    return {"publish_answers": settings.get("publish_answers", False)}
