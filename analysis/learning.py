@@ -68,7 +68,8 @@ def scores_before_after(codes: pd.DataFrame, *, codebook: Codebook | None = None
 
     Returns:
         (predictions: article_id, sent_idx, text, stances, before, after;
-         scores: stance, f1_before, f1_after, precision_*, recall_*, support; a ``macro`` row last).
+         scores: stance, f1_before, f1_after, precision_*, recall_*, support; a ``macro`` row last, averaged
+         over the stances the user's codes hold).
     """
     from .evaluation import stance_scores
 
@@ -98,6 +99,11 @@ def scores_before_after(codes: pd.DataFrame, *, codebook: Codebook | None = None
                            "precision_before": before["precision"], "precision_after": after["precision"],
                            "recall_before": before["recall"], "recall_after": after["recall"],
                            "support": before["support"]}).reset_index()
+    # The macro average over the stances the user coded at all: a stance nobody gave scores 0 before and after.
+    used = scores[(scores["stance"] != "macro") & (scores["support"] > 0)]
+    macro = scores["stance"] == "macro"
+    for column in ("f1_before", "f1_after", "precision_before", "precision_after", "recall_before", "recall_after"):
+        scores.loc[macro, column] = used[column].mean() if len(used) else float("nan")
     return predictions, scores
 
 

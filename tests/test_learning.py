@@ -42,6 +42,7 @@ def test_retraining_tags_held_out_statements_in_the_users_way(codes):
     assert (held_out.loc[[("kyodo1", 1), ("nhk2", 1)], "after"] == "").all()
     territory = scores.set_index("stance").loc["territory_first"]
     assert territory["f1_before"] == pytest.approx(0.75) and territory["f1_after"] == pytest.approx(1.0)
+    assert scores.set_index("stance").loc["macro", "f1_after"] == pytest.approx(1.0)   # territory_first only
 
 
 def test_keyness_finds_the_users_wording(codes):
