@@ -264,6 +264,14 @@ def _point_to_final_folders(executed: Path, staging: dict[str, Path], outputs: O
     executed.write_text(text, encoding="utf-8")
 
 
+def _declared(notebook: Path) -> str:
+    """The source of a notebook's parameters cell (papermill warns of a parameter it does not declare)."""
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    return "\n".join(c.source for c in cells if "parameters" in c.metadata.get("tags", []))
+
+
 def run_notebook(notebook: Path, executed: Path, parameters: dict, *, kernel: str = KERNEL,
                  timeout: int = 600) -> Path:
     """Execute one notebook with papermill into ``executed``; raise ReproduceError naming the failing cell."""
@@ -350,8 +358,10 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
                 parameters["CODING"] = str(coding)
             for notebook in notebooks:
                 began = time.perf_counter()
+                given = parameters if "CODING" in _declared(Path(notebook)) else {
+                    k: v for k, v in parameters.items() if k != "CODING"}   # only notebook 05 reads a coding
                 try:
-                    executed = run_notebook(Path(notebook), staging["notebooks"] / Path(notebook).name, parameters)
+                    executed = run_notebook(Path(notebook), staging["notebooks"] / Path(notebook).name, given)
                 except ReproduceError as err:
                     raise ReproduceError(_keep_failed_copy(str(err), Path(notebook), staging, outputs)) from None
                 _point_to_final_folders(executed, staging, outputs)
