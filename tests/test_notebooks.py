@@ -29,7 +29,7 @@ CHARTS = ["01_statements_per_article", "01_background_groups", "02_tagger_scores
           "04_frames", "04_blame", "04_framing_cards", "05_class_agreement", "05_students_vs_gold"]
 TABLES = ["statements", "manifest", "01_corpus", "02_codebook", "02_coder_agreement", "02_cue_diagnostics",
           "04_background", "04_blame_cues", "04_headline_lead", "05_pairwise_kappa", "05_hardest_statements",
-          "05_adjudication_template", "05_adjudication_reasons", "05_coding_problems"]
+          "05_adjudication_template", "05_adjudication_reasons"]   # 05_coding_problems: empty for the example class
 
 
 RUNS_STARTED: list[float] = []   # when seed_runs began (it runs once)
