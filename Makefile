@@ -1,5 +1,6 @@
 # Two commands do all set-up on a fresh machine with Python 3.11 and pip:
 #   make reproduce   build .venv, run every notebook headless, write figures/ results/ build/html/
+#                    (CORPUS=folder: your articles; CODING=folder: your class's coding sheets for notebook 05)
 #   make test        build .venv, run the whole test suite (which also executes every notebook)
 PYTHON ?= python3
 VENV := .venv
@@ -9,6 +10,7 @@ RESULTS ?=
 CODEBOOK ?=
 ACTORS ?=
 CHROME_RULES ?=
+CODING ?=
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
@@ -30,7 +32,7 @@ setup: $(STAMP)
 reproduce: $(STAMP)
 	$(PY) -m analysis reproduce --corpus "$(CORPUS)" $(if $(RESULTS),--results "$(RESULTS)") \
 		$(if $(CODEBOOK),--codebook "$(CODEBOOK)") $(if $(ACTORS),--actors "$(ACTORS)") \
-		$(if $(CHROME_RULES),--chrome-rules "$(CHROME_RULES)")
+		$(if $(CHROME_RULES),--chrome-rules "$(CHROME_RULES)") $(if $(CODING),--coding "$(CODING)")
 
 test: $(TEST_STAMP)
 	$(PY) -m pytest

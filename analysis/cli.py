@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis tag`` and ``python -m analysis reproduce``.
+"""Command line: ``python -m analysis tag``, ``worksheet``, ``score`` and ``reproduce``.
 
 Errors in the input end the command with one readable line naming the file and the problem (exit 2),
 never a traceback.
@@ -32,8 +32,9 @@ def _tag(args) -> int:
     data = _data_files(args)
     check_output(args.out, args.corpus, data)   # before any work, not after a long run
     use_large_run_memory_settings()
+    tagger = _trained_tagger(args, data) if args.train else args.tagger
     # Written chunk by chunk: a corpus of a million statements is never one table in memory.
-    summary = tag_corpus_to(args.corpus, args.out, tagger=args.tagger, data=data,
+    summary = tag_corpus_to(args.corpus, args.out, tagger=tagger, data=data,
                             on_error="skip" if args.skip_bad else "raise", progress=not args.quiet)
     # The summary line names only the first few skipped files; the rest get a line each, so a large run
     # drops nothing silently.
@@ -43,10 +44,51 @@ def _tag(args) -> int:
     return 0
 
 
+def _trained_tagger(args, data):
+    """The model or ensemble trained with the user's codes too; prints the leave-one-article-out scores on
+    those codes before and after, and the words over-represented in each stance's statements (cue ideas)."""
+    from .codebook import load_codebook
+    from .learning import keyness, keyness_kwic, scores_before_after, user_codes
+    from .pipeline import make_tagger
+
+    if args.tagger == "codebook":
+        raise ValueError("--train teaches the classifier: use it with --tagger model or --tagger ensemble")
+    codebook = load_codebook(data.codebook)
+    codes = user_codes(args.train, codebook=codebook)
+    _, scores = scores_before_after(codes, codebook=codebook)
+    print(f"train: {len(codes)} coded statements of {codes['article_id'].nunique()} articles from {args.train}; "
+          "F1 on them, leave one article out (before -> after learning them):", file=sys.stderr)
+    for row in scores.itertuples(index=False):
+        print(f"  {row.stance:<28} {row.f1_before:.2f} -> {row.f1_after:.2f}  ({row.support} statements)",
+              file=sys.stderr)
+    keys = keyness(codes, codebook.stance_ids, k=5)
+    lines = keyness_kwic(codes, keys, per_term=1).drop_duplicates(["stance", "term"]).set_index(["stance", "term"])
+    if len(keys):
+        print("train: words over-represented in your positives (log-likelihood G2; ideas for codebook cues):",
+              file=sys.stderr)
+    for row in keys.itertuples(index=False):
+        line = lines.loc[(row.stance, row.term)] if (row.stance, row.term) in lines.index else None
+        context = f"  ...{line.left} [{line.match}] {line.right}..." if line is not None else ""
+        print(f"  {row.stance:<28} {row.term!r} {row.target}/{row.reference} G2 {row.g2:.1f}{context}",
+              file=sys.stderr)
+    return make_tagger(args.tagger, codebook, extra_training=codes)
+
+
+def _worksheet(args) -> int:
+    from .worksheet import write_worksheet
+
+    written = write_worksheet(args.corpus, args.out, n=args.n, strategy=args.strategy, seed=args.seed,
+                              data=_data_files(args))
+    print(f"worksheet: {written['statements']} statements ({args.strategy}, seed {args.seed}) -> {written['sheet']}, "
+          f"{written['codebook']}, {written['html']}", file=sys.stderr)
+    return 0
+
+
 def _reproduce(args) -> int:
     from .reproduce import reproduce
 
-    reproduce(corpus=args.corpus, results=args.results, html=not args.no_html, data=_data_files(args))
+    reproduce(corpus=args.corpus, results=args.results, html=not args.no_html, data=_data_files(args),
+              coding=args.coding)
     return 0
 
 
@@ -93,8 +135,20 @@ def main(argv=None) -> int:
     tag.add_argument("--skip-bad", action="store_true",
                      help="skip unreadable articles (listed in the summary) instead of stopping")
     tag.add_argument("--quiet", action="store_true", help="no progress bar")
+    tag.add_argument("--train", default=None, metavar="CODES.csv",
+                     help="a coding sheet of your statements (adjudicated): the model learns them too")
     _add_data_file_options(tag)
     tag.set_defaults(run=_tag)
+    sheet = commands.add_parser("worksheet", help="draw statements of a corpus for people to code")
+    sheet.add_argument("corpus", help="folder of .txt articles (optional articles.csv), or a .csv/.jsonl file")
+    sheet.add_argument("--out", required=True, help="the sheet (.csv); its codebook summary and printable page go beside it")
+    sheet.add_argument("--n", type=int, default=40, help="how many statements (default 40)")
+    from .worksheet import STRATEGIES
+    sheet.add_argument("--strategy", choices=STRATEGIES, default="stratified",
+                       help="random; stratified by outlet and tagged stance; uncertain: where the taggers disagree")
+    sheet.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    _add_data_file_options(sheet)
+    sheet.set_defaults(run=_worksheet)
     score = commands.add_parser("score", help="score a tagged table against a coded one (macro-F1, accuracies)")
     score.add_argument("coded", help="coded statements (the columns of data/annotations/gold.csv)")
     score.add_argument("tagged", help="the table tag wrote for the same articles (.csv or .parquet)")
@@ -106,6 +160,8 @@ def main(argv=None) -> int:
     rep.add_argument("--corpus", default=str(paths.ARTICLES))
     rep.add_argument("--results", default=None, help="results folder (default: results/, or results/<corpus>/)")
     rep.add_argument("--no-html", action="store_true", help="skip the static HTML export")
+    rep.add_argument("--coding", default=None,
+                     help="folder of coding sheets (one per student) for notebook 05 (default: the example class)")
     _add_data_file_options(rep)
     rep.set_defaults(run=_reproduce)
     args = parser.parse_args(argv)

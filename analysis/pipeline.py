@@ -55,22 +55,23 @@ class DataFiles:
         return [self.codebook, self.actors, self.chrome_rules]
 
 
-def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None):
+def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None, *,
+                extra_training: pd.DataFrame | None = None):
     """A ready tagger. The model is trained here, from the gold, the dev set of other outlets and the dev parts
-    of the real-genre sets (never their test parts)."""
-    from .stance import CodebookTagger, EnsembleTagger, StanceClassifier, training_table
+    of the real-genre sets (never their test parts), and ``extra_training`` (text, stances: a user's codes,
+    ``learning.user_codes``), which wins over a shipped coding of the same text."""
+    from .stance import CodebookTagger, EnsembleTagger, StanceClassifier
 
     codebook = codebook or load_codebook()
     if name == "codebook":
         return CodebookTagger(codebook)
     if name in ("model", "ensemble"):
-        from .evaluation import read_coded
+        from .learning import base_training
 
-        coded = [read_coded(paths.GOLD, codebook=codebook)]
-        if paths.DEV_OUTLETS.exists():
-            coded.append(read_coded(paths.DEV_OUTLETS, codebook=codebook))
-        coded += [read_coded(path, codebook=codebook) for path in paths.REAL_GENRE_DEV]
-        train = training_table(*coded)
+        train = base_training(codebook)
+        if extra_training is not None:
+            train = pd.concat([train[~train["text"].isin(set(extra_training["text"]))],
+                               extra_training[["text", "stances"]]], ignore_index=True)
         if name == "model":
             return StanceClassifier(codebook).fit(train["text"], train["stances"])
         # The ensemble's partner reads words only: as good a partner in cross-validation, and fast enough to

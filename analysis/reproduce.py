@@ -2,7 +2,8 @@
 
 ``reproduce`` tags the corpus once into ``results/statements.csv``, with ``statements.csv.source.json`` beside
 it (what the table was made from: ``pipeline.table_source``), executes ``notebooks/NN_*.ipynb`` in order with
-papermill (parameters CORPUS, RESULTS, FIGURES, STATEMENTS, CODEBOOK, ACTORS, CHROME_RULES) on the
+papermill (parameters CORPUS, RESULTS, FIGURES, STATEMENTS, CODEBOOK, ACTORS, CHROME_RULES, and CODING when
+``coding`` is given: the folder of coding sheets notebook 05 reads) on the
 ``python3`` kernel of the running interpreter (each notebook reads the table through ``pipeline.tagged_table``
 instead of tagging again, and tags only if the table is stale), writes
 the executed copies to ``build/notebooks/`` (the committed notebooks stay without outputs), exports them to
@@ -263,6 +264,14 @@ def _point_to_final_folders(executed: Path, staging: dict[str, Path], outputs: O
     executed.write_text(text, encoding="utf-8")
 
 
+def _declared(notebook: Path) -> str:
+    """The source of a notebook's parameters cell (papermill warns of a parameter it does not declare)."""
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    return "\n".join(c.source for c in cells if "parameters" in c.metadata.get("tags", []))
+
+
 def run_notebook(notebook: Path, executed: Path, parameters: dict, *, kernel: str = KERNEL,
                  timeout: int = 600) -> Path:
     """Execute one notebook with papermill into ``executed``; raise ReproduceError naming the failing cell."""
@@ -297,7 +306,7 @@ def export_html(executed: Path, html_dir: Path) -> Path:
 
 def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = None, html: bool = True, *,
               figures: Path | str | None = None, build: Path | str | None = None,
-              notebooks: list[Path] | None = None, log=None, data=None) -> Outputs:
+              notebooks: list[Path] | None = None, log=None, data=None, coding: Path | str | None = None) -> Outputs:
     """Tag the corpus, run every notebook headless, export HTML; returns where everything went.
 
     Args:
@@ -311,6 +320,8 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         notebooks: the notebooks to run (default: every ``notebooks/NN_*.ipynb``, in order).
         log: called with one progress line per step (default: print to stderr).
         data: a ``pipeline.DataFiles`` naming the codebook, actors and chrome rules (default: ``data/``'s).
+        coding: a folder of coding sheets (or one sheet) for notebook 05 (default: the notebook's example
+            class); relative paths are tried from the working directory, then from the repository root.
     """
     from .pipeline import DEFAULT_TAGGER, DataFiles, tag_corpus_to_recorded
 
@@ -322,7 +333,10 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
     notebooks = list(notebooks) if notebooks is not None else notebook_paths()
     if not notebooks:
         raise FileNotFoundError(f"{NOTEBOOKS}: no numbered notebooks (NN_name.ipynb) to run")
-    check_output_folders(outputs, data.paths())
+    coding = resolve_corpus(coding) if coding is not None else None
+    if coding is not None and not coding.exists():
+        raise FileNotFoundError(f"{coding}: no such coding folder or sheet")
+    check_output_folders(outputs, data.paths() + ([coding] if coding is not None else []))
     outputs.results.mkdir(parents=True, exist_ok=True)
     with output_files.lock(outputs.results / MANIFEST):
         previous = read_manifest(outputs)
@@ -340,10 +354,14 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
                           "FIGURES": str(staging["figures"]), "STATEMENTS": str(staging["results"] / STATEMENTS),
                           "CODEBOOK": str(data.codebook),
                           "ACTORS": str(data.actors), "CHROME_RULES": str(data.chrome_rules)}
+            if coding is not None:
+                parameters["CODING"] = str(coding)
             for notebook in notebooks:
                 began = time.perf_counter()
+                given = parameters if "CODING" in _declared(Path(notebook)) else {
+                    k: v for k, v in parameters.items() if k != "CODING"}   # only notebook 05 reads a coding
                 try:
-                    executed = run_notebook(Path(notebook), staging["notebooks"] / Path(notebook).name, parameters)
+                    executed = run_notebook(Path(notebook), staging["notebooks"] / Path(notebook).name, given)
                 except ReproduceError as err:
                     raise ReproduceError(_keep_failed_copy(str(err), Path(notebook), staging, outputs)) from None
                 _point_to_final_folders(executed, staging, outputs)

@@ -26,9 +26,10 @@ NOTEBOOKS = ["01_corpus", "02_stance_tagging", "03_positions", "04_framing", "05
 CHARTS = ["01_statements_per_article", "01_background_groups", "02_tagger_scores", "02_agreement",
           "02_attribution_accuracy", "03_stance_profile", "03_stance_profile_gold", "03_speaker_stance",
           "03_stance_timeline", "03_voice_holder", "04_voice_share", "04_quote_mode", "04_background_stances",
-          "04_frames", "04_blame", "04_framing_cards", "05_classroom_agreement"]
+          "04_frames", "04_blame", "04_framing_cards", "05_class_agreement", "05_students_vs_gold"]
 TABLES = ["statements", "manifest", "01_corpus", "02_codebook", "02_coder_agreement", "02_cue_diagnostics",
-          "04_background", "04_blame_cues", "04_headline_lead", "05_classroom_comparison"]
+          "04_background", "04_blame_cues", "04_headline_lead", "05_pairwise_kappa", "05_hardest_statements",
+          "05_adjudication_template", "05_adjudication_reasons"]   # 05_coding_problems: empty for the example class
 
 
 RUNS_STARTED: list[float] = []   # when seed_runs began (it runs once)

@@ -1,0 +1,67 @@
+"""Learning from a user's codes (analysis/learning.py): retraining moves held-out tags the expected way,
+keyness finds the user's wording."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import chi2_contingency
+
+from analysis.cli import main
+from analysis.learning import keyness, keyness_kwic, log_likelihood, scores_before_after, user_codes
+
+# An invented outlet's wording for territory_first that the shipped model does not know: "the two-plus-alpha
+# formula" (two islands and more), in Kyodo, NHK and Asahi style.
+CODES = """article_id,sent_idx,text,stances,holder_side
+kyodo1,0,"Tokyo will keep pressing the two-plus-alpha formula at the next round of talks, a government source said.",territory_first,japan
+kyodo1,1,"The ministers met in Moscow on Tuesday for three hours.",none,none
+kyodo1,2,"Officials described the two-plus-alpha formula as the minimum Japan could accept.",territory_first,japan
+nhk2,0,"The prime minister told the Diet that the two-plus-alpha formula remains the basis of Japan's diplomacy with Russia.",territory_first,japan
+nhk2,1,"Fishing crews in Nemuro welcomed the resumption of visa-free exchanges.",none,none
+nhk2,2,"Opposition lawmakers asked whether the two-plus-alpha formula still had support in the cabinet.",territory_first,japan
+asahi3,0,"Japan's negotiators will again put forward the two-plus-alpha formula, according to the foreign ministry.",territory_first,japan
+asahi3,1,"The weather delayed the delegation's flight from Sapporo.",,
+"""
+
+
+@pytest.fixture(scope="module")
+def codes(tmp_path_factory):
+    path = tmp_path_factory.mktemp("codes") / "my_codes.csv"
+    path.write_text(CODES, encoding="utf-8")
+    return path
+
+
+def test_retraining_tags_held_out_statements_in_the_users_way(codes):
+    table = user_codes(codes)
+    assert len(table) == 7          # asahi3/1 is not coded yet
+    predictions, scores = scores_before_after(table)
+    held_out = predictions.set_index(["article_id", "sent_idx"])
+    # before: the shipped model misses two of the five; after learning the other articles' codes it finds them
+    assert held_out.loc[("asahi3", 0), "before"] == "" and held_out.loc[("asahi3", 0), "after"] == "territory_first"
+    assert held_out.loc[("nhk2", 2), "before"] == "" and held_out.loc[("nhk2", 2), "after"] == "territory_first"
+    assert (held_out.loc[[("kyodo1", 1), ("nhk2", 1)], "after"] == "").all()
+    territory = scores.set_index("stance").loc["territory_first"]
+    assert territory["f1_before"] == pytest.approx(0.75) and territory["f1_after"] == pytest.approx(1.0)
+    assert scores.set_index("stance").loc["macro", "f1_after"] == pytest.approx(1.0)   # territory_first only
+
+
+def test_keyness_finds_the_users_wording(codes):
+    table = user_codes(codes)
+    keys = keyness(table, ["territory_first"], k=3)
+    assert keys["term"].tolist() == ["formula", "two-plus-alpha", "two-plus-alpha formula"]
+    assert keys[["target", "reference"]].values.tolist() == [[5, 0], [5, 0], [5, 0]]
+    lines = keyness_kwic(table, keys, per_term=1)
+    assert lines.loc[0, ["left", "match"]].tolist() == ["o will keep pressing the two-plus-alpha", "formula"]  # 40 characters
+
+
+def test_log_likelihood_equals_scipys_g_test():
+    target, reference = np.array([10, 3, 5]), np.array([2, 8, 40])
+    g2 = log_likelihood(target, reference)
+    expected = chi2_contingency([[10, 8], [2, 48]], correction=False, lambda_="log-likelihood")[0]
+    assert g2[0] == pytest.approx(expected) and g2[2] < 0
+
+
+def test_train_needs_the_classifier(codes, tmp_path, capsys):
+    out = tmp_path / "tagged.csv"
+    assert main(["tag", "data/articles", "--out", str(out), "--train", str(codes), "--quiet"]) == 2
+    assert "--train teaches the classifier" in capsys.readouterr().err and not out.exists()
