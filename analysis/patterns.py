@@ -32,6 +32,7 @@ without ``signal.setitimer`` (Windows) neither.
 """
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import re
@@ -170,6 +171,9 @@ def _forget_in_child() -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_in_child)
+# At exit the timer goes first: Python gives SIGALRM back to its default action while it shuts down, and a
+# ring then (after a match without ``with``) would kill the process with signal 14 instead of its exit code.
+atexit.register(release_alarm)
 
 
 class MatchClock:

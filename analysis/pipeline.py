@@ -243,7 +243,7 @@ def read_statements(path: Path | str) -> pd.DataFrame:
     for column in ("sent_idx", "para_idx", "char_start", "char_end"):
         if column in table:
             table[column] = table[column].astype(int)
-    for column in ("is_boilerplate", "is_headline", "is_lead", "is_heading"):
+    for column in ("is_boilerplate", "is_headline", "is_lead", "is_heading", "off_topic"):
         if column in table:
             table[column] = table[column].map({"True": True, "False": False})
     return output_files.undo_spreadsheet_safe(table)
