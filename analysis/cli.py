@@ -11,6 +11,7 @@ import sys
 import warnings
 
 from . import paths
+from .vocab import WORKSHEET_STRATEGIES
 
 
 def _input_errors():
@@ -143,8 +144,7 @@ def main(argv=None) -> int:
     sheet.add_argument("corpus", help="folder of .txt articles (optional articles.csv), or a .csv/.jsonl file")
     sheet.add_argument("--out", required=True, help="the sheet (.csv); its codebook summary and printable page go beside it")
     sheet.add_argument("--n", type=int, default=40, help="how many statements (default 40)")
-    from .worksheet import STRATEGIES
-    sheet.add_argument("--strategy", choices=STRATEGIES, default="stratified",
+    sheet.add_argument("--strategy", choices=WORKSHEET_STRATEGIES, default="stratified",
                        help="random; stratified by outlet and tagged stance; uncertain: where the taggers disagree")
     sheet.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     _add_data_file_options(sheet)

@@ -53,6 +53,9 @@ PERSON_TYPES = ("person", "private")
 SPEAKER_TYPES = {"person": "official", "institution": "institution", "capital": "institution",
                  "country": "institution", "newspaper": "media", "journalist": "journalist", "generic": "generic",
                  "private": "generic"}
+# How a worksheet draws the statements people code (analysis.worksheet); here, so that the command line
+# offers them without loading pandas.
+WORKSHEET_STRATEGIES = ("random", "stratified", "uncertain")
 # What kind of document an article is (the genre column; analysis.turns).
 GENRES = ("news", "transcript", "interview", "statement")
 

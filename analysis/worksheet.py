@@ -30,9 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .codebook import Codebook, load_codebook
-from .vocab import HOLDER_SIDES, MODES, VOICE_SIDES
-
-STRATEGIES = ("random", "stratified", "uncertain")
+from .vocab import HOLDER_SIDES, MODES, VOICE_SIDES, WORKSHEET_STRATEGIES as STRATEGIES
 CONTEXT_COLUMNS = ["item", "article_id", "sent_idx", "outlet", "date", "speaker", "before", "text", "after"]
 FILL_COLUMNS = ["stances", "holder_side", "voice_side", "mode", "note"]
 SHEET_COLUMNS = CONTEXT_COLUMNS + FILL_COLUMNS
