@@ -791,13 +791,14 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         statements = [Statement(*r) for r in statements[INPUT_COLUMNS].itertuples(index=False)]
     if facts is None:
         facts = partial(sentence_facts, finders=finders)
-    people = _people_of(statements, finders.actors, document)
+    home_side = _HomeSide(statements, finders.actors, document)
+    people = introduced_people([statement.text for statement in statements], finders.actors, home_side)
     if people:
         # People the article introduces with a role are its actors from then on: a sentence that names one is
         # worked afresh, since what it names now depends on the article; any other has the facts it has anywhere.
         facts = _facts_with_people(facts, finders._replace(actors=with_people(finders.actors, people)), people)
     ctx = _ArticleContext(ministries=finders.actors.ministries)
-    at_home = _HomeSpeakers(statements, finders.actors, document)
+    at_home = _HomeSpeakers(finders.actors, home_side)
     quotes = _QuoteRun()
     rows: list[dict] = []
     headlines: list[tuple[int, str]] = []       # headline tags that wait for the body's speakers
@@ -842,19 +843,21 @@ def _facts_with_people(facts, finders: Finders, people: dict):
     return facts_of
 
 
-def _home_side(statements, actors: ActorIndex, document: Document) -> str:
-    """The article's own side: the outlet's, else the side its lead names first, else ""."""
-    home = [m.actor.side for m in actors.find(document.outlet)] if document.outlet else []
-    if home and home[0] in PARTIES:
-        return home[0]
-    return side_named(" ".join(statement.text for statement in statements[1:2]))
+class _HomeSide:
+    """The article's own side: the outlet's, else the side its lead names first, else "". Worked out when first
+    asked (most articles never need it), then kept for the article."""
 
+    def __init__(self, statements, actors: ActorIndex, document: Document):
+        self.statements, self.actors, self.document = statements, actors, document
+        self.side: str | None = None
 
-def _people_of(statements, actors: ActorIndex, document: Document) -> dict:
-    """``actors.introduced_people`` of an article, the outlet's side (else the lead's) for a role that names
-    none."""
-    return introduced_people([statement.text for statement in statements], actors,
-                             lambda: _home_side(statements, actors, document))
+    def __call__(self) -> str:
+        if self.side is None:
+            outlet = self.document.outlet
+            home = [m.actor.side for m in self.actors.find(outlet)] if outlet else []
+            self.side = (home[0] if home and home[0] in PARTIES
+                         else side_named(" ".join(statement.text for statement in self.statements[1:2])))
+        return self.side
 
 
 class _HomeSpeakers:
@@ -862,19 +865,17 @@ class _HomeSpeakers:
     speak for Japan as "Japanese government sources", the actor of that name when the table has one. In an
     article of no side they are of side "other"."""
 
-    def __init__(self, statements, actors: ActorIndex, document: Document):
-        self.statements, self.actors, self.document = statements, actors, document
-        self.side: str | None = None
+    def __init__(self, actors: ActorIndex, home_side: _HomeSide):
+        self.actors, self.home_side = actors, home_side
 
     def actor(self, speaker: Actor | None) -> Actor | None:
         if speaker is None or speaker.side != HOME_SIDE:
             return speaker
-        if self.side is None:
-            self.side = _home_side(self.statements, self.actors, self.document)
-        if self.side not in SIDE_ADJECTIVES:
+        side = self.home_side()
+        if side not in SIDE_ADJECTIVES:
             return Actor(speaker.canonical, "other", speaker.type, speaker.roles)
-        canonical = f"{SIDE_ADJECTIVES[self.side]} {speaker.canonical}"
-        return self.actors.actors.get(canonical) or Actor(canonical, self.side, speaker.type, speaker.roles)
+        canonical = f"{SIDE_ADJECTIVES[side]} {speaker.canonical}"
+        return self.actors.actors.get(canonical) or Actor(canonical, side, speaker.type, speaker.roles)
 
 
 def _continued_quote(facts: SentenceFacts, ctx: _ArticleContext, sent_idx: int) -> Actor | None:

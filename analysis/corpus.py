@@ -306,15 +306,7 @@ def _csv_records(path: Path, *, required: list[str], skipped: list | None = None
     an error; a column without a name is dropped if it has no value, else an error. Row numbers count the
     header as row 1, as a spreadsheet does.
     """
-    if not path.is_file():
-        raise CorpusError(f"{path}: file not found" if not path.exists() else f"{path}: not a file")
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise CorpusError(f"{path}: cannot read ({err.strerror or err})") from None
-    text = decode_text(raw, str(path)) if raw.strip() else ""
-    if not text.strip():
-        raise CorpusError(f"{path}: empty file")
+    text = _csv_text(path)
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -331,40 +323,68 @@ def _csv_records(path: Path, *, required: list[str], skipped: list | None = None
                 continue
             row_number += 1
             if len(fields) != len(header):
-                hint = ("a comma inside a value needs double quotes around the value" if len(fields) > len(header)
-                        else "a value with a line break needs double quotes around it, or a field is missing")
-                problem = (f"{len(fields)} field{'s' if len(fields) != 1 else ''} where the header has "
-                           f"{len(header)} ({hint})")
+                problem = _wrong_length(len(fields), len(header))
                 if skipped is None:
                     raise CorpusError(f"{path}: line {line}: {problem}")
                 skipped.append((f"{path}: line {line}", problem))
                 continue
             records.append((row_number, line, fields))
     except csv.Error as err:
-        if "unexpected end of data" in str(err):
-            line, problem = start, "a quoted value in the row that starts on this line has no closing quote"
-        elif "expected after" in str(err) and reader.line_num > start:
-            line, problem = start, (f"a quoted value in this row runs to line {reader.line_num} and has text after "
-                                    f"its closing quote there (is its closing quote missing on line {start}?)")
-        elif "expected after" in str(err):
-            line, problem = reader.line_num, ("text after the closing quote of a quoted value (a quote inside a "
-                                              'quoted value is written twice: "")')
-        else:
-            line, problem = reader.line_num, str(err)
+        line, problem = _csv_problem(str(err), start, reader.line_num)
         raise CorpusError(f"{path}: line {line}: not a readable CSV: {problem}") from None
     if header is None:
         raise CorpusError(f"{path}: empty file")
+    return _without_unnamed_columns(path, header, records)
+
+
+def _csv_text(path: Path) -> str:
+    """The text of a CSV file, decoded; a missing, unreadable or empty file is a ``CorpusError``."""
+    if not path.is_file():
+        raise CorpusError(f"{path}: file not found" if not path.exists() else f"{path}: not a file")
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise CorpusError(f"{path}: cannot read ({err.strerror or err})") from None
+    text = decode_text(raw, str(path)) if raw.strip() else ""
+    if not text.strip():
+        raise CorpusError(f"{path}: empty file")
+    return text
+
+
+def _wrong_length(n_fields: int, n_header: int) -> str:
+    """What is wrong with a record of ``n_fields`` values under a header of ``n_header``, and the likely cause."""
+    hint = ("a comma inside a value needs double quotes around the value" if n_fields > n_header
+            else "a value with a line break needs double quotes around it, or a field is missing")
+    return f"{n_fields} field{'s' if n_fields != 1 else ''} where the header has {n_header} ({hint})"
+
+
+def _csv_problem(error: str, start: int, line_num: int) -> tuple[int, str]:
+    """The line to name and the problem to state for the csv module's ``error`` in the record that starts on
+    line ``start`` (the reader stopped at ``line_num``): the module's own words name no line a user can find."""
+    if "unexpected end of data" in error:
+        return start, "a quoted value in the row that starts on this line has no closing quote"
+    if "expected after" in error and line_num > start:
+        return start, (f"a quoted value in this row runs to line {line_num} and has text after "
+                       f"its closing quote there (is its closing quote missing on line {start}?)")
+    if "expected after" in error:
+        return line_num, ('text after the closing quote of a quoted value (a quote inside a '
+                          'quoted value is written twice: "")')
+    return line_num, error
+
+
+def _without_unnamed_columns(path: Path, header: list[str], records: list
+                             ) -> tuple[list[str], list[tuple[int, int, list[str]]]]:
+    """Header and records without the columns that have no name; such a column holding a value is an error."""
     unnamed = [i for i, name in enumerate(header) if not name]
-    if unnamed:
-        for i in unnamed:
-            first = next((line for _, line, fields in records if fields[i].strip()), None)
-            if first is not None:
-                raise CorpusError(f"{path}: column {i + 1} has no name in the header but has values "
-                                  f"(first on line {first})")
-        named = [i for i, name in enumerate(header) if name]
-        header = [header[i] for i in named]
-        records = [(row, line, [fields[i] for i in named]) for row, line, fields in records]
-    return header, records
+    if not unnamed:
+        return header, records
+    for i in unnamed:
+        first = next((line for _, line, fields in records if fields[i].strip()), None)
+        if first is not None:
+            raise CorpusError(f"{path}: column {i + 1} has no name in the header but has values "
+                              f"(first on line {first})")
+    named = [i for i, name in enumerate(header) if name]
+    return [header[i] for i in named], [(row, line, [fields[i] for i in named]) for row, line, fields in records]
 
 
 def _csv_header(path: Path, fields: list[str], required: list[str]) -> list[str]:
@@ -439,6 +459,26 @@ def _records_from_folder(folder: Path) -> tuple[list[dict], dict | None, str]:
     Subfolders (other than hidden ones such as ``.ipynb_checkpoints``) and compressed files are named in a warning;
     a link to a file outside the folder, or to nothing, is not read, with a warning. A file name that is not
     UTF-8 is a per-article error."""
+    files = _article_files(folder)
+    metadata, metadata_name = _read_metadata(folder)
+    by_id: dict[str, Path] = {}
+    records = []
+    for path in files:
+        record = _file_record(path)
+        article_id = record["article_id"]
+        if "problem" not in record:
+            if article_id in by_id:
+                raise CorpusError(f"{record['source']}: duplicate article id {article_id!r} "
+                                  f"(also {_shown(Path(by_id[article_id].name))})")
+            by_id[article_id] = path
+        records.append(record)
+    if not files:
+        raise CorpusError(f"{_shown(folder)}: no .txt articles in this folder")
+    return records, metadata, metadata_name
+
+
+def _article_files(folder: Path) -> list[Path]:
+    """The ``.txt`` files directly in ``folder`` that can be read, in name order; warnings name the rest."""
     root = folder.resolve()
     files, subfolders, compressed = [], [], []
     for path in sorted(folder.iterdir()):
@@ -449,57 +489,50 @@ def _records_from_folder(folder: Path) -> tuple[list[dict], dict | None, str]:
         suffix = path.suffix.lower()
         if suffix in COMPRESSED_SUFFIXES:
             compressed.append(_shown(Path(path.name)))
-            continue
-        if suffix != ".txt":
-            continue
-        if path.is_symlink():
-            try:
-                target = path.resolve()
-            except (OSError, RuntimeError):     # a loop of links
-                warnings.warn(f"{_shown(path)}: a link that cannot be followed (a loop of links); not read",
-                              CorpusWarning, stacklevel=3)
-                continue
-            if not target.exists():
-                warnings.warn(f"{_shown(path)}: a link to {_shown(target)}, which does not exist; not read",
-                              CorpusWarning, stacklevel=3)
-                continue
-            if not target.is_relative_to(root):
-                warnings.warn(f"{_shown(path)}: a link to {_shown(target)}, outside the corpus folder; not read",
-                              CorpusWarning, stacklevel=3)
-                continue
-        if path.is_file():
+        elif suffix == ".txt" and (not path.is_symlink() or _link_inside(path, root)) and path.is_file():
             files.append(path)
     if subfolders:
         warnings.warn(f"{_shown(folder)}: {_plural(subfolders, 'subfolder', 'subfolders')} not read: the articles "
-                      "of a corpus are the .txt files directly in its folder", CorpusWarning, stacklevel=3)
+                      "of a corpus are the .txt files directly in its folder", CorpusWarning, stacklevel=5)
     if compressed:
         warnings.warn(f"{_shown(folder)}: {_plural(compressed, 'compressed file', 'compressed files')} not read; "
-                      f"decompress {'it' if len(compressed) == 1 else 'them'} first", CorpusWarning, stacklevel=3)
-    metadata, metadata_name = _read_metadata(folder)
-    by_id: dict[str, Path] = {}
-    records = []
-    for path in files:
-        source = _shown(path)
-        if _shown(Path(path.stem)) != path.stem:
-            name = os.fsencode(path.name)
-            bad = name[_first_bad_utf8(name)]
-            records.append({"article_id": _shown(Path(path.stem)), "source": source, "bytes": path, "kind": "file",
-                            "problem": f"the file name is not valid UTF-8 (byte 0x{bad:02x}); rename the file"})
-            continue
-        article_id = _normal_id(path.stem)
-        if not article_id:
-            records.append({"article_id": path.stem, "source": source, "bytes": path, "kind": "file",
-                            "problem": "the file name has nothing but spaces before .txt; rename the file"})
-            continue
-        if article_id in by_id:
-            raise CorpusError(f"{source}: duplicate article id {article_id!r} "
-                              f"(also {_shown(Path(by_id[article_id].name))})")
-        by_id[article_id] = path
-        # Read when its turn comes (``_article_row``): the corpus is never held raw all at once.
-        records.append({"article_id": article_id, "source": source, "bytes": path, "kind": "file"})
-    if not files:
-        raise CorpusError(f"{_shown(folder)}: no .txt articles in this folder")
-    return records, metadata, metadata_name
+                      f"decompress {'it' if len(compressed) == 1 else 'them'} first", CorpusWarning, stacklevel=5)
+    return files
+
+
+def _link_inside(path: Path, root: Path) -> bool:
+    """Whether a link leads to an existing file inside the corpus folder; a warning says why one is not read."""
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):     # a loop of links
+        warnings.warn(f"{_shown(path)}: a link that cannot be followed (a loop of links); not read",
+                      CorpusWarning, stacklevel=6)
+        return False
+    if not target.exists():
+        warnings.warn(f"{_shown(path)}: a link to {_shown(target)}, which does not exist; not read",
+                      CorpusWarning, stacklevel=6)
+        return False
+    if not target.is_relative_to(root):
+        warnings.warn(f"{_shown(path)}: a link to {_shown(target)}, outside the corpus folder; not read",
+                      CorpusWarning, stacklevel=6)
+        return False
+    return True
+
+
+def _file_record(path: Path) -> dict:
+    """The record of one article file, read when its turn comes (``_article_row``): the corpus is never held
+    raw all at once. A file name that gives no usable article id carries its ``problem``."""
+    source = _shown(path)
+    if _shown(Path(path.stem)) != path.stem:
+        name = os.fsencode(path.name)
+        bad = name[_first_bad_utf8(name)]
+        return {"article_id": _shown(Path(path.stem)), "source": source, "bytes": path, "kind": "file",
+                "problem": f"the file name is not valid UTF-8 (byte 0x{bad:02x}); rename the file"}
+    article_id = _normal_id(path.stem)
+    if not article_id:
+        return {"article_id": path.stem, "source": source, "bytes": path, "kind": "file",
+                "problem": "the file name has nothing but spaces before .txt; rename the file"}
+    return {"article_id": article_id, "source": source, "bytes": path, "kind": "file"}
 
 
 def _first_bad_utf8(data: bytes) -> int:
@@ -711,28 +744,9 @@ def iter_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
     source = Path(source)
     rules = rules or load_chrome_rules()
     skipped = [] if skipped is None else skipped
-    if source.is_dir():
-        records, metadata_rows, metadata_name = _records_from_folder(source)
-    elif source.is_file() and source.suffix.lower() in COMPRESSED_SUFFIXES:
-        raise CorpusError(f"{source}: compressed input is not supported; decompress it first")
-    elif source.is_file() and source.suffix.lower() in {".csv", ".jsonl", ".ndjson"}:
-        compression = _compression(source)
-        if compression:
-            raise CorpusError(f"{source}: compressed ({compression}) input is not supported; decompress it first")
-        records, metadata_rows, metadata_name = _records_from_table(source, on_error, skipped)
-    elif not source.exists():
-        raise CorpusError(f"{source}: no such file or folder")
-    else:
-        raise CorpusError(f"{source}: expected a folder of .txt files or a .csv/.jsonl file of articles")
+    records, metadata_rows, metadata_name = _corpus_records(source, on_error, skipped)
     records.sort(key=lambda record: record["article_id"])
-    # Every article gets every metadata column ("" where its row has no value or it has no row).
-    metadata_columns = [] if metadata_rows is None else [
-        column for column in dict.fromkeys(column for values in metadata_rows.values() for column in values)
-        if column not in ("raw_text", "clean_text", "source", "article_id")]
-    if metadata_rows is not None:
-        for orphan in sorted(set(metadata_rows) - {record["article_id"] for record in records}):
-            warnings.warn(f"{metadata_name}: metadata row {orphan!r} has no article file", CorpusWarning,
-                          stacklevel=2)
+    metadata_columns = _metadata_columns(metadata_rows, metadata_name, records)
     loaded: set[str] = set()
     rows: list[dict] = []
     for number in range(len(records)):
@@ -750,9 +764,7 @@ def iter_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
             if values is None:
                 warnings.warn(f"{row['source']}: no row for {row['article_id']!r} in {metadata_name}; "
                               "loaded without metadata", CorpusWarning, stacklevel=2)
-                values = {}
-            for column in metadata_columns:
-                row[column] = values.get(column, "")
+            row.update({column: (values or {}).get(column, "") for column in metadata_columns})
         rows.append(row)
         if len(rows) >= chunk_articles:
             yield _corpus_frame(rows)
@@ -764,6 +776,34 @@ def iter_corpus(source: Path | str = paths.ARTICLES, *, rules: ChromeRules | Non
         raise CorpusError(f"{source}: no article could be loaded ({len(skipped)} skipped: {reasons}{more})")
     if rows:
         yield _corpus_frame(rows)
+
+
+def _corpus_records(source: Path, on_error: str, skipped: list) -> tuple[list[dict], dict | None, str]:
+    """The article records of a folder or a table file, its metadata rows by article id and the metadata's
+    name; any other kind of source is a ``CorpusError`` that says what is expected."""
+    if source.is_dir():
+        return _records_from_folder(source)
+    if source.is_file() and source.suffix.lower() in COMPRESSED_SUFFIXES:
+        raise CorpusError(f"{source}: compressed input is not supported; decompress it first")
+    if source.is_file() and source.suffix.lower() in {".csv", ".jsonl", ".ndjson"}:
+        compression = _compression(source)
+        if compression:
+            raise CorpusError(f"{source}: compressed ({compression}) input is not supported; decompress it first")
+        return _records_from_table(source, on_error, skipped)
+    if not source.exists():
+        raise CorpusError(f"{source}: no such file or folder")
+    raise CorpusError(f"{source}: expected a folder of .txt files or a .csv/.jsonl file of articles")
+
+
+def _metadata_columns(metadata_rows: dict | None, metadata_name: str, records: list[dict]) -> list[str]:
+    """The metadata columns every article gets ("" where its row has no value or it has no row); a metadata
+    row of no article is named in a warning."""
+    if metadata_rows is None:
+        return []
+    for orphan in sorted(set(metadata_rows) - {record["article_id"] for record in records}):
+        warnings.warn(f"{metadata_name}: metadata row {orphan!r} has no article file", CorpusWarning, stacklevel=3)
+    return [column for column in dict.fromkeys(column for values in metadata_rows.values() for column in values)
+            if column not in ("raw_text", "clean_text", "source", "article_id")]
 
 
 def _corpus_frame(rows: list[dict]) -> pd.DataFrame:

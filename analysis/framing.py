@@ -267,6 +267,21 @@ def find_blame(text: str, *, cues: FramingCues | None = None, actors: ActorIndex
     """
     cues = cues or load_framing_cues()
     text = text.replace("’", "'")
+    kept = _longest_cue_matches(text, cues)
+    if not kept:
+        return []
+    mentions = side_mentions(text, actors)
+    out = []
+    for start, end, cue in kept:
+        side, word, how = _blamed_side(text, start, end, cue, mentions, cues)
+        if not side and previous_side and _PRONOUN.search(text[max(0, start - 200):start]):
+            side, how = previous_side, "pronoun"
+        out.append(Blame(cue.id, text[start:end], start, end, side, word, how))
+    return out
+
+
+def _longest_cue_matches(text: str, cues: FramingCues) -> list[tuple[int, int, BlameCue]]:
+    """(start, end, cue) of every blame cue in the text, in order; of overlapping matches the longest."""
     matches = []
     clock = cues._clock
     clock.arm(cues)
@@ -287,28 +302,25 @@ def find_blame(text: str, *, cues: FramingCues | None = None, actors: ActorIndex
     for start, end, cue in matches:
         if all(end <= k[0] or start >= k[1] for k in kept):
             kept.append((start, end, cue))
-    kept.sort(key=lambda m: m[0])
-    if not kept:
-        return []
-    mentions = side_mentions(text, actors)
-    out = []
-    for start, end, cue in kept:
-        found, how = None, ""
-        look = list(cue.look)
-        if look[0] == "before" and _PASSIVE_BY.match(text[end:]):
-            found = _look_after(text, end, mentions, cues)
-            how = "passive" if found else ""
-        for direction in look:
-            if found is not None:
-                break
-            found = (_look_before(text, start, mentions, cues) if direction == "before"
-                     else _look_after(text, end, mentions, cues))
-            how = direction if found else ""
-        side, word = (found.side, found.word) if found else ("", "")
-        if not side and previous_side and _PRONOUN.search(text[max(0, start - 200):start]):
-            side, how = previous_side, "pronoun"
-        out.append(Blame(cue.id, text[start:end], start, end, side, word, how))
-    return out
+    return sorted(kept, key=lambda m: m[0])
+
+
+def _blamed_side(text: str, start: int, end: int, cue: BlameCue, mentions: list[SideMention],
+                 cues: FramingCues) -> tuple[str, str, str]:
+    """(side, word, how) of the side a cue match casts as the obstacle: the side named where the cue looks
+    (before its verb, after it, or after "by" when the verb is passive), or empty strings."""
+    found, how = None, ""
+    look = list(cue.look)
+    if look[0] == "before" and _PASSIVE_BY.match(text[end:]):
+        found = _look_after(text, end, mentions, cues)
+        how = "passive" if found else ""
+    for direction in look:
+        if found is not None:
+            break
+        found = (_look_before(text, start, mentions, cues) if direction == "before"
+                 else _look_after(text, end, mentions, cues))
+        how = direction if found else ""
+    return (found.side, found.word, how) if found else ("", "", "")
 
 
 def blame_table(statements: pd.DataFrame, *, cues: FramingCues | None = None,

@@ -55,7 +55,7 @@ def asks_in_a_turn(text: str, genre: str) -> bool:
 
 def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, subject_side: str,
                    speaker_type: str, cue_holders, span_sides, implications: HolderImplications,
-                   text: str = "", reported_side: str = "", off_topic: bool = False, genre: str = "") -> str:
+                   text: str = "", reported_side: str = "", off_topic: bool = False, asks: bool = False) -> str:
     """Whose position a statement expresses, by the rule of the module docstring.
 
     Args:
@@ -67,7 +67,8 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         text: the statement (rule 3 reads it for a view withheld).
         reported_side: the side whose words a turn's statement reports (rule 2), or "".
         off_topic: whether the statement belongs to a transcript turn on another topic (rule 3).
-        genre: the article's genre (rule 3 reads a question in a transcript or interview as asking only).
+        asks: whether the statement is a question asked in a transcript or interview (``asks_in_a_turn``),
+            which asks only (rule 3).
     Returns:
         russia, japan, us, both or none.
     """
@@ -79,7 +80,7 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         return reported_side
     if not stances:
         if (voice_side in PARTIES and mode != "narration" and speaker_type != "media" and not off_topic
-                and not asks_in_a_turn(text, genre) and not implications.states_no_view(text)):
+                and not asks and not implications.states_no_view(text)):
             return voice_side
         return "none"
     if named:
@@ -117,12 +118,12 @@ def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str
             in zip(stances, evidence, texts, reported_sides, off_topics, genres, *columns):
         if not row_stances and not row_evidence:
             asks = asks_in_a_turn(text, genre)
-            key = (mode, voice, position, subject, speaker_type, reported, off_topic or asks)
+            key = (mode, voice, position, subject, speaker_type, reported, off_topic, asks)
             if key not in without_stance:
                 without_stance[key] = resolve_holder(
                     (), mode=mode, voice_side=voice, position_side=position, subject_side=subject,
                     speaker_type=speaker_type, cue_holders=(), span_sides=(), implications=implications,
-                    reported_side=reported, off_topic=off_topic or asks)
+                    reported_side=reported, off_topic=off_topic, asks=asks)
             holder = without_stance[key]
             if holder in PARTIES and position not in PARTIES and reported not in PARTIES:
                 no_view[text] = False          # read below, all such statements at once

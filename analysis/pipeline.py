@@ -75,9 +75,16 @@ def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None, *,
         if name == "model":
             return StanceClassifier(codebook).fit(train["text"], train["stances"])
         # The ensemble's partner reads words only: as good a partner in cross-validation, and fast enough to
-        # read every statement of a large corpus (docs/evaluation.md).
-        partner = StanceClassifier(codebook, char_features=False).fit(train["text"], train["stances"])
-        return EnsembleTagger(codebook, partner)
+        # read every statement of a large corpus (docs/evaluation.md). Fitted once per training data.
+        from ._fast import fitted_partner
+
+        partner = StanceClassifier(codebook, char_features=False)
+        key = fitted_partner.fit_key(train["text"], train["stances"], codebook.stance_ids, partner.settings())
+        scores = fitted_partner.load(key)
+        if scores is None:
+            partner.fit(train["text"], train["stances"])
+            return EnsembleTagger(codebook, partner, stored_as=key)
+        return EnsembleTagger(codebook, scores=scores)
     raise ValueError(f"unknown tagger {name!r} (choose from {', '.join(TAGGERS)})")
 
 

@@ -328,6 +328,11 @@ class StanceClassifier:
         self._feature_names = None
         self._frame_tagger: CodebookTagger | None = None
 
+    def settings(self) -> dict:
+        """What a fit depends on besides the training data (``_fast.fitted_partner`` keys its cache by it)."""
+        return {"C": self.C, "random_state": self.random_state, "cue_features": self.cue_features,
+                "char_features": self.char_features, "words": "tfidf 1-2 sublinear", "solver": "liblinear balanced"}
+
     def _build(self):
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -475,11 +480,22 @@ class EnsembleTagger:
     name = "ensemble"
 
     def __init__(self, codebook: Codebook | None = None, model: "StanceClassifier | None" = None, *,
-                 threshold: float = 0.55):
+                 threshold: float = 0.55, scores=None, stored_as: str = ""):
+        """``model``: the fitted classifier; or ``scores``, its parameters as stored by an earlier run
+        (``_fast.fitted_partner``). ``stored_as``: the key to store a words-only model's parameters under."""
+        from ._fast import fitted_partner
+        from ._fast.word_scores import WordScores
+
         self.codebook = codebook or load_codebook()
         self.cues = CodebookTagger(self.codebook)
         self.model = model
         self.threshold = threshold
+        # The classifier's own arithmetic, column-wise: the same probabilities and evidence, faster.
+        self._scores = scores if scores is not None else WordScores.of(model) if model is not None else None
+        if self._scores is None and model is None:
+            raise ValueError("EnsembleTagger needs a fitted classifier or its stored scores")
+        if stored_as and scores is None and self._scores is not None:
+            fitted_partner.store(stored_as, self._scores)
 
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
         stances, frames, evidence, suppressed = self.cues.tag_columns(statements["text"].array)
@@ -489,8 +505,9 @@ class EnsembleTagger:
         codes, distinct = pd.factorize(statements["text"])
         if len(distinct) == 0:
             return _finish(statements, stances, frames, evidence, suppressed, self.codebook)
-        over = self.model.predict_proba(list(distinct))[codes] >= self.threshold
-        stance_ids = self.model.classes_
+        proba = self._scores.proba if self._scores is not None else self.model.predict_proba
+        over = proba(list(distinct))[codes] >= self.threshold
+        stance_ids = self.codebook.stance_ids
         order = {s: n for n, s in enumerate(self.codebook.stance_ids)}
         added = []
         for i in np.flatnonzero(over.any(axis=1)):
@@ -498,7 +515,10 @@ class EnsembleTagger:
             if found:
                 stances[i] = tuple(sorted((*stances[i], *found), key=order.__getitem__))
                 added += [(i, s) for s in found]
-        tops = self.model.top_features_of([(texts[i], s) for i, s in added])
+        if self._scores is not None:
+            tops = self._scores.top_terms([texts[i] for i, _ in added], [stance_ids.index(s) for _, s in added])
+        else:
+            tops = self.model.top_features_of([(texts[i], s) for i, s in added])
         for (i, s), top in zip(added, tops):
             evidence[i] = (*evidence[i], Evidence(s, "model", -1, -1, ", ".join(top)))
         return _finish(statements, stances, frames, evidence, suppressed, self.codebook)

@@ -1,7 +1,17 @@
 """Tiny shared fixtures: a plain article, and a writer of small corpus folders under ``tmp_path``."""
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The ensemble's fitted partner is kept in a folder of this test run (and of the notebooks it runs), never in
+# the user's cache: the first ensemble of the run is fitted and stored, the later ones loaded.
+_PARTNER_CACHE = tempfile.mkdtemp(prefix="kuril-stance-test-cache-")
+os.environ["KURIL_STANCE_CACHE"] = _PARTNER_CACHE
+atexit.register(shutil.rmtree, _PARTNER_CACHE, True)
 
 # Two paragraphs in the seeds' wording: one quote with its speaker, one position of the other side.
 ARTICLE = ("Lavrov rules out talks on Japan's terms\n\n"

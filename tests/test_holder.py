@@ -7,7 +7,7 @@ import pytest
 from analysis import holder
 from analysis.attribution import load_actors
 from analysis.codebook import CodebookError, load_codebook
-from analysis.holder import holder_column, resolve_holder, side_named_in
+from analysis.holder import asks_in_a_turn, holder_column, resolve_holder, side_named_in
 from analysis.pipeline import make_tagger, tag_statements
 from analysis.statements import article_statements
 from yaml_texts import MINIMAL_CODEBOOK, codebook_with_joint_development
@@ -167,7 +167,7 @@ def test_the_holder_column_is_the_rule_row_by_row(actors):
                                             if e.cue in implications.cue_holder],
                                span_sides=[side_named_in(e.text) for e in row_evidence], implications=implications,
                                text=row.text, reported_side=row.reported_side,
-                               off_topic=row.off_topic, genre=row.genre)
+                               off_topic=row.off_topic, asks=asks_in_a_turn(row.text, row.genre))
                 for row, row_stances, row_evidence in zip(statements.itertuples(index=False), stances, evidence)]
     assert holder_column(statements, stances, evidence, CODEBOOK) == expected
     assert set(expected) == {"russia", "japan", "us", "none"}
@@ -219,4 +219,5 @@ def test_withholding_is_read_only_without_a_stance_and_a_position_predicate(acto
 def test_a_question_in_a_transcript_only_asks(text, genre, expected):
     assert resolve_holder((), mode="direct_quote", voice_side="japan", position_side="", subject_side="",
                           speaker_type="official", cue_holders=[], span_sides=[],
-                          implications=CODEBOOK.holder_implications, text=text, genre=genre) == expected
+                          implications=CODEBOOK.holder_implications, text=text,
+                          asks=asks_in_a_turn(text, genre)) == expected

@@ -28,7 +28,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import pipeline
+from analysis import paths, pipeline
 from analysis.attribution import load_actors
 from analysis.codebook import load_codebook
 from analysis.corpus import CorpusError, clean_text, decode_article, load_chrome_rules
@@ -326,3 +326,85 @@ def test_the_column_scan_of_no_view_is_the_plain_rule(texts):
     implications = load_codebook().holder_implications
     texts += _coded_texts()[:300]
     assert no_view_flags(texts, implications) == [implications.states_no_view(text) for text in texts]
+
+
+def _fitted_partner():
+    """The words-only classifier the ensemble reads with, fitted here."""
+    from analysis.learning import base_training
+    from analysis.stance import StanceClassifier
+
+    train = base_training(CODEBOOK)
+    return StanceClassifier(CODEBOOK, char_features=False).fit(train["text"], train["stances"])
+
+
+_PARTNER = _fitted_partner()
+_WORD_PIECES = ["Japan", "JAPAN's", "the islands", "peace treaty", "Peace-Treaty", "Kuril", "sanctions", "“", "”",
+                "’s", " — ", "\u00a0", "\u2028", "_", "a", "I", "é", "É", "Σ", "ΣΑΣ", "İ", "ß", "ﬁ", "Ⅻ", "½", "²",
+                "٣", "\u0301", "Курилы", "北方領土", "K", "\t", " ", ".", ",", "1956", "non-negotiable"]
+
+# Words joined by what is a word character for Python and for the column path alike, or only for one of them.
+_WORD_EDGES = ["Japan_Kuril islands", "the peace_treaty", "JAPAN’S islands", "Japan\u00a0islands", "Japan—islands",
+               "ΣΑΣ Japan", "İslands of Japan", "Japan² islands", "Japan½islands", "Ⅻ islands", "japan\u0301islands",
+               "peace  treaty", "peace\ttreaty", "a peace treaty", "Peace-Treaty", "PEACE TREATY peace treaty"]
+
+
+@settings(max_examples=300, **DETERMINISTIC)
+@given(texts=st.lists(st.lists(st.one_of(st.sampled_from(_WORD_PIECES), st.text(max_size=5)), max_size=14)
+                      .map("".join), max_size=12))
+def test_the_column_scores_of_the_words_classifier_are_scikit_learns(texts):
+    """``_fast.word_scores`` gives the fitted scikit-learn pipeline's probabilities and evidence: on generated
+    texts (any unicode, cased and accented words, separators of every kind) and on every coded text."""
+    from analysis._fast.word_scores import WordScores
+
+    scores = WordScores.of(_PARTNER)
+    texts += _WORD_EDGES + _coded_texts()[:400]
+    assert scores.proba(texts) == pytest.approx(_PARTNER.predict_proba(texts), abs=1e-12)
+    stances = [n % len(_PARTNER.classes_) for n in range(len(texts))]
+    assert scores.top_terms(texts, stances) == _PARTNER.top_features_of(
+        [(text, _PARTNER.classes_[s]) for text, s in zip(texts, stances)])
+
+
+def test_the_column_scores_hold_for_every_coded_text_and_are_what_the_ensemble_uses():
+    from analysis._fast.word_scores import WordScores
+
+    texts = _coded_texts()
+    scores = WordScores.of(_PARTNER)
+    fast, plain = scores.proba(texts), _PARTNER.predict_proba(texts)
+    assert fast == pytest.approx(plain, abs=1e-12)
+    assert ((fast >= 0.55) == (plain >= 0.55)).all() and (plain >= 0.55).sum() > 300
+    assert sum(not t.isascii() for t in texts) > 100      # the separators' and Python's paths are both read
+
+
+def test_an_ensemble_from_the_stored_partner_tags_as_one_fitted_afresh(tmp_path, monkeypatch):
+    """The first ensemble fits its partner and stores it; the second loads it without fitting (and without
+    scikit-learn); both tag every coded text alike, and as the fitted classifier's own arithmetic does."""
+    from analysis._fast import fitted_partner
+    from analysis.stance import EnsembleTagger, StanceClassifier
+
+    monkeypatch.setenv("KURIL_STANCE_CACHE", str(tmp_path))
+    fitted = make_tagger("ensemble", CODEBOOK)
+    assert fitted.model is not None and len(list(tmp_path.glob("partner-*.npz"))) == 1
+    with mock.patch.object(StanceClassifier, "fit", side_effect=AssertionError("fitted again")):
+        loaded = make_tagger("ensemble", CODEBOOK)
+    assert loaded.model is None
+    from analysis.attribution import attribute
+    from analysis.corpus import load_corpus
+
+    table = attribute(pd.concat([split_corpus(load_corpus(paths.ANNOTATIONS / name / "articles.jsonl"))
+                                 for name in ("real_genres", "real_genres_2", "real_genres_3")],
+                                ignore_index=True), ACTORS)
+    plain = EnsembleTagger(CODEBOOK, _PARTNER)
+    plain._scores = None                                   # the classifier's own predict_proba and evidence
+    expected = plain.tag(table)
+    for tagger in (fitted, loaded):
+        got = tagger.tag(table)
+        assert got["stances"].tolist() == expected["stances"].tolist()
+        assert got["stance_evidence"].tolist() == expected["stance_evidence"].tolist()
+    assert sum(bool(s) for s in expected["stances"]) > 300
+    # a damaged file is fitted anew, and replaced
+    stored = next(tmp_path.glob("partner-*.npz"))
+    stored.write_bytes(b"not an npz")
+    assert make_tagger("ensemble", CODEBOOK).model is not None
+    assert fitted_partner.load(stored.name[len("partner-"):-len(".npz")]) is not None
+    monkeypatch.setenv("KURIL_STANCE_CACHE", "off")
+    assert make_tagger("ensemble", CODEBOOK).model is not None and fitted_partner.cache_folder() is None

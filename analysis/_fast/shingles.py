@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import zlib
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -286,6 +288,35 @@ class _PairCounter:
         return self.keys, self.counts
 
 
+@dataclass(frozen=True)
+class _LinkTest:
+    """Whether two paragraphs link: of different articles, sharing at least ``threshold`` of the 5-grams of
+    the smaller one. ``single_article[u]`` is the one article that holds paragraph u, or -1 if several do;
+    ``gram_count[u]`` the number of its distinct 5-grams; ``shared_enough[u]`` whether enough of them are held
+    by another paragraph at all."""
+
+    single_article: np.ndarray
+    gram_count: np.ndarray
+    shared_enough: np.ndarray
+    threshold: float
+
+    def apart(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        single = self.single_article
+        return (single[a] < 0) | (single[b] < 0) | (single[a] != single[b])
+
+    def may_link(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Pairs that can reach the threshold: the smaller paragraph shares at most its grams that some other
+        paragraph holds, so enough of its grams must be held elsewhere. On varied text (not copies) this rules
+        out nearly every pair before it is counted or a set is built."""
+        counts = self.gram_count
+        return self.apart(a, b) & self.shared_enough[np.where(counts[a] <= counts[b], a, b)]
+
+    def reaches(self, shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The linking test itself, also applied to upper bounds of ``shared``: the same float division, so a
+        bound below the threshold proves the exact count below it too."""
+        return shared / np.minimum(self.gram_count[a], self.gram_count[b]) >= self.threshold
+
+
 def _link_paragraphs(holder: np.ndarray, sizes: np.ndarray, single_article: np.ndarray, gram_count: np.ndarray,
                      *, threshold: float = 0.6) -> np.ndarray:
     """Component number of each distinct paragraph, from the holders of the 5-grams held by two paragraphs
@@ -293,35 +324,14 @@ def _link_paragraphs(holder: np.ndarray, sizes: np.ndarray, single_article: np.n
     in ascending order of their hash (the order breaks ties between representatives). ``gram_count[u]`` is
     the number of all distinct 5-grams of paragraph u. ``single_article[u]`` is the one article that holds
     paragraph u, or -1 if several do: only paragraphs of different articles are linked."""
-    from scipy.sparse.csgraph import connected_components
-
     n = len(single_article)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-
-    def apart(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        return (single_article[a] < 0) | (single_article[b] < 0) | (single_article[a] != single_article[b])
-
     present = np.bincount(holder, minlength=n)   # rows of each paragraph in ``holder`` (its shared grams)
     with np.errstate(divide="ignore", invalid="ignore"):
-        shared_enough = present / gram_count >= threshold
-
-    def may_link(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Pairs that can reach the threshold: the smaller paragraph shares at most its grams that some other
-        paragraph holds, so enough of its grams must be held elsewhere. On varied text (not copies) this rules
-        out nearly every pair before it is counted or a set is built."""
-        return apart(a, b) & shared_enough[np.where(gram_count[a] <= gram_count[b], a, b)]
-
-    def reaches(shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """The linking test itself, also applied to upper bounds of ``shared``: the same float division, so a
-        bound below the threshold proves the exact count below it too."""
-        return shared / np.minimum(gram_count[a], gram_count[b]) >= threshold
-
+        test = _LinkTest(single_article, gram_count, present / gram_count >= threshold, threshold)
     starts = np.cumsum(sizes) - sizes
     frequent_run = np.flatnonzero(sizes > FREQUENT_SHINGLE)
-    rare_row = np.repeat((sizes >= 2) & (sizes <= FREQUENT_SHINGLE), sizes)
-    rare_held = np.bincount(holder[rare_row], minlength=n)   # grams of a paragraph held by 2 to 30 paragraphs
-    del rare_row
     frequent_held = np.zeros(n, dtype=np.int64)
     candidates = np.zeros(0, dtype=np.int64)
     if len(frequent_run):
@@ -331,10 +341,32 @@ def _link_paragraphs(holder: np.ndarray, sizes: np.ndarray, single_article: np.n
         frequent_number = np.repeat(np.arange(len(frequent_run), dtype=np.int32), frequent_size)
         frequent_held = np.bincount(frequent_holder, minlength=n)
         candidates = _representative_pairs(frequent_holder, frequent_number, frequent_size, starts[frequent_run],
-                                           holder, n, may_link)
-    # 1. Every pair of paragraphs (of different articles) that share 5-grams held by at most FREQUENT_SHINGLE
-    #    paragraphs: count the shared grams exactly, pair by pair. A pair is counted only if both paragraphs
-    #    hold enough such grams to link through them; the candidates of part 2 get their count of these grams.
+                                           holder, n, test.may_link)
+    labels, rare_shared = _link_by_rare_grams(holder, sizes, starts, candidates, test)
+    if not len(candidates):
+        return labels
+    a, b, rare_shared = _open_candidates(candidates, rare_shared, labels, frequent_held, test)
+    del candidates
+    # Each paragraph's frequent grams (run numbers, ascending), and the (run, paragraph) keys to look them up.
+    numbers_by_paragraph = frequent_number[np.argsort(frequent_holder, kind="stable")]
+    frequent_key = frequent_number.astype(np.int64) * n + frequent_holder
+    del frequent_number, frequent_holder
+    return _join_linked_pairs(labels, a, b, rare_shared, numbers_by_paragraph, frequent_key, frequent_held,
+                              test.reaches)
+
+
+def _link_by_rare_grams(holder: np.ndarray, sizes: np.ndarray, starts: np.ndarray, candidates: np.ndarray,
+                        test: _LinkTest) -> tuple[np.ndarray, np.ndarray]:
+    """Part 1 of ``_link_paragraphs``: the components of the pairs of paragraphs (of different articles) that
+    share 5-grams held by at most FREQUENT_SHINGLE paragraphs, the shared grams counted exactly, pair by pair.
+    A pair is counted only if both paragraphs hold enough such grams to link through them. Also returns, for
+    each candidate pair of part 2, its count of these grams."""
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(test.single_article)
+    rare_row = np.repeat((sizes >= 2) & (sizes <= FREQUENT_SHINGLE), sizes)
+    rare_held = np.bincount(holder[rare_row], minlength=n)   # grams of a paragraph held by 2 to 30 paragraphs
+    del rare_row
     in_candidate = np.zeros(n, dtype=bool)
     in_candidate[candidates % n] = True
     in_candidate[candidates // n] = True
@@ -348,44 +380,42 @@ def _link_paragraphs(holder: np.ndarray, sizes: np.ndarray, single_article: np.n
             members = holder[group_starts[block:block + step][:, None] + np.arange(size)].astype(np.int64)
             a, b = members[:, first].ravel(), members[:, second].ravel()
             del members
-            other = apart(a, b)
+            other = test.apart(a, b)
             a, b = a[other], b[other]
-            countable = reaches(np.minimum(rare_held[a], rare_held[b]), a, b)
+            countable = test.reaches(np.minimum(rare_held[a], rare_held[b]), a, b)
             shared_pairs.add(a[countable] * n + b[countable])
             if len(candidates):
-                asked = in_candidate[a] & in_candidate[b] & may_link(a, b)
+                asked = in_candidate[a] & in_candidate[b] & test.may_link(a, b)
                 at, found = _found_in(candidates, a[asked] * n + b[asked])
                 np.add.at(rare_shared, at[found], 1)
     keys, shared = shared_pairs.result()
     del shared_pairs
     a, b = keys // n, keys % n
-    linked = reaches(shared, a, b)
+    linked = test.reaches(shared, a, b)
     _, labels = connected_components(_graph(a[linked], b[linked], n), directed=False)
-    del keys, shared, a, b
-    if not len(candidates):
-        return labels
-    # 2. A paragraph reused in many articles: counting every pair would be quadratic, so it is compared with
-    #    the first few holders of its rarest frequent 5-grams (its own wording: their first holders are its
-    #    copies); the copies then join one group through these representatives. Pairs already in one group
-    #    need no check; the rest are checked exactly only if their shared rare grams plus the frequent grams
-    #    the smaller set of frequent grams could share reach the threshold (on varied text, few do).
+    return labels, rare_shared
+
+
+def _open_candidates(candidates: np.ndarray, rare_shared: np.ndarray, labels: np.ndarray,
+                     frequent_held: np.ndarray, test: _LinkTest) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Part 2 of ``_link_paragraphs``, its first sieve. A paragraph reused in many articles: counting every
+    pair would be quadratic, so it is compared with the first few holders of its rarest frequent 5-grams (its
+    own wording: their first holders are its copies); the copies then join one group through these
+    representatives. Pairs already in one group need no check; the rest are kept, as (a, b, rare grams shared),
+    only if their shared rare grams plus the frequent grams the smaller set of frequent grams could share
+    reach the threshold (on varied text, few do)."""
+    n = len(test.single_article)
     kept = []
     for first in range(0, len(candidates), _PAIR_BLOCK):   # a block at a time: few candidates survive
         a, b = candidates[first:first + _PAIR_BLOCK] // n, candidates[first:first + _PAIR_BLOCK] % n
         rare = rare_shared[first:first + _PAIR_BLOCK]
         possible = labels[a] != labels[b]
-        possible[possible] = reaches(rare[possible] + np.minimum(frequent_held[a[possible]],
-                                                                 frequent_held[b[possible]]),
-                                     a[possible], b[possible])
+        possible[possible] = test.reaches(rare[possible] + np.minimum(frequent_held[a[possible]],
+                                                                      frequent_held[b[possible]]),
+                                          a[possible], b[possible])
         kept.append((a[possible], b[possible], rare[possible]))
-    del candidates, rare_shared
     a, b, rare_shared = (np.concatenate(column) for column in zip(*kept))
-    del kept
-    # Each paragraph's frequent grams (run numbers, ascending), and the (run, paragraph) keys to look them up.
-    numbers_by_paragraph = frequent_number[np.argsort(frequent_holder, kind="stable")]
-    frequent_key = frequent_number.astype(np.int64) * n + frequent_holder
-    del frequent_number, frequent_holder
-    return _join_linked_pairs(labels, a, b, rare_shared, numbers_by_paragraph, frequent_key, frequent_held, reaches)
+    return a, b, rare_shared
 
 
 def _join_linked_pairs(labels: np.ndarray, a: np.ndarray, b: np.ndarray, rare_shared: np.ndarray,

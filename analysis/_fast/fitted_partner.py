@@ -1,0 +1,82 @@
+"""The ensemble's fitted partner, kept on disk between runs.
+
+The words-only classifier is the same for every run on the same training data: fitting it means importing
+scikit-learn and fitting four logistic regressions, about as long as scoring a hundred thousand statements.
+Its fitted parameters (vocabulary, IDF weights, coefficients, intercepts) are kept in a cache folder under a
+key that is a hash of everything the fit depends on: the coded texts and their stances, the stance ids, the
+classifier's settings and scikit-learn's version. A run that finds its key loads the parameters (plain arrays,
+never pickled code) and does not import scikit-learn; any other fits, then stores them. The folder is
+``$KURIL_STANCE_CACHE``, else ``$XDG_CACHE_HOME/kuril-stance``, else ``~/.cache/kuril-stance``;
+``KURIL_STANCE_CACHE=off`` fits every time. ``tests/test_properties.py`` checks that a tagger built from the
+cache tags as one fitted afresh.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from .word_scores import WordScores
+
+# Bumped when the stored arrays or what the key covers change.
+FORMAT = 1
+
+
+def cache_folder() -> Path | None:
+    """Where fitted partners are kept, or None when caching is off."""
+    setting = os.environ.get("KURIL_STANCE_CACHE", "")
+    if setting.lower() == "off":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kuril-stance"
+
+
+def fit_key(texts, stances, stance_ids, settings: dict) -> str:
+    """A hash of everything the fit depends on."""
+    digest = hashlib.sha256()
+    for part in (f"format {FORMAT}", f"scikit-learn {metadata.version('scikit-learn')}",
+                 repr(sorted(settings.items())), "\x1f".join(stance_ids)):
+        digest.update(part.encode("utf-8") + b"\x1e")
+    for text, stance in zip(texts, stances):
+        digest.update(f"{text}\x1f{stance}\x1e".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def load(key: str) -> WordScores | None:
+    """The stored scorer of ``key``, or None if there is none (or it cannot be read: it is then fitted anew)."""
+    folder = cache_folder()
+    path = folder / f"partner-{key}.npz" if folder else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            return WordScores(stored["terms"].tolist(), stored["idf"], stored["coef"], stored["intercept"])
+    except (OSError, ValueError, KeyError):   # a truncated or foreign file: fit again and overwrite it
+        return None
+
+
+def store(key: str, scores: WordScores) -> None:
+    """Keep a fitted scorer under ``key``, written whole or not at all. A folder that cannot be written only
+    means the next run fits again."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".partner-", suffix=".npz")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                np.savez(out, terms=np.array(scores.terms.tolist(), dtype=str), idf=scores.idf, coef=scores.coef,
+                         intercept=scores.intercept)
+            os.replace(temporary, folder / f"partner-{key}.npz")
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except OSError:
+        return

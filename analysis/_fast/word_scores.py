@@ -1,0 +1,177 @@
+"""The words-only classifier's probabilities and evidence over many statements at once.
+
+``StanceClassifier`` (words only, as the ensemble's partner) is a TF-IDF vectoriser of words and word pairs
+followed by one logistic regression per stance: scikit-learn reads each statement in Python, token by token.
+This module does the same arithmetic on the whole column: Arrow splits the lower-cased texts into words, the
+word pairs are joined in one call, both are looked up in the fitted vocabulary at once, and counts, TF-IDF
+weights, norms and scores are NumPy operations. Texts that are not plain ASCII (where Arrow's and Python's
+ideas of a word character or of lower case could differ) are read by Python's ``re`` with scikit-learn's own
+token pattern. ``tests/test_properties.py`` checks that the probabilities and the evidence equal those of
+the fitted scikit-learn pipeline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+# scikit-learn's default token pattern: runs of two or more word characters.
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# Non-ASCII characters that are no word character, in upper or lower case (curly quotes, dashes, no-break
+# spaces ...): made spaces, they split words exactly as they did, and the text can take the ASCII path.
+_SEPARATOR_CODES = [code for code in [*range(0x80, 0x3040), *range(0xFE00, 0x10000)]
+                    if not any(c.isalnum() or c == "_" for c in chr(code) + chr(code).lower())]
+
+
+def _code_class(codes: list[int]) -> str:
+    """An RE2 character class of the given code points, as ranges."""
+    ranges, start = [], codes[0]
+    for previous, code in zip(codes, codes[1:] + [None]):
+        if code != previous + 1:
+            ranges.append(f"\\x{{{start:x}}}" + (f"-\\x{{{previous:x}}}" if previous != start else ""))
+            start = code
+    return "[" + "".join(ranges) + "]"
+
+
+_SEPARATOR_CLASS = _code_class(_SEPARATOR_CODES)
+# ASCII bytes as words see them: letters lower-cased, digits and "_" kept, every other byte a space.
+_WORD_BYTES = np.full(256, ord(" "), dtype=np.uint8)
+for _byte in b"abcdefghijklmnopqrstuvwxyz0123456789_":
+    _WORD_BYTES[_byte] = _byte
+for _byte in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+    _WORD_BYTES[_byte] = _byte + 32
+
+
+@dataclass(frozen=True)
+class TfidfRows:
+    """A TF-IDF matrix in coordinate form, sorted by row then column (as a CSR matrix stores it)."""
+
+    rows: np.ndarray
+    columns: np.ndarray
+    values: np.ndarray
+    n_rows: int
+
+
+class WordScores:
+    """The fitted parameters of a words-only classifier, applied column-wise."""
+
+    def __init__(self, terms: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray):
+        self.terms = np.asarray(terms, dtype=object)
+        self.vocabulary = {term: n for n, term in enumerate(terms)}
+        self._term_array = pa.array(terms, type=pa.string())
+        self.idf = np.asarray(idf, dtype=np.float64)
+        self.coef = np.asarray(coef, dtype=np.float64)            # stances x terms
+        self.intercept = np.asarray(intercept, dtype=np.float64)  # stances
+
+    @classmethod
+    def of(cls, classifier) -> "WordScores | None":
+        """The scorer of a fitted ``StanceClassifier`` that reads words only with the settings this module
+        reproduces; None for any other (its own ``predict_proba`` is then used)."""
+        pipeline = getattr(classifier, "pipeline", None)
+        if pipeline is None or classifier.char_features or classifier.cue_features:
+            return None
+        parts = pipeline.named_steps["features"].transformer_list
+        if len(parts) != 1:
+            return None
+        vectorizer = parts[0][1]
+        expected = {"analyzer": "word", "ngram_range": (1, 2), "sublinear_tf": True, "lowercase": True,
+                    "norm": "l2", "use_idf": True, "token_pattern": _TOKEN.pattern, "stop_words": None,
+                    "strip_accents": None, "preprocessor": None, "tokenizer": None, "binary": False}
+        if any(getattr(vectorizer, key) != value for key, value in expected.items()):
+            return None
+        estimators = pipeline.named_steps["model"].estimators_
+        if any(getattr(e, "coef_", None) is None for e in estimators):
+            return None     # a stance constant in training: scikit-learn predicts it without a model
+        terms = [None] * len(vectorizer.vocabulary_)
+        for term, column in vectorizer.vocabulary_.items():
+            terms[column] = term
+        return cls(terms, vectorizer.idf_, np.vstack([e.coef_[0] for e in estimators]),
+                   np.array([e.intercept_[0] for e in estimators]))
+
+    def tfidf(self, texts: list[str]) -> TfidfRows:
+        """The l2-normalised, sublinear TF-IDF weights of the known words and word pairs of each text."""
+        rows, columns = self._term_hits(texts)
+        n_terms = len(self.terms)
+        keys, counts = np.unique(rows * n_terms + columns, return_counts=True)
+        rows, columns = keys // n_terms, keys % n_terms
+        values = (np.log(counts) + 1.0) * self.idf[columns]
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(texts)))
+        values = values / norms[rows]
+        return TfidfRows(rows, columns, values, len(texts))
+
+    def proba(self, texts: list[str], batch: int = 20_000) -> np.ndarray:
+        """The probability of each stance (columns in the classifier's order) for each text, ``batch`` texts
+        at a time (the words and pairs of a batch are held at once)."""
+        if len(texts) > batch:
+            return np.vstack([self.proba(texts[start:start + batch]) for start in range(0, len(texts), batch)])
+        weights = self.tfidf(texts)
+        decision = np.empty((len(texts), len(self.intercept)))
+        for s in range(len(self.intercept)):
+            decision[:, s] = self.intercept[s] + np.bincount(
+                weights.rows, weights=weights.values * self.coef[s, weights.columns], minlength=len(texts))
+        return 1.0 / (1.0 + np.exp(-decision))
+
+    def top_terms(self, texts: list[str], stances: list[int], k: int = 3) -> list[list[str]]:
+        """For each text, the (at most ``k``) words or pairs that pushed it most towards its stance."""
+        weights = self.tfidf(texts)
+        starts = np.searchsorted(weights.rows, np.arange(len(texts) + 1))
+        found = []
+        for row, stance in enumerate(stances):
+            columns = weights.columns[starts[row]:starts[row + 1]]
+            contributions = weights.values[starts[row]:starts[row + 1]] * self.coef[stance, columns]
+            order = np.argsort(-contributions)[:k]
+            found.append([self.terms[columns[i]] for i in order if contributions[i] > 0])
+        return found
+
+    def _term_hits(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(row, term column) of every occurrence of a known word or word pair, in no particular order."""
+        column = pa.array(texts, type=pa.string())
+        if not pc.all(pc.string_is_ascii(column)).as_py():
+            column = pc.replace_substring_regex(column, _SEPARATOR_CLASS, " ")
+        plain = pc.string_is_ascii(column).to_numpy(zero_copy_only=False)
+        ascii_rows = np.flatnonzero(plain)
+        ascii_hits = self._ascii_hits(column.take(pa.array(ascii_rows)), ascii_rows)
+        python_hits = self._python_hits(texts, np.flatnonzero(~plain))
+        return (np.concatenate([ascii_hits[0], python_hits[0]]),
+                np.concatenate([ascii_hits[1], python_hits[1]]))
+
+    def _ascii_hits(self, column: pa.Array, row_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if len(column) == 0:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        words = pc.ascii_split_whitespace(_words_apart(column))
+        flat = pc.list_flatten(words)
+        keep = pc.greater_equal(pc.binary_length(flat), 2)
+        tokens = pc.filter(flat, keep)
+        parent = row_of[pc.list_parent_indices(words).to_numpy()[keep.to_numpy(zero_copy_only=False)]]
+        same = parent[:-1] == parent[1:]
+        pairs = pc.filter(pc.binary_join_element_wise(tokens[:-1], tokens[1:], " "), pa.array(same))
+        rows, columns = [], []
+        for terms, term_rows in ((tokens, parent), (pairs, parent[:-1][same])):
+            found = pc.index_in(terms, value_set=self._term_array)
+            known = pc.is_valid(found).to_numpy(zero_copy_only=False)
+            rows.append(term_rows[known])
+            columns.append(pc.drop_null(found).to_numpy().astype(np.int64))
+        return np.concatenate(rows).astype(np.int64), np.concatenate(columns)
+
+    def _python_hits(self, texts: list[str], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        hit_rows, hit_columns = [], []
+        for row in rows:
+            tokens = _TOKEN.findall(texts[row].lower())
+            for term in tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]:
+                column = self.vocabulary.get(term)
+                if column is not None:
+                    hit_rows.append(row)
+                    hit_columns.append(column)
+        return np.array(hit_rows, dtype=np.int64), np.array(hit_columns, dtype=np.int64)
+
+
+def _words_apart(column: pa.Array) -> pa.Array:
+    """An ASCII string column lower-cased, with a space for every byte that is no word character."""
+    validity, offsets, data = column.buffers()
+    offsets = np.frombuffer(offsets, dtype=np.int32)[column.offset:column.offset + len(column) + 1]
+    data = np.frombuffer(data, dtype=np.uint8)[offsets[0]:offsets[-1]]
+    return pa.StringArray.from_buffers(len(column), pa.py_buffer(offsets - offsets[0]),
+                                       pa.py_buffer(_WORD_BYTES[data]))
