@@ -132,7 +132,8 @@ def main(argv=None) -> int:
     tag.add_argument("corpus", help="folder of .txt articles (optional articles.csv), or a .csv/.jsonl file")
     tag.add_argument("--out", required=True, help="output file: .csv or .parquet")
     tag.add_argument("--tagger", choices=["codebook", "model", "ensemble"], default=None,
-                     help="stance tagger (default: codebook; see docs/evaluation.md for how the three compare)")
+                     help="stance tagger (default: ensemble, the codebook's cues and the classifier's confident "
+                          "stances; see docs/evaluation.md for how the three compare)")
     tag.add_argument("--skip-bad", action="store_true",
                      help="skip unreadable articles (listed in the summary) instead of stopping")
     tag.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -130,11 +130,41 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
 
-def test_the_default_tagger_is_the_codebook_within_the_speed_budget():
-    """The default is chosen among the taggers that keep ``tag`` within the speed budget of
-    benchmarks/README.md: the ensemble scores higher on statements no cue was written on (docs/evaluation.md)
-    but takes 1.37 times as long on the 100k benchmark corpus without recurring text, the classifier longer."""
-    assert DEFAULT_TAGGER == "codebook"
+def test_the_default_tagger_is_the_ensemble():
+    """The default is the better tagger on statements no cue was written on, among those within the speed
+    budget of benchmarks/README.md: on the untouched parts of the third and fourth real-genre sets the ensemble
+    leads the codebook tagger by about 0.1 macro-F1 (docs/evaluation.md), and with its partner read column-wise
+    and fitted once it keeps ``tag`` within the budget. The classifier alone scores about as high, at lower
+    precision and several times the cost."""
+    assert DEFAULT_TAGGER == "ensemble"
+
+
+@pytest.fixture(scope="module")
+def fourth_set_scores(tmp_path_factory):
+    """Both taggers on the fourth real-genre set, all of it a test part, tagged as ``tag`` tags it (its genre
+    left out, as in users' exports): scored once when it was made, kept here so that a change of rules shows
+    what it does to it."""
+    import json
+
+    from analysis.evaluation import score_tagged
+    from analysis.pipeline import tag_corpus
+
+    folder = paths.ANNOTATIONS / "real_genres_4"
+    source = tmp_path_factory.mktemp("fourth") / "articles.jsonl"
+    lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    source.write_text("".join(json.dumps({k: v for k, v in json.loads(line).items() if k != "genre"}) + "\n"
+                              for line in lines), encoding="utf-8")
+    gold = read_coded(folder / "gold_test.csv")
+    stance_ids = load_codebook().stance_ids
+    return {name: score_tagged(gold, tag_corpus(source, tagger=name)[0], stance_ids).set_index("measure")["value"]
+            for name in ("codebook", "ensemble")}
+
+
+def test_the_ensemble_leads_on_the_fourth_real_genre_set(fourth_set_scores):
+    codebook, ensemble = fourth_set_scores["codebook"], fourth_set_scores["ensemble"]
+    assert round(float(codebook["macro f1"]), 3) == 0.606
+    assert round(float(ensemble["macro f1"]), 3) == 0.724
+    assert float(ensemble["macro precision"]) >= 0.80
 
 
 def test_prevalence_adjustment_on_known_rates():
