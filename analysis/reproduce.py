@@ -79,6 +79,11 @@ class Outputs:
     def html(self) -> Path:
         return self.build / "html"
 
+    @property
+    def student(self) -> Path:
+        """The student edition of the pages (``site.py``), beside the full one."""
+        return self.html / "student"
+
 
 def resolve_corpus(corpus: Path | str) -> Path:
     """The corpus path as given if it exists from the working directory, else relative to the repository."""
@@ -124,7 +129,7 @@ STAGING = ".kuril-stance-run-"
 def _folders(outputs: Outputs) -> dict[str, Path]:
     """The manifest's name for each output folder, and the folder."""
     return {"results": outputs.results, "figures": outputs.figures, "notebooks": outputs.notebooks,
-            "html": outputs.html}
+            "html": outputs.html, "student": outputs.student}
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -150,7 +155,8 @@ def check_output_folders(outputs: Outputs, inputs: list[Path]) -> None:
 
 # Which manifest lists which folder: results/manifest.csv the results and charts (byte-identical from run to
 # run, like them), <build>/manifest.csv the executed notebooks and pages (they hold run times).
-MANIFEST_OF = {"results": "results", "figures": "results", "notebooks": "build", "html": "build"}
+MANIFEST_OF = {"results": "results", "figures": "results", "notebooks": "build", "html": "build",
+               "student": "build"}
 
 
 def _manifest_paths(outputs: Outputs) -> dict[str, Path]:
@@ -292,16 +298,14 @@ def run_notebook(notebook: Path, executed: Path, parameters: dict, *, kernel: st
     return executed
 
 
-def export_html(executed: Path, html_dir: Path) -> Path:
-    """A static HTML page of an executed notebook (images embedded)."""
-    import nbformat
-    from nbconvert import HTMLExporter
+def export_site(executed: list[Path], staging: dict[str, Path], outputs: Outputs, folders: list[Path]) -> list[Path]:
+    """The pages of the executed notebooks, both editions with their index (``site.build_site``), staged like
+    every other output; ``folders``: the run's inputs and outputs, which the pages name without their
+    absolute paths."""
+    from .site import build_site
 
-    html_dir.mkdir(parents=True, exist_ok=True)
-    body, _ = HTMLExporter().from_notebook_node(nbformat.read(executed, as_version=4))
-    out = html_dir / f"{executed.stem}.html"
-    out.write_text(body, encoding="utf-8")
-    return out
+    return build_site(executed, staging["html"], staging["student"],
+                      folders=[*_folders(outputs).values(), outputs.build, *folders])
 
 
 def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = None, html: bool = True, *,
@@ -356,6 +360,7 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
                           "ACTORS": str(data.actors), "CHROME_RULES": str(data.chrome_rules)}
             if coding is not None:
                 parameters["CODING"] = str(coding)
+            executed_copies = []
             for notebook in notebooks:
                 began = time.perf_counter()
                 given = parameters if "CODING" in _declared(Path(notebook)) else {
@@ -365,11 +370,14 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
                 except ReproduceError as err:
                     raise ReproduceError(_keep_failed_copy(str(err), Path(notebook), staging, outputs)) from None
                 _point_to_final_folders(executed, staging, outputs)
-                if html:
-                    export_html(executed, staging["html"])
+                executed_copies.append(executed)
                 log(f"reproduce: {Path(notebook).name} {time.perf_counter() - began:.1f} s -> "
-                    f"{outputs.notebooks / Path(notebook).name}"
-                    + (f", {outputs.html / (Path(notebook).stem + '.html')}" if html else ""))
+                    f"{outputs.notebooks / Path(notebook).name}")
+            if html:
+                export_site(executed_copies, staging, outputs,
+                            [outputs.corpus, *data.paths(), *([coding] if coding is not None else [])])
+                log(f"reproduce: pages -> {outputs.html / 'index.html'}, students' edition "
+                    f"{outputs.student / 'index.html'}")
             commit_outputs(outputs, staging, previous)
         finally:
             for folder in staging.values():

@@ -168,4 +168,4 @@ def evidence_html(table: pd.DataFrame, *, label_columns=("gold", "codebook", "cl
                     f"<td style='text-align:left'>{marked}</td>{''.join(cells)}</tr>")
     style = ("<style>.ks-evidence td,.ks-evidence th{vertical-align:top;padding:4px 8px;font-size:13px}"
              ".ks-evidence mark{background:#FFE08A;padding:0 1px}</style>")
-    return f"{style}<table class='ks-evidence'><tr>{head}</tr>{''.join(rows)}</table>"
+    return f"{style}<table class='ks-evidence ks-table'><tr>{head}</tr>{''.join(rows)}</table>"
