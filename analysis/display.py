@@ -107,7 +107,8 @@ def table_html(table: pd.DataFrame, *, decimals: int = DECIMALS, na_rep: str = N
         classes[long] = LONG_CLASS
         styler = styler.set_td_classes(classes)
     if numeric:  # numbers align right so their digits line up; text stays left (by column: no per-cell ids)
-        styler = styler.set_table_styles({c: [{"selector": "td", "props": "text-align: right"}] for c in numeric},
+        styler = styler.set_table_styles({c: [{"selector": "td", "props": "text-align: right"},
+                                              {"selector": "th", "props": "text-align: right"}] for c in numeric},
                                          overwrite=False)
     return styler.to_html()
 

@@ -6,9 +6,10 @@ papermill (parameters CORPUS, RESULTS, FIGURES, STATEMENTS, CODEBOOK, ACTORS, CH
 ``coding`` is given: the folder of coding sheets notebook 05 reads) on the
 ``python3`` kernel of the running interpreter (each notebook reads the table through ``pipeline.tagged_table``
 instead of tagging again, and tags only if the table is stale), writes
-the executed copies to ``build/notebooks/`` (the committed notebooks stay without outputs), exports them to
-static HTML in ``build/html/`` for students without Jupyter, and lists every file it wrote with its SHA-256 in
-``results/manifest.csv`` (results and charts) and ``build/manifest.csv`` (executed notebooks and pages).
+the executed copies to ``build/notebooks/`` (the committed notebooks stay without outputs), makes them a static
+site for students without Jupyter (``site.py``: ``build/html/`` with the code, ``build/html/student/``
+without, each with an index), and lists every file it wrote with its SHA-256 in ``results/manifest.csv``
+(results and charts) and ``build/manifest.csv`` (executed notebooks and pages).
 
 Where outputs go:
 
@@ -19,7 +20,7 @@ Where outputs go:
   ``build`` is given), so that two runs given two folders never mix their pages.
 
 Two runs write byte-identical CSV and SVG files (charts.save_chart pins the layout and the SVG hash salt;
-tables are sorted and rounded).
+tables are sorted and rounded) and pages (no date, run time or random id in them).
 
 Nothing a user owns is deleted or overwritten:
 
@@ -154,7 +155,7 @@ def check_output_folders(outputs: Outputs, inputs: list[Path]) -> None:
 
 
 # Which manifest lists which folder: results/manifest.csv the results and charts (byte-identical from run to
-# run, like them), <build>/manifest.csv the executed notebooks and pages (they hold run times).
+# run, like them), <build>/manifest.csv the executed notebooks (they hold run times) and the pages.
 MANIFEST_OF = {"results": "results", "figures": "results", "notebooks": "build", "html": "build",
                "student": "build"}
 
@@ -317,7 +318,7 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         corpus: a corpus folder or file (relative paths are tried from the working directory, then from the
             repository root).
         results: results folder; default ``results/`` (seed corpus) or ``results/<corpus name>/``.
-        html: also export the executed notebooks to ``build/html/``.
+        html: also build the pages of the executed notebooks (``build/html/`` and ``build/html/student/``).
         figures: figures folder; default ``figures/``, ``figures/<corpus name>/`` or ``<results>/figures``.
         build: folder for executed notebooks and HTML; default ``<results>/build`` when ``results`` is given,
             else ``build/`` or ``build/<corpus name>/``.

@@ -253,6 +253,17 @@ footer .ks-nav { border-top: 1px solid #d0d0d0; margin-top: 2rem; }
 .input .highlight { background: #f6f7f9; border-left: 3px solid #c9ced6; padding: 0.1rem 0.6rem; overflow-x: auto; }
 .input pre { margin: 0.3rem 0; }
 .output_subarea { max-width: 100%; overflow-x: auto; }
+/* A shadow at an edge where a table goes on beyond its box (the white covers scroll with the content and
+   hide the shadow at the end already reached). */
+.output_subarea {
+  background:
+    linear-gradient(to right, #fff 40%, rgba(255,255,255,0)) left center / 1.5rem 100% no-repeat local,
+    linear-gradient(to left, #fff 40%, rgba(255,255,255,0)) right center / 1.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) left center / 0.7rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) right center / 0.7rem 100% no-repeat scroll;
+}
+.text_cell_render > p, .text_cell_render > ul, .text_cell_render > ol, .output_markdown > p, .ks-toc p,
+main > p { max-width: 48rem; }
 .output_stream pre, .output_text pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 .output_stderr { background: #fff5f5; }
 .output_png img { display: block; }
@@ -262,8 +273,8 @@ th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.55rem; border:
   border-bottom: 1px solid #e1e1e1; white-space: normal; overflow-wrap: break-word; min-width: 5em; }
 td { max-width: 38em; }
 td.ks-long { min-width: 16em; }
-th { font-weight: 600; background: #f1f3f5; border-bottom: 1px solid #b9bec5; vertical-align: bottom; }
-tbody tr:nth-child(even) { background: #fafbfc; }
+th { font-weight: 600; background: rgba(30,50,80,.06); border-bottom: 1px solid #b9bec5; vertical-align: bottom; }
+tbody tr:nth-child(even) { background: rgba(30,50,80,.025); }
 @media (max-width: 600px) {
   body { line-height: 1.45; }
   header, main, footer { padding: 0 0.75rem; }
@@ -278,10 +289,10 @@ tbody tr:nth-child(even) { background: #fafbfc; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
-  .output_subarea, .input .highlight { overflow: visible; }
+  .output_subarea, .input .highlight { overflow: visible; background: none; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   table { width: 100%; font-size: 7.5pt; }
-  th, td, td.ks-long { padding: 0.15rem 0.3rem; max-width: none; min-width: 0; overflow-wrap: anywhere; }
+  th, td, td.ks-long { padding: 0.15rem 0.3rem; max-width: none; min-width: 0; }
   tr, img, .output_png { break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; }
 }
