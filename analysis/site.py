@@ -193,7 +193,8 @@ def index_html(pages: list[Page], *, student: bool) -> str:
         other_link = _link(other + page.file, "with code" if student else "for students", "ks-edition")
         items.append(f'<li><h2>{_link(page.file, page.title, "ks-page-link")}</h2>\n'
                      f'{markdown2html_mistune(page.summary)}\n<p class="ks-also">Also {other_link}.</p></li>')
-    body = (f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(about)} Read them in this order.</p>\n"
+    body = (f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(about)} Read them in this order; print any page "
+            "from the browser (its tables fit the sheet).</p>\n"
             f'<ol class="ks-toc">\n' + "\n".join(items) + "\n</ol>")
     return page_html(title, body, navigation(pages, None, student=student), student=student)
 
@@ -271,8 +272,8 @@ table { border-collapse: collapse; border-spacing: 0; margin: 0.4rem 0 1rem; fon
   table-layout: auto; max-width: none; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.55rem; border: none;
   border-bottom: 1px solid #e1e1e1; white-space: normal; overflow-wrap: break-word; min-width: 5em; }
-td { max-width: 38em; }
-td.ks-long { min-width: 16em; }
+td { max-width: 20em; }
+td.ks-long { min-width: 16em; max-width: none; }
 th { font-weight: 600; background: rgba(30,50,80,.06); border-bottom: 1px solid #b9bec5; vertical-align: bottom; }
 tbody tr:nth-child(even) { background: rgba(30,50,80,.025); }
 @media (max-width: 600px) {
@@ -280,8 +281,8 @@ tbody tr:nth-child(even) { background: rgba(30,50,80,.025); }
   header, main, footer { padding: 0 0.75rem; }
   h1 { font-size: 1.45rem; }
   table { font-size: 0.82rem; }
-  td { max-width: 22em; }
-  td.ks-long { min-width: 13em; }
+  td { max-width: 14em; }
+  td.ks-long { min-width: 13em; max-width: 22em; }
 }
 @page { margin: 14mm 12mm; }
 @media print {
