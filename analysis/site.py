@@ -258,10 +258,10 @@ footer .ks-nav { border-top: 1px solid #d0d0d0; margin-top: 2rem; }
    hide the shadow at the end already reached). */
 .output_subarea {
   background:
-    linear-gradient(to right, #fff 40%, rgba(255,255,255,0)) left center / 1.5rem 100% no-repeat local,
-    linear-gradient(to left, #fff 40%, rgba(255,255,255,0)) right center / 1.5rem 100% no-repeat local,
-    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) left center / 0.7rem 100% no-repeat scroll,
-    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) right center / 0.7rem 100% no-repeat scroll;
+    linear-gradient(to right, #fff 40%, #fff0) left center / 1.5rem 100% no-repeat local,
+    linear-gradient(to left, #fff 40%, #fff0) right center / 1.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.2), #0000) left center / 0.7rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.2), #0000) right center / 0.7rem 100% no-repeat scroll;
 }
 .text_cell_render > p, .text_cell_render > ul, .text_cell_render > ol, .output_markdown > p, .ks-toc p,
 main > p { max-width: 48rem; }

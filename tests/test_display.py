@@ -37,7 +37,8 @@ def test_the_html_has_no_index_no_nan_and_a_stable_id():
 
 
 def test_a_sentence_column_is_marked_long():
-    page = table_html(pd.DataFrame({"id": ["000"], "text": ["Moscow is in talks with Japan on making a peace treaty."]}))
+    sentence = "Moscow is in talks with Japan on making a peace treaty."
+    page = table_html(pd.DataFrame({"id": ["000"], "text": [sentence]}))
     assert '<td class="data row0 col0" >000</td>' in page
     assert '<td class="data row0 col1 ks-long" >Moscow is in talks' in page
 

@@ -159,8 +159,8 @@ def test_the_student_edition_hides_answers_the_class_has_not_published(run, tmp_
     hidden = tmp_path / "class"
     shutil.copytree(paths.ROOT / "notebooks" / "coding" / "example_class", hidden)
     (hidden / "class.yaml").write_text("publish_answers: false\n", encoding="utf-8")
-    outputs = reproduce(paths.ARTICLES, results=tmp_path / "out", notebooks=[paths.ROOT / "notebooks" / "05_classroom.ipynb"],
-                        coding=hidden, log=lambda line: None)
+    outputs = reproduce(paths.ARTICLES, results=tmp_path / "out", coding=hidden, log=lambda line: None,
+                        notebooks=[paths.ROOT / "notebooks" / "05_classroom.ipynb"])
     assert ">gold</td>" in page_text(run.student / "05_classroom.html")   # the gold as one more coder
     for edition in (outputs.html, outputs.student):
         text = page_text(edition / "05_classroom.html")
