@@ -113,13 +113,14 @@ class RunSummary:
     seconds: float = 0.0
     started: float = field(default=0.0, repr=False)
 
-    def line(self) -> str:
+    def line(self, *, timed: bool = True) -> str:
+        """One line of counts; ``timed=False`` leaves out the seconds, for a page two runs must write alike."""
         counts = ", ".join(f"{k} {v}" for k, v in self.stance_counts.items())
         skipped = f"; {len(self.skipped)} skipped" + "".join(
             f" [{s}: {why}]" for s, why in self.skipped[:SHOWN_SKIPPED]) \
             if self.skipped else "; 0 skipped"
         return (f"{self.articles} articles, {self.statements} statements, {self.with_stance} with a stance "
-                f"({counts}){skipped}; {self.seconds:.2f} s")
+                f"({counts}){skipped}" + (f"; {self.seconds:.2f} s" if timed else ""))
 
 
 def tag_corpus(source=paths.ARTICLES, *, tagger=DEFAULT_TAGGER, on_error: str = "raise",
@@ -555,12 +556,12 @@ class TableSummary(RunSummary):
     read_from: str = ""
     retagged: str = ""
 
-    def line(self) -> str:
+    def line(self, *, timed: bool = True) -> str:
         if self.read_from:
-            return f"{super().line()}; read from {self.read_from}"
+            return f"{super().line(timed=timed)}; read from {self.read_from}"
         if self.retagged:
-            return f"{super().line()}; tagged here: {self.retagged}"
-        return super().line()
+            return f"{super().line(timed=timed)}; tagged here: {self.retagged}"
+        return super().line(timed=timed)
 
 
 def tagged_table(corpus, *, table: Path | str | None = None, data: DataFiles | None = None,

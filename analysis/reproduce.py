@@ -6,9 +6,10 @@ papermill (parameters CORPUS, RESULTS, FIGURES, STATEMENTS, CODEBOOK, ACTORS, CH
 ``coding`` is given: the folder of coding sheets notebook 05 reads) on the
 ``python3`` kernel of the running interpreter (each notebook reads the table through ``pipeline.tagged_table``
 instead of tagging again, and tags only if the table is stale), writes
-the executed copies to ``build/notebooks/`` (the committed notebooks stay without outputs), exports them to
-static HTML in ``build/html/`` for students without Jupyter, and lists every file it wrote with its SHA-256 in
-``results/manifest.csv`` (results and charts) and ``build/manifest.csv`` (executed notebooks and pages).
+the executed copies to ``build/notebooks/`` (the committed notebooks stay without outputs), makes them a static
+site for students without Jupyter (``site.py``: ``build/html/`` with the code, ``build/html/student/``
+without, each with an index), and lists every file it wrote with its SHA-256 in ``results/manifest.csv``
+(results and charts) and ``build/manifest.csv`` (executed notebooks and pages).
 
 Where outputs go:
 
@@ -19,7 +20,7 @@ Where outputs go:
   ``build`` is given), so that two runs given two folders never mix their pages.
 
 Two runs write byte-identical CSV and SVG files (charts.save_chart pins the layout and the SVG hash salt;
-tables are sorted and rounded).
+tables are sorted and rounded) and pages (no date, run time or random id in them).
 
 Nothing a user owns is deleted or overwritten:
 
@@ -79,6 +80,11 @@ class Outputs:
     def html(self) -> Path:
         return self.build / "html"
 
+    @property
+    def student(self) -> Path:
+        """The student edition of the pages (``site.py``), beside the full one."""
+        return self.html / "student"
+
 
 def resolve_corpus(corpus: Path | str) -> Path:
     """The corpus path as given if it exists from the working directory, else relative to the repository."""
@@ -124,7 +130,7 @@ STAGING = ".kuril-stance-run-"
 def _folders(outputs: Outputs) -> dict[str, Path]:
     """The manifest's name for each output folder, and the folder."""
     return {"results": outputs.results, "figures": outputs.figures, "notebooks": outputs.notebooks,
-            "html": outputs.html}
+            "html": outputs.html, "student": outputs.student}
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -149,8 +155,9 @@ def check_output_folders(outputs: Outputs, inputs: list[Path]) -> None:
 
 
 # Which manifest lists which folder: results/manifest.csv the results and charts (byte-identical from run to
-# run, like them), <build>/manifest.csv the executed notebooks and pages (they hold run times).
-MANIFEST_OF = {"results": "results", "figures": "results", "notebooks": "build", "html": "build"}
+# run, like them), <build>/manifest.csv the executed notebooks (they hold run times) and the pages.
+MANIFEST_OF = {"results": "results", "figures": "results", "notebooks": "build", "html": "build",
+               "student": "build"}
 
 
 def _manifest_paths(outputs: Outputs) -> dict[str, Path]:
@@ -292,16 +299,14 @@ def run_notebook(notebook: Path, executed: Path, parameters: dict, *, kernel: st
     return executed
 
 
-def export_html(executed: Path, html_dir: Path) -> Path:
-    """A static HTML page of an executed notebook (images embedded)."""
-    import nbformat
-    from nbconvert import HTMLExporter
+def export_site(executed: list[Path], staging: dict[str, Path], outputs: Outputs, folders: list[Path]) -> list[Path]:
+    """The pages of the executed notebooks, both editions with their index (``site.build_site``), staged like
+    every other output; ``folders``: the run's inputs and outputs, which the pages name without their
+    absolute paths."""
+    from .site import build_site
 
-    html_dir.mkdir(parents=True, exist_ok=True)
-    body, _ = HTMLExporter().from_notebook_node(nbformat.read(executed, as_version=4))
-    out = html_dir / f"{executed.stem}.html"
-    out.write_text(body, encoding="utf-8")
-    return out
+    return build_site(executed, staging["html"], staging["student"],
+                      folders=[*_folders(outputs).values(), outputs.build, *folders])
 
 
 def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = None, html: bool = True, *,
@@ -313,7 +318,7 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         corpus: a corpus folder or file (relative paths are tried from the working directory, then from the
             repository root).
         results: results folder; default ``results/`` (seed corpus) or ``results/<corpus name>/``.
-        html: also export the executed notebooks to ``build/html/``.
+        html: also build the pages of the executed notebooks (``build/html/`` and ``build/html/student/``).
         figures: figures folder; default ``figures/``, ``figures/<corpus name>/`` or ``<results>/figures``.
         build: folder for executed notebooks and HTML; default ``<results>/build`` when ``results`` is given,
             else ``build/`` or ``build/<corpus name>/``.
@@ -356,6 +361,7 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
                           "ACTORS": str(data.actors), "CHROME_RULES": str(data.chrome_rules)}
             if coding is not None:
                 parameters["CODING"] = str(coding)
+            executed_copies = []
             for notebook in notebooks:
                 began = time.perf_counter()
                 given = parameters if "CODING" in _declared(Path(notebook)) else {
@@ -365,11 +371,14 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
                 except ReproduceError as err:
                     raise ReproduceError(_keep_failed_copy(str(err), Path(notebook), staging, outputs)) from None
                 _point_to_final_folders(executed, staging, outputs)
-                if html:
-                    export_html(executed, staging["html"])
+                executed_copies.append(executed)
                 log(f"reproduce: {Path(notebook).name} {time.perf_counter() - began:.1f} s -> "
-                    f"{outputs.notebooks / Path(notebook).name}"
-                    + (f", {outputs.html / (Path(notebook).stem + '.html')}" if html else ""))
+                    f"{outputs.notebooks / Path(notebook).name}")
+            if html:
+                export_site(executed_copies, staging, outputs,
+                            [outputs.corpus, *data.paths(), *([coding] if coding is not None else [])])
+                log(f"reproduce: pages -> {outputs.html / 'index.html'}, students' edition "
+                    f"{outputs.student / 'index.html'}")
             commit_outputs(outputs, staging, previous)
         finally:
             for folder in staging.values():

@@ -11,7 +11,7 @@ import pytest
 from analysis import paths
 from analysis.reproduce import BUILD, ReproduceError, output_dirs, reproduce
 
-from test_notebooks import seed_runs  # the two runs of the seed corpus, executed once per session
+from test_notebooks import NOTEBOOKS, seed_runs  # the two runs of the seed corpus, executed once per session
 
 # The cases of tests/bad_inputs/README.md this module checks.
 DOCUMENTED_CASES = {"reproduce_own_files_only", "reproduce_failed_run", "reproduce_file_in_the_way",
@@ -32,6 +32,20 @@ def test_two_runs_are_byte_identical(pattern):
 
 
 @pytest.mark.notebooks
+@pytest.mark.parametrize("edition", ["html", "student"])
+def test_two_runs_write_byte_identical_pages(edition):
+    """No date, run time, random id or absolute path of the run in a page (site.py)."""
+    first, second = seed_runs()
+    one = sorted(p.name for p in getattr(first, edition).glob("*.html"))
+    assert one == sorted(p.name for p in getattr(second, edition).glob("*.html"))
+    assert one == sorted([f"{name}.html" for name in NOTEBOOKS] + ["index.html"])
+    assert "01_corpus.html" in one and "05_classroom.html" in one
+    different = [name for name in one
+                 if (getattr(first, edition) / name).read_bytes() != (getattr(second, edition) / name).read_bytes()]
+    assert different == []
+
+
+@pytest.mark.notebooks
 def test_manifest_lists_every_output_with_its_hash():
     run = seed_runs()[0]
     manifest = pd.read_csv(run.results / "manifest.csv", dtype=str, keep_default_na=False)
@@ -42,7 +56,9 @@ def test_manifest_lists_every_output_with_its_hash():
     build = pd.read_csv(run.build / "manifest.csv", dtype=str, keep_default_na=False)
     built = {("notebooks", p.name) for p in run.notebooks.iterdir() if p.is_file()}
     built |= {("html", p.name) for p in run.html.iterdir() if p.is_file()}
-    assert set(zip(build["folder"], build["file"])) == built and len(built) == 10
+    built |= {("student", p.name) for p in run.student.iterdir() if p.is_file()}
+    # the executed notebooks, and in each edition their pages and an index (5 notebooks: 17 files)
+    assert set(zip(build["folder"], build["file"])) == built and len(built) == 3 * len(NOTEBOOKS) + 2
     row = manifest[manifest["file"] == "statements.csv"].iloc[0]
     assert row["sha256"] == hashlib.sha256((run.results / "statements.csv").read_bytes()).hexdigest()
     assert manifest[["folder", "file"]].values.tolist() == sorted(manifest[["folder", "file"]].values.tolist())
@@ -56,6 +72,7 @@ def test_output_dirs_follow_the_corpus():
     assert (other.results, other.figures, other.build) == (paths.RESULTS / "challenge", paths.FIGURES / "challenge",
                                                            BUILD / "challenge")
     assert other.notebooks == BUILD / "challenge" / "notebooks" and other.html == BUILD / "challenge" / "html"
+    assert other.student == BUILD / "challenge" / "html" / "student"
 
 
 def test_output_dirs_with_results_given(tmp_path):

@@ -274,50 +274,8 @@ class CodebookNames:
         return ordered(values, self.frame_ids)
 
 
-# ----------------------------------------------------------------------------------------- previews
-
-# Rows of a table shown in a notebook page; the whole table is in its CSV.
-PREVIEW_ROWS = 15
-
-
-@dataclass(frozen=True)
-class Preview:
-    """The first rows of a table as a notebook shows it, with a line saying how many rows there are and
-    where the whole table is; a page stays the same size whatever the corpus."""
-
-    table: pd.DataFrame
-    rows: int
-    saved: Path | None = None
-
-    def caption(self) -> str:
-        total = len(self.table)
-        where = f"; the whole table: {self.saved.name} in the results folder" if self.saved else ""
-        if total <= self.rows:
-            return f"all {total:,} rows{where}" if self.saved else ""
-        return f"first {self.rows} of {total:,} rows{where}"
-
-    def _repr_html_(self) -> str:
-        import html
-
-        caption = self.caption()
-        head = self.table.head(self.rows).to_html(index=False, na_rep="")
-        return (f"<p><em>{html.escape(caption)}</em></p>" if caption else "") + head
-
-    def __repr__(self) -> str:
-        caption = self.caption()
-        return (caption + "\n" if caption else "") + self.table.head(self.rows).to_string(index=False)
-
-
-def preview(table: pd.DataFrame, *, rows: int = PREVIEW_ROWS, saved: Path | str | None = None) -> Preview:
-    """The first ``rows`` rows of ``table`` for a notebook page; ``saved``: the CSV that holds all of it.
-
-    >>> print(preview(pd.DataFrame({"n": range(20)}), rows=2, saved="results/n.csv"))
-    first 2 of 20 rows; the whole table: n.csv in the results folder
-     n
-     0
-     1
-    """
-    return Preview(table, rows, Path(saved) if saved is not None else None)
+# Tables for a notebook page live in analysis.display (re-exported by analysis.charts as before).
+from ..display import PREVIEW_ROWS, Preview, preview  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------------------------------- saving

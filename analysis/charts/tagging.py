@@ -162,10 +162,12 @@ def evidence_html(table: pd.DataFrame, *, label_columns=("gold", "codebook", "cl
         cells = []
         for column in columns:
             value = str(getattr(row, column) or "")
-            shown = html.escape(value.replace(";", "; ")) or "<i>none</i>"
+            shown = html.escape(value.replace(";", "; ")).replace("_", "_<wbr>") or "<i>none</i>"
             cells.append(f"<td><b>{shown}</b></td>" if value != first else f"<td>{shown}</td>")
         rows.append(f"<tr><td>{html.escape(str(row.article_id))}/{int(row.sent_idx)}</td>"
-                    f"<td style='text-align:left'>{marked}</td>{''.join(cells)}</tr>")
-    style = ("<style>.ks-evidence td,.ks-evidence th{vertical-align:top;padding:4px 8px;font-size:13px}"
+                    f"<td class='ks-long' style='text-align:left'>{marked}</td>{''.join(cells)}</tr>")
+    style = ("<style>.ks-evidence td,.ks-evidence th{vertical-align:top;padding:4px 8px}"
              ".ks-evidence mark{background:#FFE08A;padding:0 1px}</style>")
-    return f"{style}<table class='ks-evidence'><tr>{head}</tr>{''.join(rows)}</table>"
+    # The header in <thead>: a printed page repeats it on every sheet the table runs over.
+    return (f"{style}<table class='ks-evidence ks-table'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
