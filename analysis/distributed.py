@@ -27,8 +27,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .pipeline import (CONTRACT_COLUMNS, EXTRA_COLUMNS, add_meta, make_tagger, split_with_meta, tag_statements,
-                       without_cyclic_gc)
+from .pipeline import (CONTRACT_COLUMNS, DEFAULT_TAGGER, EXTRA_COLUMNS, add_meta, make_tagger, split_with_meta,
+                       tag_statements, without_cyclic_gc)
 from .statements import STATEMENT_COLUMNS
 
 # The statement table on disk: the split, the corpus-wide boilerplate flags and the article metadata that
@@ -146,13 +146,14 @@ def _tag_partition(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame)
     return _tag_rows(statements[columns], tagger, actors).astype(meta.dtypes.to_dict())
 
 
-def tag_dask(statements, tagger_name="codebook", *, check_articles: bool = True):
+def tag_dask(statements, tagger_name=DEFAULT_TAGGER, *, check_articles: bool = True):
     """Attribute and tag a Dask dataframe of statements, one partition at a time.
 
     Args:
         statements: Dask dataframe with ``INPUT_COLUMNS`` (``read_statements`` of ``write_statements``'s
             output); every article must lie whole in one partition, rows in any order.
-        tagger_name: ``"codebook"`` or ``"model"`` (or a ready tagger object), as for ``tag_corpus``.
+        tagger_name: ``"ensemble"`` (the default), ``"codebook"`` or ``"model"`` (or a ready tagger object), as
+            for ``tag_corpus``.
         check_articles: first compute the article ids of every partition (one column, cheap) and raise a
             ValueError if an article is split across partitions; its attribution would be wrong.
     Returns:
@@ -182,7 +183,7 @@ def tag_dask(statements, tagger_name="codebook", *, check_articles: bool = True)
                                      align_dataframes=False)
 
 
-def tag_parquet(in_path: Path | str, out_path: Path | str, tagger_name="codebook") -> Path | str:
+def tag_parquet(in_path: Path | str, out_path: Path | str, tagger_name=DEFAULT_TAGGER) -> Path | str:
     """Tag a Parquet statement dataset into a Parquet dataset of the tagged table, on Dask's current
     scheduler (a ``distributed.Client`` made before the call, else local threads).
 

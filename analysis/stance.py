@@ -44,7 +44,7 @@ import pandas as pd
 
 from .codebook import NEGATION_WORDS, Codebook, CodebookError, Cue, load_codebook
 from .context import inherit_stances
-from .holder import holder_column
+from .holder import asks_in_a_turn, holder_column
 from .patterns import MatchClock, PatternTimeout, whole_word
 
 
@@ -468,8 +468,9 @@ class CueHits:
 class EnsembleTagger:
     """The codebook tagger, with the classifier as its partner: a statement keeps every stance its cues find
     (with their evidence), and takes in addition each stance the classifier gives a probability of at least
-    ``threshold`` (evidence ``stance:model@-1--1:'its top n-grams'``). Negation, avoidance and context work as
-    in the codebook tagger; frames are the codebook's.
+    ``threshold`` (evidence ``stance:model@-1--1:'its top n-grams'``), unless the statement is a question asked
+    in a transcript or interview, which only asks (the coding guide; holder rule 3). Negation, avoidance and
+    context work as in the codebook tagger; frames are the codebook's.
 
     Why a union: the cues are precise but miss wording they were not written for; the classifier, trained on
     every coded statement (seeds, other outlets, the dev parts of the real-genre sets), finds much of that
@@ -509,8 +510,11 @@ class EnsembleTagger:
         over = proba(list(distinct))[codes] >= self.threshold
         stance_ids = self.codebook.stance_ids
         order = {s: n for n, s in enumerate(self.codebook.stance_ids)}
+        genres = statements["genre"].tolist() if "genre" in statements else [""] * len(texts)
         added = []
         for i in np.flatnonzero(over.any(axis=1)):
+            if asks_in_a_turn(texts[i], genres[i]):
+                continue    # a question in a transcript or interview only asks (the guide; holder rule 3)
             found = [stance_ids[j] for j in np.flatnonzero(over[i]) if stance_ids[j] not in stances[i]]
             if found:
                 stances[i] = tuple(sorted((*stances[i], *found), key=order.__getitem__))

@@ -116,7 +116,7 @@ def test_the_articles_outlet_genre_and_author_reach_the_workers(client, tmp_path
     pd.DataFrame(rows).to_json(corpus, orient="records", lines=True, force_ascii=False)
     expected = tag_corpus(corpus)[0]
     out = write_statements(corpus, tmp_path / "statements", articles_per_file=1)
-    computed = tag_dask(read_statements(out), "codebook").compute()
+    computed = tag_dask(read_statements(out)).compute()     # the default tagger on both paths
     pd.testing.assert_frame_equal(_sorted(computed), _sorted(expected))
     by_text = computed.set_index("text")
     assert by_text.loc["Government sources said Tokyo would seek the return of Shikotan and the Habomai islets "

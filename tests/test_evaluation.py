@@ -163,7 +163,7 @@ def fourth_set_scores(tmp_path_factory):
 def test_the_ensemble_leads_on_the_fourth_real_genre_set(fourth_set_scores):
     codebook, ensemble = fourth_set_scores["codebook"], fourth_set_scores["ensemble"]
     assert round(float(codebook["macro f1"]), 3) == 0.606
-    assert round(float(ensemble["macro f1"]), 3) == 0.724
+    assert round(float(ensemble["macro f1"]), 3) == 0.720
     assert float(ensemble["macro precision"]) >= 0.80
 
 

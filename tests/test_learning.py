@@ -63,5 +63,6 @@ def test_log_likelihood_equals_scipys_g_test():
 
 def test_train_needs_the_classifier(codes, tmp_path, capsys):
     out = tmp_path / "tagged.csv"
-    assert main(["tag", "data/articles", "--out", str(out), "--train", str(codes), "--quiet"]) == 2
+    assert main(["tag", "data/articles", "--out", str(out), "--train", str(codes), "--tagger", "codebook",
+                 "--quiet"]) == 2
     assert "--train teaches the classifier" in capsys.readouterr().err and not out.exists()

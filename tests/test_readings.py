@@ -82,8 +82,8 @@ def test_the_numbers_in_the_prose_are_those_of_the_tables(second):
     # asking in the transcript is not an official of any side.
     assert positions[1] == readings.positions_reading(table(second, "03_stance_profile")) == (
         "Russia's positions: 10 stance statements, carried by Russian officials 9 (90%), other voices 1 (10%); its "
-        "own officials voice 9 of them. Japan's positions: 6 stance statements, carried by Japanese officials 4 "
-        "(67%), the outlet's own narration 2 (33%); its own officials voice 4 of them.")
+        "own officials voice 9 of them. Japan's positions: 7 stance statements, carried by Japanese officials 5 "
+        "(71%), the outlet's own narration 2 (29%); its own officials voice 5 of them.")
     framing = markdown_outputs(second.notebooks / "04_framing.ipynb")
     blamed = table(second, "04_blame")
     assert framing[-1] == readings.framing_reading(table(second, "04_voice_share"), table(second, "04_background"),

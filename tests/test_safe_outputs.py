@@ -21,8 +21,8 @@ import pytest
 
 from analysis import output_files, paths
 from analysis.output_files import OutputError
-from analysis.pipeline import (DataFiles, StatementCountError, read_statements, tag_corpus, tag_corpus_to,
-                               write_table)
+from analysis.pipeline import (DEFAULT_TAGGER, DataFiles, StatementCountError, read_statements, tag_corpus,
+                               tag_corpus_to, write_table)
 
 GOOD = "Lavrov rules out talks\n\nRussia will never give up the islands, Lavrov said.\n"
 DOCUMENTED_CASES = {"out_is_the_input_csv", "out_is_the_sibling_metadata", "out_inside_the_corpus_folder",
@@ -356,7 +356,7 @@ def test_a_current_table_is_read_not_tagged_and_equals_the_tagged_one(recorded, 
     assert without_time(read_summary.line()) == without_time(summary.line()) + f"; read from {table}"
     record = json.loads(source_path(table).read_text(encoding="utf-8"))
     assert record["table"]["sha256"] == hashlib_sha256(table) and record["run"] == {"articles": 2, "skipped": []}
-    assert record["made_from"]["tagger"] == "codebook" and record["made_from"]["corpus"] == str(corpus.resolve())
+    assert record["made_from"]["tagger"] == DEFAULT_TAGGER and record["made_from"]["corpus"] == str(corpus.resolve())
 
 
 def hashlib_sha256(path: Path) -> str:
