@@ -206,3 +206,34 @@ def test_a_notebook_reads_a_current_table_and_tags_again_when_it_is_stale(tmp_pa
     assert f"{len(statements)} statements, " in output
     counts = pd.read_csv(results / "01_corpus.csv", dtype=str).set_index("article_id")["statements"]
     assert counts.equals(tagged)
+
+
+def executed_text(executed: Path) -> str:
+    """Everything an executed notebook shows: streams and the plain text of its results."""
+    notebook = nbformat.read(executed, as_version=4)
+    return "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for c in notebook.cells
+                   if c.cell_type == "code" for o in c.outputs)
+
+
+def test_classroom_pages_hide_the_answers_until_the_teacher_publishes_them(tmp_path):
+    """The example class with ``publish_answers: false``: the page shows how far the students agree with each
+    other, and neither the gold, nor each student against it, nor the adjudication's reasons."""
+    from analysis.reproduce import run_notebook
+
+    folder = tmp_path / "class"
+    shutil.copytree(paths.ROOT / "notebooks" / "coding" / "example_class", folder)
+    (folder / "class.yaml").write_text("publish_answers: false\n", encoding="utf-8")
+    results = tmp_path / "results"
+    executed = run_notebook(paths.ROOT / "notebooks" / "05_classroom.ipynb", tmp_path / "05.ipynb",
+                            {"RESULTS": str(results), "FIGURES": str(tmp_path / "figures"), "CODING": str(folder)})
+    shown = executed_text(executed)
+    assert shown.count("The answers are not published yet (class.yaml: publish_answers: false).") == 2
+    assert not (results / "05_students_vs_gold.csv").exists() and not (results / "05_adjudication_reasons.csv").exists()
+    agreement = pd.read_csv(results / "05_class_agreement.csv")
+    assert set(agreement["coders"]) == {"coders"}                     # the gold is not one more coder
+    kappa = pd.read_csv(results / "05_pairwise_kappa.csv")
+    assert "gold" not in set(kappa["coder_a"]) | set(kappa["coder_b"])
+    reason = pd.read_csv(folder / "adjudication.csv")["reason"].iloc[0]
+    assert reason[:40] not in shown and reason[:40] not in executed.read_text(encoding="utf-8")
+    # the coding form opened on the blank worksheet (a widget, not an error line)
+    assert "The coding form cannot open" not in shown and "VBox(" in shown
