@@ -79,9 +79,10 @@ def _worksheet(args) -> int:
     from .worksheet import write_worksheet
 
     written = write_worksheet(args.corpus, args.out, n=args.n, strategy=args.strategy, seed=args.seed,
-                              data=_data_files(args))
-    print(f"worksheet: {written['statements']} statements ({args.strategy}, seed {args.seed}) -> {written['sheet']}, "
-          f"{written['codebook']}, {written['html']}", file=sys.stderr)
+                              data=_data_files(args), printable=args.printable, pdf=args.pdf)
+    files = ", ".join(str(written[name]) for name in ("sheet", "codebook", "html", "pdf") if name in written)
+    print(f"worksheet: {written['statements']} statements ({args.strategy}, seed {args.seed}) -> {files}",
+          file=sys.stderr)
     return 0
 
 
@@ -147,6 +148,10 @@ def main(argv=None) -> int:
     sheet.add_argument("--strategy", choices=WORKSHEET_STRATEGIES, default="stratified",
                        help="random; stratified by outlet and tagged stance; uncertain: where the taggers disagree")
     sheet.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    sheet.add_argument("--printable", default=None, metavar="PAGE.html",
+                       help="the printable page without answers (default: beside the sheet, .html)")
+    sheet.add_argument("--pdf", action="store_true",
+                       help="also print the page to PDF (needs Chromium or Chrome; the HTML page prints anywhere)")
     _add_data_file_options(sheet)
     sheet.set_defaults(run=_worksheet)
     score = commands.add_parser("score", help="score a tagged table against a coded one (macro-F1, accuracies)")
