@@ -121,6 +121,29 @@ def _stratified(pool: pd.DataFrame, n: int, rng) -> list:
     return chosen
 
 
+def sample_strata(statements: pd.DataFrame, sample: pd.DataFrame) -> pd.DataFrame:
+    """How a coded sample covers its corpus: statements per stratum (outlet x whether the codebook tagger
+    finds a stance, as ``stratified`` draws) in the corpus and in the sample (its statements found in the
+    corpus by article_id and sent_idx).
+
+    Returns:
+        outlet, tagged ("stance" or "none"), corpus, corpus_pct, sample, sample_pct; a stratum per row.
+    """
+    keys = ["article_id", "sent_idx"]
+    table = statements.assign(sent_idx=statements["sent_idx"].astype(int),
+                              outlet=statements["outlet"].fillna("").replace("", "unknown") if "outlet" in statements
+                              else "unknown",
+                              tagged=statements["stances"].fillna("").ne("").map({True: "stance", False: "none"}))
+    drawn = sample[keys].drop_duplicates().assign(sent_idx=lambda t: t["sent_idx"].astype(int), _drawn=True)
+    table = table.merge(drawn, on=keys, how="left")
+    table["_drawn"] = table["_drawn"].eq(True)
+    counts = table.groupby(["outlet", "tagged"]).agg(corpus=("text", "size"), sample=("_drawn", "sum")).reset_index()
+    counts["sample"] = counts["sample"].astype(int)
+    counts["corpus_pct"] = (100 * counts["corpus"] / max(counts["corpus"].sum(), 1)).round(1)
+    counts["sample_pct"] = (100 * counts["sample"] / max(counts["sample"].sum(), 1)).round(1)
+    return counts[["outlet", "tagged", "corpus", "corpus_pct", "sample", "sample_pct"]]
+
+
 def worksheet_table(sample: pd.DataFrame) -> pd.DataFrame:
     """The sheet: ``SHEET_COLUMNS``, numbered items, the columns to fill empty."""
     sheet = sample.reindex(columns=CONTEXT_COLUMNS).copy()

@@ -8,7 +8,7 @@ import pytest
 
 from analysis import paths
 from analysis.cli import main
-from analysis.worksheet import SHEET_COLUMNS, draw, with_context
+from analysis.worksheet import SHEET_COLUMNS, draw, sample_strata, with_context
 
 # Statements in the wording of TASS and Kyodo, with what the codebook tagger and the classifier say.
 TABLE = pd.DataFrame([
@@ -44,6 +44,14 @@ def test_context_is_the_neighbouring_statements_of_the_same_article():
     table = with_context(TABLE)
     assert table.loc[0, "before"] == "" and table.loc[0, "after"] == "The talks lasted three hours in Moscow."
     assert table.loc[2, "after"] == ""     # kyodo1's last statement: tass1 follows, not its context
+
+
+def test_sample_strata_compare_a_coded_sample_with_its_corpus():
+    table = TABLE.assign(stances=TABLE["codebook_stances"])
+    coded = pd.DataFrame({"article_id": ["tass1", "kyodo1", "kyodo1", "elsewhere"], "sent_idx": ["2", "1", "2", "0"]})
+    strata = sample_strata(table, coded)
+    assert strata.values.tolist() == [["Kyodo", "none", 1, 16.7, 1, 33.3], ["Kyodo", "stance", 2, 33.3, 1, 33.3],
+                                      ["TASS", "none", 1, 16.7, 1, 33.3], ["TASS", "stance", 2, 33.3, 0, 0.0]]
 
 
 def test_worksheet_command_writes_sheet_summary_and_page(tmp_path, capsys):
