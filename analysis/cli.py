@@ -90,7 +90,7 @@ def _reproduce(args) -> int:
     from .reproduce import reproduce
 
     reproduce(corpus=args.corpus, results=args.results, html=not args.no_html, data=_data_files(args),
-              coding=args.coding)
+              coding=args.coding, codes=args.codes)
     return 0
 
 
@@ -167,6 +167,8 @@ def main(argv=None) -> int:
     rep.add_argument("--no-html", action="store_true", help="skip the static HTML export")
     rep.add_argument("--coding", default=None,
                      help="folder of coding sheets (one per student) for notebook 05 (default: the example class)")
+    rep.add_argument("--codes", default=None,
+                     help="folder of your coders' sheets for notebook 06 (default: the example research sample)")
     _add_data_file_options(rep)
     rep.set_defaults(run=_reproduce)
     args = parser.parse_args(argv)

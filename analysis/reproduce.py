@@ -2,8 +2,9 @@
 
 ``reproduce`` tags the corpus once into ``results/statements.csv``, with ``statements.csv.source.json`` beside
 it (what the table was made from: ``pipeline.table_source``), executes ``notebooks/NN_*.ipynb`` in order with
-papermill (parameters CORPUS, RESULTS, FIGURES, STATEMENTS, CODEBOOK, ACTORS, CHROME_RULES, and CODING when
-``coding`` is given: the folder of coding sheets notebook 05 reads) on the
+papermill (parameters CORPUS, RESULTS, FIGURES, STATEMENTS, CODEBOOK, ACTORS, CHROME_RULES, CODING when
+``coding`` is given: the folder of coding sheets notebook 05 reads, and CODES when ``codes`` is given: the
+researcher's coded sample notebook 06 reads) on the
 ``python3`` kernel of the running interpreter (each notebook reads the table through ``pipeline.tagged_table``
 instead of tagging again, and tags only if the table is stale), writes
 the executed copies to ``build/notebooks/`` (the committed notebooks stay without outputs), exports them to
@@ -43,6 +44,7 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import time
@@ -58,6 +60,8 @@ BUILD = paths.ROOT / "build"
 KERNEL = "python3"
 MANIFEST = "manifest.csv"
 STATEMENTS = "statements.csv"
+# Parameters passed only to the notebooks that declare them (papermill warns of one a notebook does not).
+OPTIONAL_PARAMETERS = ("CODING", "CODES")
 
 
 class ReproduceError(RuntimeError):
@@ -306,7 +310,8 @@ def export_html(executed: Path, html_dir: Path) -> Path:
 
 def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = None, html: bool = True, *,
               figures: Path | str | None = None, build: Path | str | None = None,
-              notebooks: list[Path] | None = None, log=None, data=None, coding: Path | str | None = None) -> Outputs:
+              notebooks: list[Path] | None = None, log=None, data=None, coding: Path | str | None = None,
+              codes: Path | str | None = None) -> Outputs:
     """Tag the corpus, run every notebook headless, export HTML; returns where everything went.
 
     Args:
@@ -322,6 +327,8 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         data: a ``pipeline.DataFiles`` naming the codebook, actors and chrome rules (default: ``data/``'s).
         coding: a folder of coding sheets (or one sheet) for notebook 05 (default: the notebook's example
             class); relative paths are tried from the working directory, then from the repository root.
+        codes: a folder of coding sheets of a researcher's sample (or one sheet) for notebook 06 (default: the
+            notebook's example), found the same way.
     """
     from .pipeline import DEFAULT_TAGGER, DataFiles, tag_corpus_to_recorded
 
@@ -336,7 +343,10 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
     coding = resolve_corpus(coding) if coding is not None else None
     if coding is not None and not coding.exists():
         raise FileNotFoundError(f"{coding}: no such coding folder or sheet")
-    check_output_folders(outputs, data.paths() + ([coding] if coding is not None else []))
+    codes = resolve_corpus(codes) if codes is not None else None
+    if codes is not None and not codes.exists():
+        raise FileNotFoundError(f"{codes}: no such folder or sheet of codes")
+    check_output_folders(outputs, data.paths() + [p for p in (coding, codes) if p is not None])
     outputs.results.mkdir(parents=True, exist_ok=True)
     with output_files.lock(outputs.results / MANIFEST):
         previous = read_manifest(outputs)
@@ -356,10 +366,13 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
                           "ACTORS": str(data.actors), "CHROME_RULES": str(data.chrome_rules)}
             if coding is not None:
                 parameters["CODING"] = str(coding)
+            if codes is not None:
+                parameters["CODES"] = str(codes)
             for notebook in notebooks:
                 began = time.perf_counter()
-                given = parameters if "CODING" in _declared(Path(notebook)) else {
-                    k: v for k, v in parameters.items() if k != "CODING"}   # only notebook 05 reads a coding
+                declared = _declared(Path(notebook))   # only notebook 05 reads a coding, only 06 codes
+                given = {k: v for k, v in parameters.items()
+                         if k not in OPTIONAL_PARAMETERS or re.search(rf"^{k}\s*=", declared, re.MULTILINE)}
                 try:
                     executed = run_notebook(Path(notebook), staging["notebooks"] / Path(notebook).name, given)
                 except ReproduceError as err:
