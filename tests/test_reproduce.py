@@ -42,7 +42,7 @@ def test_manifest_lists_every_output_with_its_hash():
     build = pd.read_csv(run.build / "manifest.csv", dtype=str, keep_default_na=False)
     built = {("notebooks", p.name) for p in run.notebooks.iterdir() if p.is_file()}
     built |= {("html", p.name) for p in run.html.iterdir() if p.is_file()}
-    assert set(zip(build["folder"], build["file"])) == built and len(built) == 10
+    assert set(zip(build["folder"], build["file"])) == built and len(built) == 12   # six notebooks, six pages
     row = manifest[manifest["file"] == "statements.csv"].iloc[0]
     assert row["sha256"] == hashlib.sha256((run.results / "statements.csv").read_bytes()).hexdigest()
     assert manifest[["folder", "file"]].values.tolist() == sorted(manifest[["folder", "file"]].values.tolist())
