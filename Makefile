@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine with Python 3.11 and pip:
 #   make reproduce   build .venv, run every notebook headless, write figures/ results/ build/html/
-#                    (CORPUS=folder: your articles; CODING=folder: your class's coding sheets for notebook 05)
+#                    (CORPUS=folder: your articles; CODING=folder: your class's coding sheets for notebook 05;
+#                    CODES=folder: your coders' sheets for notebook 06)
 #   make test        build .venv, run the whole test suite (which also executes every notebook)
 PYTHON ?= python3
 VENV := .venv
@@ -11,6 +12,7 @@ CODEBOOK ?=
 ACTORS ?=
 CHROME_RULES ?=
 CODING ?=
+CODES ?=
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
@@ -32,7 +34,8 @@ setup: $(STAMP)
 reproduce: $(STAMP)
 	$(PY) -m analysis reproduce --corpus "$(CORPUS)" $(if $(RESULTS),--results "$(RESULTS)") \
 		$(if $(CODEBOOK),--codebook "$(CODEBOOK)") $(if $(ACTORS),--actors "$(ACTORS)") \
-		$(if $(CHROME_RULES),--chrome-rules "$(CHROME_RULES)") $(if $(CODING),--coding "$(CODING)")
+		$(if $(CHROME_RULES),--chrome-rules "$(CHROME_RULES)") $(if $(CODING),--coding "$(CODING)") \
+		$(if $(CODES),--codes "$(CODES)")
 
 test: $(TEST_STAMP)
 	$(PY) -m pytest

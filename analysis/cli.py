@@ -79,9 +79,10 @@ def _worksheet(args) -> int:
     from .worksheet import write_worksheet
 
     written = write_worksheet(args.corpus, args.out, n=args.n, strategy=args.strategy, seed=args.seed,
-                              data=_data_files(args))
-    print(f"worksheet: {written['statements']} statements ({args.strategy}, seed {args.seed}) -> {written['sheet']}, "
-          f"{written['codebook']}, {written['html']}", file=sys.stderr)
+                              data=_data_files(args), printable=args.printable, pdf=args.pdf)
+    files = ", ".join(str(written[name]) for name in ("sheet", "codebook", "html", "pdf") if name in written)
+    print(f"worksheet: {written['statements']} statements ({args.strategy}, seed {args.seed}) -> {files}",
+          file=sys.stderr)
     return 0
 
 
@@ -89,7 +90,7 @@ def _reproduce(args) -> int:
     from .reproduce import reproduce
 
     reproduce(corpus=args.corpus, results=args.results, html=not args.no_html, data=_data_files(args),
-              coding=args.coding)
+              coding=args.coding, codes=args.codes)
     return 0
 
 
@@ -125,7 +126,8 @@ def _one_line(err: Exception) -> str:
     return "error: " + " ".join(message.split())
 
 
-def main(argv=None) -> int:
+def _parser() -> argparse.ArgumentParser:
+    """The command line: tag, worksheet, score and reproduce, each with its options."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     tag = commands.add_parser("tag", help="write the tagged statement table of a corpus")
@@ -148,6 +150,10 @@ def main(argv=None) -> int:
     sheet.add_argument("--strategy", choices=WORKSHEET_STRATEGIES, default="stratified",
                        help="random; stratified by outlet and tagged stance; uncertain: where the taggers disagree")
     sheet.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    sheet.add_argument("--printable", default=None, metavar="PAGE.html",
+                       help="the printable page without answers (default: beside the sheet, .html)")
+    sheet.add_argument("--pdf", action="store_true",
+                       help="also print the page to PDF (needs Chromium or Chrome; the HTML page prints anywhere)")
     _add_data_file_options(sheet)
     sheet.set_defaults(run=_worksheet)
     score = commands.add_parser("score", help="score a tagged table against a coded one (macro-F1, accuracies)")
@@ -163,8 +169,15 @@ def main(argv=None) -> int:
     rep.add_argument("--no-html", action="store_true", help="skip the static HTML export")
     rep.add_argument("--coding", default=None,
                      help="folder of coding sheets (one per student) for notebook 05 (default: the example class)")
+    rep.add_argument("--codes", default=None,
+                     help="folder of your coders' sheets for notebook 06 (default: the example research sample)")
     _add_data_file_options(rep)
     rep.set_defaults(run=_reproduce)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     if getattr(args, "tagger", "x") is None:
         from .pipeline import DEFAULT_TAGGER

@@ -1,12 +1,15 @@
 """Learning from a user's codes: the classifier retrained with them, its scores on them, and cue suggestions.
 
-- ``user_codes``: a coding sheet (adjudicated, or one coder's) read as training rows: text and stances.
+- ``user_codes``: a coding sheet (adjudicated, or one coder's) read as training rows: text and stances;
+  ``training_codes`` the same rows from a table (``coding.adjudicate``'s one code per statement).
 - ``base_training``: what the shipped model trains on (the gold, the other-outlets set, the real-genre dev parts).
 - ``train_with_codes``: the classifier trained on both.
 - ``scores_before_after``: leave-one-article-out on the user's codes: for each of their articles, the shipped
   model (before) and the model that also learned the user's codes of their *other* articles (after) tag its
   statements; a training statement with the same text as a held-out one is dropped from both, so a sentence
   is never scored by a model that saw it.
+- ``retrained_note``: the scores on the user's codes, for the source note of a chart drawn with the model.
+- ``stance_change_table``: per stance, the statements the codebook tagger and the retrained model tag.
 - ``keyness``: words and two-word phrases over-represented in the statements the user coded with a stance
   against the rest of their coded statements: Dunning's log-likelihood G2 on a 2 x 2 table of counts (the
   ``measure="lr"`` of quanteda's ``textstat_keyness``), signed, with ``kwic`` lines to read them in context.
@@ -35,7 +38,49 @@ def user_codes(path, *, codebook: Codebook | None = None) -> pd.DataFrame:
     if (table["text"].str.strip() == "").any():
         raise CodingError(f"{path}: row {int(table[table['text'].str.strip() == '']['row'].iloc[0])}, column "
                           "text: empty; training needs each statement's text")
-    return table[["article_id", "sent_idx", "text", "stances"]].reset_index(drop=True)
+    return training_codes(table)
+
+
+def training_codes(table: pd.DataFrame) -> pd.DataFrame:
+    """The statements of ``table`` whose stances are decided (not NA) and whose text is known, as training
+    rows: article_id, sent_idx, text, stances ("" for no stance). A tie that no adjudication decided is left
+    out, as is a row without text."""
+    decided = table[table["stances"].notna() & table["text"].fillna("").str.strip().ne("")]
+    return decided[["article_id", "sent_idx", "text", "stances"]].reset_index(drop=True)
+
+
+def retrained_note(scores: pd.DataFrame, *, coders: list[str], statements: int) -> str:
+    """What the source note of a chart drawn with the retrained model adds: whose codes it learned and how
+    well it tags them (``scores_before_after``'s macro row).
+
+    >>> scores = pd.DataFrame({"stance": ["treaty_first", "macro"], "f1_before": [0.5, 0.5], "f1_after": [0.75, 0.75]})
+    >>> retrained_note(scores, coders=["ana", "ben"], statements=40)
+    'the classifier also trained on 40 statements coded by ana and ben: macro-F1 on them 0.50 before, 0.75 after (leave one article out)'
+    """
+    macro = scores.set_index("stance").loc["macro"]
+    who = " and ".join([", ".join(coders[:-1]), coders[-1]]) if len(coders) > 1 else "".join(coders)
+    return (f"the classifier also trained on {statements} statements coded by {who}: macro-F1 on them "
+            f"{macro['f1_before']:.2f} before, {macro['f1_after']:.2f} after (leave one article out)")
+
+
+def stance_change_table(before: pd.DataFrame, after: pd.DataFrame, stance_ids: list[str]) -> pd.DataFrame:
+    """Per stance, how many statements each tagging gives it and how many both give it (the two tables hold
+    the same statements: ``before`` from the codebook tagger, ``after`` from the retrained model).
+
+    Returns:
+        stance, before, after, both, only_before, only_after.
+    """
+    keys = ["article_id", "sent_idx"]
+    joined = before[keys + ["stances"]].merge(after[keys + ["stances"]], on=keys, suffixes=("_before", "_after"))
+    old = [set(filter(None, str(v).split(";"))) for v in joined["stances_before"].fillna("")]
+    new = [set(filter(None, str(v).split(";"))) for v in joined["stances_after"].fillna("")]
+    rows = []
+    for stance in stance_ids:
+        a = np.array([stance in o for o in old], dtype=bool)
+        b = np.array([stance in n for n in new], dtype=bool)
+        rows.append({"stance": stance, "before": int(a.sum()), "after": int(b.sum()), "both": int((a & b).sum()),
+                     "only_before": int((a & ~b).sum()), "only_after": int((~a & b).sum())})
+    return pd.DataFrame(rows, columns=["stance", "before", "after", "both", "only_before", "only_after"])
 
 
 def base_training(codebook: Codebook | None = None) -> pd.DataFrame:

@@ -11,6 +11,8 @@ line saying so; on any other corpus ``seed_only`` says that it is left out.
 - ``timeline_reading``: what the dates can and cannot show (``positions.stance_timeline_table``).
 - ``positions_reading``: whose voice carries each side's positions (``positions.stance_profile_table``).
 - ``framing_reading``: voices, reuse and blame per article (``framing`` tables).
+- ``sample_reading``, ``coders_reading``, ``retraining_reading``, ``retagged_reading``: a researcher's coded
+  sample, its coders' agreement, the classifier retrained on it and what that changes (notebook 06).
 
 Example:
     >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Kyodo", "TASS"], "date": ["2021-05-02", "undated"],
@@ -187,9 +189,89 @@ SEED_ONLY = {
         "point, \"while Japan laid claims\"), and it is counted once per TASS article. Without it, the blame in "
         "the seed corpus comes from Lavrov (Japan's \"lack of independence\") and from article 003, whose headline "
         "says \"Tokyo hinders all peace efforts\"."),
+    "06_retraining": (
+        "The shipped classifier already trained on the gold of every other statement of these five articles, so "
+        "codes of the same articles can add little to it (the shipped example's codes are the two codings behind "
+        "that gold). On articles of your own, which it has never seen, your codes are new to it."),
 }
 SEED_ONLY_HEADER = "**About the seed corpus only** (shown because this run is on exactly the five seed articles):"
 NOT_SEED = "_A reading written for the seed corpus is left out here: this run is on another corpus._"
+
+
+def sample_reading(strata: pd.DataFrame, *, coded: int, missing: int) -> str:
+    """How many coded statements were found in the corpus and how the sample's strata compare with it.
+
+    Args:
+        strata: ``worksheet.sample_strata``; coded: statements in the sample; missing: of them not in the corpus.
+    """
+    corpus, found = int(strata["corpus"].sum()), int(strata["sample"].sum())
+    text = (f"The coders' sheets hold {_plural(coded, 'statement')}; {found} of them are statements of this "
+            f"corpus ({_pct(found, corpus)} of its {corpus})")
+    text += f", and {missing} are not (they still train the classifier, but are not in its charts)." if missing else "."
+    tagged = strata.groupby("tagged")[["corpus", "sample"]].sum()
+    if "stance" in tagged.index and found:
+        text += (f" The codebook tagger finds a stance in {_pct(tagged.loc['stance', 'corpus'], corpus)} of the "
+                 f"corpus and in {_pct(tagged.loc['stance', 'sample'], found)} of the sample.")
+    empty = strata[(strata["corpus"] > 0) & (strata["sample"] == 0)]
+    if len(empty):
+        names = ", ".join(f"{r.outlet} / {r.tagged}" for r in empty.itertuples(index=False))
+        text += f" Not in the sample: {names} ({_plural(int(empty['corpus'].sum()), 'statement')} of the corpus)."
+    return text
+
+
+def coders_reading(agreement: pd.DataFrame, *, tentative: float = 0.667) -> str:
+    """How far the coders agree, stance by stance and on whose position (``coding.agreement``, coders only)."""
+    part = agreement[agreement["coders"] == "coders"].dropna(subset=["alpha"])
+    stances = part[part["field"] == "stances"]
+    if part.empty:
+        return "No agreement can be measured yet: it needs two coders who coded the same statements."
+    n_coders, statements = int(part["n_coders"].max()), int(part["statements"].max())
+    text = (f"{n_coders} coders coded {_plural(statements, 'statement')} in common. ")
+    if len(stances):
+        low = stances.loc[stances["alpha"].idxmin()]
+        below = int((stances["alpha"] < tentative).sum())
+        text += (f"Krippendorff's alpha is below {tentative} for {below} of the {len(stances)} stances they used "
+                 f"(lowest: {low['label']}, {low['alpha']:.2f}).")
+    holder = part[part["field"] == "holder_side"]
+    if len(holder):
+        text += f" On whose position a statement holds (`holder_side`), alpha is {holder['alpha'].iloc[0]:.2f}."
+    return text
+
+
+def retraining_reading(scores: pd.DataFrame) -> str:
+    """What learning the user's codes changes on them, leave one article out (``learning.scores_before_after``)."""
+    table = scores.set_index("stance")
+    macro = table.loc["macro"]
+    used = table.drop(index="macro")
+    used = used[used["support"] > 0]
+    before, after = f"{macro['f1_before']:.2f}", f"{macro['f1_after']:.2f}"
+    text = f"On the {int(macro['support'])} stance labels of the codes, macro-F1 "
+    text += (f"goes from {before} (the shipped classifier) to {after} (also trained on the codes of the other "
+             "articles)." if before != after else
+             f"is {after} for the shipped classifier and for the one also trained on the codes of the other "
+             "articles: learning them does not change how it tags these statements.")
+    better = [s for s, r in used.iterrows() if r["f1_after"] > r["f1_before"]]
+    worse = [s for s, r in used.iterrows() if r["f1_after"] < r["f1_before"]]
+    if better:
+        text += f" It gains on {', '.join(f'`{s}`' for s in better)}"
+        text += f" and loses on {', '.join(f'`{s}`' for s in worse)}." if worse else "."
+    elif worse:
+        text += f" It loses on {', '.join(f'`{s}`' for s in worse)}."
+    small = used[used["support"] < 10]
+    if len(small):
+        text += (f" {_plural(len(small), 'stance')} {'has' if len(small) == 1 else 'have'} fewer than 10 coded "
+                 "examples: one statement more or less moves its F1 a lot.")
+    return text
+
+
+def retagged_reading(change: pd.DataFrame) -> str:
+    """How the retrained classifier's stances differ from the codebook tagger's (``learning.stance_change_table``)."""
+    parts = []
+    for row in change.itertuples(index=False):
+        parts.append(f"`{row.stance}` {row.before} -> {row.after} ({row.both} in both)")
+    total_before, total_after = int(change["before"].sum()), int(change["after"].sum())
+    return (f"Stance labels in this corpus, codebook tagger -> retrained classifier: {'; '.join(parts)}; "
+            f"{total_before} -> {total_after} in all.")
 
 
 def is_seed_corpus(statements: pd.DataFrame, gold: pd.DataFrame) -> bool:

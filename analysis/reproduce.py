@@ -2,8 +2,9 @@
 
 ``reproduce`` tags the corpus once into ``results/statements.csv``, with ``statements.csv.source.json`` beside
 it (what the table was made from: ``pipeline.table_source``), executes ``notebooks/NN_*.ipynb`` in order with
-papermill (parameters CORPUS, RESULTS, FIGURES, STATEMENTS, CODEBOOK, ACTORS, CHROME_RULES, and CODING when
-``coding`` is given: the folder of coding sheets notebook 05 reads) on the
+papermill (parameters CORPUS, RESULTS, FIGURES, STATEMENTS, CODEBOOK, ACTORS, CHROME_RULES, CODING when
+``coding`` is given: the folder of coding sheets notebook 05 reads, and CODES when ``codes`` is given: the
+researcher's coded sample notebook 06 reads) on the
 ``python3`` kernel of the running interpreter (each notebook reads the table through ``pipeline.tagged_table``
 instead of tagging again, and tags only if the table is stale), writes
 the executed copies to ``build/notebooks/`` (the committed notebooks stay without outputs), makes them a static
@@ -44,6 +45,7 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import time
@@ -59,6 +61,8 @@ BUILD = paths.ROOT / "build"
 KERNEL = "python3"
 MANIFEST = "manifest.csv"
 STATEMENTS = "statements.csv"
+# Parameters passed only to the notebooks that declare them (papermill warns of one a notebook does not).
+OPTIONAL_PARAMETERS = ("CODING", "CODES")
 
 
 class ReproduceError(RuntimeError):
@@ -311,7 +315,8 @@ def export_site(executed: list[Path], staging: dict[str, Path], outputs: Outputs
 
 def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = None, html: bool = True, *,
               figures: Path | str | None = None, build: Path | str | None = None,
-              notebooks: list[Path] | None = None, log=None, data=None, coding: Path | str | None = None) -> Outputs:
+              notebooks: list[Path] | None = None, log=None, data=None, coding: Path | str | None = None,
+              codes: Path | str | None = None) -> Outputs:
     """Tag the corpus, run every notebook headless, export HTML; returns where everything went.
 
     Args:
@@ -327,6 +332,8 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         data: a ``pipeline.DataFiles`` naming the codebook, actors and chrome rules (default: ``data/``'s).
         coding: a folder of coding sheets (or one sheet) for notebook 05 (default: the notebook's example
             class); relative paths are tried from the working directory, then from the repository root.
+        codes: a folder of coding sheets of a researcher's sample (or one sheet) for notebook 06 (default: the
+            notebook's example), found the same way.
     """
     from .pipeline import DEFAULT_TAGGER, DataFiles, tag_corpus_to_recorded
 
@@ -338,10 +345,9 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
     notebooks = list(notebooks) if notebooks is not None else notebook_paths()
     if not notebooks:
         raise FileNotFoundError(f"{NOTEBOOKS}: no numbered notebooks (NN_name.ipynb) to run")
-    coding = resolve_corpus(coding) if coding is not None else None
-    if coding is not None and not coding.exists():
-        raise FileNotFoundError(f"{coding}: no such coding folder or sheet")
-    check_output_folders(outputs, data.paths() + ([coding] if coding is not None else []))
+    coding = _existing(coding, "coding folder or sheet")
+    codes = _existing(codes, "folder or sheet of codes")
+    check_output_folders(outputs, data.paths() + [p for p in (coding, codes) if p is not None])
     outputs.results.mkdir(parents=True, exist_ok=True)
     with output_files.lock(outputs.results / MANIFEST):
         previous = read_manifest(outputs)
@@ -359,24 +365,11 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
                           "FIGURES": str(staging["figures"]), "STATEMENTS": str(staging["results"] / STATEMENTS),
                           "CODEBOOK": str(data.codebook),
                           "ACTORS": str(data.actors), "CHROME_RULES": str(data.chrome_rules)}
-            if coding is not None:
-                parameters["CODING"] = str(coding)
-            executed_copies = []
-            for notebook in notebooks:
-                began = time.perf_counter()
-                given = parameters if "CODING" in _declared(Path(notebook)) else {
-                    k: v for k, v in parameters.items() if k != "CODING"}   # only notebook 05 reads a coding
-                try:
-                    executed = run_notebook(Path(notebook), staging["notebooks"] / Path(notebook).name, given)
-                except ReproduceError as err:
-                    raise ReproduceError(_keep_failed_copy(str(err), Path(notebook), staging, outputs)) from None
-                _point_to_final_folders(executed, staging, outputs)
-                executed_copies.append(executed)
-                log(f"reproduce: {Path(notebook).name} {time.perf_counter() - began:.1f} s -> "
-                    f"{outputs.notebooks / Path(notebook).name}")
+            parameters |= {name: str(path) for name, path in (("CODING", coding), ("CODES", codes)) if path}
+            executed_copies = _run_notebooks(notebooks, parameters, staging, outputs, log)
             if html:
                 export_site(executed_copies, staging, outputs,
-                            [outputs.corpus, *data.paths(), *([coding] if coding is not None else [])])
+                            [outputs.corpus, *data.paths(), *[p for p in (coding, codes) if p is not None]])
                 log(f"reproduce: pages -> {outputs.html / 'index.html'}, students' edition "
                     f"{outputs.student / 'index.html'}")
             commit_outputs(outputs, staging, previous)
@@ -386,3 +379,35 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
     log(f"reproduce: done in {time.perf_counter() - started:.1f} s; results {outputs.results}, "
         f"figures {outputs.figures}")
     return outputs
+
+
+def _existing(path: Path | str | None, what: str) -> Path | None:
+    """A folder or file the user named (tried from the working directory, then from the repository root), or
+    None when none was named; one that does not exist is a ``FileNotFoundError`` saying what was expected."""
+    if path is None:
+        return None
+    found = resolve_corpus(path)
+    if not found.exists():
+        raise FileNotFoundError(f"{found}: no such {what}")
+    return found
+
+
+def _run_notebooks(notebooks: list[Path], parameters: dict, staging: dict, outputs: Outputs, log) -> list[Path]:
+    """Execute each notebook into the staging folder, in order; returns the executed copies. A notebook is
+    given only the optional parameters it declares (only notebook 05 reads a coding, only 06 codes); a notebook that
+    fails keeps its executed copy as ``<name>.failed.ipynb``, named in the error."""
+    executed_copies = []
+    for notebook in notebooks:
+        began = time.perf_counter()
+        declared = _declared(Path(notebook))
+        given = {k: v for k, v in parameters.items()
+                 if k not in OPTIONAL_PARAMETERS or re.search(rf"^{k}\s*=", declared, re.MULTILINE)}
+        try:
+            executed = run_notebook(Path(notebook), staging["notebooks"] / Path(notebook).name, given)
+        except ReproduceError as err:
+            raise ReproduceError(_keep_failed_copy(str(err), Path(notebook), staging, outputs)) from None
+        _point_to_final_folders(executed, staging, outputs)
+        executed_copies.append(executed)
+        log(f"reproduce: {Path(notebook).name} {time.perf_counter() - began:.1f} s -> "
+            f"{outputs.notebooks / Path(notebook).name}")
+    return executed_copies

@@ -1,14 +1,18 @@
 """Worksheets: a sample of a corpus's statements for people to code, with context and a codebook summary.
 
 ``python -m analysis worksheet CORPUS --n 40 --out sheet.csv [--strategy random|stratified|uncertain]
-[--seed 7]`` writes three files and never overwrites one that exists (it may hold a coder's work):
+[--seed 7] [--printable page.html] [--pdf]`` writes three files (four with ``--pdf``) and never overwrites one
+that exists (it may hold a coder's work):
 
 - ``sheet.csv``: one row per statement (``SHEET_COLUMNS``): the statement with the one before and after it,
   its outlet, date and speaker, and empty columns to fill: ``stances``, ``holder_side``, ``voice_side``,
   ``mode``, ``note`` (``analysis.coding`` reads them back);
 - ``sheet.codebook.csv``: the codebook for coders: each stance's definition, what it includes and excludes and
   its examples, and the values of the other columns; never the cue patterns (coders read, they do not match);
-- ``sheet.html``: a printable page of both, without answers.
+- ``sheet.html`` (or ``--printable page.html``): a printable page of both, without answers: each statement in
+  context with empty boxes for its stances, holder side, voice side and mode; ``--pdf`` also prints it to
+  ``page.pdf`` with a headless Chromium where one is installed (the HTML page is the portable format: any
+  browser prints it).
 
 How statements are drawn (``draw``):
 
@@ -24,6 +28,7 @@ Statements whose text recurs (reused background) are drawn once.
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
 import numpy as np
@@ -116,6 +121,29 @@ def _stratified(pool: pd.DataFrame, n: int, rng) -> list:
     return chosen
 
 
+def sample_strata(statements: pd.DataFrame, sample: pd.DataFrame) -> pd.DataFrame:
+    """How a coded sample covers its corpus: statements per stratum (outlet x whether the codebook tagger
+    finds a stance, as ``stratified`` draws) in the corpus and in the sample (its statements found in the
+    corpus by article_id and sent_idx).
+
+    Returns:
+        outlet, tagged ("stance" or "none"), corpus, corpus_pct, sample, sample_pct; a stratum per row.
+    """
+    keys = ["article_id", "sent_idx"]
+    table = statements.assign(sent_idx=statements["sent_idx"].astype(int),
+                              outlet=statements["outlet"].fillna("").replace("", "unknown") if "outlet" in statements
+                              else "unknown",
+                              tagged=statements["stances"].fillna("").ne("").map({True: "stance", False: "none"}))
+    drawn = sample[keys].drop_duplicates().assign(sent_idx=lambda t: t["sent_idx"].astype(int), _drawn=True)
+    table = table.merge(drawn, on=keys, how="left")
+    table["_drawn"] = table["_drawn"].eq(True)
+    counts = table.groupby(["outlet", "tagged"]).agg(corpus=("text", "size"), sample=("_drawn", "sum")).reset_index()
+    counts["sample"] = counts["sample"].astype(int)
+    counts["corpus_pct"] = (100 * counts["corpus"] / max(counts["corpus"].sum(), 1)).round(1)
+    counts["sample_pct"] = (100 * counts["sample"] / max(counts["sample"].sum(), 1)).round(1)
+    return counts[["outlet", "tagged", "corpus", "corpus_pct", "sample", "sample_pct"]]
+
+
 def worksheet_table(sample: pd.DataFrame) -> pd.DataFrame:
     """The sheet: ``SHEET_COLUMNS``, numbered items, the columns to fill empty."""
     sheet = sample.reindex(columns=CONTEXT_COLUMNS).copy()
@@ -142,58 +170,128 @@ def codebook_summary(codebook: Codebook | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["column", "value", "label", "definition", "includes", "excludes", "examples"])
 
 
-_CSS = """body{font-family:Georgia,serif;margin:1.5cm;font-size:11pt}table{border-collapse:collapse;width:100%}
-td,th{border:1px solid #999;padding:4px;vertical-align:top}.ctx{color:#666;font-size:9pt}.blank{height:2.2em}
-.item{page-break-inside:avoid;margin-bottom:1em}h2{page-break-before:always}"""
+_CSS = """@page{size:A4;margin:1.5cm}body{font-family:Georgia,serif;margin:1.5cm;font-size:11pt}
+@media print{body{margin:0}}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px;
+vertical-align:top;text-align:left}.ctx{color:#555;font-size:9pt}.item{page-break-inside:avoid;break-inside:avoid;
+border-top:1px solid #999;padding-top:.4em;margin-bottom:1em}.boxes span{display:inline-block;margin-right:1.2em;
+white-space:nowrap}.box{display:inline-block;width:.9em;height:.9em;border:1px solid #000;margin-right:.3em;
+vertical-align:middle}.line{border-bottom:1px solid #999;height:1.6em}h2{page-break-before:always;
+break-before:page}"""
+
+
+def _boxes(values) -> str:
+    return "".join(f"<span><span class='box'></span>{html.escape(v)}</span>" for v in values)
 
 
 def worksheet_html(sheet: pd.DataFrame, summary: pd.DataFrame, *, title: str = "Coding worksheet") -> str:
-    """A printable page: the codebook summary, then each statement in context with empty boxes. It shows only
-    the context columns of the sheet, so a filled sheet never prints its answers."""
+    """A printable page: the codebook summary (definitions, includes, excludes and examples, never the cues),
+    then each statement in context with empty boxes: one per stance of the codebook and ``none``, one per
+    holder side, voice side and mode, and a line for a note. It reads only the context columns of the sheet,
+    so a filled sheet prints exactly as a blank one: never its answers. The same sheet gives the same bytes."""
     e = html.escape
+    stance_ids = summary.loc[summary["column"] == "stances", "value"].tolist()
     parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{e(title)}</title><style>{_CSS}</style>"
-             f"</head><body><h1>{e(title)}</h1><p>{len(sheet)} statements. For each, write the stance ids it "
-             "expresses (or none), whose position it is, and, if asked, who speaks and how.</p><table><tr>"
+             f"</head><body><h1>{e(title)}</h1><p>{len(sheet)} statements. For each, tick the stances it "
+             "expresses (or none), whose position it is (holder side) and, if asked, who speaks (voice side) "
+             "and how (mode). A statement left blank is not coded yet.</p><table><tr>"
              + "".join(f"<th>{e(c)}</th>" for c in summary.columns) + "</tr>"]
     for row in summary.itertuples(index=False):
         parts.append("<tr>" + "".join(f"<td>{e(str(v))}</td>" for v in row) + "</tr>")
     parts.append("</table><h2>Statements</h2>")
     for row in sheet.reindex(columns=CONTEXT_COLUMNS).fillna("").itertuples(index=False):
         who = ", ".join(str(x) for x in (row.outlet, row.date) if x)
-        parts.append(f"<div class='item'><p><b>{row.item}.</b> <span class='ctx'>{e(str(row.article_id))} / "
-                     f"{row.sent_idx} ({e(who)}){' - speaker: ' + e(str(row.speaker)) if row.speaker else ''}</span>"
-                     f"</p><p class='ctx'>{e(str(row.before))}</p><p><b>{e(str(row.text))}</b></p>"
-                     f"<p class='ctx'>{e(str(row.after))}</p><table><tr>"
-                     + "".join(f"<th>{c}</th>" for c in FILL_COLUMNS) + "</tr><tr>"
-                     + "".join("<td class='blank'></td>" for _ in FILL_COLUMNS) + "</tr></table></div>")
+        parts.append(f"<div class='item'><p><b>{e(str(row.item))}.</b> <span class='ctx'>article "
+                     f"{e(str(row.article_id))}, statement {e(str(row.sent_idx))}{' (' + e(who) + ')' if who else ''}"
+                     f"{'; speaker: ' + e(str(row.speaker)) if row.speaker else ''}</span></p>"
+                     f"<p class='ctx'>{e(str(row.before))}</p><p><b>{e(str(row.text))}</b></p>"
+                     f"<p class='ctx'>{e(str(row.after))}</p><table class='boxes'>"
+                     f"<tr><th>stances</th><td>{_boxes([*stance_ids, 'none'])}</td></tr>"
+                     + "".join(f"<tr><th>{column}</th><td>{_boxes(values)}</td></tr>"
+                               for column, (values, _) in COLUMN_VALUES.items())
+                     + "<tr><th>note</th><td class='line'></td></tr></table></div>")
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def companion_paths(out: Path) -> dict[str, Path]:
-    """The three files a worksheet run writes."""
-    out = Path(out)
-    return {"sheet": out, "codebook": out.with_suffix(".codebook.csv"), "html": out.with_suffix(".html")}
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
-def write_worksheet(corpus, out, *, n: int = 40, strategy: str = "stratified", seed: int = 7, data=None) -> dict:
-    """Tag ``corpus``, draw ``n`` statements and write the sheet, its codebook summary and its page.
+def find_browser() -> str | None:
+    """A headless Chromium or Chrome on this machine (it prints the page to PDF), or None."""
+    import shutil
+
+    return next((found for name in BROWSERS if (found := shutil.which(name))), None)
+
+
+def print_pdf(page: Path, pdf: Path, *, browser: str | None = None, timeout: int = 120) -> Path:
+    """Print ``page`` (the worksheet's HTML) to ``pdf`` with a headless Chromium, written whole.
 
     Raises:
-        OutputError: before any work, when one of the three files exists (it may hold a coder's answers).
+        OutputError: no browser on this machine (the HTML page prints from any browser), or printing failed.
+    """
+    import subprocess
+    import tempfile
+
+    from . import output_files
+
+    browser = browser or find_browser()
+    if browser is None:
+        raise output_files.OutputError(f"{pdf}: no Chromium or Chrome found to print a PDF ({', '.join(BROWSERS)}); "
+                                       "print the HTML page from a browser instead")
+    with tempfile.TemporaryDirectory(prefix=f"{output_files.TEMP_PREFIX}{os.getpid()}-") as profile, \
+            output_files.whole_file(Path(pdf)) as partial:
+        done = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                               f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                               f"--print-to-pdf={partial}", Path(page).resolve().as_uri()],
+                              capture_output=True, timeout=timeout, check=False)
+        if done.returncode != 0 or not Path(partial).exists():
+            raise output_files.OutputError(f"{pdf}: the browser could not print the page (exit {done.returncode})")
+    return Path(pdf)
+
+
+def companion_paths(out: Path, *, printable: Path | None = None, pdf: bool = False) -> dict[str, Path]:
+    """The files a worksheet run writes: the sheet, its codebook summary, the printable page (``printable``,
+    default beside the sheet) and, with ``pdf``, the page printed to PDF beside the page."""
+    out = Path(out)
+    page = Path(printable) if printable is not None else out.with_suffix(".html")
+    files = {"sheet": out, "codebook": out.with_suffix(".codebook.csv"), "html": page}
+    return {**files, "pdf": page.with_suffix(".pdf")} if pdf else files
+
+
+def write_worksheet(corpus, out, *, n: int = 40, strategy: str = "stratified", seed: int = 7, data=None,
+                    printable: Path | None = None, pdf: bool = False) -> dict:
+    """Tag ``corpus``, draw ``n`` statements and write the sheet, its codebook summary and its printable page
+    (``printable``: its path, default ``<sheet>.html``; ``pdf``: also the page as PDF, with a headless
+    Chromium, which the HTML page does not need).
+
+    Raises:
+        OutputError: before any work, when one of the files exists (it may hold a coder's answers), when the
+            page is not .html, or when a PDF is asked for and no browser can print it.
     """
     from . import output_files
     from .pipeline import DataFiles, check_output, make_tagger, tag_corpus
 
     data = data or DataFiles()
-    targets = companion_paths(out)
+    targets = companion_paths(out, printable=printable, pdf=pdf)
     if targets["sheet"].suffix.lower() != ".csv":
         raise output_files.OutputError(f"{out}: a worksheet is a .csv file")
+    if targets["html"].suffix.lower() not in (".html", ".htm"):
+        raise output_files.OutputError(f"{targets['html']}: the printable worksheet is an .html page")
     check_output(out, corpus, data)
+    for path in (targets["html"], targets.get("pdf")):
+        if path is not None:   # the page may go elsewhere: never over an input, never into a missing place
+            output_files.check_writable_folder(path)
+            output_files.check_not_an_input(path, corpus=Path(corpus), inputs=data.paths())
+            path.parent.mkdir(parents=True, exist_ok=True)
     for path in targets.values():
         if path.exists():
             raise output_files.OutputError(f"{path}: exists (it may hold someone's coding); choose another "
                                            "--out or move it away")
+    browser = find_browser() if pdf else None
+    if pdf and browser is None:
+        raise output_files.OutputError(f"{targets['pdf']}: no Chromium or Chrome found to print a PDF "
+                                       f"({', '.join(BROWSERS)}); leave out --pdf and print the HTML page from a browser")
     codebook = load_codebook(data.codebook)
     statements, _ = tag_corpus(corpus, tagger="codebook", data=data)
     statements = with_context(statements)
@@ -210,4 +308,6 @@ def write_worksheet(corpus, out, *, n: int = 40, strategy: str = "stratified", s
     with output_files.whole_file(targets["html"]) as partial:
         Path(partial).write_text(worksheet_html(sheet, summary), encoding="utf-8")
     written["html"] = targets["html"]
+    if pdf:
+        written["pdf"] = print_pdf(targets["html"], targets["pdf"], browser=browser)
     return {**written, "statements": len(sheet)}

@@ -421,3 +421,18 @@ def test_save_chart_of_framing_cards_twice_is_identical(tmp_path, gold_statement
     two = charts.save_chart(charts.plot_framing_cards(cards), cards, "cards", figures_dir=tmp_path / "b",
                             results_dir=tmp_path / "b")
     assert one.svg.read_bytes() == two.svg.read_bytes()
+
+
+@pytest.mark.parametrize("after, title", [
+    (0.8, "Learning your codes raises macro-F1 on them from 0.55 to 0.80"),
+    (0.55, "Learning your codes leaves macro-F1 on them at 0.55"),
+])
+def test_scores_before_after_title_states_the_change(after, title):
+    from analysis.charts.coding import plot_scores_before_after
+
+    scores = pd.DataFrame({"stance": ["territory_first", "sanctions_obstacle", "macro"],
+                           "f1_before": [0.55, 0.0, 0.55], "f1_after": [after, 0.0, after], "support": [8, 0, 8]})
+    fig = plot_scores_before_after(scores, source="Source: a test")
+    assert " ".join(fig.get_suptitle().split()) == title
+    # a stance nobody coded is left out; the macro average is last
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Territory first (8 coded)", "macro average"]

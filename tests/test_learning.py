@@ -8,7 +8,8 @@ import pytest
 from scipy.stats import chi2_contingency
 
 from analysis.cli import main
-from analysis.learning import keyness, keyness_kwic, log_likelihood, scores_before_after, user_codes
+from analysis.learning import (keyness, keyness_kwic, log_likelihood, retrained_note, scores_before_after,
+                               stance_change_table, training_codes, user_codes)
 
 # An invented outlet's wording for territory_first that the shipped model does not know: "the two-plus-alpha
 # formula" (two islands and more), in Kyodo, NHK and Asahi style.
@@ -66,3 +67,26 @@ def test_train_needs_the_classifier(codes, tmp_path, capsys):
     assert main(["tag", "data/articles", "--out", str(out), "--train", str(codes), "--tagger", "codebook",
                  "--quiet"]) == 2
     assert "--train teaches the classifier" in capsys.readouterr().err and not out.exists()
+
+
+def test_training_codes_leave_out_ties_and_rows_without_text():
+    adjudicated = pd.DataFrame({"article_id": ["kyodo1", "kyodo1", "nhk2"], "sent_idx": [0, 1, 0],
+                                "text": ["Tokyo will keep pressing the two-plus-alpha formula.", "", "The talks ended."],
+                                "stances": ["territory_first", "treaty_first", None], "holder_side": ["japan"] * 3})
+    assert training_codes(adjudicated).values.tolist() == [
+        ["kyodo1", 0, "Tokyo will keep pressing the two-plus-alpha formula.", "territory_first"]]
+
+
+def test_stance_change_counts_each_tagging_and_both():
+    before = pd.DataFrame({"article_id": ["a", "a", "b"], "sent_idx": [0, 1, 0],
+                           "stances": ["treaty_first", "", "territory_first;treaty_first"]})
+    after = before.assign(stances=["treaty_first", "territory_first", "treaty_first"])
+    change = stance_change_table(before, after, ["treaty_first", "territory_first"])
+    assert change.values.tolist() == [["treaty_first", 2, 2, 2, 0, 0], ["territory_first", 1, 1, 0, 1, 1]]
+
+
+def test_retrained_note_names_the_coders_and_the_macro_scores():
+    scores = pd.DataFrame({"stance": ["territory_first", "macro"], "f1_before": [0.75, 0.75], "f1_after": [1.0, 1.0]})
+    assert retrained_note(scores, coders=["ana", "ben", "chiyo"], statements=7) == (
+        "the classifier also trained on 7 statements coded by ana, ben and chiyo: macro-F1 on them 0.75 before, "
+        "1.00 after (leave one article out)")

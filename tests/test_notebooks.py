@@ -22,14 +22,18 @@ from analysis.reproduce import notebook_paths, reproduce
 
 pytestmark = pytest.mark.notebooks
 
-NOTEBOOKS = ["01_corpus", "02_stance_tagging", "03_positions", "04_framing", "05_classroom"]
+NOTEBOOKS = ["01_corpus", "02_stance_tagging", "03_positions", "04_framing", "05_classroom", "06_your_sample"]
 CHARTS = ["01_statements_per_article", "01_background_groups", "02_tagger_scores", "02_agreement",
           "02_attribution_accuracy", "03_stance_profile", "03_stance_profile_gold", "03_speaker_stance",
           "03_stance_timeline", "03_voice_holder", "04_voice_share", "04_quote_mode", "04_background_stances",
-          "04_frames", "04_blame", "04_framing_cards", "05_class_agreement", "05_students_vs_gold"]
+          "04_frames", "04_blame", "04_framing_cards", "05_class_agreement", "05_students_vs_gold",
+          "06_agreement", "06_retraining_scores", "06_stance_profile", "06_speaker_stance", "06_stance_timeline",
+          "06_voice_holder"]
 TABLES = ["statements", "manifest", "01_corpus", "02_codebook", "02_coder_agreement", "02_cue_diagnostics",
           "04_background", "04_blame_cues", "04_headline_lead", "05_pairwise_kappa", "05_hardest_statements",
-          "05_adjudication_template", "05_adjudication_reasons"]   # 05_coding_problems: empty for the example class
+          "05_adjudication_template", "05_adjudication_reasons", "06_sample_strata", "06_pairwise_kappa",
+          "06_adjudication_template", "06_codes", "06_retraining_predictions", "06_keyness", "06_stance_change"]
+# 05_coding_problems and 06_coding_problems: empty for the shipped examples
 
 
 RUNS_STARTED: list[float] = []   # when seed_runs began (it runs once)
@@ -134,7 +138,7 @@ def test_notebooks_run_on_another_corpus(tmp_path):
 
 # ------------------------------------------------- the notebooks read the table reproduce tagged once
 
-SUMMARY_NOTEBOOKS = ["01_corpus", "03_positions", "04_framing"]   # those that print the summary line
+SUMMARY_NOTEBOOKS = ["01_corpus", "03_positions", "04_framing", "06_your_sample"]   # those that print the summary line
 
 
 def printed(executed: Path) -> str:
@@ -206,3 +210,62 @@ def test_a_notebook_reads_a_current_table_and_tags_again_when_it_is_stale(tmp_pa
     assert f"{len(statements)} statements, " in output
     counts = pd.read_csv(results / "01_corpus.csv", dtype=str).set_index("article_id")["statements"]
     assert counts.equals(tagged)
+
+
+def executed_text(executed: Path) -> str:
+    """Everything an executed notebook shows: streams, and the Markdown or plain text of its results."""
+    notebook = nbformat.read(executed, as_version=4)
+    return "\n".join(o.get("text", "") + o.get("data", {}).get("text/markdown", o.get("data", {}).get("text/plain", ""))
+                      for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_classroom_pages_hide_the_answers_until_the_teacher_publishes_them(tmp_path):
+    """The example class with ``publish_answers: false`` (given to reproduce as CODING): the page shows how far
+    the students agree with each other, and neither the gold, nor each student against it, nor the
+    adjudication's reasons. The example research sample without its adjudication goes to notebook 06 as CODES."""
+    folder = tmp_path / "class"
+    shutil.copytree(paths.ROOT / "notebooks" / "coding" / "example_class", folder)
+    (folder / "class.yaml").write_text("publish_answers: false\n", encoding="utf-8")
+    sample = tmp_path / "sample"
+    shutil.copytree(paths.ROOT / "notebooks" / "coding" / "example_research", sample)
+    (sample / "adjudication.csv").unlink()
+    run = reproduce(paths.ARTICLES, results=tmp_path / "results", html=False, coding=folder, codes=sample,
+                    notebooks=[paths.ROOT / "notebooks" / f"{name}.ipynb" for name in ("05_classroom", "06_your_sample")],
+                    log=lambda line: None)
+    shown = executed_text(run.notebooks / "05_classroom.ipynb")
+    assert shown.count("The answers are not published yet (class.yaml: publish_answers: false).") == 2
+    results = run.results
+    assert not (results / "05_students_vs_gold.csv").exists() and not (results / "05_adjudication_reasons.csv").exists()
+    agreement = pd.read_csv(results / "05_class_agreement.csv")
+    assert set(agreement["coders"]) == {"coders"}                     # the gold is not one more coder
+    kappa = pd.read_csv(results / "05_pairwise_kappa.csv")
+    assert "gold" not in set(kappa["coder_a"]) | set(kappa["coder_b"])
+    reason = pd.read_csv(folder / "adjudication.csv")["reason"].iloc[0]
+    assert reason[:40] not in shown and reason[:40] not in (run.notebooks / "05_classroom.ipynb").read_text(encoding="utf-8")
+    # the coding form opened on the blank worksheet (a widget, not an error line)
+    assert "The coding form cannot open" not in shown and "VBox(" in shown
+    # notebook 06 read the sample it was given: without adjudication, the one stance tie (004/6) is left out
+    assert ("9 disagreement(s); 0 decided in (no adjudication.csv yet); 39 of 40 statements have decided "
+            "stances and train the classifier") in executed_text(run.notebooks / "06_your_sample.ipynb")
+
+
+def test_your_sample_notebook_states_what_its_tables_hold(run):
+    """Notebook 06 on the seed corpus and the shipped example: every number of its prose comes from its tables."""
+    shown = executed_text(run.notebooks / "06_your_sample.ipynb")
+    strata = pd.read_csv(run.results / "06_sample_strata.csv")
+    assert strata[["outlet", "tagged", "corpus", "sample"]].values.tolist() == [
+        ["TASS", "none", 78, 25], ["TASS", "stance", 21, 7], ["unknown", "none", 10, 4], ["unknown", "stance", 9, 4]]
+    assert ("The coders' sheets hold 40 statements; 40 of them are statements of this corpus (34% of its 118). "
+            "The codebook tagger finds a stance in 25% of the corpus and in 28% of the sample.") in shown
+    assert "2 coders: example_coder_a, example_coder_b; 80 coded rows of 40 statements; 0 cell(s)" in shown
+    assert "9 disagreement(s); 9 decided in adjudication.csv; 40 of 40 statements have decided stances" in shown
+    scores = pd.read_csv(run.results / "06_retraining_scores.csv").set_index("stance")
+    macro = scores.loc["macro"]
+    assert f"On the {int(macro['support'])} stance labels of the codes, macro-F1" in shown
+    assert "**About the seed corpus only**" in shown
+    # the charts of notebook 3 redrawn with the retrained classifier, its scores in the source note
+    svg = (run.figures / "06_stance_profile.svg").read_text(encoding="utf-8")
+    assert f"coded by example_coder_a and example_coder_b: macro-F1 on them {macro['f1_before']:.2f} before" in svg
+    change = pd.read_csv(run.results / "06_stance_change.csv")
+    assert change.set_index("stance")["before"].to_dict() == {    # the codebook tagger's counts of notebook 3
+        "sovereignty_non_negotiable": 10, "treaty_first": 11, "territory_first": 8, "sanctions_obstacle": 3}

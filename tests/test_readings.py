@@ -60,7 +60,8 @@ def test_no_seed_only_sentence_on_another_corpus(second):
         for sentence in sentences(text):
             assert sentence not in seen, (name, sentence)
     assert readings.SEED_ONLY_HEADER not in seen
-    assert seen.count(readings.NOT_SEED) == 4   # 01 background, 03 reading, 04 background and blame
+    # 01 background, 03 reading, 04 background and blame, 06 retraining
+    assert seen.count(readings.NOT_SEED) == 5
     for seed_prose in ("Every seed article comes from TASS", "four dated articles in four months",
                        "Russia speaks for itself, Japan is spoken about", "two human coders agreed", "hand-coded",
                        "Every TASS article", "Japanese official voices Japan's position in 3"):
@@ -149,3 +150,53 @@ def test_who_coded_is_said_the_same_way_everywhere():
     for path in (paths.ROOT / "notebooks").glob("0[1-4]_*.ipynb"):
         text = path.read_text(encoding="utf-8")
         assert "human coders" not in text and "hand-coded" not in text, path
+
+
+# ------------------------------------------------------------------------- a researcher's sample (notebook 06)
+
+STRATA = pd.DataFrame([("Kyodo", "none", 30, 6), ("Kyodo", "stance", 10, 4), ("TASS", "none", 50, 0),
+                       ("TASS", "stance", 10, 2)], columns=["outlet", "tagged", "corpus", "sample"])
+
+
+def test_sample_reading_counts_the_sample_against_its_corpus():
+    assert readings.sample_reading(STRATA, coded=14, missing=2) == (
+        "The coders' sheets hold 14 statements; 12 of them are statements of this corpus (12% of its 100), and 2 "
+        "are not (they still train the classifier, but are not in its charts). The codebook tagger finds a stance "
+        "in 20% of the corpus and in 50% of the sample. Not in the sample: TASS / none (50 statements of the corpus).")
+
+
+def test_coders_reading_names_the_weakest_stance():
+    agreement = pd.DataFrame([
+        ("stances", "treaty_first", "coders", 2, 40, 0.85), ("stances", "territory_first", "coders", 2, 40, 0.52),
+        ("stances", "sanctions_obstacle", "coders", 2, 40, float("nan")),
+        ("holder_side", "(all values)", "coders", 2, 38, 0.71),
+        ("stances", "territory_first", "coders + gold", 3, 40, 0.9)],
+        columns=["field", "label", "coders", "n_coders", "statements", "alpha"])
+    assert readings.coders_reading(agreement) == (
+        "2 coders coded 40 statements in common. Krippendorff's alpha is below 0.667 for 1 of the 2 stances they "
+        "used (lowest: territory_first, 0.52). On whose position a statement holds (`holder_side`), alpha is 0.71.")
+
+
+@pytest.mark.parametrize("after, expected", [
+    ([0.9, 0.5, 0.7], "On the 12 stance labels of the codes, macro-F1 goes from 0.55 (the shipped classifier) to "
+                      "0.70 (also trained on the codes of the other articles). It gains on `territory_first` and "
+                      "loses on `treaty_first`. 2 stances have fewer than 10 coded examples: one statement more or "
+                      "less moves its F1 a lot."),
+    ([0.5, 0.6, 0.55], "On the 12 stance labels of the codes, macro-F1 is 0.55 for the shipped classifier and for "
+                       "the one also trained on the codes of the other articles: learning them does not change how "
+                       "it tags these statements. 2 stances have fewer than 10 coded examples: one statement more "
+                       "or less moves its F1 a lot."),
+])
+def test_retraining_reading_compares_before_and_after(after, expected):
+    scores = pd.DataFrame({"stance": ["territory_first", "treaty_first", "sanctions_obstacle", "macro"],
+                           "f1_before": [0.5, 0.6, 0.0, 0.55], "f1_after": [*after[:2], 0.0, after[2]],
+                           "support": [8, 4, 0, 12]})
+    assert readings.retraining_reading(scores) == expected
+
+
+def test_retagged_reading_lists_each_stance():
+    change = pd.DataFrame({"stance": ["treaty_first", "territory_first"], "before": [11, 8], "after": [12, 6],
+                           "both": [10, 6], "only_before": [1, 2], "only_after": [2, 0]})
+    assert readings.retagged_reading(change) == (
+        "Stance labels in this corpus, codebook tagger -> retrained classifier: `treaty_first` 11 -> 12 (10 in "
+        "both); `territory_first` 8 -> 6 (6 in both); 19 -> 18 in all.")

@@ -57,8 +57,8 @@ def test_manifest_lists_every_output_with_its_hash():
     built = {("notebooks", p.name) for p in run.notebooks.iterdir() if p.is_file()}
     built |= {("html", p.name) for p in run.html.iterdir() if p.is_file()}
     built |= {("student", p.name) for p in run.student.iterdir() if p.is_file()}
-    # the executed notebooks, and in each edition their pages and an index (5 notebooks: 17 files)
-    assert set(zip(build["folder"], build["file"])) == built and len(built) == 3 * len(NOTEBOOKS) + 2
+    # the executed notebooks, and in each edition their pages and an index (6 notebooks: 20 files)
+    assert set(zip(build["folder"], build["file"])) == built and len(built) == 3 * len(NOTEBOOKS) + 2 == 20
     row = manifest[manifest["file"] == "statements.csv"].iloc[0]
     assert row["sha256"] == hashlib.sha256((run.results / "statements.csv").read_bytes()).hexdigest()
     assert manifest[["folder", "file"]].values.tolist() == sorted(manifest[["folder", "file"]].values.tolist())

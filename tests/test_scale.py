@@ -61,8 +61,9 @@ def test_suite_output_is_bounded_on_300_articles(run_300):
         if csv.stat().st_size > 300 * CSV_BYTES_PER_ARTICLE:
             too_big.append(f"{csv.name}: {csv.stat().st_size:,} bytes")
     assert too_big == []
-    assert len(list(run_300.html.glob("*.html"))) == 6 and len(list(run_300.student.glob("*.html"))) == 6  # and an index
-    assert len(list(run_300.figures.glob("*.png"))) == 17  # 05 draws two
+    # 6 pages and an index in each edition; 05 draws two charts, 06 six
+    assert len(list(run_300.html.glob("*.html"))) == 7 and len(list(run_300.student.glob("*.html"))) == 7
+    assert len(list(run_300.figures.glob("*.png"))) == 23
 
 
 @pytest.mark.notebooks
@@ -71,7 +72,7 @@ def test_everything_of_a_run_goes_under_its_results_folder(run_300):
     assert run_300.figures == root / "figures" and run_300.build == root / "build"
     assert sorted(p.name for p in run_300.html.iterdir()) == [
         "01_corpus.html", "02_stance_tagging.html", "03_positions.html", "04_framing.html", "05_classroom.html",
-        "index.html", "student"]
+        "06_your_sample.html", "index.html", "student"]
     assert sorted(p.name for p in run_300.student.iterdir()) == sorted(p.name for p in run_300.html.glob("*.html"))
     assert not (paths.ROOT / "build" / "corpus300").exists()
 

@@ -1,6 +1,8 @@
-"""Charts of coding by people (notebook 05): how far a class agrees, and each student against the gold.
+"""Charts of coding by people (notebooks 05 and 06): how far coders agree, each student against the gold, and
+what the classifier gains from a researcher's codes.
 
-The tables come from ``analysis.coding.agreement`` and ``analysis.coding.coder_vs_reference``.
+The tables come from ``analysis.coding.agreement``, ``analysis.coding.coder_vs_reference`` and
+``analysis.learning.scores_before_after``.
 
 Example:
     >>> table = pd.DataFrame([("stances", "treaty_first", "coders", 3, 12, 0.65),
@@ -94,4 +96,42 @@ def plot_coders_vs_gold(table: pd.DataFrame, *, source: str | None = None) -> Fi
                  f"{best['statements']} statements")
     else:
         title = "No student has coded a statement of the gold yet"
+    return finish(fig, title, source)
+
+
+@styled
+def plot_scores_before_after(scores: pd.DataFrame, *, source: str | None = None,
+                             codebook: Codebook | None = None) -> Figure:
+    """F1 per stance on the user's codes, leave one article out: the shipped classifier (light) and the one
+    that also learned the codes of the other articles (dark); the macro average last. A stance nobody coded
+    is left out.
+
+    ``scores``: ``analysis.learning.scores_before_after`` (stance, f1_before, f1_after, ..., support).
+    """
+    names = CodebookNames.read(codebook)
+    table = scores[(scores["support"] > 0) | (scores["stance"] == "macro")].reset_index(drop=True)
+    labels = [f"{names.label(s)} ({n} coded)" if s != "macro" else names.label(s)
+              for s, n in zip(table["stance"], table["support"])]
+    fig = new_figure(9, 2.0 + 0.55 * len(table))
+    ax = fig.add_subplot()
+    y = np.arange(len(table))
+    for offset, column, colour, label in ((-0.18, "f1_before", NEUTRAL["light"], "shipped classifier"),
+                                          (0.18, "f1_after", NEUTRAL["dark"], "also trained on your codes")):
+        values = table[column].fillna(0).to_numpy(dtype=float)
+        ax.barh(y + offset, values, height=0.34, color=colour, label=label)
+        for i, v in enumerate(values):
+            ax.text(v + 0.01, i + offset, f"{v:.2f}", va="center", fontsize=8.5)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.12)
+    ax.set_xlabel("F1 on your codes, each article held out in turn (1: every label right)")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False, fontsize=8.5)
+    macro = table[table["stance"] == "macro"]
+    if len(macro) and not np.isnan(macro["f1_after"].iloc[0]):
+        before, after = float(macro["f1_before"].iloc[0]), float(macro["f1_after"].iloc[0])
+        verb = "raises" if after > before else ("lowers" if after < before else "leaves")
+        title = (f"Learning your codes {verb} macro-F1 on them "
+                 + (f"from {before:.2f} to {after:.2f}" if verb != "leaves" else f"at {after:.2f}"))
+    else:
+        title = "No stance in your codes yet: nothing to score"
     return finish(fig, title, source)
