@@ -9,7 +9,7 @@
   statements; a training statement with the same text as a held-out one is dropped from both, so a sentence
   is never scored by a model that saw it.
 - ``retrained_note``: the scores on the user's codes, for the source note of a chart drawn with the model.
-- ``stance_change_table``: per stance, the statements the codebook tagger and the retrained model tag.
+- ``stance_change_table``: per stance, the statements the tagged table and the retrained model tag.
 - ``keyness``: words and two-word phrases over-represented in the statements the user coded with a stance
   against the rest of their coded statements: Dunning's log-likelihood G2 on a 2 x 2 table of counts (the
   ``measure="lr"`` of quanteda's ``textstat_keyness``), signed, with ``kwic`` lines to read them in context.
@@ -65,7 +65,7 @@ def retrained_note(scores: pd.DataFrame, *, coders: list[str], statements: int) 
 
 def stance_change_table(before: pd.DataFrame, after: pd.DataFrame, stance_ids: list[str]) -> pd.DataFrame:
     """Per stance, how many statements each tagging gives it and how many both give it (the two tables hold
-    the same statements: ``before`` from the codebook tagger, ``after`` from the retrained model).
+    the same statements: ``before`` from the tagged table, ``after`` from the retrained model).
 
     Returns:
         stance, before, after, both, only_before, only_after.

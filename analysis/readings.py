@@ -210,7 +210,7 @@ def sample_reading(strata: pd.DataFrame, *, coded: int, missing: int) -> str:
     text += f", and {missing} are not (they still train the classifier, but are not in its charts)." if missing else "."
     tagged = strata.groupby("tagged")[["corpus", "sample"]].sum()
     if "stance" in tagged.index and found:
-        text += (f" The codebook tagger finds a stance in {_pct(tagged.loc['stance', 'corpus'], corpus)} of the "
+        text += (f" The tagged table holds a stance in {_pct(tagged.loc['stance', 'corpus'], corpus)} of the "
                  f"corpus and in {_pct(tagged.loc['stance', 'sample'], found)} of the sample.")
     empty = strata[(strata["corpus"] > 0) & (strata["sample"] == 0)]
     if len(empty):
@@ -265,12 +265,12 @@ def retraining_reading(scores: pd.DataFrame) -> str:
 
 
 def retagged_reading(change: pd.DataFrame) -> str:
-    """How the retrained classifier's stances differ from the codebook tagger's (``learning.stance_change_table``)."""
+    """How the retrained classifier's stances differ from the tagged table's (``learning.stance_change_table``)."""
     parts = []
     for row in change.itertuples(index=False):
         parts.append(f"`{row.stance}` {row.before} -> {row.after} ({row.both} in both)")
     total_before, total_after = int(change["before"].sum()), int(change["after"].sum())
-    return (f"Stance labels in this corpus, codebook tagger -> retrained classifier: {'; '.join(parts)}; "
+    return (f"Stance labels in this corpus, tagged table -> retrained classifier: {'; '.join(parts)}; "
             f"{total_before} -> {total_after} in all.")
 
 

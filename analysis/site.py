@@ -107,14 +107,23 @@ def _replace_paths(text: str, pairs: list[tuple[str, str]]) -> str:
     return text
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_NOTE = "(An interactive form: open this notebook in Jupyter to use it.)"
+
+
 def page_notebook(notebook, pairs: list[tuple[str, str]]):
     """A copy of an executed notebook as its pages show it: without the parameters cells, and with every
     absolute path of ``pairs`` replaced in the cells' text and text outputs."""
     notebook = copy.deepcopy(notebook)
     notebook.cells = [c for c in notebook.cells if not set(c.metadata.get("tags", [])) & set(HIDDEN_TAGS)]
+    # A widget (the coding form) lives only in a running Jupyter: its state and random model id would make
+    # the page load scripts from the web and differ from run to run, so the page says where to use it.
+    notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         cell.source = _replace_paths(cell.source, pairs)
         for output in cell.get("outputs", []):
+            if WIDGET_VIEW in output.get("data", {}):
+                output.data = {"text/plain": WIDGET_NOTE}
             if "text" in output:
                 output.text = _replace_paths(output.text, pairs)
             for mime in TEXT_MIMES:

@@ -122,8 +122,8 @@ def _stratified(pool: pd.DataFrame, n: int, rng) -> list:
 
 
 def sample_strata(statements: pd.DataFrame, sample: pd.DataFrame) -> pd.DataFrame:
-    """How a coded sample covers its corpus: statements per stratum (outlet x whether the codebook tagger
-    finds a stance, as ``stratified`` draws) in the corpus and in the sample (its statements found in the
+    """How a coded sample covers its corpus: statements per stratum (outlet x whether the tagged table holds a
+    stance, as ``stratified`` draws on the codebook tagger's) in the corpus and in the sample (its statements found in the
     corpus by article_id and sent_idx).
 
     Returns:
