@@ -161,7 +161,7 @@ STRATA = pd.DataFrame([("Kyodo", "none", 30, 6), ("Kyodo", "stance", 10, 4), ("T
 def test_sample_reading_counts_the_sample_against_its_corpus():
     assert readings.sample_reading(STRATA, coded=14, missing=2) == (
         "The coders' sheets hold 14 statements; 12 of them are statements of this corpus (12% of its 100), and 2 "
-        "are not (they still train the classifier, but are not in its charts). The codebook tagger finds a stance "
+        "are not (they still train the classifier, but are not in its charts). The tagged table holds a stance "
         "in 20% of the corpus and in 50% of the sample. Not in the sample: TASS / none (50 statements of the corpus).")
 
 
@@ -198,5 +198,5 @@ def test_retagged_reading_lists_each_stance():
     change = pd.DataFrame({"stance": ["treaty_first", "territory_first"], "before": [11, 8], "after": [12, 6],
                            "both": [10, 6], "only_before": [1, 2], "only_after": [2, 0]})
     assert readings.retagged_reading(change) == (
-        "Stance labels in this corpus, codebook tagger -> retrained classifier: `treaty_first` 11 -> 12 (10 in "
+        "Stance labels in this corpus, tagged table -> retrained classifier: `treaty_first` 11 -> 12 (10 in "
         "both); `territory_first` 8 -> 6 (6 in both); 19 -> 18 in all.")
