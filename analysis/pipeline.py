@@ -77,14 +77,17 @@ def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None, *,
         # The ensemble's partner reads words only: as good a partner in cross-validation, and fast enough to
         # read every statement of a large corpus (docs/evaluation.md). Fitted once per training data.
         from ._fast import fitted_partner
+        from ._fast.word_scores import WordScores
 
         partner = StanceClassifier(codebook, char_features=False)
         key = fitted_partner.fit_key(train["text"], train["stances"], codebook.stance_ids, partner.settings())
         scores = fitted_partner.load(key)
-        if scores is None:
-            partner.fit(train["text"], train["stances"])
-            return EnsembleTagger(codebook, partner, stored_as=key)
-        return EnsembleTagger(codebook, scores=scores)
+        if scores is not None:
+            return EnsembleTagger(codebook, scores=scores)
+        scores = WordScores.of(partner.fit(train["text"], train["stances"]))
+        if scores is not None:
+            fitted_partner.store(key, scores)
+        return EnsembleTagger(codebook, partner, scores=scores)
     raise ValueError(f"unknown tagger {name!r} (choose from {', '.join(TAGGERS)})")
 
 

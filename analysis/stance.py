@@ -481,10 +481,10 @@ class EnsembleTagger:
     name = "ensemble"
 
     def __init__(self, codebook: Codebook | None = None, model: "StanceClassifier | None" = None, *,
-                 threshold: float = 0.55, scores=None, stored_as: str = ""):
-        """``model``: the fitted classifier; or ``scores``, its parameters as stored by an earlier run
-        (``_fast.fitted_partner``). ``stored_as``: the key to store a words-only model's parameters under."""
-        from ._fast import fitted_partner
+                 threshold: float = 0.55, scores=None):
+        """``model``: the fitted classifier; ``scores``: its parameters for the column-wise arithmetic
+        (``_fast.word_scores``), worked out from ``model`` when not given (an earlier run's stored ones need
+        no model)."""
         from ._fast.word_scores import WordScores
 
         self.codebook = codebook or load_codebook()
@@ -495,8 +495,6 @@ class EnsembleTagger:
         self._scores = scores if scores is not None else WordScores.of(model) if model is not None else None
         if self._scores is None and model is None:
             raise ValueError("EnsembleTagger needs a fitted classifier or its stored scores")
-        if stored_as and scores is None and self._scores is not None:
-            fitted_partner.store(stored_as, self._scores)
 
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
         stances, frames, evidence, suppressed = self.cues.tag_columns(statements["text"].array)
