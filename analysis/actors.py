@@ -202,7 +202,7 @@ _ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,100}?)(?:,|\.\s*$|\.\s|$| (?:said
 # "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro":
 # found from the title word before the name.
 _TITLES = ("Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Governor|Senator|Envoy|Premier|"
-           "Chairman|Director|Mayor|Lawmaker|Deputy")
+           "Chairman|Director|Mayor|Lawmaker|Deputy|deputy|leader|lawmaker|senator|governor|mayor|chairman")
 _TITLE_THEN_NAME = re.compile(rf"(?:{_TITLES})\b(?: (?:for|of) (?:[A-Z][a-z]+ (?:and )?){{1,3}})? ([A-Z][a-z]+ [A-Z][a-z]+)\b")
 # Words of a title that the pattern above may take for a name ("Deputy Foreign Minister ...").
 _NOT_NAMES = set(_TITLES.split("|")) | {"Foreign", "Prime", "Chief", "Cabinet", "General", "Press", "Vice", "State"}
@@ -212,7 +212,7 @@ _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,? (?:and )?){0,5}$")
 # A role that holds office or a seat makes the person an official; a professor, a former resident, an analyst
 # is a speaker of no office (speaker_type generic, as GUIDE.md codes them).
 _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|spokes(?:man|woman|person)|ambassador|governor|senator|envoy|"
-                     r"premier|president|chairman|chair|mayor|lawmaker|legislator|deputy|official|diplomat|"
+                     r"premier|president|chairman|chair|mayor|lawmaker|legislator|deputy|official|diplomat|leader|"
                      r"member of|representative|lawmaker|director|head of|chief|councillor|press secretary)")
 
 
@@ -227,23 +227,35 @@ def _occurrences(text: str, needles) -> list[int]:
     return sorted(found)
 
 
-_ROLE_AFTER_NEEDLES = (", a ", ", an ", ", the ", ", who ")
 _TITLE_NEEDLES = tuple(_TITLES.split("|"))
+# The end of a name and the start of its role: "Kenji Sato, a lawmaker", "Sachiko Hamada, 86, from Shikotan",
+# "Masatoshi Ishigaki, mayor of Nemuro", "Kenji Okamura, vice chairman of the residents league".
+_ROLE_START = re.compile(r"(?<=[a-z])(?:, \d{1,3})?, (?:(?:a|an|the|who|from) (?P<after>)|(?P<role>(?:[a-z-]+ ){1,3}"
+                         r"(?:of|at|for|in|to) ))")
+# A name that speaks ("Kawata said", "Tkachenko told"), confirmed as a person's by a two-word name elsewhere
+# in the article ("Kawata Yoshio is 87", "Sergei Tkachenko").
+_SPEAKS = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:said|says|told|added|recalled|explained|noted|stressed)\b")
+_NOT_SPEAKER_NAMES = {"He", "She", "It", "They", "This", "That", "The", "Officials", "Analysts", "Experts",
+                      "Critics", "Residents", "Sources", "Observers", "Others", "Some", "Many", "Both", "Russia",
+                      "Japan", "Tokyo", "Moscow", "Washington", "Beijing", "China", "Kyiv", "Ukraine"}
+# Words of the names of documents, bodies and places, never of a person ("the Joint Declaration said").
+_NOT_PERSON_WORDS = {"Declaration", "Treaty", "Agreement", "Statement", "Constitution", "Ministry", "Government",
+                     "Council", "Committee", "Party", "Report", "Bluebook", "Office", "Agency", "Embassy",
+                     "Cabinet", "Court", "Law", "Act", "Charter", "Union", "Federation", "Republic", "Forum",
+                     "Summit", "Times", "News", "Press", "Shimbun", "Post", "Journal", "Joint", "Service",
+                     "Center", "Centre", "Institute", "University", "Association", "League", "Fleet", "City",
+                     "Region", "Island", "Islands", "Prefecture", "Department", "House", "Kremlin", "Diet"}
 
 
 def _introductions(whole: str, known):
     """(name, role, where the name starts) of each introduction of a person ``known`` says is new, in an
     article's text, lines joined by "\n"."""
-    for at in _occurrences(whole, _ROLE_AFTER_NEEDLES):
-        age = _AGE_BEFORE.search(whole, max(0, at - 5), at)    # "Kazuo Nishiura, 88, who ..."
-        name_end = age.start() if age else at
-        if not whole[name_end - 1:name_end].islower():
-            continue
-        anchor = _ROLE_AFTER.match(whole, name_end)
-        name = _NAME_BEFORE.search(whole, max(0, name_end - 40), name_end)
+    for found in _ROLE_START.finditer(whole):
+        name = _NAME_BEFORE.search(whole, max(0, found.start() - 40), found.start())
         if name is None or known(name.group(1)):
             continue
-        role = _ROLE_UNTIL.match(whole, anchor.end(), anchor.end() + 110) if anchor else None
+        start = found.start("role") if found.group("role") is not None else found.end()
+        role = _ROLE_UNTIL.match(whole, start, start + 110)
         if role:
             yield name.group(1), role.group(1), name.start(1)
     for at in _occurrences(whole, _TITLE_NEEDLES):
@@ -253,6 +265,15 @@ def _introductions(whole: str, known):
         before = _TITLE_BEFORE.search(whole, max(0, at - 60), at)
         role = (before.group(0) if before else "") + whole[at:found.start(1)]
         yield found.group(1), role.strip(), found.start(1)
+    for speaks in _SPEAKS.finditer(whole):
+        surname = speaks.group(1)
+        if surname in _NOT_SPEAKER_NAMES or surname in _NOT_PERSON_WORDS or surname in _NOT_NAMES or known(surname):
+            continue
+        full = re.search(rf"\b(?:[A-Z][a-z]+ {surname}|{surname} [A-Z][a-z]+)\b(?! [A-Z])", whole)
+        if (full and not known(full.group(0)) and _NOT_PERSON_WORDS.isdisjoint(full.group(0).split())
+                and _NOT_NAMES.isdisjoint(full.group(0).split())
+                and not full.group(0).startswith(("The ", "A ", "An "))):
+            yield full.group(0), "", full.start()
 
 
 def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: "") -> dict[str, tuple[Actor, list]]:
@@ -287,7 +308,9 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         rest = whole.replace(name, "")
         alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+[A-Z])", rest)]
         surname = alone[0] if len(alone) == 1 else words[-1]
-        if surname not in people:
+        if surname not in people or (office and people[surname][0].type == "private"):
+            # A later introduction that gives an office ("State Duma deputy Georgy Karlov") says more than one
+            # that gives none ("Georgy Karlov, who represents the Sakhalin Region").
             people[surname] = (Actor(surname, side, "person" if office else "private"), [name, surname])
     return people
 

@@ -70,7 +70,9 @@ SPEECH_VERBS = (
     "lodged a protest|lodged protests|lodged a strong protest|objected|objects|expressed|voiced|assured|reminded|clarified|indicated|mentioned|specified|elaborated|"
     "believes|believed|thinks|feels|rules? out|ruled out|demanded|demands|insisted|insists|claimed|"
     "rejected|rejects|proposed|proposes|accused|accuses|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
-    "urged|warns|denied|denies|promised|promises|protests|condemned|condemns"
+    "urged|warns|denied|denies|promised|promises|protests|condemned|condemns|cautioned|cautions|denounced|"
+    "denounces|slammed|brushed off|declined to comment|declined to say|refused to comment|conceded|countered|"
+    "lamented|hailed"
 )
 # Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
 _INVERTIBLE = re.compile(r"^(?:said|says|added|adds|noted|notes|stressed|continued|concluded|explained|wrote|"
@@ -96,7 +98,8 @@ POSITION_VERBS = (
 # A mention right after one of these is an object, not a subject: "directed against Moscow and opposes".
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:against|with|to|by|from|on|of|for|at|over|about|towards?|into|between|among|in which|which|"
-    r"whereby|where|whom|than|like|met|meet|meets|visit|visited|urged|asked|told)\s+(?:the\s+)?"
+    r"whereby|where|whom|than|like|met|meet|meets|visit|visited|urged|asked|told|accompanied|accompanying|"
+    r"joined|succeeded|replaced|thanked|praised|invited)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'-]*\s+){0,3})$")
 # "the proposed agreement", "Tokyo's plans": the word is a noun or participle, not a predicate.
 # Searched from 8 characters before the trailing spaces: a match is a word of at most five letters, the
@@ -109,10 +112,10 @@ _ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s
 _ACCORDING_HINT = re.compile("according|citing|put it|word|world|wd|wld")
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
 _ANAPHOR = re.compile(
-    r"\b[Tt]he\s+(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|"
+    r"\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|"
     r"presidential|[A-Z][a-z]+)\s+){0,3}"
     r"((?i:paper|newspaper|daily|agency|broadcaster|ministry|minister|envoy|diplomat|spokesman|spokeswoman|"
-    r"spokesperson|official|president|premier|prime minister|governor|ambassador|statement|report))\b")
+    r"spokesperson|officials?|sources?|president|premier|prime minister|governor|ambassador|statement|report))\b")
 _ANAPHOR_TYPES = {"paper": "newspaper", "newspaper": "newspaper", "daily": "newspaper", "agency": "newspaper",
                   "broadcaster": "newspaper", "report": "newspaper", "ministry": "institution",
                   "statement": None}
@@ -121,7 +124,10 @@ _BRIDGE = re.compile(
     r"^\s*,?(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|"
     r"recently|reportedly|only|himself|herself|itself|news|paper|newspaper|daily|agency|ministry|officials?|"
     r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|quickly|immediately|"
-    r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|"
+    r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|privately|"
+    # an aside between commas: "Putin, for his part, said", "Putin, after the talks on Jan. 22, said"
+    r"for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though|too|in\s+response|"
+    r"(?:after|before|at|during|following)\s+[^,;\"“”]{1,60}?,|"
     # a relative clause, an appositive or a participle phrase between commas: "Abe, who met Putin in May,"
     # "Medvedev, the deputy chairman of the Security Council," "Kishida, speaking at the rally,"
     r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge)[^,.;\"“”]{0,60}?|"
@@ -410,6 +416,12 @@ def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
 
 
 def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
+    if noun.lower().rstrip("s") in ("official", "source"):
+        # "the official said", "another source said": the unnamed speaker of that kind met last.
+        stem = noun.lower().rstrip("s")
+        for actor in [ctx.last_speaker, *reversed(ctx.recent)]:
+            if actor is not None and actor.type == "generic" and stem in actor.canonical.lower():
+                return actor
     for actor in reversed(ctx.recent):
         if actor.type in PERSON_TYPES and any(noun.lower() in role for role in actor.roles):
             return actor

@@ -54,9 +54,18 @@ from .vocab import NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEX
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
 HOST = Actor("host", "other", "journalist")
+# Stands for the guest of an interview in the labels; ``_turns`` puts the guest in its place.
+ANSWER = Actor("answer", "other", "person")
 
 _QUESTION_LABEL = re.compile(r"^(?:question|q|q\d+|reporter|journalist|correspondent|questioner|press)\b"
                              r"(?:\s*\([^)]{1,40}\))?$", re.IGNORECASE)
+# "Answer:", "A:": the guest of an interview answers (the person its title or first paragraph names).
+_ANSWER_LABEL = re.compile(r"^(?:answer|a|response|reply)$", re.IGNORECASE)
+# A newspaper, agency or broadcaster heads the label of a press conference question: "NHK, Tanaka",
+# "Kyodo News, Sato", "Asahi Shimbun, Kobayashi", "(Reporter) Sato, Nikkei".
+_MEDIA_WORDS = re.compile(r"\b(?:news|shimbun|press|agency|tv|television|broadcasting|radio|times|post|daily|"
+                          r"journal|gazette|channel|wire|reporter)\b", re.IGNORECASE)
+_MEDIA_LAST_WORD = re.compile(r"\b(?:shimbun|news|tv|agency|times|press)$", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
                          re.IGNORECASE)
 # A label: a capital or "(" first, no sentence end, quote or digit run inside, then the colon.
@@ -74,6 +83,9 @@ _STATEMENT_TITLE = re.compile(
     r"^(?:(?:joint\s+)?statement|comment|press\s+release|declaration)\b"
     r"|^(?:[\w'’.,-]+\s+){0,8}?(?:statement|comment)(?:\s+(?:by|of|on|regarding|concerning|in\s+connection)\b|\s*$)",
     re.IGNORECASE)
+# "Statement by Foreign Minister HAYASHI Yoshimasa on the ...", "Comment of the Embassy of ...": who issues it.
+_STATEMENT_BY = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:statement|comment|remarks|message)\s+(?:by|of|from)\s+(.{3,80}?)"
+                           r"(?:\s+(?:on|regarding|concerning|about|in connection|in response)\b|$)", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b")
 # A title that names whose words follow: "Foreign Minister Sergey Lavrov's remarks and answers to media questions".
 _TITLE_SPEECH = re.compile(r"\b(?:remarks|statement|speech|address|opening|answers|interview|briefing|"
@@ -83,7 +95,8 @@ _MAX_LABEL_WORDS = 12
 _SCHOLAR = re.compile(r"\b(?:scholar|professor|researcher|expert|analyst|fellow|academic|historian)s?\b",
                       re.IGNORECASE)
 # A date and time line of a transcript ("27 April 2022 - 15:10"), an elision ("<…>"): headings, not words.
-_NOT_WORDS = re.compile(r"^\W*$|^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s*[-–—,]\s*\d{1,2}:\d{2})?\s*$")
+_NOT_WORDS = re.compile(r"^\W*$|^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s*[-–—,]\s*\d{1,2}:\d{2})?\s*$"
+                        r"|^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\b.{0,90}$")
 # An outlet whose interviews are a studio's: its questions are the host's; a newspaper's are its journalist's.
 _BROADCASTER = re.compile(r"\b(?:TV|television|channel|radio|Rossiya(?:\s*\d+)?|NHK|BBC|CNN|Euronews|Vesti|"
                           r"Zvezda|NTV|TBS|Fuji)\b", re.IGNORECASE)
@@ -120,7 +133,7 @@ def _is_heading(paragraph: str) -> bool:
     if _NUMBER.match(text):
         return True
     return (bool(text) and not _sentence_end(text) and text[-1] not in ":,;" and text[0].isupper()
-            and len(text.split()) <= 12)
+            and len(text.split()) <= 16)
 
 
 def _surname(name: str) -> str:
@@ -142,6 +155,7 @@ class _Article:
         self.outlet, self.title = outlet, title
         self.statements = statements      # to find where a new speaker is introduced
         self.people: dict[str, Actor] = {}
+        self.unintroduced: set[str] = set()   # speakers whose label and article give no side of their own
 
     @functools.cached_property
     def side(self) -> str:
@@ -166,13 +180,16 @@ class _Article:
         name = re.compile(rf"\b{re.escape(surname)}\b")
         for text in (statement.text for statement in self.statements):
             at = name.search(text)
-            if at is None or text.strip().startswith(surname):
-                continue
+            if at is None or text.strip().startswith(surname) or text[at.end():].lstrip().startswith(":"):
+                continue        # a label ("Senator Dzhabarov: Japan itself ...") introduces nobody
             if _SCHOLAR.search(text):
                 found = NATIONALITY_ROLE.search(text)
                 return NATIONALITY_SIDES[found.group(1)] if found else ""
             near = [(abs(m.start() - at.start()), side) for side, words in SIDE_WORD_REGEXES
                     for m in words.finditer(text)]
+            # "..., First Deputy Chairman of the Federation Council Committee": the institution's side.
+            near += [(abs(m.start - at.start()), m.actor.side) for m in self.actors.find(text)
+                     if m.actor.type in ("institution", "capital") and m.actor.side in PARTIES]
             if near:
                 return min(near)[1]
         return ""
@@ -184,6 +201,10 @@ class _Article:
             return JOURNALIST
         if _HOST_LABEL.match(label):
             return HOST
+        if _ANSWER_LABEL.match(label):
+            return ANSWER
+        if self._names_media(label):
+            return JOURNALIST
         if len(label.split()) > _MAX_LABEL_WORDS or not label[:1].isupper():
             return None
         name, _, role = label.partition(",")
@@ -202,12 +223,42 @@ class _Article:
         if not surname or not surname[:1].isupper():
             return None
         if surname not in self.people:
-            side = side_named(role) or self.introduced_side(surname) or self.side or "other"
-            self.people[surname] = Actor(surname, side, "person")
+            side = side_named(role) or self.introduced_side(surname)
+            if not side:
+                self.unintroduced.add(surname)
+            self.people[surname] = Actor(surname, side or self.side or "other", "person")
         return self.people[surname]
 
+    def publisher(self) -> Actor | None:
+        """The institution of ``data/actors.csv`` the outlet is (a ministry's or the Kremlin's site), or None."""
+        for mention in self.actors.find(self.outlet) if self.outlet else []:
+            if mention.actor.type == "institution":
+                return mention.actor
+        return None
+
+    def _names_media(self, label: str) -> bool:
+        """Whether a label names a newspaper, agency or broadcaster in one of its comma-separated parts
+        ("NHK, Tanaka", "Tanaka, NHK"): a reporter asks, whatever the reporter's name."""
+        parts = [part.strip() for part in label.split(",")]
+        if len(parts) < 2:
+            mentions = self.actors.find(label)
+            return bool(mentions and mentions[0].actor.type == "newspaper" and mentions[0].start == 0
+                        and mentions[0].end >= len(label) - 1) or bool(_MEDIA_LAST_WORD.search(label))
+        for part in parts:
+            mentions = self.actors.find(part)
+            if (mentions and mentions[0].actor.type == "newspaper"
+                    and mentions[0].end - mentions[0].start >= len(part) - 1) or _MEDIA_WORDS.search(part):
+                return True
+        return False
+
     def author(self, speaker: str, outlet: str, title: str) -> Actor | None:
-        """Who speaks a statement (rule 5)."""
+        """Who speaks a statement (rule 5). A person's statement names them after "by" or "of" in its title
+        ("Statement by Foreign Minister HAYASHI Yoshimasa on ...")."""
+        by = _STATEMENT_BY.search(title)
+        if not speaker and by:
+            for mention in self.actors.find(by.group(1)):
+                if mention.actor.type in ("person", "institution"):
+                    return mention.actor
         for text in (speaker, outlet, title):
             for mention in self.actors.find(text) if text else []:
                 if mention.actor.type == "institution":
@@ -253,8 +304,17 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     article = _Article(actors, outlet, title, statements)
     labels = [None] + [_label_of(text) for text in firsts[1:]]
     speakers = [article.speaker(label[0]) if label else None for label in labels]
+    # A speaker's name alone on a line, without a colon ("Chief Cabinet Secretary Hayashi"), is a label when
+    # the same speaker is labelled elsewhere in the document.
+    labelled = {speaker for speaker in speakers if speaker is not None}
+    for number, rows in enumerate(paragraphs[1:], start=1):
+        text = firsts[number].strip()
+        if labels[number] is None and len(rows) == 1 and _is_heading(text) and labelled:
+            named = article.speaker(text)
+            if named in labelled and named not in (JOURNALIST, HOST, ANSWER):
+                speakers[number] = named
     main = _title_speaker(title, article) if any(speakers) or genre else None
-    genre = genre or _detect_genre(title, firsts, speakers, statements, main)
+    genre = genre or _detect_genre(title, firsts, speakers, statements, main, article.publisher())
     voices = [Voice(None)] * len(statements)
     if genre in ("news", ""):
         return DocumentVoices(genre or "news", voices)
@@ -274,7 +334,8 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     return DocumentVoices(genre, voices)
 
 
-def _detect_genre(title: str, firsts: list[str], speakers: list, statements, main: Actor | None) -> str:
+def _detect_genre(title: str, firsts: list[str], speakers: list, statements, main: Actor | None,
+                  publisher: Actor | None = None) -> str:
     """Rule 2, for an article without ``genre`` metadata (``firsts``: each paragraph's first sentence;
     ``main``: the speaker the title announces)."""
     labelled = [s for s in speakers if s is not None]
@@ -285,29 +346,41 @@ def _detect_genre(title: str, firsts: list[str], speakers: list, statements, mai
         return "interview"
     if _STATEMENT_TITLE.search(title) and not any(_SAID.search(s.text) for s in statements if not s.is_headline):
         return "statement"
+    if publisher is not None and not labelled:
+        return "statement"      # a ministry's, the Kremlin's or an embassy's own page: its readouts are its words
     return "news"
 
 
 def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, guest_name: str,
            main: Actor | None) -> None:
     """Rules 3 and 4: the statements of each turn get its speaker; label lines are headings. ``main``, the
-    speaker the title announces, speaks before any label, after a section heading, and in an unlabelled
-    paragraph after a question (a briefing's answers often carry no label)."""
+    speaker the title announces, speaks before any label and after a section heading. An unlabelled
+    paragraph after a question is the answer (a briefing's and an interview's answers often carry no label):
+    of the one who answered last, else of ``main``, else of the interview's guest."""
     current = main
-    guest = None
+    guest: list = []            # the interview's guest, found when first needed
+    answerer = main             # who answered the last question
+    asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
     turns: list[list] = []      # [speaker, rows, texts] of each turn, in order
     for rows, text, speaker in zip(paragraphs[1:], texts[1:], speakers[1:]):
+        if speaker is ANSWER:
+            speaker = answerer or _guest(guest, article, guest_name, texts)
         if speaker is not None:
             current = speaker
             turns.append([current, [], []])
-            if len(rows) == 1 and statements[rows[0]].text.rstrip().endswith(":"):
+            if len(rows) == 1 and (statements[rows[0]].text.rstrip().endswith(":") or _label_of(text) is None):
                 voices[rows[0]] = Voice(None, True)       # a label on a line of its own
+                if current not in (JOURNALIST, HOST):
+                    answerer = current
                 continue
         elif _DASH.match(text):
-            if guest is None:
-                guest = article.speaker(guest_name) if guest_name else _first_person(texts[0], article)
-            asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
-            current = asker if text.rstrip().endswith("?") else guest
+            # The dash lines alternate between who asks and who answers; the first asks when it is a question.
+            asked = current in (JOURNALIST, HOST)
+            first = not any(turn[0] in (JOURNALIST, HOST) for turn in turns)
+            if (text.rstrip().endswith("?") and first) or (not first and not asked):
+                current = asker
+            else:
+                current = answerer or _guest(guest, article, guest_name, texts)
             turns.append([current, [], []])
         elif _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith(":")):
             current = main         # a section heading, or a line ending in a colon that names no speaker
@@ -315,9 +388,11 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             for i in rows:
                 voices[i] = Voice(None, True)
             continue
-        elif current in (JOURNALIST, HOST) and main is not None:
-            current = main
+        elif current in (JOURNALIST, HOST):
+            current = answerer or _guest(guest, article, guest_name, texts)
             turns.append([current, [], []])
+        if current is not None and current not in (JOURNALIST, HOST):
+            answerer = current
         if current is not None:
             if not turns or turns[-1][0] is not current:
                 turns.append([current, [], []])
@@ -325,6 +400,15 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             turns[-1][2].append(text)
             for i in rows:
                 voices[i] = Voice(current)
+    # A speaker the article never introduces whose turns mostly ask is the moderator: the host.
+    for person in {turn[0] for turn in turns if turn[0] is not None
+                   and turn[0].canonical in article.unintroduced}:
+        own = [turn for turn in turns if turn[0] is person and turn[1]]
+        if own and sum("?" in " ".join(turn[2]) for turn in own) * 2 > len(own):
+            for turn in own:
+                turn[0] = HOST
+                for i in turn[1]:
+                    voices[i] = Voice(HOST)
     # A turn is read with the one before it: the question it answers, or the same speaker's turn it goes on from.
     for before, (speaker, rows, turn_texts) in zip([[None, [], []]] + turns, turns):
         if rows and not _touches_the_dispute(" ".join(before[2] + turn_texts), speaker.side):
@@ -348,6 +432,22 @@ def _touches_the_dispute(text: str, side: str) -> bool:
     other = "russia" if side == "japan" else "japan"
     return bool(_DISPUTE_WORDS.search(text)) or any(
         words.search(text) for party, words in SIDE_WORD_REGEXES if party == other)
+
+
+def _guest(found: list, article: _Article, guest_name: str, texts: list[str]) -> Actor | None:
+    """The guest of an interview (asked once, kept in ``found``): the article's ``speaker`` metadata, else the
+    person a title label names ("Senator Dzhabarov: Japan itself ..."), else the first known person of the
+    title, else of the paragraph that introduces the interview."""
+    if not found:
+        guest = article.speaker(guest_name) if guest_name else None
+        label = _label_of(texts[0]) if guest is None and texts else None
+        if label is not None:
+            named = article.speaker(label[0])
+            guest = named if named not in (JOURNALIST, HOST, ANSWER) else None
+        for text in texts[:2]:
+            guest = guest or _first_person(text, article)
+        found.append(guest)
+    return found[0]
 
 
 def _title_speaker(title: str, article: _Article) -> Actor | None:
