@@ -311,7 +311,9 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         if surname not in people or (office and people[surname][0].type == "private"):
             # A later introduction that gives an office ("State Duma deputy Georgy Karlov") says more than one
             # that gives none ("Georgy Karlov, who represents the Sakhalin Region").
-            people[surname] = (Actor(surname, side, "person" if office else "private"), [name, surname])
+            # The role stays with the person: "the senator", "the analyst" later in the article is them.
+            people[surname] = (Actor(surname, side, "person" if office else "private", (role.casefold(),)),
+                               [name, surname])
     return people
 
 

@@ -72,7 +72,8 @@ SPEECH_VERBS = (
     "rejected|rejects|proposed|proposes|accused|accuses|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
     "urged|warns|denied|denies|promised|promises|protests|condemned|condemns|cautioned|cautions|denounced|"
     "denounces|slammed|brushed off|declined to comment|declined to say|refused to comment|conceded|countered|"
-    "lamented|hailed"
+    "lamented|hailed|spoke of|spoken of|spoke about|raised concerns?|raised the (?:issue|question)|made it clear|"
+    "declined to answer|refused to answer|refusing to answer"
 )
 # Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
 _INVERTIBLE = re.compile(r"^(?:said|says|added|adds|noted|notes|stressed|continued|concluded|explained|wrote|"
@@ -115,7 +116,8 @@ _ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|"
     r"presidential|[A-Z][a-z]+)\s+){0,3}"
     r"((?i:paper|newspaper|daily|agency|broadcaster|ministry|minister|envoy|diplomat|spokesman|spokeswoman|"
-    r"spokesperson|officials?|sources?|president|premier|prime minister|governor|ambassador|statement|report))\b")
+    r"spokesperson|officials?|sources?|president|premier|prime minister|governor|ambassador|statement|report|"
+    r"senator|analyst|expert|scholar|professor|lawmaker|parliamentarian|mayor|researcher|chairman))\b")
 _ANAPHOR_TYPES = {"paper": "newspaper", "newspaper": "newspaper", "daily": "newspaper", "agency": "newspaper",
                   "broadcaster": "newspaper", "report": "newspaper", "ministry": "institution",
                   "statement": None}

@@ -282,6 +282,7 @@ class CodebookTagger:
 def _finish(statements, stances, frames, evidence, suppressed, codebook: Codebook) -> pd.DataFrame:
     """The tags as text columns, the holder that follows from them (``analysis.holder``), and the positions
     that statements referring back inherit (``analysis.context``)."""
+    stances, evidence, suppressed = _questions_only_ask(statements, stances, evidence, suppressed)
     out = statements.copy()
     out["stances"] = [";".join(s) if s else "" for s in stances]
     out["stance_evidence"] = [" | ".join(map(str, e)) if e else "" for e in evidence]
@@ -289,6 +290,25 @@ def _finish(statements, stances, frames, evidence, suppressed, codebook: Codeboo
     out["frames"] = [";".join(f) if f else "" for f in frames]
     out["holder_side"] = holder_column(statements, stances, evidence, codebook)
     return inherit_stances(out, codebook)
+
+
+def _questions_only_ask(statements, stances, evidence, suppressed):
+    """A journalist's or host's question in a transcript or interview only asks (GUIDE.md, "Questions"): its
+    cue matches are kept as suppressed evidence, and it holds no stance. A question the speaker of a turn asks
+    (a minister's rhetorical "How can one discuss a peace treaty with such a country?") keeps its stances."""
+    if "genre" not in statements or "speaker_type" not in statements:
+        return stances, evidence, suppressed
+    asking = np.flatnonzero((statements["genre"].isin(("transcript", "interview"))
+                             & (statements["speaker_type"] == "journalist")).to_numpy())
+    if not len(asking):
+        return stances, evidence, suppressed
+    stances, evidence, suppressed = list(stances), list(evidence), list(suppressed)
+    texts, genres = statements["text"].tolist(), statements["genre"].tolist()
+    for i in asking:
+        if stances[i] and asks_in_a_turn(texts[i], genres[i]):
+            suppressed[i] = (*suppressed[i], *evidence[i])
+            stances[i], evidence[i] = (), ()
+    return stances, evidence, suppressed
 
 
 # ------------------------------------------------------------------------------------------- classifier

@@ -66,6 +66,7 @@ _ANSWER_LABEL = re.compile(r"^(?:answer|a|response|reply)$", re.IGNORECASE)
 _MEDIA_WORDS = re.compile(r"\b(?:news|shimbun|press|agency|tv|television|broadcasting|radio|times|post|daily|"
                           r"journal|gazette|channel|wire|reporter)\b", re.IGNORECASE)
 _MEDIA_LAST_WORD = re.compile(r"\b(?:shimbun|news|tv|agency|times|press)$", re.IGNORECASE)
+_MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio)\b", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
                          re.IGNORECASE)
 # A label: a capital or "(" first, no sentence end, quote or digit run inside, then the colon.
@@ -132,8 +133,20 @@ def _is_heading(paragraph: str) -> bool:
     text = paragraph.strip()
     if _NUMBER.match(text):
         return True
-    return (bool(text) and not _sentence_end(text) and text[-1] not in ":,;" and text[0].isupper()
+    if text[:1] in "([" and text[-1:] in ")]" and _matching_bracket(text):
+        return True        # "[Questions and Answers]", "(This interview was conducted by ...)"
+    return (bool(text) and not _sentence_end(text) and text[-1] not in ":,;" and (text[0].isupper() or text[0] in "([")
             and len(text.split()) <= 16)
+
+
+def _matching_bracket(text: str) -> bool:
+    """Whether the bracket that opens ``text`` closes only at its end: the whole line is in brackets."""
+    depth = 0
+    for number, char in enumerate(text):
+        depth += char in "([" and 1 or (char in ")]" and -1 or 0)
+        if depth == 0:
+            return number == len(text) - 1
+    return False
 
 
 def _surname(name: str) -> str:
@@ -197,13 +210,24 @@ class _Article:
     def speaker(self, label: str) -> Actor | None:
         """The actor a label names (rule 1), or None when it is not a label."""
         label = label.strip()
-        if _QUESTION_LABEL.match(label) or _OUTLET_FIRST.match(label):
+        bracket = _OUTLET_FIRST.match(label)
+        if bracket:
+            # "(Kyodo)", "(Reporter) Mr. Takeuchi, NHK", "(Moderator)", "(Prime Minister Kishida)": who is in
+            # the brackets; a bracket that names nobody ("(Reference) Overview of the visit") is no label.
+            inner = bracket.group("outlet").strip()
+            if _QUESTION_LABEL.match(inner) or self._is_media(inner):
+                return JOURNALIST
+            if _HOST_LABEL.match(inner):
+                return HOST
+            known = [m.actor for m in self.actors.find(inner) if m.actor.type in ("person", "institution")]
+            return known[0] if known else None
+        if _QUESTION_LABEL.match(label):
             return JOURNALIST
         if _HOST_LABEL.match(label):
             return HOST
         if _ANSWER_LABEL.match(label):
             return ANSWER
-        if self._names_media(label):
+        if self._names_media(label) or self._media_in(label):
             return JOURNALIST
         if len(label.split()) > _MAX_LABEL_WORDS or not label[:1].isupper():
             return None
@@ -235,6 +259,18 @@ class _Article:
             if mention.actor.type == "institution":
                 return mention.actor
         return None
+
+    def _is_media(self, text: str) -> bool:
+        """Whether ``text`` is a newspaper, agency or broadcaster: one of ``data/actors.csv`` or a name with a
+        media word ("Hokkaido Shimbun", "Fuji TV")."""
+        mentions = self.actors.find(text)
+        return bool(mentions and mentions[0].actor.type == "newspaper") or bool(_MEDIA_WORDS.search(text))
+
+    def _media_in(self, label: str) -> bool:
+        """Whether a label names a newspaper, agency or broadcaster before its person ("Kyodo News President
+        Hiroshi Tamura", "TASS Director General Sergei Mikhailov"): the head of a newspaper asks."""
+        return (any(m.actor.type == "newspaper" for m in self.actors.find(label))
+                or bool(_MEDIA_IN_LABEL.search(label)))
 
     def _names_media(self, label: str) -> bool:
         """Whether a label names a newspaper, agency or broadcaster in one of its comma-separated parts
@@ -361,6 +397,7 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
     guest: list = []            # the interview's guest, found when first needed
     answerer = main             # who answered the last question
     asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
+    label_alone = False         # the paragraph before was a label on a line of its own
     turns: list[list] = []      # [speaker, rows, texts] of each turn, in order
     for rows, text, speaker in zip(paragraphs[1:], texts[1:], speakers[1:]):
         if speaker is ANSWER:
@@ -372,6 +409,7 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
                 voices[rows[0]] = Voice(None, True)       # a label on a line of its own
                 if current not in (JOURNALIST, HOST):
                     answerer = current
+                label_alone = True
                 continue
         elif _DASH.match(text):
             # The dash lines alternate between who asks and who answers; the first asks when it is a question.
@@ -388,9 +426,10 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             for i in rows:
                 voices[i] = Voice(None, True)
             continue
-        elif current in (JOURNALIST, HOST):
+        elif current in (JOURNALIST, HOST) and not label_alone:
             current = answerer or _guest(guest, article, guest_name, texts)
             turns.append([current, [], []])
+        label_alone = False
         if current is not None and current not in (JOURNALIST, HOST):
             answerer = current
         if current is not None:
