@@ -230,11 +230,13 @@ def _occurrences(text: str, needles) -> list[int]:
 _TITLE_NEEDLES = tuple(_TITLES.split("|"))
 # The end of a name and the start of its role: "Kenji Sato, a lawmaker", "Sachiko Hamada, 86, from Shikotan",
 # "Masatoshi Ishigaki, mayor of Nemuro", "Kenji Okamura, vice chairman of the residents league".
-_ROLE_START = re.compile(r"(?<=[a-z])(?:, \d{1,3})?, (?:(?:a|an|the|who|from) (?P<after>)|(?P<role>(?:[a-z-]+ ){1,3}"
+_ROLE_START = re.compile(r"(?:, \d{1,3})?, (?:(?:a|an|the|who|from) (?P<after>)|(?P<role>(?:[a-z-]+ ){1,3}"
                          r"(?:of|at|for|in|to) ))")
 # A name that speaks ("Kawata said", "Tkachenko told"), confirmed as a person's by a two-word name elsewhere
 # in the article ("Kawata Yoshio is 87", "Sergei Tkachenko").
-_SPEAKS = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:said|says|told|added|recalled|explained|noted|stressed)\b")
+_SPEAKS = (" said", " says", " told", " added", " recalled", " explained", " noted", " stressed")
+_SPEECH_AT = re.compile(r" (?:said|says|told|added|recalled|explained|noted|stressed)\b")
+_SPEAKER_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})$")
 _NOT_SPEAKER_NAMES = {"He", "She", "It", "They", "This", "That", "The", "Officials", "Analysts", "Experts",
                       "Critics", "Residents", "Sources", "Observers", "Others", "Some", "Many", "Both", "Russia",
                       "Japan", "Tokyo", "Moscow", "Washington", "Beijing", "China", "Kyiv", "Ukraine"}
@@ -250,8 +252,11 @@ _NOT_PERSON_WORDS = {"Declaration", "Treaty", "Agreement", "Statement", "Constit
 def _introductions(whole: str, known):
     """(name, role, where the name starts) of each introduction of a person ``known`` says is new, in an
     article's text, lines joined by "\n"."""
-    for found in _ROLE_START.finditer(whole):
-        name = _NAME_BEFORE.search(whole, max(0, found.start() - 40), found.start())
+    for at in _occurrences(whole, (", ",)):      # a name's end, then its role (str.find: far faster)
+        found = _ROLE_START.match(whole, at) if whole[at - 1:at].islower() else None
+        if found is None:
+            continue
+        name = _NAME_BEFORE.search(whole, max(0, at - 40), at)
         if name is None or known(name.group(1)):
             continue
         start = found.start("role") if found.group("role") is not None else found.end()
@@ -265,7 +270,10 @@ def _introductions(whole: str, known):
         before = _TITLE_BEFORE.search(whole, max(0, at - 60), at)
         role = (before.group(0) if before else "") + whole[at:found.start(1)]
         yield found.group(1), role.strip(), found.start(1)
-    for speaks in _SPEAKS.finditer(whole):
+    for at in _occurrences(whole, _SPEAKS):
+        speaks = _SPEAKER_BEFORE.search(whole, max(0, at - 30), at) if _SPEECH_AT.match(whole, at) else None
+        if speaks is None:
+            continue
         surname = speaks.group(1)
         if surname in _NOT_SPEAKER_NAMES or surname in _NOT_PERSON_WORDS or surname in _NOT_NAMES or known(surname):
             continue

@@ -134,7 +134,11 @@ _BRIDGE = re.compile(
     # "Medvedev, the deputy chairman of the Security Council," "Kishida, speaking at the rally,"
     r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge|accompanied|attended|joined|"
     r"travel(?:l)?ed|represents|represented|heads|headed|leads|led)[^,.;\"“”]{0,60}?|"
-    r"(?:the|a|an|russia's|japan's|[a-z][a-z-]*)\s+[^,.;\"“”]{1,120}?,|\d{1,3},|"
+    r"(?:the|a|an|russia's|japan's)\s+[^,.;\"“”]{1,120}?,|"
+    # an appositive without an article, between commas: "Hoshino, deputy head of the cooperative, said",
+    # "Tanabe, 84, from Shikotan, said"
+    r",\s*(?:(?!(?:had|has|have|was|were|is|are|will|would|could|should|did|does|do|and|but|which|that|"
+    r"while|as|if|when)\b)[a-z][a-z-]*\s+[^,.;\"“”]{1,120}?|\d{1,3})(?=,)|"
     r"(?:speaking|writing|addressing|talking|answering|responding|commenting|asked)\b[^,.;\"“”]{0,80}?,"
     r")\s*)*\s*,?\s*$",
     re.IGNORECASE)

@@ -11,36 +11,54 @@ first, and attribution gives the statements of a turn to its speaker (``mode`` d
 The rule (``document_voices``), paragraph by paragraph:
 
 1. **Labels.** A paragraph opens with a label when it starts (after the Diet minutes' "○") with at most 12
-   words before a colon, the words
-   being a question label ("Question", "Q", "Reporter", "Journalist", "Correspondent", also "Question
-   (Kyodo)"), a host label ("Host", "Presenter", "Interviewer", "Moderator"), or a name: an actor of
-   ``data/actors.csv`` or capitalised words with titles ("Minister Hayashi", "Mr. Motegi, Minister for Foreign
-   Affairs", "HAYASHI Yoshimasa", "CHIEF CABINET SECRETARY HAYASHI"), perhaps with a party or office in
-   brackets ("Masaki Odagiri (Constitutional Democratic Party of Japan)"), which gives the side.
+   words before a colon, the words being
+   - a question label ("Question", "Q", "Reporter", "Journalist", "Correspondent", also "Question (Kyodo)"),
+     or a label that names a newspaper, agency or broadcaster ("NHK, Tanaka", "Hokkaido Shimbun",
+     "Kyodo News President Hiroshi Tamura"): the ``journalist`` asks;
+   - a host label ("Host", "Presenter", "Interviewer", "Moderator");
+   - an answer label ("Answer", "A"): the guest who answers (rule 3);
+   - or a name: an actor of ``data/actors.csv`` or capitalised words with titles ("Minister Hayashi",
+     "Mr. Motegi, Minister for Foreign Affairs", "HAYASHI Yoshimasa", "CHIEF CABINET SECRETARY HAYASHI"),
+     perhaps with a party or office in brackets ("Masaki Odagiri (Constitutional Democratic Party of
+     Japan)"), which gives the side.
+   A label in brackets without a colon ("(Kyodo) Will ...", "(Reporter) Mr. Ito, Jiji Press: ...",
+   "(Moderator) ...", "(Prime Minister Kishida) ...") is the one it names, if it names a newspaper, a
+   question or host label or a known actor; a bracket that names nobody ("(Reference) Overview") is none.
+   A speaker's name alone on a line without a colon ("Chief Cabinet Secretary Hayashi") is a label on a line
+   of its own when the same speaker is labelled elsewhere in the document.
 2. **Genre.** From the article's ``genre`` metadata (news, transcript, interview, statement) when given. Else
    an article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
    (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash is an
    ``interview``; one whose title names a statement or comment ("Foreign Ministry statement on ...",
    "Statement by the Press Secretary ...") and whose body never says "said", "told" or "according to" is a
-   ``statement``; any other is ``news``, left to the sentence rules.
+   ``statement``; so is one without labels published by an institution of ``data/actors.csv`` (a readout on
+   kremlin.ru, a page of mid.ru or of an embassy); any other is ``news``, left to the sentence rules.
 3. **Turns.** In a transcript or interview, a turn runs from its label to the next label or section heading (a
-   short line without final punctuation). A label alone on its line is a heading itself. Questions are the
-   ``journalist``'s (or the ``host``'s), voice ``other``. A Japanese or Russian speaker's turn that, with the
-   turn before it (the question it answers), names neither the dispute nor the other side (an answer on
-   another topic of a press conference) is ``off_topic``: its statements hold no position on the dispute
-   (``analysis.holder``, rule 3).
-4. **Dash-led interviews.** A dash paragraph whose last sentence asks ("?") is the host's (a broadcaster's
-   interview) or the journalist's (a newspaper's), any other the
-   guest's: the article's ``speaker`` metadata, else the first person its title names. A stage direction
-   ("(Laughter.)"), a date line ("27 April 2022 - 15:10") and an elision ("<…>") are the outlet's
-   narration.
+   short line without final punctuation, a line in brackets: "[Questions and Answers]"). A label alone on its
+   line is a heading itself, and the paragraph after it is that speaker's. Questions are the
+   ``journalist``'s (or the ``host``'s), voice ``other``. An unlabelled paragraph after a question is the
+   answer: of the one who answered last, else of the speaker the title announces, else of the interview's
+   guest (the ``speaker`` metadata, else the person a title label names, "Senator Dzhabarov: Japan itself
+   ...", else the first known person of the title or the paragraph that introduces the interview). A
+   labelled speaker the article never introduces and whose turns mostly ask is the moderator: ``host``.
+   A Japanese or Russian speaker's turn that, with the turn before it (the question it answers), names
+   neither the dispute nor the other side (an answer on another topic of a press conference) is
+   ``off_topic``: its statements hold no position on the dispute (``analysis.holder``, rule 3).
+4. **Dash-led interviews.** The dash paragraphs alternate between who asks and who answers; the first asks
+   when it ends with a question. Who asks is the host (a broadcaster's interview) or the journalist (a
+   newspaper's); who answers, the guest (rule 3). A stage direction ("(Laughter.)"), a line in brackets, a
+   date line ("27 April 2022 - 15:10", "Tuesday, February 6, 2024, 10:34 a.m. ...") and an elision ("<…>")
+   are the outlet's narration.
 5. **Statements.** Every statement after the title is the author's: the ``speaker`` metadata, else the
-   outlet when it is an institution of ``data/actors.csv``, else the institution the title names, else the
-   foreign ministry of the side the outlet or the title names.
+   person or institution a title names after "Statement by" / "Comment of" ("Statement by Foreign Minister
+   HAYASHI Yoshimasa on ..."), else the outlet when it is an institution of ``data/actors.csv``, else the
+   institution the title names, else the foreign ministry of the side the outlet or the title names.
 
 A speaker not in ``data/actors.csv`` becomes an actor of the article: the surname (the last word of the name,
 or the word in capitals of a Japanese-style "HAYASHI Yoshimasa"), with the side its label names ("of the
-Russian Federation"), else the side of the outlet, else of the title.
+Russian Federation"), else the side of the sentence that introduces the name with more words (the nearest
+side word or institution: "Vladimir Dzhabarov, First Deputy Chairman of the Federation Council ..."), else
+the side of the outlet, else of the title.
 """
 from __future__ import annotations
 
@@ -345,7 +363,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     labelled = {speaker for speaker in speakers if speaker is not None}
     for number, rows in enumerate(paragraphs[1:], start=1):
         text = firsts[number].strip()
-        if labels[number] is None and len(rows) == 1 and _is_heading(text) and labelled:
+        if labelled and labels[number] is None and len(rows) == 1 and _is_heading(text):
             named = article.speaker(text)
             if named in labelled and named not in (JOURNALIST, HOST, ANSWER):
                 speakers[number] = named
