@@ -293,6 +293,13 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
     one is left out. A person whose role holds no office (a professor, a former resident) is of type
     "private", whose side is the nationality the role gives ("a Japanese scholar"), else the outlet's (side
     words in such a role name a subject: "a professor of Russian politics"), else as for an official.
+
+    An introduction is a name followed by its role between commas ("Kenji Sato, a lawmaker of ...", "Masato
+    Hoshino, deputy head of the cooperative", "Sachiko Hamada, 86, from Shikotan"), a title before the name
+    ("Chief Cabinet Secretary Katsunobu Kato", "State Duma deputy Georgy Karlov"), or a surname that speaks
+    ("Kawata said") when the article also gives the two-word name ("Kawata Yoshio") and the words are no
+    document's, body's or title's ("the Joint Declaration said" is not a person). The role stays with the
+    person (``Actor.roles``), so "the senator" later in the article is them.
     """
     people: dict[str, tuple[Actor, list]] = {}
     whole = "\n".join(texts)      # no introduction crosses a line break

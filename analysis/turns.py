@@ -103,7 +103,8 @@ _STATEMENT_TITLE = re.compile(
     r"|^(?:[\w'’.,-]+\s+){0,8}?(?:statement|comment)(?:\s+(?:by|of|on|regarding|concerning|in\s+connection)\b|\s*$)",
     re.IGNORECASE)
 # "Statement by Foreign Minister HAYASHI Yoshimasa on the ...", "Comment of the Embassy of ...": who issues it.
-_STATEMENT_BY = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:statement|comment|remarks|message)\s+(?:by|of|from)\s+(.{3,80}?)"
+_STATEMENT_BY = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:statement|comment|remarks|message)\s+(?:by|of|from)\s+"
+                           r"(.{3,80}?)"
                            r"(?:\s+(?:on|regarding|concerning|about|in connection|in response)\b|$)", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b")
 # A title that names whose words follow: "Foreign Minister Sergey Lavrov's remarks and answers to media questions".

@@ -121,18 +121,19 @@ def challenge_scores(gold):
 
 
 def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_scores):
-    """Trained on the real-genre dev parts too, the classifier leads on the frozen challenge set, raw and at the
-    seeds' share of stance statements; the ensemble (the cues and the classifier's confident stances) keeps
-    every stance of the cues and leads too."""
+    """Trained on the real-genre dev parts too, the classifier leads the cues on the frozen challenge set, raw
+    and at the seeds' share of stance statements; the ensemble (the cues and the classifier's confident
+    stances) keeps every stance of the cues and leads both."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.751, "adjusted": 0.751}
-    assert rounded["model"]["raw"] > rounded["ensemble"]["raw"] > rounded["codebook"]["raw"]
+    assert rounded["ensemble"]["raw"] == 0.910 and rounded["model"]["raw"] == 0.894
+    assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
 
 def test_the_default_tagger_is_the_ensemble():
     """The default is the better tagger on statements no cue was written on, among those within the speed
-    budget of benchmarks/README.md: on the untouched parts of the third and fourth real-genre sets the ensemble
+    budget of benchmarks/README.md: on the untouched test parts (the third set's, the sixth set) the ensemble
     leads the codebook tagger by about 0.1 macro-F1 (docs/evaluation.md), and with its partner read column-wise
     and fitted once it keeps ``tag`` within the budget. The classifier alone scores about as high, at lower
     precision and several times the cost."""
@@ -140,17 +141,17 @@ def test_the_default_tagger_is_the_ensemble():
 
 
 @pytest.fixture(scope="module")
-def fourth_set_scores(tmp_path_factory):
-    """Both taggers on the fourth real-genre set, all of it a test part, tagged as ``tag`` tags it (its genre
-    left out, as in users' exports): scored once when it was made, kept here so that a change of rules shows
-    what it does to it."""
+def sixth_set_scores(tmp_path_factory):
+    """Both taggers on the sixth real-genre set, all of it a test part, tagged as ``tag`` tags it (its genre
+    left out, as in users' exports): scored once when the rules were frozen, kept here so that a change of
+    rules shows what it does to it."""
     import json
 
     from analysis.evaluation import score_tagged
     from analysis.pipeline import tag_corpus
 
-    folder = paths.ANNOTATIONS / "real_genres_4"
-    source = tmp_path_factory.mktemp("fourth") / "articles.jsonl"
+    folder = paths.ANNOTATIONS / "real_genres_6"
+    source = tmp_path_factory.mktemp("sixth") / "articles.jsonl"
     lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     source.write_text("".join(json.dumps({k: v for k, v in json.loads(line).items() if k != "genre"}) + "\n"
                               for line in lines), encoding="utf-8")
@@ -160,11 +161,14 @@ def fourth_set_scores(tmp_path_factory):
             for name in ("codebook", "ensemble")}
 
 
-def test_the_ensemble_leads_on_the_fourth_real_genre_set(fourth_set_scores):
-    codebook, ensemble = fourth_set_scores["codebook"], fourth_set_scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.606
-    assert round(float(ensemble["macro f1"]), 3) == 0.720
-    assert float(ensemble["macro precision"]) >= 0.80
+def test_the_ensemble_leads_on_the_sixth_real_genre_set(sixth_set_scores):
+    codebook, ensemble = sixth_set_scores["codebook"], sixth_set_scores["ensemble"]
+    assert round(float(codebook["macro f1"]), 3) == 0.569
+    assert round(float(ensemble["macro f1"]), 3) == 0.673
+    assert float(ensemble["macro precision"]) >= 0.70
+    # who speaks: the same for both taggers
+    assert [round(float(ensemble[f"{field} accuracy"]), 3) for field in ("speaker", "voice_side", "mode")] == [
+        0.831, 0.880, 0.941]
 
 
 def test_prevalence_adjustment_on_known_rates():
