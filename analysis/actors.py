@@ -202,7 +202,7 @@ _ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,100}?)(?:,|\.\s*$|\.\s|$| (?:said
 # "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro":
 # found from the title word before the name.
 _TITLES = ("Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Governor|Senator|Envoy|Premier|"
-           "Chairman|Director|Mayor|Lawmaker|Deputy|deputy|leader|lawmaker|senator|governor|mayor|chairman")
+           "Chairman|Director|Mayor|Lawmaker|Deputy|deputy|leader")
 _TITLE_THEN_NAME = re.compile(rf"(?:{_TITLES})\b(?: (?:for|of) (?:[A-Z][a-z]+ (?:and )?){{1,3}})? ([A-Z][a-z]+ [A-Z][a-z]+)\b")
 # Words of a title that the pattern above may take for a name ("Deputy Foreign Minister ...").
 _NOT_NAMES = set(_TITLES.split("|")) | {"Foreign", "Prime", "Chief", "Cabinet", "General", "Press", "Vice", "State"}
@@ -232,6 +232,9 @@ _TITLE_NEEDLES = tuple(_TITLES.split("|"))
 # "Masatoshi Ishigaki, mayor of Nemuro", "Kenji Okamura, vice chairman of the residents league".
 _ROLE_START = re.compile(r"(?:, \d{1,3})?, (?:(?:a|an|the|who|from) (?P<after>)|(?P<role>(?:[a-z-]+ ){1,3}"
                          r"(?:of|at|for|in|to) ))")
+# Where a role may start after a name: a comma before a small letter or an age (a pattern that starts with a
+# literal, which ``re`` finds fast).
+_COMMA_BEFORE_ROLE = re.compile(r", (?=[a-z0-9])")
 # A name that speaks ("Kawata said", "Tkachenko told"), confirmed as a person's by a two-word name elsewhere
 # in the article ("Kawata Yoshio is 87", "Sergei Tkachenko").
 _SPEAKS = (" said", " says", " told", " added", " recalled", " explained", " noted", " stressed")
@@ -252,11 +255,15 @@ _NOT_PERSON_WORDS = {"Declaration", "Treaty", "Agreement", "Statement", "Constit
 def _introductions(whole: str, known):
     """(name, role, where the name starts) of each introduction of a person ``known`` says is new, in an
     article's text, lines joined by "\n"."""
-    for at in _occurrences(whole, (", ",)):      # a name's end, then its role (str.find: far faster)
-        found = _ROLE_START.match(whole, at) if whole[at - 1:at].islower() else None
+    for comma in _COMMA_BEFORE_ROLE.finditer(whole):      # a name's end, then its role
+        at = comma.start()
+        if not whole[at - 1:at].isalpha():
+            continue
+        name_end = at
+        found = _ROLE_START.match(whole, name_end) if whole[name_end - 1:name_end].islower() else None
         if found is None:
             continue
-        name = _NAME_BEFORE.search(whole, max(0, at - 40), at)
+        name = _NAME_BEFORE.search(whole, max(0, name_end - 40), name_end)
         if name is None or known(name.group(1)):
             continue
         start = found.start("role") if found.group("role") is not None else found.end()

@@ -335,7 +335,7 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         codes: a folder of coding sheets of a researcher's sample (or one sheet) for notebook 06 (default: the
             notebook's example), found the same way.
     """
-    from .pipeline import DEFAULT_TAGGER, DataFiles, tag_corpus_to_recorded
+    from .pipeline import DataFiles
 
     log = log or (lambda line: print(line, file=sys.stderr))
     data = data or DataFiles()
@@ -347,8 +347,10 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         raise FileNotFoundError(f"{NOTEBOOKS}: no numbered notebooks (NN_name.ipynb) to run")
     coding = _existing(coding, "coding folder or sheet")
     codes = _existing(codes, "folder or sheet of codes")
-    check_output_folders(outputs, data.paths() + [p for p in (coding, codes) if p is not None])
+    sheets = {name: path for name, path in (("CODING", coding), ("CODES", codes)) if path is not None}
+    check_output_folders(outputs, data.paths() + list(sheets.values()))
     outputs.results.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
     with output_files.lock(outputs.results / MANIFEST):
         previous = read_manifest(outputs)
         _remove_dead_staging(outputs)
@@ -356,22 +358,7 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
         try:
             for folder in staging.values():
                 folder.mkdir(parents=True, exist_ok=True)
-            started = time.perf_counter()
-            # The table and its record (what it was made from), read by every notebook instead of tagging.
-            summary = tag_corpus_to_recorded(outputs.corpus, staging["results"] / STATEMENTS, tagger=DEFAULT_TAGGER,
-                                             data=data)
-            log(f"reproduce: tagged {summary.line()} -> {outputs.results / STATEMENTS}")
-            parameters = {"CORPUS": str(outputs.corpus), "RESULTS": str(staging["results"]),
-                          "FIGURES": str(staging["figures"]), "STATEMENTS": str(staging["results"] / STATEMENTS),
-                          "CODEBOOK": str(data.codebook),
-                          "ACTORS": str(data.actors), "CHROME_RULES": str(data.chrome_rules)}
-            parameters |= {name: str(path) for name, path in (("CODING", coding), ("CODES", codes)) if path}
-            executed_copies = _run_notebooks(notebooks, parameters, staging, outputs, log)
-            if html:
-                export_site(executed_copies, staging, outputs,
-                            [outputs.corpus, *data.paths(), *[p for p in (coding, codes) if p is not None]])
-                log(f"reproduce: pages -> {outputs.html / 'index.html'}, students' edition "
-                    f"{outputs.student / 'index.html'}")
+            _produce(outputs, staging, notebooks, data, sheets, html, log)
             commit_outputs(outputs, staging, previous)
         finally:
             for folder in staging.values():
@@ -379,6 +366,24 @@ def reproduce(corpus: Path | str = paths.ARTICLES, results: Path | str | None = 
     log(f"reproduce: done in {time.perf_counter() - started:.1f} s; results {outputs.results}, "
         f"figures {outputs.figures}")
     return outputs
+
+
+def _produce(outputs: Outputs, staging: dict, notebooks: list[Path], data, sheets: dict, html: bool, log) -> None:
+    """Everything ``reproduce`` makes, into the staging folders: the tagged table and its record (what it was
+    made from, read by every notebook instead of tagging), the executed notebooks and their pages."""
+    from .pipeline import DEFAULT_TAGGER, tag_corpus_to_recorded
+
+    summary = tag_corpus_to_recorded(outputs.corpus, staging["results"] / STATEMENTS, tagger=DEFAULT_TAGGER,
+                                     data=data)
+    log(f"reproduce: tagged {summary.line()} -> {outputs.results / STATEMENTS}")
+    parameters = {"CORPUS": str(outputs.corpus), "RESULTS": str(staging["results"]),
+                  "FIGURES": str(staging["figures"]), "STATEMENTS": str(staging["results"] / STATEMENTS),
+                  "CODEBOOK": str(data.codebook), "ACTORS": str(data.actors), "CHROME_RULES": str(data.chrome_rules)}
+    parameters |= {name: str(path) for name, path in sheets.items()}
+    executed_copies = _run_notebooks(notebooks, parameters, staging, outputs, log)
+    if html:
+        export_site(executed_copies, staging, outputs, [outputs.corpus, *data.paths(), *sheets.values()])
+        log(f"reproduce: pages -> {outputs.html / 'index.html'}, students' edition {outputs.student / 'index.html'}")
 
 
 def _existing(path: Path | str | None, what: str) -> Path | None:

@@ -37,13 +37,15 @@ def test_retraining_tags_held_out_statements_in_the_users_way(codes):
     assert len(table) == 7          # asahi3/1 is not coded yet
     predictions, scores = scores_before_after(table)
     held_out = predictions.set_index(["article_id", "sent_idx"])
-    # before: the shipped model misses two of the five; after learning the other articles' codes it finds them
-    assert held_out.loc[("asahi3", 0), "before"] == "" and held_out.loc[("asahi3", 0), "after"] == "territory_first"
-    assert held_out.loc[("nhk2", 2), "before"] == "" and held_out.loc[("nhk2", 2), "after"] == "territory_first"
+    # before: the shipped model misses three of the five; after learning the other articles' codes it finds two
+    # of them; the lawmakers' question about the formula, the faintest of the five, stays missed
+    for found in (("asahi3", 0), ("nhk2", 0)):
+        assert held_out.loc[found, "before"] == "" and held_out.loc[found, "after"] == "territory_first"
+    assert held_out.loc[("nhk2", 2), "before"] == "" and held_out.loc[("nhk2", 2), "after"] == ""
     assert (held_out.loc[[("kyodo1", 1), ("nhk2", 1)], "after"] == "").all()
     territory = scores.set_index("stance").loc["territory_first"]
-    assert territory["f1_before"] == pytest.approx(0.75) and territory["f1_after"] == pytest.approx(1.0)
-    assert scores.set_index("stance").loc["macro", "f1_after"] == pytest.approx(1.0)   # territory_first only
+    assert territory["f1_before"] == pytest.approx(4 / 7) and territory["f1_after"] == pytest.approx(8 / 9)
+    assert scores.set_index("stance").loc["macro", "f1_after"] == pytest.approx(8 / 9)   # territory_first only
 
 
 def test_keyness_finds_the_users_wording(codes):

@@ -470,7 +470,7 @@ def test_the_ensemble_adds_the_classifiers_confident_stances_to_the_cues():
     from analysis.stance import EnsembleTagger
 
     cue = "Russia's sovereignty over the islands is not subject to discussion."
-    euphemism = "Moscow cited Tokyo's hostile steps over Ukraine."
+    euphemism = "Moscow pointed to Tokyo's steps over Ukraine."
     unsure = "The talks ended without a joint statement."
     model = _StubModel({cue: [0.9, 0.0, 0.0, 0.0], euphemism: [0.1, 0.0, 0.0, 0.7], unsure: [0.0, 0.5, 0.0, 0.0]})
     calls = []
