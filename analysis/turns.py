@@ -84,6 +84,15 @@ _ANSWER_LABEL = re.compile(r"^(?:answer|a|response|reply)$", re.IGNORECASE)
 _MEDIA_WORDS = re.compile(r"\b(?:news|shimbun|press|agency|tv|television|broadcasting|radio|times|post|daily|"
                           r"journal|gazette|channel|wire|reporter)\b", re.IGNORECASE)
 _MEDIA_LAST_WORD = re.compile(r"\b(?:shimbun|news|tv|agency|times|press)$", re.IGNORECASE)
+# A family name in capitals, as the Diet's minutes and the Japanese ministry write it ("KAWANO Yoshihiro").
+_CAPITALISED_NAME = re.compile(r"\b[A-Z]{2,}\b")
+# Lines of a transcript's header that look like labels but name no speaker ("Date: ...", "Place: ...").
+_META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topic|source|photo|note|reference|"
+                         r"participants|present|attendees|tags|keywords|read more|see also|related|update|"
+                         r"correction|agenda)\b", re.IGNORECASE)
+_PARLIAMENT = re.compile(r"\b(?:Diet|House of (?:Representatives|Councillors|Commons|Lords)|State Duma|Duma|"
+                         r"Federation Council|Parliament|Committee|Minutes)\b")
+_META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio)\b", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
                          re.IGNORECASE)
@@ -246,14 +255,25 @@ class _Article:
             return HOST
         if _ANSWER_LABEL.match(label):
             return ANSWER
-        if self._names_media(label) or self._media_in(label):
-            return JOURNALIST
-        if len(label.split()) > _MAX_LABEL_WORDS or not label[:1].isupper():
+        if _META_LABEL.match(label) or len(label.split()) > _MAX_LABEL_WORDS or not label[:1].isupper():
             return None
+        if self._is_outlets_initials(label):
+            return JOURNALIST       # "RG:" in Rossiyskaya Gazeta's interview: the newspaper asks
+        titled = label.title() if label.isupper() else label       # "NATALIA SOROKINA, BLOOMBERG"
+        if any(self._names_media(form) or self._media_in(form) for form in {label, titled}):
+            # The reporter's name labels their later questions too ("SOROKINA:").
+            person = _surname(titled.partition(",")[0]) if "," in titled else ""
+            if person and not self._is_media(person):
+                self.people.setdefault(person, JOURNALIST)
+            return JOURNALIST
         name, _, role = label.partition(",")
         affiliation = _AFFILIATION.search(name)
         if affiliation:
             name, role = _AFFILIATION.sub("", name), f"{affiliation.group(1)}, {role}"
+            if _CAPITALISED_NAME.search(affiliation.group(1)):
+                # The Diet's "The Chairperson (Mr. KAWANO Yoshihiro)", "Government Witness (NAKAMURA Ryo)": the
+                # person is in the brackets, the office outside.
+                name, role = affiliation.group(1), f"{_AFFILIATION.sub('', label.partition(',')[0])}, {role}"
         # A label in capitals ("CHIEF CABINET SECRETARY HAYASHI") names the person as its title case does.
         mentions = self.actors.find(label.title() if label.isupper() else label)
         for kind in ("person", "institution"):
@@ -278,6 +298,12 @@ class _Article:
             if mention.actor.type == "institution":
                 return mention.actor
         return None
+
+    def _is_outlets_initials(self, label: str) -> bool:
+        """Whether a label is the initials of the outlet's name ("RG" in Rossiyskaya Gazeta)."""
+        words = [w for w in re.findall(r"[A-Za-z]+", self.outlet) if w[:1].isupper()]
+        return 2 <= len(label) <= 5 and label.isupper() and label == "".join(w[0] for w in words)[:len(label)] \
+            and len(words) >= len(label)
 
     def _is_media(self, text: str) -> bool:
         """Whether ``text`` is a newspaper, agency or broadcaster: one of ``data/actors.csv`` or a name with a
@@ -384,7 +410,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main)
     for i, statement in enumerate(statements):
         if (_NUMBER.match(statement.text.strip()) or _STAGE_DIRECTION.match(statement.text)
-                or _NOT_WORDS.match(statement.text)):
+                or _NOT_WORDS.match(statement.text) or _META_LINE.match(statement.text)):
             voices[i] = Voice(None, True)                  # "1." opening a numbered paragraph, "(Applause.)"
     return DocumentVoices(genre, voices)
 
@@ -458,8 +484,10 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             turns[-1][2].append(text)
             for i in rows:
                 voices[i] = Voice(current)
-    # A speaker the article never introduces whose turns mostly ask is the moderator: the host.
-    for person in {turn[0] for turn in turns if turn[0] is not None
+    # A speaker the article never introduces whose turns mostly ask is the moderator (the host); in a
+    # parliament's minutes the one who asks is a member.
+    parliament = _PARLIAMENT.search(f"{article.outlet} {article.title}")
+    for person in {turn[0] for turn in turns if turn[0] is not None and not parliament
                    and turn[0].canonical in article.unintroduced}:
         own = [turn for turn in turns if turn[0] is person and turn[1]]
         if own and sum("?" in " ".join(turn[2]) for turn in own) * 2 > len(own):

@@ -223,3 +223,50 @@ def test_a_journalists_question_in_a_transcript_holds_no_stance(tmp_path):
     assert (premise.speaker, premise.stances) == ("journalist", "sanctions_obstacle")
     answer = table[table.text.str.startswith("Chief Cabinet")].iloc[0]
     assert (answer.stances, answer.holder_side) == ("sovereignty_non_negotiable", "japan")
+
+
+DIET_MINUTES = """House of Councillors, Committee on Foreign Affairs and Defense, Minutes No. 4
+
+○The Chairperson (Mr. SATO Masahisa): The meeting will now come to order. I recognize Ms. ITO Keiko.
+
+○ITO Keiko: Thank you. Does the Government still regard the four islands as illegally occupied? Why has the word disappeared from the Bluebook?
+
+○The Chairperson (Mr. SATO Masahisa): Government Witness, Director-General HARA Kenji.
+
+○Government Witness (HARA Kenji): The Government's legal position has not changed.
+
+○ITO Keiko: Then why not say so in the Bluebook? I ask the Minister to answer."""
+
+
+def test_diet_minutes_name_the_person_in_brackets_and_a_member_who_asks_is_no_moderator(tmp_path):
+    who = _who(_tag(tmp_path, {"a": DIET_MINUTES}, {"a": "House of Councillors"}))
+    assert who["○The Chairperson (Mr. SATO Masahisa): The meeting will now come to order."][0] == "Sato"
+    assert who["○Government Witness (HARA Kenji): The Government's legal position has not changed."] == (
+        "Hara", "japan", "direct_quote")
+    # the member asks in every turn, but in a parliament's minutes she is a member, not the moderator
+    assert who["Why has the word disappeared from the Bluebook?"] == ("Ito", "japan", "direct_quote")
+
+
+def test_header_lines_a_reporter_in_capitals_and_the_outlets_initials(tmp_path):
+    texts = {
+        "mofa": ("Press Conference by Foreign Minister KONO Taro\n\nDate: Tuesday, January 15, 2019, 10:52 a.m.\n\n"
+                 "Place: Ministry of Foreign Affairs\n\nMinister Kono: I have one announcement.\n\n"
+                 "NHK, Sato: Did you discuss the islands?\n\nMinister Kono: Next question, please."),
+        "tv": ("Transcript: Russian Deputy Foreign Minister on Japan talks\n\nANNA PETROVA, BLOOMBERG:\n\n"
+               "What is the main question for Moscow?\n\nIGOR MORGULOV, RUSSIAN DEPUTY FOREIGN MINISTER:\n\n"
+               "The peace treaty itself.\n\nPETROVA:\n\nAnd the islands?\n\nMORGULOV:\n\nThey are Russian territory."),
+        "rg": ("Governor: the Kurils live as an ordinary region\n\n"
+               "RG: Valery Igorevich, what has changed on the islands?\n\n"
+               "Valery Limarenko: Roads, schools and a new airport terminal."),
+    }
+    table = _tag(tmp_path, texts, {"mofa": "Ministry of Foreign Affairs of Japan", "tv": "Bloomberg",
+                                   "rg": "Rossiyskaya Gazeta"})
+    mofa = _who(table, "mofa")
+    assert mofa["Date: Tuesday, January 15, 2019, 10:52 a.m."][0] == ""
+    assert mofa["Place: Ministry of Foreign Affairs"][0] == ""
+    tv = _who(table, "tv")
+    assert tv["What is the main question for Moscow?"] == ("journalist", "other", "direct_quote")
+    assert tv["And the islands?"] == ("journalist", "other", "direct_quote")
+    assert tv["They are Russian territory."][0] == "Morgulov"
+    assert _who(table, "rg")["RG: Valery Igorevich, what has changed on the islands?"] == (
+        "journalist", "other", "direct_quote")
