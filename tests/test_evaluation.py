@@ -132,17 +132,17 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
 
 
 def test_the_default_tagger_is_the_ensemble():
-    """The default is the better tagger on statements no cue was written on, among those within the speed
-    budget of benchmarks/README.md: on the untouched test parts (the third set's, the sixth set) the ensemble
-    leads the codebook tagger by about 0.1 macro-F1 (docs/evaluation.md), and with its partner read column-wise
-    and fitted once it keeps ``tag`` within the budget. The classifier alone scores about as high, at lower
-    precision and several times the cost."""
+    """The default is the better tagger on statements no cue was written on: on the untouched test parts (the
+    third set's, the sixth and seventh sets) the ensemble leads the codebook tagger by 0.06 to 0.1 macro-F1
+    (docs/evaluation.md). With its partner read column-wise and fitted once it costs about an eighth more time
+    than the cues alone (benchmarks/README.md). The classifier alone scores about as high, at lower precision
+    and several times the cost."""
     assert DEFAULT_TAGGER == "ensemble"
 
 
 @pytest.fixture(scope="module")
-def sixth_set_scores(tmp_path_factory):
-    """Both taggers on the sixth real-genre set, all of it a test part, tagged as ``tag`` tags it (its genre
+def seventh_set_scores(tmp_path_factory):
+    """Both taggers on the seventh real-genre set, all of it a test part, tagged as ``tag`` tags it (its genre
     left out, as in users' exports): scored once when the rules were frozen, kept here so that a change of
     rules shows what it does to it."""
     import json
@@ -150,8 +150,8 @@ def sixth_set_scores(tmp_path_factory):
     from analysis.evaluation import score_tagged
     from analysis.pipeline import tag_corpus
 
-    folder = paths.ANNOTATIONS / "real_genres_6"
-    source = tmp_path_factory.mktemp("sixth") / "articles.jsonl"
+    folder = paths.ANNOTATIONS / "real_genres_7"
+    source = tmp_path_factory.mktemp("seventh") / "articles.jsonl"
     lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     source.write_text("".join(json.dumps({k: v for k, v in json.loads(line).items() if k != "genre"}) + "\n"
                               for line in lines), encoding="utf-8")
@@ -161,14 +161,14 @@ def sixth_set_scores(tmp_path_factory):
             for name in ("codebook", "ensemble")}
 
 
-def test_the_ensemble_leads_on_the_sixth_real_genre_set(sixth_set_scores):
-    codebook, ensemble = sixth_set_scores["codebook"], sixth_set_scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.569
-    assert round(float(ensemble["macro f1"]), 3) == 0.673
-    assert float(ensemble["macro precision"]) >= 0.70
+def test_the_ensemble_leads_on_the_seventh_real_genre_set(seventh_set_scores):
+    codebook, ensemble = seventh_set_scores["codebook"], seventh_set_scores["ensemble"]
+    assert round(float(codebook["macro f1"]), 3) == 0.536
+    assert round(float(ensemble["macro f1"]), 3) == 0.598
+    assert round(float(ensemble["macro precision"]), 3) == 0.673
     # who speaks: the same for both taggers
     assert [round(float(ensemble[f"{field} accuracy"]), 3) for field in ("speaker", "voice_side", "mode")] == [
-        0.831, 0.880, 0.941]
+        0.753, 0.880, 0.937]
 
 
 def test_prevalence_adjustment_on_known_rates():
