@@ -262,8 +262,9 @@ class _Article:
         titled = label.title() if label.isupper() else label       # "NATALIA SOROKINA, BLOOMBERG"
         if any(self._names_media(form) or self._media_in(form) for form in {label, titled}):
             # The reporter's name labels their later questions too ("SOROKINA:").
-            person = _surname(titled.partition(",")[0]) if "," in titled else ""
-            if person and not self._is_media(person):
+            names = [part.strip() for part in titled.split(",")[:2] if part.strip() and not self._is_media(part.strip())]
+            person = _surname(names[0]) if "," in titled and names else ""
+            if person:
                 self.people.setdefault(person, JOURNALIST)
             return JOURNALIST
         name, _, role = label.partition(",")
