@@ -25,7 +25,13 @@ The rule (``document_voices``), paragraph by paragraph:
    "(Moderator) ...", "(Prime Minister Kishida) ...") is the one it names, if it names a newspaper, a
    question or host label or a known actor; a bracket that names nobody ("(Reference) Overview") is none.
    A speaker's name alone on a line without a colon ("Chief Cabinet Secretary Hayashi") is a label on a line
-   of its own when the same speaker is labelled elsewhere in the document.
+   of its own when the same speaker is labelled elsewhere in the document. A Russian parliament's stenogram
+   opens a speech with the surname and initials as a sentence ("Slutsky L. E., LDPR faction.", "Chairman.").
+   A broadcaster's transcript names its own people by role ("JULIA REYES, CNN ANCHOR:" is the host,
+   "..., CNN CORRESPONDENT:" the journalist, and so is their surname alone later). A role after the name
+   ("..., LDPR faction") never makes the institution it names the speaker; in a label all in capitals the
+   surname is the last word ("KENJI ITO"), in a Japanese-style one the word in capitals ("HAYASHI
+   Yoshimasa").
 2. **Genre.** From the article's ``genre`` metadata (news, transcript, interview, statement) when given. Else
    an article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
    (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash is an
@@ -92,6 +98,11 @@ _META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topic|sour
                          r"correction|agenda)\b", re.IGNORECASE)
 _PARLIAMENT = re.compile(r"\b(?:Diet|House of (?:Representatives|Councillors|Commons|Lords)|State Duma|Duma|"
                          r"Federation Council|Parliament|Committee|Minutes)\b")
+# The Russian parliaments' stenograms: a speech opens with the speaker's surname and initials (and faction) as a
+# sentence of its own ("Slutsky L. E., LDPR faction.", "Chairman.").
+_STENOGRAM_LABEL = re.compile(r"^(?P<label>Chairman|Chairwoman|Chairperson|Presiding|"
+                              r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. ?[A-Z]\.(?:, [^.]{1,80})?)\.(?:\s|$)")
+_PRESENTER_ROLE = re.compile(r"\b(anchor|host|presenter|moderator|correspondent|reporter)\b", re.IGNORECASE)
 _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio)\b", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
@@ -184,6 +195,10 @@ def _surname(name: str) -> str:
     if not words:
         return ""
     capitals = [w for w in words if len(w) > 1 and w.isupper() and w.isalpha()]
+    if len(capitals) == len(words):
+        capitals = []                       # a label all in capitals ("KENJI ITO"): the last word, as in title case
+    if len(words) > 1 and all(len(w) == 1 and w.isupper() for w in words[1:]):
+        return words[0]                     # "Slutsky L. E.": the surname, then initials
     word = capitals[0] if capitals else words[-1]
     return word.capitalize() if word.isupper() else word
 
@@ -259,6 +274,14 @@ class _Article:
             return None
         if self._is_outlets_initials(label):
             return JOURNALIST       # "RG:" in Rossiyskaya Gazeta's interview: the newspaper asks
+        name, _, role = label.partition(",")
+        presenter = _PRESENTER_ROLE.search(role)
+        if presenter and name.strip():
+            # "ROSALIND PIERCE, CNN ANCHOR", "MARCUS LOWE, CNN CORRESPONDENT (voice over)": the programme's own
+            # people ask and report; their surnames label them later too.
+            asker = HOST if presenter.group(1).lower() in ("anchor", "host", "presenter", "moderator") else JOURNALIST
+            self.people.setdefault(_surname(name.title() if name.isupper() else name), asker)
+            return asker
         titled = label.title() if label.isupper() else label       # "NATALIA SOROKINA, BLOOMBERG"
         if any(self._names_media(form) or self._media_in(form) for form in {label, titled}):
             # The reporter's name labels their later questions too ("SOROKINA:").
@@ -275,10 +298,12 @@ class _Article:
                 # The Diet's "The Chairperson (Mr. KAWANO Yoshihiro)", "Government Witness (NAKAMURA Ryo)": the
                 # person is in the brackets, the office outside.
                 name, role = affiliation.group(1), f"{_AFFILIATION.sub('', label.partition(',')[0])}, {role}"
-        # A label in capitals ("CHIEF CABINET SECRETARY HAYASHI") names the person as its title case does.
+        # A label in capitals ("CHIEF CABINET SECRETARY HAYASHI") names the person as its title case does. An
+        # institution counts only in the name part, not in a role after it ("Slutsky L. E., LDPR faction").
         mentions = self.actors.find(label.title() if label.isupper() else label)
+        in_name = self.actors.find(name.title() if name.isupper() else name)
         for kind in ("person", "institution"):
-            for mention in mentions:
+            for mention in (mentions if kind == "person" else in_name):
                 if mention.actor.type == kind:
                     return mention.actor
         if not all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in name.split()):
@@ -367,6 +392,17 @@ def _label_of(text: str) -> tuple[str, str] | None:
     return label, match.group("rest") or ""
 
 
+def _stenogram_label(statements, rows) -> tuple[str, str] | None:
+    """The label of a Russian parliament's stenogram opening a paragraph ("Slutsky L. E., LDPR faction.",
+    "Chairman."), read from its first two sentences (the initials may end the first), or None."""
+    first = statements[rows[0]].text
+    if len(first) > 120 or not first[:1].isupper() or not first.rstrip().endswith("."):
+        return None
+    opening = " ".join(statements[i].text for i in rows[:2])
+    found = _STENOGRAM_LABEL.match(opening)
+    return (found.group("label"), "") if found else None
+
+
 def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: str = "",
                     speaker: str = "") -> DocumentVoices:
     """The genre of one article and who speaks each of its statements by its structure (rules 1-5).
@@ -384,7 +420,8 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     firsts = [statements[rows[0]].text for rows in paragraphs]
     title = " ".join(statements[i].text for i in paragraphs[0]) if paragraphs else ""
     article = _Article(actors, outlet, title, statements)
-    labels = [None] + [_label_of(text) for text in firsts[1:]]
+    labels = [None] + [_label_of(text) or _stenogram_label(statements, rows)
+                       for text, rows in zip(firsts[1:], paragraphs[1:])]
     speakers = [article.speaker(label[0]) if label else None for label in labels]
     # A speaker's name alone on a line, without a colon ("Chief Cabinet Secretary Hayashi"), is a label when
     # the same speaker is labelled elsewhere in the document.

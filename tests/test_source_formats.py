@@ -270,3 +270,31 @@ def test_header_lines_a_reporter_in_capitals_and_the_outlets_initials(tmp_path):
     assert tv["They are Russian territory."][0] == "Morgulov"
     assert _who(table, "rg")["RG: Valery Igorevich, what has changed on the islands?"] == (
         "journalist", "other", "direct_quote")
+
+
+def test_a_duma_stenogram_a_broadcasters_rush_transcript_and_a_chinese_spokesperson(tmp_path):
+    texts = {
+        "duma": ("Transcript of the plenary session of the State Duma\n\n"
+                 "Chairman. Colleagues, we move on to statements by the factions.\n\n"
+                 "Kosachev K. I., United Russia faction. Thank you. Tokyo has chosen sanctions. The Kurils are "
+                 "Russian land."),
+        "cnn": ("CNN NEWSROOM\n\nJULIA REYES, CNN ANCHOR: Welcome back. Moscow held drills on the islands.\n\n"
+                "DAVID HALL, CNN CORRESPONDENT (voice over): The exercises lasted a week.\n\n"
+                "REYES: What does Tokyo say? Professor Ito joins us from Sapporo.\n\n"
+                "KENJI ITO, HOKKAIDO UNIVERSITY: Tokyo has protested, as it always does."),
+        "mfa": ("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\n"
+                "Kyodo News: Does China have a view on the Northern Territories?\n\n"
+                "Mao Ning: China's position is consistent. We hope the two sides resolve it through dialogue."),
+    }
+    table = _tag(tmp_path, texts, {"duma": "State Duma", "cnn": "CNN",
+                                   "mfa": "Ministry of Foreign Affairs of the People's Republic of China"})
+    duma = _who(table, "duma")
+    # the surname before the initials, not the faction after it
+    assert duma["The Kurils are Russian land."] == ("Kosachev", "russia", "direct_quote")
+    cnn = _who(table, "cnn")
+    assert cnn["JULIA REYES, CNN ANCHOR: Welcome back."][0] == "host"
+    assert cnn["REYES: What does Tokyo say?"][0] == "host"
+    assert cnn["KENJI ITO, HOKKAIDO UNIVERSITY: Tokyo has protested, as it always does."][0] == "Ito"
+    assert cnn["DAVID HALL, CNN CORRESPONDENT (voice over): The exercises lasted a week."][0] == "journalist"
+    assert _who(table, "mfa")["We hope the two sides resolve it through dialogue."] == ("Mao", "other",
+                                                                                        "direct_quote")
