@@ -290,7 +290,6 @@ class _Article:
             if person:
                 self.people.setdefault(person, JOURNALIST)
             return JOURNALIST
-        name, _, role = label.partition(",")
         affiliation = _AFFILIATION.search(name)
         if affiliation:
             name, role = _AFFILIATION.sub("", name), f"{affiliation.group(1)}, {role}"
@@ -433,7 +432,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
             if named in labelled and named not in (JOURNALIST, HOST, ANSWER):
                 speakers[number] = named
     main = _title_speaker(title, article) if any(speakers) or genre else None
-    genre = genre or _detect_genre(title, firsts, speakers, statements, main, article.publisher())
+    genre = genre or _detect_genre(title, firsts, speakers, statements, main, article.publisher)
     voices = [Voice(None)] * len(statements)
     if genre in ("news", ""):
         return DocumentVoices(genre or "news", voices)
@@ -454,9 +453,10 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
 
 
 def _detect_genre(title: str, firsts: list[str], speakers: list, statements, main: Actor | None,
-                  publisher: Actor | None = None) -> str:
+                  publisher=lambda: None) -> str:
     """Rule 2, for an article without ``genre`` metadata (``firsts``: each paragraph's first sentence;
-    ``main``: the speaker the title announces)."""
+    ``main``: the speaker the title announces; ``publisher``: gives the institution the outlet is, asked only
+    when nothing else decides)."""
     labelled = [s for s in speakers if s is not None]
     named = [s for s in labelled if s not in (JOURNALIST, HOST)]
     if (len(labelled) >= 2 and named) or (labelled and main is not None):
@@ -465,7 +465,7 @@ def _detect_genre(title: str, firsts: list[str], speakers: list, statements, mai
         return "interview"
     if _STATEMENT_TITLE.search(title) and not any(_SAID.search(s.text) for s in statements if not s.is_headline):
         return "statement"
-    if publisher is not None and not labelled:
+    if not labelled and publisher() is not None:
         return "statement"      # a ministry's, the Kremlin's or an embassy's own page: its readouts are its words
     return "news"
 
