@@ -32,11 +32,12 @@ def _tag(args) -> int:
 
     data = _data_files(args)
     check_output(args.out, args.corpus, data)   # before any work, not after a long run
-    use_large_run_memory_settings()
+    memory = use_large_run_memory_settings()
     tagger = _trained_tagger(args, data) if args.train else args.tagger
     # Written chunk by chunk: a corpus of a million statements is never one table in memory.
     summary = tag_corpus_to(args.corpus, args.out, tagger=tagger, data=data,
-                            on_error="skip" if args.skip_bad else "raise", progress=not args.quiet)
+                            on_error="skip" if args.skip_bad else "raise", progress=not args.quiet,
+                            memory=memory)
     # The summary line names only the first few skipped files; the rest get a line each, so a large run
     # drops nothing silently.
     for source, why in summary.skipped[SHOWN_SKIPPED:]:

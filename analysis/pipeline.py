@@ -92,13 +92,15 @@ def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None, *,
 
 
 def tag_statements(statements: pd.DataFrame, tagger, actors: ActorIndex | None = None, *,
-                   sentences: SentenceFactsCache | None = None, documents: pd.DataFrame | None = None
-                   ) -> pd.DataFrame:
+                   sentences: SentenceFactsCache | None = None, documents: pd.DataFrame | None = None,
+                   memory: "LargeRunMemory | None" = None) -> pd.DataFrame:
     """Attribute and tag a statement table. ``sentences`` keeps what attribution found in each sentence for
     the next calls (a run tagging chunk by chunk passes one for all its chunks); ``documents`` is the
-    articles' metadata by article_id (genre, outlet, speaker), if known."""
+    articles' metadata by article_id (genre, outlet, speaker), if known; ``memory``, the allocator settings
+    of a large run, if made."""
     attributed = attribute(statements, actors or load_actors(), cache=sentences, documents=documents)
-    tagged = tagger.tag(attributed)
+    with memory.column_arithmetic() if memory is not None else contextlib.nullcontext():
+        tagged = tagger.tag(attributed)
     tagged["tagger"] = tagger.name
     return tagged
 
@@ -142,7 +144,8 @@ def tag_corpus(source=paths.ARTICLES, *, tagger=DEFAULT_TAGGER, on_error: str = 
 
 
 def tag_corpus_to(source, out: Path | str, *, tagger=DEFAULT_TAGGER, on_error: str = "raise",
-                  chunk_articles: int = 5000, progress: bool = False, data: DataFiles | None = None) -> RunSummary:
+                  chunk_articles: int = 5000, progress: bool = False, data: DataFiles | None = None,
+                  memory: LargeRunMemory | None = None) -> RunSummary:
     """``tag_corpus`` written straight to a CSV or Parquet file, one chunk of articles at a time: the table
     of a million statements never sits in memory whole. The file equals ``write_table(tag_corpus(...))``.
 
@@ -157,7 +160,8 @@ def tag_corpus_to(source, out: Path | str, *, tagger=DEFAULT_TAGGER, on_error: s
             written = 0
             with ChunkWriter(partial, kind=out.suffix.lower().lstrip(".")) as writer:
                 for part in iter_tagged(source, summary, tagger=tagger, on_error=on_error,
-                                        chunk_articles=chunk_articles, progress=progress, data=data):
+                                        chunk_articles=chunk_articles, progress=progress, data=data,
+                                        memory=memory):
                     try:
                         writer.append(part)
                     except OSError as err:
@@ -189,7 +193,8 @@ def check_output(out: Path | str, source, data: DataFiles | None = None) -> Path
 
 
 def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error: str = "raise",
-                chunk_articles: int = 5000, progress: bool = False, data: DataFiles | None = None):
+                chunk_articles: int = 5000, progress: bool = False, data: DataFiles | None = None,
+                memory: "LargeRunMemory | None" = None):
     """The tagged statement table in chunks of ``chunk_articles`` articles, filling ``summary`` as it goes.
 
     Boilerplate is a cross-article property, so the whole corpus is split first (keeping only statements and
@@ -225,7 +230,7 @@ def iter_tagged(source, summary: RunSummary, *, tagger=DEFAULT_TAGGER, on_error:
         tagged_per_article: Counter = Counter()
         for part in parts:
             with without_cyclic_gc():
-                tagged = _tag_part(part, tagger_obj, actors, meta, summary, sentences)
+                tagged = _tag_part(part, tagger_obj, actors, meta, summary, sentences, memory)
             tagged_per_article.update(tagged["article_id"].tolist())
             yield tagged
         check_statement_counts(statements.per_article, tagged_per_article, source)
@@ -260,30 +265,54 @@ def read_statements(path: Path | str) -> pd.DataFrame:
     return output_files.undo_spreadsheet_safe(table)
 
 
-# glibc's M_MMAP_THRESHOLD option, and the threshold it starts with (128 KiB).
+# glibc's M_MMAP_THRESHOLD option, the threshold it starts with (128 KiB), and the one of the taggers' columns.
 _M_MMAP_THRESHOLD, _MMAP_THRESHOLD = -3, 128 * 1024
+_COLUMN_MMAP_THRESHOLD = 32 * 1024 * 1024
 
 
-def use_large_run_memory_settings() -> None:
+class LargeRunMemory:
     """Process-wide allocator settings for one long run over a large corpus, as ``python -m analysis tag``
-    makes (a notebook need not):
+    makes them (a notebook need not); made by ``use_large_run_memory_settings``:
 
     - Arrow buffers come from the system allocator, so memory the loader frees is reused by the statement
-      columns instead of Arrow's own pool growing beside it (peak at a million statements 1,003 -> 931 MiB).
+      columns instead of Arrow's own pool growing beside it.
     - glibc serves every block over 128 KiB from its own mapping, returned to the system when freed. By
       default the threshold rises as large blocks are freed, and boilerplate detection's thousands of
-      mid-sized arrays then stay on the heap after use: the command's peak on the 1M corpus without recurring
-      text fell from 931 to 766 MiB, and its time rose from 80.7 to 85.4 s.
+      mid-sized arrays then stay on the heap after use, raising the run's peak.
+    - While the stance taggers work on whole columns (``column_arithmetic``), blocks up to 32 MiB come from
+      the heap: their arrays of a few MiB each, made and freed many times over, are then reused rather than
+      mapped afresh, each page zeroed by the kernel again.
+
+    The figures behind each are in ``benchmarks/README.md``.
     """
-    import pyarrow as pa
 
-    pa.set_memory_pool(pa.system_memory_pool())
-    try:
-        import ctypes
+    def __init__(self):
+        import pyarrow as pa
 
-        ctypes.CDLL("libc.so.6").mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
-    except (OSError, AttributeError):   # not glibc: its default behaviour stays
-        pass
+        pa.set_memory_pool(pa.system_memory_pool())
+        self._set_mmap_threshold(_MMAP_THRESHOLD)
+
+    @staticmethod
+    def _set_mmap_threshold(size: int) -> None:
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").mallopt(_M_MMAP_THRESHOLD, size)
+        except (OSError, AttributeError):   # not glibc: its default behaviour stays
+            pass
+
+    @contextlib.contextmanager
+    def column_arithmetic(self):
+        self._set_mmap_threshold(_COLUMN_MMAP_THRESHOLD)
+        try:
+            yield
+        finally:
+            self._set_mmap_threshold(_MMAP_THRESHOLD)
+
+
+def use_large_run_memory_settings() -> LargeRunMemory:
+    """The allocator settings of one long run (``LargeRunMemory``), applied to this process."""
+    return LargeRunMemory()
 
 
 @contextlib.contextmanager
@@ -330,8 +359,9 @@ def add_meta(table: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
 
 
 def _tag_part(statements: pd.DataFrame, tagger, actors, meta: pd.DataFrame, summary: RunSummary,
-              sentences: SentenceFactsCache) -> pd.DataFrame:
-    table = add_meta(tag_statements(statements, tagger, actors, sentences=sentences, documents=meta), meta)[
+              sentences: SentenceFactsCache, memory: "LargeRunMemory | None" = None) -> pd.DataFrame:
+    table = add_meta(tag_statements(statements, tagger, actors, sentences=sentences, documents=meta,
+                                    memory=memory), meta)[
         CONTRACT_COLUMNS + EXTRA_COLUMNS]
     summary.statements += len(table)
     summary.with_stance += int((table["stances"] != "").sum())

@@ -412,7 +412,8 @@ class StanceClassifier:
         if self._feature_names is None:   # building the names takes longer than the rest of the call
             self._feature_names = features.get_feature_names_out()
         names = self._feature_names
-        order = np.argsort(-contributions.data)[:k]
+        # the strongest first; of two that pushed alike, the one first in the vocabulary
+        order = np.lexsort((contributions.indices, -contributions.data))[:k]
         return [names[contributions.indices[i]].split("__", 1)[-1].strip() for i in order if contributions.data[i] > 0]
 
     def top_features_of(self, pairs) -> list[list[str]]:
@@ -432,7 +433,7 @@ class StanceClassifier:
                 found.append([])
                 continue
             contributions = vector.data * coef[0, vector.indices]
-            order = np.argsort(-contributions)[:3]
+            order = np.lexsort((vector.indices, -contributions))[:3]   # as in top_features
             found.append([self._feature_names[vector.indices[i]].split("__", 1)[-1].strip()
                           for i in order if contributions[i] > 0])
         return found
@@ -524,26 +525,44 @@ class EnsembleTagger:
         codes, distinct = pd.factorize(statements["text"])
         if len(distinct) == 0:
             return _finish(statements, stances, frames, evidence, suppressed, self.codebook)
-        proba = self._scores.proba if self._scores is not None else self.model.predict_proba
-        over = proba(list(distinct))[codes] >= self.threshold
         stance_ids = self.codebook.stance_ids
-        order = {s: n for n, s in enumerate(self.codebook.stance_ids)}
+        order = {s: n for n, s in enumerate(stance_ids)}
+        if self._scores is not None:
+            proba, tops = self._scores.proba_and_top_terms(list(distinct), self._new_stances(stances, codes))
+        else:
+            proba, tops = self.model.predict_proba(list(distinct)), None
+        over = proba[codes] >= self.threshold
         genres = statements["genre"].tolist() if "genre" in statements else [""] * len(texts)
         added = []
         for i in np.flatnonzero(over.any(axis=1)):
             if asks_in_a_turn(texts[i], genres[i]):
                 continue    # a question in a transcript or interview only asks (the guide; holder rule 3)
-            found = [stance_ids[j] for j in np.flatnonzero(over[i]) if stance_ids[j] not in stances[i]]
+            found = [j for j in np.flatnonzero(over[i]).tolist() if stance_ids[j] not in stances[i]]
             if found:
-                stances[i] = tuple(sorted((*stances[i], *found), key=order.__getitem__))
-                added += [(i, s) for s in found]
-        if self._scores is not None:
-            tops = self._scores.top_terms([texts[i] for i, _ in added], [stance_ids.index(s) for _, s in added])
+                stances[i] = tuple(sorted((*stances[i], *(stance_ids[j] for j in found)), key=order.__getitem__))
+                added += [(i, j) for j in found]
+        if tops is not None:
+            terms = [tops[codes[i], j] for i, j in added]
         else:
-            tops = self.model.top_features_of([(texts[i], s) for i, s in added])
-        for (i, s), top in zip(added, tops):
-            evidence[i] = (*evidence[i], Evidence(s, "model", -1, -1, ", ".join(top)))
+            terms = self.model.top_features_of([(texts[i], stance_ids[j]) for i, j in added])
+        for (i, j), top in zip(added, terms):
+            evidence[i] = (*evidence[i], Evidence(stance_ids[j], "model", -1, -1, ", ".join(top)))
         return _finish(statements, stances, frames, evidence, suppressed, self.codebook)
+
+    def _new_stances(self, stances: list[tuple], codes: np.ndarray):
+        """For ``proba_and_top_terms``: which (distinct text, stance) pairs the classifier adds to what the cues
+        found, and so needs evidence for (the cues' stances depend on the text alone)."""
+        stance_ids = self.codebook.stance_ids
+        first = np.empty(codes.max() + 1, dtype=np.int64)
+        first[codes[::-1]] = np.arange(len(codes))[::-1]    # each distinct text's first statement
+        found_of = {}
+        for tags in set(stances):
+            found_of[tags] = np.array([s in tags for s in stance_ids])
+        found = np.array([found_of[stances[i]] for i in first.tolist()]).reshape(len(first), len(stance_ids))
+
+        def wanted(start: int, proba: np.ndarray) -> np.ndarray:
+            return (proba >= self.threshold) & ~found[start:start + len(proba)]
+        return wanted
 
 
 def training_table(*tables: pd.DataFrame) -> pd.DataFrame:

@@ -628,10 +628,10 @@ def _prepare(stage: str, workdir: Path, size: int) -> tuple:
         from analysis.pipeline import DEFAULT_TAGGER, tag_corpus_to, use_large_run_memory_settings
         # What `python -m analysis tag corpus.jsonl --out tagged.parquet` runs, allocator settings and default
         # tagger included (the ensemble's fitted partner is read from its cache folder, as a second run reads it).
-        use_large_run_memory_settings()
+        memory = use_large_run_memory_settings()
         source = jsonl if stage == "end_to_end" else make_fresh_corpus(size, workdir)
         out = workdir / f"tagged_{size}{'' if stage == 'end_to_end' else '_fresh'}.parquet"
-        return (lambda: tag_corpus_to(source, out, tagger=DEFAULT_TAGGER)), {}
+        return (lambda: tag_corpus_to(source, out, tagger=DEFAULT_TAGGER, memory=memory)), {}
     raise ValueError(f"unknown stage {stage!r}")
 
 

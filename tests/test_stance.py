@@ -274,7 +274,7 @@ def test_grouped_word_pattern_matches_like_one_alternative_per_word():
     assert grouped.sub("_", text) == one_per_word.sub("_", text) == expected
 
 
-@pytest.mark.parametrize("n_cues, sizes", [(0, []), (5, [5]), (13, [13]), (14, [7, 7]), (18, [9, 9]), (27, [9, 9, 9])])
+@pytest.mark.parametrize("n_cues, sizes", [(0, []), (5, [5]), (6, [6]), (7, [4, 3]), (12, [6, 6]), (13, [5, 5, 3]), (18, [6, 6, 6])])
 def test_stance_cues_scanned_in_even_groups(n_cues, sizes):
     from analysis._fast.cue_scan import scan_groups
 

@@ -208,9 +208,9 @@ def loosen(pattern: str) -> str:
 
 
 # A union of more cues than this is scanned in parts. RE2 runs a union as one automaton whose states are
-# combinations of the cues' partial matches; on text without recurring sentences the 18 cues of the largest
-# stance ran several times faster in two unions than in one, while 13 cues ran best in one.
-MAX_CUES_PER_SCAN = 13
+# combinations of the cues' partial matches, and cues with long gaps multiply them: past a handful of cues a
+# union runs slower than two halves (the sizes tried are in benchmarks/README.md).
+MAX_CUES_PER_SCAN = 6
 
 
 def scan_groups(cues: tuple) -> list[tuple]:

@@ -105,25 +105,54 @@ class WordScores:
     def proba(self, texts: list[str], batch: int = 20_000) -> np.ndarray:
         """The probability of each stance (columns in the classifier's order) for each text, ``batch`` texts
         at a time (the words and pairs of a batch are held at once)."""
-        if len(texts) > batch:
-            return np.vstack([self.proba(texts[start:start + batch]) for start in range(0, len(texts), batch)])
-        weights = self.tfidf(texts)
-        decision = np.empty((len(texts), len(self.intercept)))
-        for s in range(len(self.intercept)):
-            decision[:, s] = self.intercept[s] + np.bincount(
-                weights.rows, weights=weights.values * self.coef[s, weights.columns], minlength=len(texts))
-        return 1.0 / (1.0 + np.exp(-decision))
+        return self.proba_and_top_terms(texts, None, batch=batch)[0]
+
+    def proba_and_top_terms(self, texts: list[str], wanted, *, k: int = 3, batch: int = 20_000):
+        """``proba`` of the texts, and ``top_terms`` of the (text, stance) pairs that ``wanted(start,
+        probabilities of the batch)`` marks (a boolean array like those probabilities), read from the same
+        weights: {(text number, stance number): terms}. ``wanted`` None asks for no terms."""
+        probabilities, terms = [], {}
+        for start in range(0, max(len(texts), 1), batch):
+            weights = self.tfidf(texts[start:start + batch])
+            decision = np.empty((weights.n_rows, len(self.intercept)))
+            for s in range(len(self.intercept)):
+                decision[:, s] = self.intercept[s] + np.bincount(
+                    weights.rows, weights=weights.values * self.coef[s, weights.columns], minlength=weights.n_rows)
+            proba = 1.0 / (1.0 + np.exp(-decision))
+            probabilities.append(proba)
+            if wanted is not None:
+                rows, stances = np.nonzero(wanted(start, proba))
+                found = self._top_terms_of(weights, rows, stances, k)
+                terms.update(zip(zip((rows + start).tolist(), stances.tolist()), found))
+        return np.vstack(probabilities), terms
 
     def top_terms(self, texts: list[str], stances: list[int], k: int = 3) -> list[list[str]]:
-        """For each text, the (at most ``k``) words or pairs that pushed it most towards its stance."""
-        weights = self.tfidf(texts)
-        starts = np.searchsorted(weights.rows, np.arange(len(texts) + 1))
-        found = []
-        for row, stance in enumerate(stances):
-            columns = weights.columns[starts[row]:starts[row + 1]]
-            contributions = weights.values[starts[row]:starts[row + 1]] * self.coef[stance, columns]
-            order = np.argsort(-contributions)[:k]
-            found.append([self.terms[columns[i]] for i in order if contributions[i] > 0])
+        """For each text, the (at most ``k``) words or pairs that pushed it most towards its stance, the
+        strongest first (of two that pushed alike, the one first in the vocabulary)."""
+        return self._top_terms_of(self.tfidf(texts), np.arange(len(texts)), np.asarray(stances, dtype=np.int64), k)
+
+    def _top_terms_of(self, weights: TfidfRows, rows: np.ndarray, stances: np.ndarray, k: int) -> list[list[str]]:
+        """``top_terms`` of the given rows of ``weights``, each towards its stance, for all pairs at once: the
+        entries of every pair laid end to end, sorted by pair, then by contribution (largest first), then by
+        column."""
+        if len(rows) == 0:
+            return []
+        starts = np.searchsorted(weights.rows, np.arange(weights.n_rows + 1))
+        lengths = starts[rows + 1] - starts[rows]
+        pair = np.repeat(np.arange(len(rows)), lengths)
+        entry = np.arange(len(pair)) - (np.cumsum(lengths) - lengths)[pair] + starts[rows][pair]
+        columns = weights.columns[entry]
+        contributions = weights.values[entry] * self.coef[stances[pair], columns]
+        pushing = np.flatnonzero(contributions > 0)     # in order of pair, then column
+        pair, columns, contributions = pair[pushing], columns[pushing], contributions[pushing]
+        order = np.argsort(-contributions, kind="stable")
+        order = order[np.argsort(pair[order], kind="stable")]
+        in_order = pair[order]
+        rank = np.arange(len(order)) - np.searchsorted(in_order, in_order)
+        keep = order[rank < k]
+        found = [[] for _ in range(len(rows))]
+        for p, term in zip(pair[keep].tolist(), self.terms[columns[keep]].tolist()):
+            found[p].append(term)
         return found
 
     def _term_hits(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
