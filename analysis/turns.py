@@ -26,7 +26,10 @@ The rule (``document_voices``), paragraph by paragraph:
    question or host label or a known actor; a bracket that names nobody ("(Reference) Overview") is none.
    A speaker's name alone on a line without a colon ("Chief Cabinet Secretary Hayashi") is a label on a line
    of its own when the same speaker is labelled elsewhere in the document. A Russian parliament's stenogram
-   opens a speech with the surname and initials as a sentence ("Slutsky L. E., LDPR faction.", "Chairman.").
+   opens a speech with the surname and initials as a sentence ("Slutsky L. E., LDPR faction.", "Chairman.",
+   "Voice from the hall."). In a parliament's transcript "Chairman." is the person whose role in
+   ``data/actors.csv`` is that parliament's speaker or chair, and a voice from the hall is a generic member.
+   A comma inside a label's brackets ("(Director-General, European Affairs Bureau)") does not end its name.
    A broadcaster's transcript names its own people by role ("JULIA REYES, CNN ANCHOR:" is the host,
    "..., CNN CORRESPONDENT:" the journalist, and so is their surname alone later). A role after the name
    ("..., LDPR faction") never makes the institution it names the speaker; in a label all in capitals the
@@ -45,7 +48,8 @@ The rule (``document_voices``), paragraph by paragraph:
    ``journalist``'s (or the ``host``'s), voice ``other``. An unlabelled paragraph after a question is the
    answer: of the one who answered last, else of the speaker the title announces, else of the interview's
    guest (the ``speaker`` metadata, else the person a title label names, "Senator Dzhabarov: Japan itself
-   ...", else the first known person of the title or the paragraph that introduces the interview). A
+   ...", else the first known person of the title or the paragraph that introduces the interview); but one
+   that ends in a question and is followed by a label is the rest of the question. A
    labelled speaker the article never introduces and whose turns mostly ask is the moderator: ``host``.
    A Japanese or Russian speaker's turn that, with the turn before it (the question it answers), names
    neither the dispute nor the other side (an answer on another topic of a press conference) is
@@ -96,12 +100,18 @@ _CAPITALISED_NAME = re.compile(r"\b[A-Z]{2,}\b")
 _META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topic|source|photo|note|reference|"
                          r"participants|present|attendees|tags|keywords|read more|see also|related|update|"
                          r"correction|agenda)\b", re.IGNORECASE)
+# The parliaments whose chair a stenogram's "Chairman." may be (``_Article.chair_of``).
+_PARLIAMENT_NAME = re.compile(r"\b(?:State Duma|Federation Council|House of Representatives|House of Councillors)\b")
 _PARLIAMENT = re.compile(r"\b(?:Diet|House of (?:Representatives|Councillors|Commons|Lords)|State Duma|Duma|"
                          r"Federation Council|Parliament|Committee|Minutes)\b")
 # The Russian parliaments' stenograms: a speech opens with the speaker's surname and initials (and faction) as a
 # sentence of its own ("Slutsky L. E., LDPR faction.", "Chairman.").
-_STENOGRAM_LABEL = re.compile(r"^(?P<label>Chairman|Chairwoman|Chairperson|Presiding|"
-                              r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. ?[A-Z]\.(?:, [^.]{1,80})?)\.(?:\s|$)")
+_STENOGRAM_LABEL = re.compile(r"^(?:(?P<chair>Chairman|Chairwoman|Chairperson|Presiding|Voices? from the (?:hall|floor))\.|"
+                              r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. ?[A-Z]\.)(?:, (?P<faction>[^.]{1,80})\.)?)"
+                              r"(?:\s|$)")
+_CHAIR_LABEL = re.compile(r"^(?:the )?(?:chairman|chairwoman|chairperson|chair|presiding|presiding officer)$",
+                          re.IGNORECASE)
+_FROM_THE_FLOOR = re.compile(r"^voices? from the (?:hall|floor)$", re.IGNORECASE)
 _PRESENTER_ROLE = re.compile(r"\b(anchor|host|presenter|moderator|correspondent|reporter)\b", re.IGNORECASE)
 _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio)\b", re.IGNORECASE)
@@ -186,6 +196,18 @@ def _matching_bracket(text: str) -> bool:
         if depth == 0:
             return number == len(text) - 1
     return False
+
+
+def _name_and_role(label: str) -> tuple[str, str]:
+    """A label split at its first comma outside brackets: "Mr. Motegi, Minister for Foreign Affairs" ->
+    ("Mr. Motegi", "Minister for Foreign Affairs"); a comma inside "(Director-General, European Affairs
+    Bureau)" stays in the name's bracket."""
+    depth = 0
+    for at, char in enumerate(label):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            return label[:at], label[at + 1:]
+    return label, ""
 
 
 def _surname(name: str) -> str:
@@ -274,7 +296,15 @@ class _Article:
             return None
         if self._is_outlets_initials(label):
             return JOURNALIST       # "RG:" in Rossiyskaya Gazeta's interview: the newspaper asks
-        name, _, role = label.partition(",")
+        parliament = _PARLIAMENT_NAME.search(f"{self.outlet} {self.title}")
+        if parliament and _CHAIR_LABEL.match(label):
+            chair = self.chair_of(parliament.group(0))
+            if chair is not None:
+                return chair
+        if parliament and _FROM_THE_FLOOR.match(label):
+            return self.people.setdefault(label, Actor(label.capitalize(), self._side_of(parliament.group(0))
+                                                       or self.side or "other", "generic"))
+        name, role = _name_and_role(label)
         presenter = _PRESENTER_ROLE.search(role)
         if presenter and name.strip():
             # "ROSALIND PIERCE, CNN ANCHOR", "MARCUS LOWE, CNN CORRESPONDENT (voice over)": the programme's own
@@ -296,7 +326,7 @@ class _Article:
             if _CAPITALISED_NAME.search(affiliation.group(1)):
                 # The Diet's "The Chairperson (Mr. KAWANO Yoshihiro)", "Government Witness (NAKAMURA Ryo)": the
                 # person is in the brackets, the office outside.
-                name, role = affiliation.group(1), f"{_AFFILIATION.sub('', label.partition(',')[0])}, {role}"
+                name, role = affiliation.group(1), f"{_AFFILIATION.sub('', _name_and_role(label)[0])}, {role}"
         # A label in capitals ("CHIEF CABINET SECRETARY HAYASHI") names the person as its title case does. An
         # institution counts only in the name part, not in a role after it ("Slutsky L. E., LDPR faction").
         mentions = self.actors.find(label.title() if label.isupper() else label)
@@ -316,6 +346,16 @@ class _Article:
                 self.unintroduced.add(surname)
             self.people[surname] = Actor(surname, side or self.side or "other", "person")
         return self.people[surname]
+
+    def chair_of(self, parliament: str) -> Actor | None:
+        """Who chairs a parliament's sitting when its stenogram says only "Chairman.": the person whose role in
+        ``data/actors.csv`` is that parliament's speaker or chair ("speaker of the state duma"), if any."""
+        for role in (f"speaker of the {parliament}", f"chairman of the {parliament}",
+                     f"chairwoman of the {parliament}"):
+            people = [m.actor for m in self.actors.find(role) if m.actor.type == "person"]
+            if people:
+                return people[0]
+        return None
 
     def publisher(self) -> Actor | None:
         """The institution of ``data/actors.csv`` the outlet is (a ministry's or the Kremlin's site), or None."""
@@ -399,7 +439,11 @@ def _stenogram_label(statements, rows) -> tuple[str, str] | None:
         return None
     opening = " ".join(statements[i].text for i in rows[:2])
     found = _STENOGRAM_LABEL.match(opening)
-    return (found.group("label"), "") if found else None
+    if found is None:
+        return None
+    if found.group("chair"):
+        return found.group("chair"), ""
+    return ", ".join(part for part in found.group("name", "faction") if part), ""
 
 
 def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: str = "",
@@ -475,14 +519,15 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
     """Rules 3 and 4: the statements of each turn get its speaker; label lines are headings. ``main``, the
     speaker the title announces, speaks before any label and after a section heading. An unlabelled
     paragraph after a question is the answer (a briefing's and an interview's answers often carry no label):
-    of the one who answered last, else of ``main``, else of the interview's guest."""
+    of the one who answered last, else of ``main``, else of the interview's guest; unless it ends in a question
+    itself and a label follows it, when it is the rest of the question."""
     current = main
     guest: list = []            # the interview's guest, found when first needed
     answerer = main             # who answered the last question
     asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
     label_alone = False         # the paragraph before was a label on a line of its own
     turns: list[list] = []      # [speaker, rows, texts] of each turn, in order
-    for rows, text, speaker in zip(paragraphs[1:], texts[1:], speakers[1:]):
+    for rows, text, speaker, next_speaker in zip(paragraphs[1:], texts[1:], speakers[1:], [*speakers[2:], None]):
         if speaker is ANSWER:
             speaker = answerer or _guest(guest, article, guest_name, texts)
         if speaker is not None:
@@ -509,7 +554,9 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             for i in rows:
                 voices[i] = Voice(None, True)
             continue
-        elif current in (JOURNALIST, HOST) and not label_alone:
+        elif current in (JOURNALIST, HOST) and not label_alone and not (
+                text.rstrip().endswith("?") and next_speaker is not None):
+            # (a paragraph that ends in a question and is followed by a label still asks)
             current = answerer or _guest(guest, article, guest_name, texts)
             turns.append([current, [], []])
         label_alone = False

@@ -298,3 +298,42 @@ def test_a_duma_stenogram_a_broadcasters_rush_transcript_and_a_chinese_spokesper
     assert cnn["DAVID HALL, CNN CORRESPONDENT (voice over): The exercises lasted a week."][0] == "journalist"
     assert _who(table, "mfa")["We hope the two sides resolve it through dialogue."] == ("Mao", "other",
                                                                                         "direct_quote")
+
+
+def test_a_stenograms_chair_a_voice_from_the_hall_and_a_question_over_two_paragraphs(tmp_path):
+    texts = {
+        "duma": ("Transcript of the plenary session of the State Duma\n\n"
+                 "Chairman.\n\nColleagues, the next item is the statement on Japan.\n\n"
+                 "Kosachev K. I. Thank you. Tokyo has joined the sanctions.\n\n"
+                 "Voice from the hall.\n\nShame!\n\n"
+                 "Chairman.\n\nQuiet, please. Let us vote."),
+        "kantei": ("Press Conference by the Chief Cabinet Secretary\n\n"
+                   "REPORTER: I would like to ask about the Russian defence minister's visit to Kunashiri.\n\n"
+                   "What is the Government's response?\n\n"
+                   "CHIEF CABINET SECRETARY MATSUNO: We have lodged a protest through diplomatic channels."),
+        "diet": ("Minutes of the Committee on Foreign Affairs\n\n"
+                 "○Government Witness MORI Takeo (Director-General, European Affairs Bureau): I will answer. "
+                 "The position of the Government has not changed.\n\n"
+                 "○SUZUKI Aiko: Then I will ask the Minister."),
+        "mfa": ("Foreign Ministry Spokesperson's Regular Press Conference\n\n"
+                "CCTV: Japan has protested against Russian exercises on the islands. What is China's comment?\n\n"
+                "Wang Wenbin: We hope the countries concerned handle their differences through dialogue."),
+    }
+    table = _tag(tmp_path, texts, {"duma": "State Duma", "kantei": "Prime Minister's Office of Japan",
+                                   "diet": "House of Representatives",
+                                   "mfa": "Ministry of Foreign Affairs of the People's Republic of China"})
+    duma = _who(table, "duma")
+    # the chair of the State Duma is its speaker (data/actors.csv), whatever the stenogram calls him
+    assert duma["Colleagues, the next item is the statement on Japan."] == ("Volodin", "russia", "direct_quote")
+    assert duma["Let us vote."][0] == "Volodin"
+    assert duma["Tokyo has joined the sanctions."][0] == "Kosachev"
+    assert duma["Shame!"] == ("Voice from the hall", "russia", "direct_quote")
+    # a paragraph that ends in a question, before the answerer's label, is still the reporter's
+    kantei = _who(table, "kantei")
+    assert kantei["What is the Government's response?"] == ("journalist", "other", "direct_quote")
+    assert kantei["CHIEF CABINET SECRETARY MATSUNO: We have lodged a protest through diplomatic channels."][0] == \
+        "Matsuno"
+    # a comma inside the bracket of the office does not end the name
+    assert _who(table, "diet")["The position of the Government has not changed."] == ("Mori", "japan",
+                                                                                     "direct_quote")
+    assert _who(table, "mfa")["What is China's comment?"] == ("journalist", "other", "direct_quote")
