@@ -76,7 +76,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from .actors import Actor, ActorIndex
+from .actors import Actor, ActorIndex, introduced_people
 from .vocab import NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, side_named
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
@@ -96,10 +96,13 @@ _MEDIA_WORDS = re.compile(r"\b(?:news|shimbun|press|agency|tv|television|broadca
 _MEDIA_LAST_WORD = re.compile(r"\b(?:shimbun|news|tv|agency|times|press)$", re.IGNORECASE)
 # A family name in capitals, as the Diet's minutes and the Japanese ministry write it ("KAWANO Yoshihiro").
 _CAPITALISED_NAME = re.compile(r"\b[A-Z]{2,}\b")
-# Lines of a transcript's header that look like labels but name no speaker ("Date: ...", "Place: ...").
+# Lines that look like labels but name no speaker: a transcript's header ("Date: ...", "Place: ..."), a byline
+# ("Text: Irina Sokolova"), a headline's kicker ("Interview: ...", "Analysis: ...").
 _META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topic|source|photo|note|reference|"
                          r"participants|present|attendees|tags|keywords|read more|see also|related|update|"
-                         r"correction|agenda)\b", re.IGNORECASE)
+                         r"correction|agenda|text|by|author|broadcast|aired|edited by|translated by|translation|"
+                         r"interview|exclusive|analysis|opinion|explainer|factbox|inquiries|enquiries|contact|"
+                         r"media contact|for more information)\b", re.IGNORECASE)
 # The parliaments whose chair a stenogram's "Chairman." may be (``_Article.chair_of``).
 _PARLIAMENT_NAME = re.compile(r"\b(?:State Duma|Federation Council|House of Representatives|House of Councillors)\b")
 _PARLIAMENT = re.compile(r"\b(?:Diet|House of (?:Representatives|Councillors|Commons|Lords)|State Duma|Duma|"
@@ -150,6 +153,8 @@ _NOT_WORDS = re.compile(r"^\W*$|^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s*[-–—,
 # An outlet whose interviews are a studio's: its questions are the host's; a newspaper's are its journalist's.
 _BROADCASTER = re.compile(r"\b(?:TV|television|channel|radio|Rossiya(?:\s*\d+)?|NHK|BBC|CNN|Euronews|Vesti|"
                           r"Zvezda|NTV|TBS|Fuji)\b", re.IGNORECASE)
+# A presenter's words: the programme's welcome, the guest's introduction.
+_PRESENTS = re.compile(r"\b(?:[Ww]elcome to|[Mm]y guests? (?:today|tonight|this week|now)|[Jj]oining (?:me|us) (?:now|today|tonight|from))\b")
 _SPEAKER_MARK = re.compile(r"^\s*[○◯●◎■◆]\s*")
 # "(Constitutional Democratic Party of Japan)" after a name in a label: the speaker's party or office.
 _AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)")
@@ -570,12 +575,16 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             for i in rows:
                 voices[i] = Voice(current)
     # A speaker the article never introduces whose turns mostly ask is the moderator (the host); in a
-    # parliament's minutes the one who asks is a member.
+    # broadcaster's programme, so is one it introduces who mostly asks or who presents the programme or its
+    # guest ("Welcome to HARDtalk", "My guest today is ..."); in a parliament's minutes the one who asks is a
+    # member.
     parliament = _PARLIAMENT.search(f"{article.outlet} {article.title}")
+    broadcaster = _BROADCASTER.search(f"{article.outlet} {article.title}")
     for person in {turn[0] for turn in turns if turn[0] is not None and not parliament
-                   and turn[0].canonical in article.unintroduced}:
+                   and (turn[0].canonical in article.unintroduced or broadcaster and turn[0].canonical in article.people)}:
         own = [turn for turn in turns if turn[0] is person and turn[1]]
-        if own and sum("?" in " ".join(turn[2]) for turn in own) * 2 > len(own):
+        presents = broadcaster and any(_PRESENTS.search(" ".join(turn[2])) for turn in own)
+        if own and (presents or sum("?" in " ".join(turn[2]) for turn in own) * 2 > len(own)):
             for turn in own:
                 turn[0] = HOST
                 for i in turn[1]:
@@ -617,8 +626,23 @@ def _guest(found: list, article: _Article, guest_name: str, texts: list[str]) ->
             guest = named if named not in (JOURNALIST, HOST, ANSWER) else None
         for text in texts[:2]:
             guest = guest or _first_person(text, article)
-        found.append(guest)
+        found.append(guest or _introduced_guest(article, texts))
     return found[0]
+
+
+def _introduced_guest(article: _Article, texts: list[str]) -> Actor | None:
+    """The interview's guest when ``data/actors.csv`` does not know them: the person the article introduces
+    with a role ("Eri Tachibana, a professor at Hokkaido University") whom the title or the paragraph under it
+    names, else the one introduced in the paragraph before the first question."""
+    people = introduced_people(texts, article.actors, lambda: article.side)
+    if not people:
+        return None
+    first_question = next((n for n, text in enumerate(texts) if n and _QUESTION_LABEL.match(text)), len(texts))
+    for place in (texts[:2], texts[max(first_question - 1, 0):first_question]):
+        for actor, forms in people.values():
+            if any(form in text for form in forms for text in place):
+                return actor
+    return None
 
 
 def _title_speaker(title: str, article: _Article) -> Actor | None:

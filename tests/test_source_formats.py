@@ -337,3 +337,40 @@ def test_a_stenograms_chair_a_voice_from_the_hall_and_a_question_over_two_paragr
     assert _who(table, "diet")["The position of the Government has not changed."] == ("Mori", "japan",
                                                                                      "direct_quote")
     assert _who(table, "mfa")["What is China's comment?"] == ("journalist", "other", "direct_quote")
+
+
+def test_bylines_kickers_and_contact_lines_name_nobody_and_a_presenter_who_welcomes_is_the_host(tmp_path):
+    texts = {
+        "rg": ("Nikolai Nozdrev: Tokyo knows where the door is\n\n"
+               "The Russian ambassador on the sanctions and the fisheries talks\n\nText: Anna Volkova\n\n"
+               "- Nikolai Nikolaevich, is dialogue still possible?\n\n- It is possible, but not on these terms.\n\n"
+               "- And the peace treaty?\n\n- The Japanese side knows our position."),
+        "nikkei": ("Interview: Tokyo must not give up the claim, historian says\n\n"
+                   "Keio University's Hiroshi Yamane says patience is Japan's only option\n\n"
+                   "Hiroshi Yamane, a professor of diplomatic history at Keio University, spoke to Nikkei Asia.\n\n"
+                   "Q: Is the territorial issue dead?\n\nA: Not dead, but frozen. Moscow will not move while the war "
+                   "goes on."),
+        "cao": ("On the Occasion of Northern Territories Day\n\n"
+                "The Northern Territories are an inherent part of the territory of Japan.\n\n"
+                "The Government will continue to negotiate with Russia with perseverance.\n\n"
+                "Inquiries: General Affairs Division, Cabinet Office"),
+        "bbc": ("HARDtalk\n\nBroadcast: 6 April 2022\n\nSTEPHEN SACKUR:\n\nWelcome to HARDtalk. My guest today is a "
+                "Russian senator, Andrei Klimov.\n\nANDREI KLIMOV:\n\nThank you.\n\nSTEPHEN SACKUR:\n\n"
+                "Japan says you walked out of the talks.\n\nANDREI KLIMOV:\n\nJapan chose sanctions. The islands "
+                "are Russian."),
+    }
+    table = _tag(tmp_path, texts, {"rg": "Rossiyskaya Gazeta", "nikkei": "Nikkei Asia",
+                                   "cao": "Cabinet Office, Government of Japan", "bbc": "BBC World Service"})
+    rg = _who(table, "rg")
+    assert rg["Text: Anna Volkova"][0] == ""
+    assert rg["- The Japanese side knows our position."] == ("Nozdrev", "russia", "direct_quote")
+    nikkei = _who(table, "nikkei")
+    # the kicker is no speaker; the guest is the person the article introduces with a role
+    assert nikkei["Interview: Tokyo must not give up the claim, historian says"][0] == ""
+    assert nikkei["Moscow will not move while the war goes on."] == ("Yamane", "japan", "direct_quote")
+    cao = _who(table, "cao")
+    assert cao["The Northern Territories are an inherent part of the territory of Japan."] == (
+        "Cabinet Office", "japan", "direct_quote")
+    bbc = _who(table, "bbc")
+    assert bbc["Japan says you walked out of the talks."][0] == "host"
+    assert bbc["The islands are Russian."][0] == "Klimov"
