@@ -92,7 +92,7 @@ _ANSWER_LABEL = re.compile(r"^(?:answer|a|response|reply)$", re.IGNORECASE)
 # A newspaper, agency or broadcaster heads the label of a press conference question: "NHK, Tanaka",
 # "Kyodo News, Sato", "Asahi Shimbun, Kobayashi", "(Reporter) Sato, Nikkei".
 _MEDIA_WORDS = re.compile(r"\b(?:news|shimbun|press|agency|tv|television|broadcasting|radio|times|post|daily|"
-                          r"journal|gazette|channel|wire|reporter)\b", re.IGNORECASE)
+                          r"journal|gazette|channel|wire|reporter|cctv|cgtn)\b", re.IGNORECASE)
 _MEDIA_LAST_WORD = re.compile(r"\b(?:shimbun|news|tv|agency|times|press)$", re.IGNORECASE)
 # A family name in capitals, as the Diet's minutes and the Japanese ministry write it ("KAWANO Yoshihiro").
 _CAPITALISED_NAME = re.compile(r"\b[A-Z]{2,}\b")
@@ -112,12 +112,13 @@ _PARLIAMENT = re.compile(r"\b(?:Diet|House of (?:Representatives|Councillors|Com
 _STENOGRAM_LABEL = re.compile(r"^(?:(?P<chair>Chairman|Chairwoman|Chairperson|Presiding|Voices? from the (?:hall|floor))\.|"
                               r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. ?[A-Z]\.)(?:, (?P<faction>[^.]{1,80})\.)?)"
                               r"(?:\s|$)")
+_STENOGRAM_START = re.compile(r"Chair|Presiding|Voices? from|[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\.")  # a cheap first look
 _CHAIR_LABEL = re.compile(r"^(?:the )?(?:chairman|chairwoman|chairperson|chair|presiding|presiding officer)$",
                           re.IGNORECASE)
 _FROM_THE_FLOOR = re.compile(r"^voices? from the (?:hall|floor)$", re.IGNORECASE)
 _PRESENTER_ROLE = re.compile(r"\b(anchor|host|presenter|moderator|correspondent|reporter)\b", re.IGNORECASE)
 _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
-_MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio)\b", re.IGNORECASE)
+_MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio|cctv|cgtn)\b", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
                          re.IGNORECASE)
 # A label: a capital or "(" first, no sentence end, quote or digit run inside, then the colon.
@@ -440,7 +441,7 @@ def _stenogram_label(statements, rows) -> tuple[str, str] | None:
     """The label of a Russian parliament's stenogram opening a paragraph ("Slutsky L. E., LDPR faction.",
     "Chairman."), read from its first two sentences (the initials may end the first), or None."""
     first = statements[rows[0]].text
-    if len(first) > 120 or not first[:1].isupper() or not first.rstrip().endswith("."):
+    if len(first) > 120 or not first.rstrip().endswith(".") or not _STENOGRAM_START.match(first):
         return None
     opening = " ".join(statements[i].text for i in rows[:2])
     found = _STENOGRAM_LABEL.match(opening)
