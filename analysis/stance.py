@@ -520,49 +520,51 @@ class EnsembleTagger:
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
         stances, frames, evidence, suppressed = self.cues.tag_columns(statements["text"].array)
         stances, evidence = list(stances), list(evidence)
-        texts = statements["text"].tolist()
-        # The classifier reads each distinct text once.
+        # The classifier reads each distinct text once; what it adds depends on the text alone (the cues'
+        # stances do too), but for a question asked in a transcript or interview, which only asks (the guide;
+        # holder rule 3).
         codes, distinct = pd.factorize(statements["text"])
         if len(distinct) == 0:
             return _finish(statements, stances, frames, evidence, suppressed, self.codebook)
         stance_ids = self.codebook.stance_ids
         order = {s: n for n, s in enumerate(stance_ids)}
+        distinct = list(distinct)
+        found = self._found_by_cues(stances, codes)
         if self._scores is not None:
-            proba, tops = self._scores.proba_and_top_terms(list(distinct), self._new_stances(stances, codes))
+            proba, tops = self._scores.proba_and_top_terms(
+                distinct, lambda start, p: (p >= self.threshold) & ~found[start:start + len(p)])
         else:
-            proba, tops = self.model.predict_proba(list(distinct)), None
-        over = proba[codes] >= self.threshold
-        genres = statements["genre"].tolist() if "genre" in statements else [""] * len(texts)
+            proba, tops = self.model.predict_proba(distinct), None
+        new = (proba >= self.threshold) & ~found
+        genres = statements["genre"].tolist() if "genre" in statements else None
         added = []
-        for i in np.flatnonzero(over.any(axis=1)):
-            if asks_in_a_turn(texts[i], genres[i]):
-                continue    # a question in a transcript or interview only asks (the guide; holder rule 3)
-            found = [j for j in np.flatnonzero(over[i]).tolist() if stance_ids[j] not in stances[i]]
-            if found:
-                stances[i] = tuple(sorted((*stances[i], *(stance_ids[j] for j in found)), key=order.__getitem__))
-                added += [(i, j) for j in found]
+        rows, columns = np.nonzero(new[codes])
+        for i, j in zip(rows.tolist(), columns.tolist()):
+            text = distinct[codes[i]]
+            if genres is not None and asks_in_a_turn(text, genres[i]):
+                continue
+            stances[i] = tuple(sorted((*stances[i], stance_ids[j]), key=order.__getitem__))
+            added.append((i, j))
         if tops is not None:
             terms = [tops[codes[i], j] for i, j in added]
         else:
-            terms = self.model.top_features_of([(texts[i], stance_ids[j]) for i, j in added])
+            terms = self.model.top_features_of([(distinct[codes[i]], stance_ids[j]) for i, j in added])
         for (i, j), top in zip(added, terms):
             evidence[i] = (*evidence[i], Evidence(stance_ids[j], "model", -1, -1, ", ".join(top)))
         return _finish(statements, stances, frames, evidence, suppressed, self.codebook)
 
-    def _new_stances(self, stances: list[tuple], codes: np.ndarray):
-        """For ``proba_and_top_terms``: which (distinct text, stance) pairs the classifier adds to what the cues
-        found, and so needs evidence for (the cues' stances depend on the text alone)."""
+    def _found_by_cues(self, stances: list[tuple], codes: np.ndarray) -> np.ndarray:
+        """Which stance each distinct text holds by its cues (distinct texts x stances): the classifier adds
+        only the others."""
         stance_ids = self.codebook.stance_ids
         first = np.empty(codes.max() + 1, dtype=np.int64)
         first[codes[::-1]] = np.arange(len(codes))[::-1]    # each distinct text's first statement
-        found_of = {}
-        for tags in set(stances):
-            found_of[tags] = np.array([s in tags for s in stance_ids])
-        found = np.array([found_of[stances[i]] for i in first.tolist()]).reshape(len(first), len(stance_ids))
-
-        def wanted(start: int, proba: np.ndarray) -> np.ndarray:
-            return (proba >= self.threshold) & ~found[start:start + len(proba)]
-        return wanted
+        found = np.zeros((len(first), len(stance_ids)), dtype=bool)
+        column = {s: j for j, s in enumerate(stance_ids)}
+        for row, i in enumerate(first.tolist()):
+            for stance in stances[i]:
+                found[row, column[stance]] = True
+        return found
 
 
 def training_table(*tables: pd.DataFrame) -> pd.DataFrame:
