@@ -287,7 +287,7 @@ def test_stance_cues_scanned_in_even_groups(n_cues, sizes):
 @pytest.mark.parametrize("cue_id, starts", [
     ("laid_claim", ("assert", "laid", "lay", "laying", "lays", "maintain", "press", "put forward", "renew", "stake",
                     "staking")),
-    ("illegal_occupation", ("illegal", "occupied", "under russia's", "under russian")),
+    ("illegal_occupation", ("illegal", "occup", "occupied", "under russia's", "under russian")),
     ("talks_about_treaty", None),     # its second branch begins with ^ or [?.]: no string to look for
 ])
 def test_where_a_cue_can_begin(cue_id, starts):
@@ -438,6 +438,17 @@ def test_a_frame_cue_with_a_long_bounded_repeat_is_decided_exactly(tmp_path):
     ("The exchanges create an environment conducive to the resolution of the territorial issue.", []),
     ("Tokyo joined the illegitimate sanctions and bears full responsibility for the consequences.", [SANC]),
     ("Moscow says Japan's sanctions are the reason.", [SANC]),
+    # revised on the eighth real-genre set after its one look: a treaty named as the main thing "for us",
+    # a rhetorical denial that any dispute exists, occupation "without legal basis", the economy strangled,
+    # the four islands asked for
+    ("For us the main thing is a peace treaty, the deputy minister told the newspaper.", [TREATY]),
+    ("What territorial dispute? These are Russian islands.", [SOV]),
+    ("There is nothing to hand back, the senator said.", [SOV]),
+    ("Russia occupies the four islands without any legal basis to this day.", [SOV]),
+    ("No treaty can be signed with a government that is trying to strangle our economy.", [SANC]),
+    ("The former residents have been asking for the four islands since 1945.", [TERR]),
+    ("The main thing for the region is a new airport.", []),
+    ("Tokyo has nothing to return to the tax office.", []),
     ("The sanctions are the reason investors left the region's ports.", [SANC]),   # a near miss the cue takes
     # avoidance in the Japanese press's wording
     ("Abe held back on calling the islands illegally occupied.", []),
