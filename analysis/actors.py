@@ -248,7 +248,10 @@ _NOT_PERSON_WORDS = {"Declaration", "Treaty", "Agreement", "Statement", "Constit
                      "Cabinet", "Court", "Law", "Act", "Charter", "Union", "Federation", "Republic", "Forum",
                      "Summit", "Times", "News", "Press", "Shimbun", "Post", "Journal", "Joint", "Service",
                      "Center", "Centre", "Institute", "University", "Association", "League", "Fleet", "City",
-                     "Region", "Island", "Islands", "Prefecture", "Department", "House", "Kremlin", "Diet"}
+                     "Region", "Island", "Islands", "Prefecture", "Department", "House", "Kremlin", "Diet",
+                     "East", "West", "North", "South", "Sea", "Strait", "Peninsula", "Ocean", "Kurils"}
+# A name does not start with an article or a determiner: "The Kurils, a chain of volcanic islands ...".
+_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Our", "Their", "Some", "Many"}
 
 
 def _introductions(whole: str, known):
@@ -260,7 +263,7 @@ def _introductions(whole: str, known):
         if found is None:
             continue
         name = _NAME_BEFORE.search(whole, max(0, at - 40), at)
-        if name is None or known(name.group(1)):
+        if name is None or known(name.group(1)) or not _is_name(name.group(1)):
             continue
         start = found.start("role") if found.group("role") is not None else found.end()
         role = _ROLE_UNTIL.match(whole, start, start + 110)
@@ -281,10 +284,20 @@ def _introductions(whole: str, known):
         if surname in _NOT_SPEAKER_NAMES or surname in _NOT_PERSON_WORDS or surname in _NOT_NAMES or known(surname):
             continue
         full = re.search(rf"\b(?:[A-Z][a-z]+ {surname}|{surname} [A-Z][a-z]+)\b(?! [A-Z])", whole)
-        if (full and not known(full.group(0)) and _NOT_PERSON_WORDS.isdisjoint(full.group(0).split())
-                and _NOT_NAMES.isdisjoint(full.group(0).split())
-                and not full.group(0).startswith(("The ", "A ", "An "))):
+        if (full and not known(full.group(0)) and _is_name(full.group(0)) and _NOT_NAMES.isdisjoint(full.group(0).split())
+                and not _THE_BEFORE.search(whole, max(0, full.start() - 30), full.start())):
             yield full.group(0), "", full.start()
+
+
+# "the Russian Far East told RT": a name after "the" is a place's or a body's, not a person's.
+_THE_BEFORE = re.compile(r"[Tt]he (?:[A-Z][a-z]+ )?$")
+
+
+def _is_name(words: str) -> bool:
+    """Whether capitalised words can be a person's name: no article or determiner first ("The Kurils"), no word
+    of a place's, document's or body's name ("Far East", "Joint Declaration")."""
+    split = words.replace("-", " ").split()
+    return split[0] not in _DETERMINERS and _NOT_PERSON_WORDS.isdisjoint(split)
 
 
 def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: "") -> dict[str, tuple[Actor, list]]:

@@ -368,6 +368,7 @@ class _ArticleContext:
     last_speaker: Actor | None = None
     last_speaker_idx: int = -10
     last_person: Actor | None = None
+    last_person_idx: int = -10            # the sentence that named last_person
     last_of_type: dict = field(default_factory=dict)
     role_holder: dict = field(default_factory=dict)  # generic role actor -> named person seen with it
     recent: list = field(default_factory=list)
@@ -384,12 +385,12 @@ class _ArticleContext:
         for role, person in facts.roles:
             self.role_holder[role] = person
 
-    def see(self, mentions: list[Mention]):
+    def see(self, mentions: list[Mention], sent_idx: int):
         for mention in mentions:
             actor = mention.actor
             self.last_of_type[actor.type] = actor
             if actor.type in PERSON_TYPES:
-                self.last_person = actor
+                self.last_person, self.last_person_idx = actor, sent_idx
             self.recent.append(actor)
         if len(self.recent) > 30:
             del self.recent[:-30]
@@ -442,6 +443,8 @@ def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, person_before: Actor |
     the last four sentences; else the last person named or speaking in the article."""
     if person_before is not None:
         return person_before
+    if ctx.last_person is not None and ctx.last_person_idx > ctx.last_speaker_idx:
+        return ctx.last_person       # 'Peskov struck a similar note. Dialogue ... continues, he noted.'
     if (ctx.last_speaker is not None and ctx.last_speaker.type in (*PERSON_TYPES, "generic")
             and sent_idx - ctx.last_speaker_idx <= 4):
         return ctx.last_speaker      # also an unnamed one: 'A source ... said ... "...," he added.'
@@ -834,7 +837,7 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         position_side = _resolve_position(found.position, ctx, statement.sent_idx)
         rows.append(_row(found, speaker, attribution.how, position_side))
         quotes.leave(found)
-        ctx.see(found.mentions)
+        ctx.see(found.mentions, statement.sent_idx)
         ctx.spoke(speaker, statement.sent_idx)
     _resolve_headlines(rows, headlines, finders.actors)
     _apply_document_voices(rows, statements, finders.actors, document)
@@ -943,6 +946,9 @@ def _apply_document_voices(rows: list[dict], statements, actors: ActorIndex, doc
     for row, voice in zip(rows, found.voices):
         if voice.heading:
             row.update(mode="narration", speaker="", speaker_type="", voice_side="outlet")
+        elif (voice.quotes_kept and row["_attributed"] and row["mode"] == "direct_quote"
+              and row["speaker_type"] == "official" and row["speaker"] != voice.speaker.canonical):
+            pass                                           # a person the statement quotes by name
         elif voice.speaker is not None:
             # A minister reporting the other side's words ("Russia has said that the exchanges cannot proceed
             # ...") states that side's position, not the minister's (analysis.holder, rule 2).

@@ -20,8 +20,10 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    it (quoted or reported; not a newspaper or other media), unless it says nothing of a view: it only
    withholds comment, greets or announces procedure (the codebook's ``no_view`` section), asks a question in
    a transcript or interview (a question only asks, as GUIDE.md codes a journalist's; a question quoted in a
-   news story is the speaker's chosen words and keeps the rule), or belongs to a transcript turn on another
-   topic (``off_topic``, ``analysis.turns``); otherwise ``none``.
+   news story is the speaker's chosen words and keeps the rule), belongs to a transcript turn on another
+   topic (``off_topic``, ``analysis.turns``), or its words read as a fact, a figure or procedure rather than
+   a view (``ViewWords``: word weights learned from the coded dev parts, where coders gave a side's
+   speaker's neutral facts and schedules holder ``none``); otherwise ``none``.
 4. **Cue holders.** The sides the matched cues name: the one, or ``both``.
 5. **Voice.** The voice's side, when it is a side.
 6. **Sides in the spans.** The side named inside the matched spans ("Russia's sovereignty"), when exactly one
@@ -30,6 +32,9 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
 8. **Defaults.** The stances' default holders when they agree; else ``both``.
 """
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from .codebook import Codebook, HolderImplications
 from .vocab import PARTIES, side_word_regex
@@ -46,6 +51,54 @@ def side_named_in(span: str) -> str:
     """
     sides = [side for side, words in _SIDE_WORDS if words.search(span)]
     return sides[0] if len(sides) == 1 else ""
+
+
+# The words of a statement as scikit-learn's CountVectorizer reads them: lower case, runs of two or more
+# word characters.
+_WORD = re.compile(r"\b\w\w+\b")
+
+
+def statement_words(text: str) -> set[str]:
+    """The distinct words of a statement (``ViewWords`` reads whether each occurs, not how often)."""
+    return set(_WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class ViewWords:
+    """Whether a stance-free statement of a side's speaker states that side's view or only a fact, a figure or
+    procedure (rule 3): a logistic regression on which words the statement contains, learned from coded
+    statements. Coders split such statements about evenly ("About 5,500 former islanders are alive": none;
+    "We will not take such protests into consideration": the speaker's side), and no short word list told
+    them apart across sets (``docs/evaluation.md``); the learned weights do, on every test part.
+
+    ``weights``: each word's weight and ``bias`` the intercept, in millionths, so that a sum is exact in any
+    order (the column version in ``_fast.view_scan`` adds them in another order). A statement states a view
+    when bias plus the weights of its distinct words is above zero; a word never seen in training weighs 0.
+    """
+
+    weights: dict
+    bias: int
+
+    # The regularisation (scikit-learn's C) chosen by leave-one-set-out over the real-genre sets
+    # (docs/evaluation.md); words seen in fewer than two training statements are left out.
+    STRENGTH = 0.3
+
+    @classmethod
+    def fit(cls, texts, says_view) -> "ViewWords":
+        """Learned from statements (``texts``) and whether coders gave each its speaker's side (``says_view``)."""
+        from sklearn.feature_extraction.text import CountVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        vectorizer = CountVectorizer(binary=True, min_df=2)
+        model = LogisticRegression(C=cls.STRENGTH, max_iter=2000).fit(vectorizer.fit_transform(texts),
+                                                                      list(says_view))
+        words = vectorizer.get_feature_names_out().tolist()
+        return cls({word: round(weight * 1e6) for word, weight in zip(words, model.coef_[0].tolist())},
+                   round(float(model.intercept_[0]) * 1e6))
+
+    def says_view(self, text: str) -> bool:
+        """Whether ``text`` reads as a view (the plain rule; ``_fast.view_scan`` is its column version)."""
+        return self.bias + sum(self.weights.get(word, 0) for word in statement_words(text)) > 0
 
 
 def asks_in_a_turn(text: str, genre: str) -> bool:
@@ -96,9 +149,10 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
     return defaults[0] if len(defaults) == 1 else "both"
 
 
-def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str]:
+def holder_column(statements, stances, evidence, codebook: Codebook, views: ViewWords | None = None) -> list[str]:
     """``resolve_holder`` of every statement of an attributed table, given its stances and evidence (items
-    with ``cue`` and ``text``, as ``stance.Evidence``)."""
+    with ``cue`` and ``text``, as ``stance.Evidence``); ``views``, if given, reads which stance-free statements
+    of a side's speaker state a view (rule 3)."""
     implications = codebook.holder_implications
     cue_holder = implications.cue_holder
     span_side: dict[str, str] = {}   # a cue matches the same few words again and again
@@ -142,6 +196,11 @@ def holder_column(statements, stances, evidence, codebook: Codebook) -> list[str
         from ._fast.no_view_scan import no_view_flags   # the machinery imports this module's rule
 
         texts_read = list(no_view)
-        no_view = dict(zip(texts_read, no_view_flags(texts_read, implications)))
+        flags = no_view_flags(texts_read, implications)
+        if views is not None:
+            from ._fast.view_scan import says_view_flags
+
+            flags = [withheld or not view for withheld, view in zip(flags, says_view_flags(texts_read, views))]
+        no_view = dict(zip(texts_read, flags))
         holders = [("none" if no_view[h[1]] else h[0]) if isinstance(h, tuple) else h for h in holders]
     return holders

@@ -97,6 +97,32 @@ def base_training(codebook: Codebook | None = None) -> pd.DataFrame:
     return training_table(*coded)
 
 
+def view_words(codebook: Codebook | None = None):
+    """The holder's view words (``holder.ViewWords``), learned from the seed gold and the real-genre dev parts
+    (never a test part): the stance-free statements whose coded voice is a side's and not the outlet's
+    narration, and whether the coders gave each that side as holder."""
+    from . import paths
+    from .evaluation import read_coded
+    from .holder import ViewWords
+    from .vocab import PARTIES
+
+    codebook = codebook or load_codebook()
+    coded = pd.concat([read_coded(path, codebook=codebook) for path in (paths.GOLD, *paths.REAL_GENRE_DEV)],
+                      ignore_index=True)
+    spoken = coded[(coded["stances"] == "") & coded["voice_side"].isin(PARTIES) & (coded["mode"] != "narration")]
+    says_view = spoken["holder_side"] == spoken["voice_side"]
+    # Fitted once per training data and kept on disk, as the ensemble's partner is.
+    from ._fast import fitted_partner
+
+    key = fitted_partner.fit_key(spoken["text"], says_view.map(str), ("view",),
+                                 {"model": "ViewWords", "C": ViewWords.STRENGTH, "words": "binary min_df 2"})
+    views = fitted_partner.load_views(key)
+    if views is None:
+        views = ViewWords.fit(spoken["text"], says_view)
+        fitted_partner.store_views(key, views)
+    return views
+
+
 def train_with_codes(codes: pd.DataFrame, *, codebook: Codebook | None = None,
                      base: pd.DataFrame | None = None, **options) -> StanceClassifier:
     """The classifier trained on the shipped training data and the user's codes (which win over a shipped

@@ -60,9 +60,18 @@ def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None, *,
     """A ready tagger. The model is trained here, from the gold, the dev set of other outlets and the dev parts
     of the real-genre sets (never their test parts), and ``extra_training`` (text, stances: a user's codes,
     ``learning.user_codes``), which wins over a shipped coding of the same text."""
-    from .stance import CodebookTagger, EnsembleTagger, StanceClassifier
+    from .learning import view_words
 
     codebook = codebook or load_codebook()
+    tagger = _make_stance_tagger(name, codebook, extra_training)
+    tagger.views = view_words(codebook)
+    return tagger
+
+
+def _make_stance_tagger(name: str, codebook: Codebook, extra_training: pd.DataFrame | None):
+    """The tagger ``make_tagger`` names, its classifier trained."""
+    from .stance import CodebookTagger, EnsembleTagger, StanceClassifier
+
     if name == "codebook":
         return CodebookTagger(codebook)
     if name in ("model", "ensemble"):

@@ -44,7 +44,7 @@ import pandas as pd
 
 from .codebook import NEGATION_WORDS, Codebook, CodebookError, Cue, load_codebook
 from .context import inherit_stances
-from .holder import asks_in_a_turn, holder_column
+from .holder import ViewWords, asks_in_a_turn, holder_column
 from .patterns import MatchClock, PatternTimeout, whole_word
 
 
@@ -221,6 +221,7 @@ class CodebookTagger:
     """Tags statements with the codebook's stances and frames, keeping the evidence."""
 
     name = "codebook"
+    views: ViewWords | None = None     # the holder's view words (analysis.holder, rule 3); make_tagger sets them
 
     def __init__(self, codebook: Codebook | None = None):
         from ._fast.cue_scan import CueScanner   # the machinery imports this module's rule
@@ -276,10 +277,11 @@ class CodebookTagger:
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
         """Add stances, stance_evidence, suppressed_evidence, frames and holder_side to an attributed table."""
         stances, frames, evidence, suppressed = self.tag_columns(statements["text"].array)
-        return _finish(statements, stances, frames, evidence, suppressed, self.codebook)
+        return _finish(statements, stances, frames, evidence, suppressed, self.codebook, self.views)
 
 
-def _finish(statements, stances, frames, evidence, suppressed, codebook: Codebook) -> pd.DataFrame:
+def _finish(statements, stances, frames, evidence, suppressed, codebook: Codebook,
+            views: "ViewWords | None" = None) -> pd.DataFrame:
     """The tags as text columns, the holder that follows from them (``analysis.holder``), and the positions
     that statements referring back inherit (``analysis.context``)."""
     stances, evidence, suppressed = _questions_only_ask(statements, stances, evidence, suppressed)
@@ -288,7 +290,7 @@ def _finish(statements, stances, frames, evidence, suppressed, codebook: Codeboo
     out["stance_evidence"] = [" | ".join(map(str, e)) if e else "" for e in evidence]
     out["suppressed_evidence"] = [" | ".join(map(str, e)) if e else "" for e in suppressed]
     out["frames"] = [";".join(f) if f else "" for f in frames]
-    out["holder_side"] = holder_column(statements, stances, evidence, codebook)
+    out["holder_side"] = holder_column(statements, stances, evidence, codebook, views)
     return inherit_stances(out, codebook)
 
 
@@ -329,6 +331,7 @@ class StanceClassifier:
     """
 
     name = "model"
+    views: ViewWords | None = None     # the holder's view words (analysis.holder, rule 3); make_tagger sets them
 
     # threshold and C chosen in leave-one-set-out cross-validation over the dev parts of the three real-genre
     # sets (the model trained on the seeds, the other-outlets set and the two other dev parts): threshold 0.4
@@ -447,7 +450,7 @@ class StanceClassifier:
         for text, row_stances in zip(statements["text"], stances):
             evidence.append([Evidence(s, "model", -1, -1, ", ".join(self.top_features(text, s))) for s in row_stances])
         return _finish(statements, stances, frames, evidence,
-                       [[] for _ in stances], self.codebook)
+                       [[] for _ in stances], self.codebook, self.views)
 
 
 class CueHits:
@@ -500,6 +503,7 @@ class EnsembleTagger:
     """
 
     name = "ensemble"
+    views: ViewWords | None = None     # the holder's view words (analysis.holder, rule 3); make_tagger sets them
 
     def __init__(self, codebook: Codebook | None = None, model: "StanceClassifier | None" = None, *,
                  threshold: float = 0.55, scores=None):
@@ -525,7 +529,7 @@ class EnsembleTagger:
         # holder rule 3).
         codes, distinct = pd.factorize(statements["text"])
         if len(distinct) == 0:
-            return _finish(statements, stances, frames, evidence, suppressed, self.codebook)
+            return _finish(statements, stances, frames, evidence, suppressed, self.codebook, self.views)
         stance_ids = self.codebook.stance_ids
         order = {s: n for n, s in enumerate(stance_ids)}
         distinct = list(distinct)
@@ -551,7 +555,7 @@ class EnsembleTagger:
             terms = self.model.top_features_of([(distinct[codes[i]], stance_ids[j]) for i, j in added])
         for (i, j), top in zip(added, terms):
             evidence[i] = (*evidence[i], Evidence(stance_ids[j], "model", -1, -1, ", ".join(top)))
-        return _finish(statements, stances, frames, evidence, suppressed, self.codebook)
+        return _finish(statements, stances, frames, evidence, suppressed, self.codebook, self.views)
 
     def _found_by_cues(self, stances: list[tuple], codes: np.ndarray) -> np.ndarray:
         """Which stance each distinct text holds by its cues (distinct texts x stances): the classifier adds

@@ -62,7 +62,10 @@ The rule (``document_voices``), paragraph by paragraph:
 5. **Statements.** Every statement after the title is the author's: the ``speaker`` metadata, else the
    person or institution a title names after "Statement by" / "Comment of" ("Statement by Foreign Minister
    HAYASHI Yoshimasa on ..."), else the outlet when it is an institution of ``data/actors.csv``, else the
-   institution the title names, else the foreign ministry of the side the outlet or the title names.
+   institution the title names, else the foreign ministry of the side the outlet or the title names. A
+   person the statement quotes by name in quote marks ("“The Kurils are our land,” Governor Limarenko
+   said") speaks those words: a release gives its officials' quoted words as theirs. What it reports of them
+   ("The President noted that ...", a readout of a call) stays the author's, as coders code it.
 
 A speaker not in ``data/actors.csv`` becomes an actor of the article: the surname (the last word of the name,
 or the word in capitals of a Japanese-style "HAYASHI Yoshimasa"), with the side its label names ("of the
@@ -171,6 +174,7 @@ class Voice(NamedTuple):
     speaker: Actor | None
     heading: bool = False
     off_topic: bool = False     # in a turn that never touches the dispute or the other side (rule 3)
+    quotes_kept: bool = False   # a statement's author: a person its sentence quotes by name speaks instead (rule 5)
 
 
 class DocumentVoices(NamedTuple):
@@ -492,7 +496,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         if author is not None:
             for rows, text in zip(paragraphs[1:], texts[1:]):
                 for i in rows:
-                    voices[i] = Voice(None, True) if _is_heading(text) else Voice(author)
+                    voices[i] = Voice(None, True) if _is_heading(text) else Voice(author, quotes_kept=True)
     elif genre in ("transcript", "interview"):
         _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main)
     for i, statement in enumerate(statements):

@@ -441,3 +441,26 @@ def test_diplomatic_sources_are_unnamed_speakers_of_no_side(attribute_with):
                        "A source familiar with the negotiations said the sides were far apart.")
     assert who(table, 1) == ("reported", "diplomatic sources", "other")
     assert who(table, 2) == ("reported", "source familiar with the negotiations", "other")
+
+
+def test_a_place_is_not_introduced_as_a_person():
+    """"The Kurils, a chain of volcanic islands ..." and "the Russian Far East told" name no person: a name
+    does not start with "The", nor is it a place's words ("Far East")."""
+    from analysis.actors import introduced_people
+
+    texts = ["The Kurils, a chain of volcanic islands between Kamchatka and Hokkaido, are home to about 20,000 people.",
+             "A source at a Japanese trading house with operations in the Russian Far East told RT that no firm "
+             "would invest there.",
+             "The development of the Far East cannot be put on hold."]
+    assert introduced_people(texts, load_actors(), lambda: "russia") == {}
+
+
+def test_he_is_the_person_named_after_the_last_speaker():
+    """"he" is the person the article named after its last speaker: Peskov, introduced after Zakharova spoke,
+    "noted" the next sentence's words."""
+    text = ("Foreign Ministry spokeswoman Maria Zakharova said in July that Moscow needs nobody's permission to "
+            "develop its own regions.\n\n"
+            "Kremlin spokesman Dmitry Peskov struck a similar note on Friday. Dialogue with Japan on a peace "
+            "treaty continues, he noted, but the development of the islands cannot be put on hold.")
+    rows = attribute(pd.DataFrame(article_statements("p", text)))
+    assert rows["speaker"].tolist() == ["Zakharova", "", "Peskov"]

@@ -195,8 +195,9 @@ def test_a_statement_without_a_stance_that_withholds_a_view_has_no_holder(text, 
 
 
 def test_withholding_is_read_only_without_a_stance_and_a_position_predicate(actors):
-    """In a transcript turn the answer that withholds comment has no holder; the next one, a view, is Japan's;
-    a position predicate still gives its subject ("Tokyo maintains ... I will not go into details")."""
+    """In a transcript turn the answer that withholds comment has no holder, nor does the status report before
+    it (procedure, by the view words); the next one, a view, is Japan's; a position predicate still gives its
+    subject ("Tokyo maintains ... I will not go into details")."""
     text = ("Press Conference by Foreign Minister Hayashi\n\n"
             "Foreign Minister Hayashi: This year's fisheries negotiations with Russia are under coordination. "
             "As this concerns negotiations, I will refrain from going into further detail.\n\n"
@@ -207,7 +208,7 @@ def test_withholding_is_read_only_without_a_stance_and_a_position_predicate(acto
     table["boilerplate_group"] = ""
     out = tag_statements(table, make_tagger("codebook", CODEBOOK), actors).set_index("sent_idx")
     assert out["speaker"].tolist()[1:] == ["Hayashi"] * 3
-    assert out["holder_side"].tolist()[1:] == ["japan", "none", "japan"]
+    assert out["holder_side"].tolist()[1:] == ["none", "none", "japan"]
 
 
 @pytest.mark.parametrize("text, genre, expected", [
@@ -221,3 +222,48 @@ def test_a_question_in_a_transcript_only_asks(text, genre, expected):
                           speaker_type="official", cue_holders=[], span_sides=[],
                           implications=CODEBOOK.holder_implications, text=text,
                           asks=asks_in_a_turn(text, genre)) == expected
+
+
+@pytest.fixture(scope="module")
+def views():
+    from analysis.learning import view_words
+
+    return view_words()
+
+
+@pytest.mark.parametrize("text, says_view", [
+    ("We will never accept such a unilateral step by the Russian side.", True),
+    ("Japan's approach to relations with Russia has become openly hostile.", True),
+    ("Such actions do not create an atmosphere of trust between our countries.", True),
+    ("The Government of Japan will continue to respond firmly and calmly.", True),
+    ("The next round of consultations will be held in Moscow in March.", False),
+    ("Thank you, Mr. Chairman.", False),
+    ("About 5,500 former islanders are still alive, and their average age is over 86.", False),
+    ("The fisheries talks were held by videoconference in December.", False),
+])
+def test_the_view_words_tell_a_view_from_a_fact_or_procedure(views, text, says_view):
+    assert views.says_view(text) is says_view
+
+
+def test_a_ministers_fact_has_no_holder_and_her_view_has_her_sides(actors, views):
+    """Rule 3 with the view words: in a briefing, the spokeswoman's schedule is nobody's position; her
+    evaluation of Japan's course is Russia's."""
+    text = ("Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, March 2, 2023\n\n"
+            "Question: Are new consultations with Tokyo planned?\n\n"
+            "Maria Zakharova: The next round of consultations will be held in Moscow in March. Japan's approach "
+            "to relations with Russia has become openly hostile.")
+    statements = pd.DataFrame(article_statements("z1", text)).assign(is_boilerplate=False, boilerplate_group="")
+    tagger = make_tagger("codebook")
+    tagged = tag_statements(statements, tagger, actors).set_index("sent_idx")
+    assert tagged["genre"].iloc[0] == "transcript"
+    assert tagged.loc[2, ["speaker", "stances", "holder_side"]].tolist() == ["Zakharova", "", "none"]
+    assert tagged.loc[3, ["speaker", "stances", "holder_side"]].tolist() == ["Zakharova", "", "russia"]
+    tagger.views = None                  # without them, rule 3 gives every statement of hers her side
+    assert tag_statements(statements, tagger, actors).set_index("sent_idx").loc[2, "holder_side"] == "russia"
+
+
+def test_the_view_words_learn_from_the_dev_parts_only(views):
+    from analysis import paths
+
+    assert all(path.name == "gold_dev.csv" for path in paths.REAL_GENRE_DEV)
+    assert 1000 < len(views.weights) < 5000 and views.weights["we"] > 0 > views.weights["held"]

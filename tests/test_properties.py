@@ -328,6 +328,24 @@ def test_the_column_scan_of_no_view_is_the_plain_rule(texts):
     assert no_view_flags(texts, implications) == [implications.states_no_view(text) for text in texts]
 
 
+_VIEW_PIECES = ["We will never accept", "the meeting was held", "Japan", "japan's", "you", "mr.", "Тokyo", "é", "İ",
+                "ǅ", "_", "__init", "12", "a", " ", ".", ",", "-", "we we we", "WE", "relations", "\n"]
+
+
+@settings(max_examples=300, **DETERMINISTIC)
+@given(texts=st.lists(st.lists(st.one_of(st.sampled_from(_VIEW_PIECES), st.text(max_size=6)), max_size=8)
+                      .map("".join), max_size=20))
+def test_the_column_scan_of_view_words_is_the_plain_rule(texts):
+    """``_fast.view_scan.says_view_flags`` gives what ``ViewWords.says_view`` gives, text by text: words met
+    twice count once, words never trained on weigh nothing, non-ASCII letters are words as Python reads them."""
+    from analysis._fast.view_scan import says_view_flags
+    from analysis.learning import view_words
+
+    views = view_words()
+    texts += _coded_texts()[:300]
+    assert says_view_flags(texts, views) == [views.says_view(text) for text in texts]
+
+
 def _fitted_partner():
     """The words-only classifier the ensemble reads with, fitted here."""
     from analysis.learning import base_training

@@ -368,3 +368,33 @@ def test_an_answer_on_another_topic_holds_no_position_on_the_dispute(tmp_path):
     assert rows["The ministry will take strict action."] == ("Hayashi", True, "none")
     assert rows["We will continue to do so."] == ("Hayashi", False, "japan")
     assert rows["We have lodged a protest through diplomatic channels."] == ("Hayashi", False, "japan")
+
+
+REGIONAL_RELEASE = """Results of the first year of the preferential regime on the Kuril Islands
+
+Yuzhno-Sakhalinsk, 12 January 2024.
+
+The regional government has summed up the first year of the preferential tax regime on the Kuril Islands.
+
+Sixty-one companies have registered as residents, most of them in fish processing.
+
+Governor of the Sakhalin Region Valery Limarenko visited Iturup this week. "The Kurils are Russian land, and people here must live no worse than on the mainland," Limarenko said.
+
+The governor instructed the regional ministries to prepare proposals on housing for young specialists.
+
+A new passenger terminal at Iturup airport has already been commissioned."""
+
+
+def test_a_release_gives_its_officials_quoted_words_as_theirs_and_the_rest_as_its_own(tmp_path):
+    """Rule 5: a regional government's release is its own words, but the words it quotes of its governor in
+    quote marks are his; what it reports of him ("The governor instructed ...") stays the release's, as a
+    Kremlin readout's "The President noted that ..." is the Kremlin's."""
+    table = _corpus(tmp_path, {"release": REGIONAL_RELEASE}, outlet={"release": "Sakhalin Region Government"})
+    rows = {text: (speaker, kind, voice, mode) for text, speaker, kind, voice, mode in _rows(table, "release")}
+    government = ("Sakhalin government", "institution", "russia", "direct_quote")
+    assert set(table["genre"]) == {"statement"}
+    assert rows["Sixty-one companies have registered as residents, most of them in fish processing."] == government
+    assert rows['"The Kurils are Russian land, and people here must live no worse than on the mainland," '
+                'Limarenko said.'] == ("Limarenko", "official", "russia", "direct_quote")
+    assert rows["The governor instructed the regional ministries to prepare proposals on housing for young "
+                "specialists."] == government

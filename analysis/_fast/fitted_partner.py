@@ -1,4 +1,4 @@
-"""The ensemble's fitted partner, kept on disk between runs.
+"""The ensemble's fitted partner, and the holder's view words, kept on disk between runs.
 
 The words-only classifier is the same for every run on the same training data: fitting it means importing
 scikit-learn and fitting four logistic regressions, about as long as scoring a hundred thousand statements.
@@ -8,7 +8,8 @@ classifier's settings and scikit-learn's version. A run that finds its key loads
 never pickled code) and does not import scikit-learn; any other fits, then stores them. The folder is
 ``$KURIL_STANCE_CACHE``, else ``$XDG_CACHE_HOME/kuril-stance``, else ``~/.cache/kuril-stance``;
 ``KURIL_STANCE_CACHE=off`` fits every time. ``tests/test_properties.py`` checks that a tagger built from the
-cache tags as one fitted afresh.
+cache tags as one fitted afresh. The holder's view words (``holder.ViewWords``: words and integer weights)
+are kept the same way, for every tagger.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..holder import ViewWords
 from .word_scores import WordScores
 
 # Bumped when the stored arrays or what the key covers change.
@@ -64,17 +66,40 @@ def load(key: str) -> WordScores | None:
 def store(key: str, scores: WordScores) -> None:
     """Keep a fitted scorer under ``key``, written whole or not at all. A folder that cannot be written only
     means the next run fits again."""
+    _store(f"partner-{key}", terms=np.array(scores.terms.tolist(), dtype=str), idf=scores.idf, coef=scores.coef,
+           intercept=scores.intercept)
+
+
+def load_views(key: str) -> ViewWords | None:
+    """The stored view words of ``key``, or None (as ``load``)."""
+    folder = cache_folder()
+    path = folder / f"views-{key}.npz" if folder else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            return ViewWords(dict(zip(stored["words"].tolist(), stored["weights"].tolist())), int(stored["bias"]))
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def store_views(key: str, views: ViewWords) -> None:
+    """Keep fitted view words under ``key`` (as ``store``)."""
+    _store(f"views-{key}", words=np.array(list(views.weights), dtype=str),
+           weights=np.array(list(views.weights.values()), dtype=np.int64), bias=np.int64(views.bias))
+
+
+def _store(name: str, **arrays) -> None:
     folder = cache_folder()
     if folder is None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".partner-", suffix=".npz")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name.split('-')[0]}-", suffix=".npz")
         try:
             with os.fdopen(handle, "wb") as out:
-                np.savez(out, terms=np.array(scores.terms.tolist(), dtype=str), idf=scores.idf, coef=scores.coef,
-                         intercept=scores.intercept)
-            os.replace(temporary, folder / f"partner-{key}.npz")
+                np.savez(out, **arrays)
+            os.replace(temporary, folder / f"{name}.npz")
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
