@@ -18,7 +18,7 @@ from typing import NamedTuple
 from . import paths
 from ._fast.phrases import StringAutomaton
 from .datafiles import DataFileError, check_value, read_table
-from .vocab import ACTOR_TYPES, HOME_SIDE, NATIONALITY_ROLE, NATIONALITY_SIDES, PERSON_TYPES, SIDES
+from .vocab import ACTOR_TYPES, HOME_SIDE, NATIONALITY_ROLE, NATIONALITY_SIDES, PERSON_TYPES, SIDES, located_side
 
 # Between a role and the name it precedes: a comma, spaces, perhaps a first name.
 _ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
@@ -213,6 +213,10 @@ _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|spokes(?:man|woman|person)|am
                      r"premier|president|chairman|chair|mayor|lawmaker|legislator|deputy|official|diplomat|leader|"
                      r"member of|representative|lawmaker|director|head of|chief|councillor|press secretary)")
 
+# A post at a university or an institute is no office: "deputy director of a center for Japanese studies at a
+# university in Beijing" is a scholar, whose side words name a subject.
+_ACADEMIC = re.compile(r"(?i)\b(?:university|institute|academy|studies|think tank|college|school of)\b")
+
 
 def _occurrences(text: str, needles) -> list[int]:
     """Where any of ``needles`` starts in ``text``, in order (``str.find``: far faster than a regex scan)."""
@@ -249,7 +253,8 @@ _NOT_PERSON_WORDS = {"Declaration", "Treaty", "Agreement", "Statement", "Constit
                      "Summit", "Times", "News", "Press", "Shimbun", "Post", "Journal", "Joint", "Service",
                      "Center", "Centre", "Institute", "University", "Association", "League", "Fleet", "City",
                      "Region", "Island", "Islands", "Prefecture", "Department", "House", "Kremlin", "Diet",
-                     "East", "West", "North", "South", "Sea", "Strait", "Peninsula", "Ocean", "Kurils"}
+                     "East", "West", "North", "South", "Sea", "Strait", "Peninsula", "Ocean", "Kurils", "War",
+                     "World"}
 # A name does not start with an article or a determiner: "The Kurils, a chain of volcanic islands ...".
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Our", "Their", "Some", "Many"}
 
@@ -330,9 +335,10 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         start = whole.rfind("\n", 0, at) + 1
         end = whole.find("\n", at)
         sentence = whole[start:end if end != -1 else len(whole)]
-        office = bool(_OFFICE.search(role))
+        office = bool(_OFFICE.search(role)) and not _ACADEMIC.search(role)
         side = (_side_of_role(role, sentence, at - start, actors) or home_side() if office
-                else _nationality(role) or home_side() or _side_of_role(role, sentence, at - start, actors))
+                else _nationality(role) or located_side(_just_before(sentence, at - start) + " " + role) or home_side()
+                or _side_of_role(role, sentence, at - start, actors))
         if not side:
             continue
         words = name.replace("-", " ").split()
@@ -346,6 +352,12 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
             people[surname] = (Actor(surname, side, "person" if office else "private", (role.casefold(),)),
                                [name, surname])
     return people
+
+
+def _just_before(sentence: str, at: int) -> str:
+    """The few words before a name, outside quote marks ("I'm joined from Tokyo by"): where a place says where
+    the person is, not what somebody said ('"... from Moscow," said Hiroaki Tokunaga')."""
+    return _QUOTED.sub(" ", sentence[:at])[-40:]
 
 
 def _nationality(role: str) -> str:

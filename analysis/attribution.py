@@ -132,7 +132,7 @@ _BRIDGE = re.compile(
     r"(?:after|before|at|during|following)\s+[^,;\"“”]{1,60}?,|"
     # a relative clause, an appositive or a participle phrase between commas: "Abe, who met Putin in May,"
     # "Medvedev, the deputy chairman of the Security Council," "Kishida, speaking at the rally,"
-    r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge|accompanied|attended|joined|"
+    r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge|accompanied|attended|joined|briefed|"
     r"travel(?:l)?ed|represents|represented|heads|headed|leads|led)[^,.;\"“”]{0,60}?|"
     r"(?:the|a|an|russia's|japan's)\s+[^,.;\"“”]{1,120}?,|"
     # an appositive without an article, between commas: "Hoshino, deputy head of the cooperative, said",

@@ -83,32 +83,38 @@ def stance_change_table(before: pd.DataFrame, after: pd.DataFrame, stance_ids: l
     return pd.DataFrame(rows, columns=["stance", "before", "after", "both", "only_before", "only_after"])
 
 
-def base_training(codebook: Codebook | None = None) -> pd.DataFrame:
-    """The coded statements the shipped classifier learns from (``pipeline.make_tagger``)."""
+def shipped_codes(codebook: Codebook | None = None) -> dict:
+    """The coded tables the suite learns from, by path: the seed gold, the other-outlets set and the dev parts
+    of the real-genre sets (never a test part). ``make_tagger`` reads them once for the classifier and the
+    holder's view words."""
     from . import paths
     from .evaluation import read_coded
-    from .stance import training_table
 
     codebook = codebook or load_codebook()
-    coded = [read_coded(paths.GOLD, codebook=codebook)]
-    if paths.DEV_OUTLETS.exists():
-        coded.append(read_coded(paths.DEV_OUTLETS, codebook=codebook))
-    coded += [read_coded(path, codebook=codebook) for path in paths.REAL_GENRE_DEV]
-    return training_table(*coded)
+    wanted = [paths.GOLD, *([paths.DEV_OUTLETS] if paths.DEV_OUTLETS.exists() else []), *paths.REAL_GENRE_DEV]
+    return {path: read_coded(path, codebook=codebook) for path in wanted}
 
 
-def view_words(codebook: Codebook | None = None):
+def base_training(codebook: Codebook | None = None, codes: dict | None = None) -> pd.DataFrame:
+    """The coded statements the shipped classifier learns from (``pipeline.make_tagger``); ``codes``:
+    ``shipped_codes``, if already read."""
+    from .stance import training_table
+
+    codes = shipped_codes(codebook) if codes is None else codes
+    return training_table(*codes.values())
+
+
+def view_words(codebook: Codebook | None = None, codes: dict | None = None):
     """The holder's view words (``holder.ViewWords``), learned from the seed gold and the real-genre dev parts
     (never a test part): the stance-free statements whose coded voice is a side's and not the outlet's
-    narration, and whether the coders gave each that side as holder."""
+    narration, and whether the coders gave each that side as holder. ``codes``: ``shipped_codes``, if already
+    read."""
     from . import paths
-    from .evaluation import read_coded
     from .holder import ViewWords
     from .vocab import PARTIES
 
-    codebook = codebook or load_codebook()
-    coded = pd.concat([read_coded(path, codebook=codebook) for path in (paths.GOLD, *paths.REAL_GENRE_DEV)],
-                      ignore_index=True)
+    codes = shipped_codes(codebook) if codes is None else codes
+    coded = pd.concat([codes[path] for path in (paths.GOLD, *paths.REAL_GENRE_DEV)], ignore_index=True)
     spoken = coded[(coded["stances"] == "") & coded["voice_side"].isin(PARTIES) & (coded["mode"] != "narration")]
     says_view = spoken["holder_side"] == spoken["voice_side"]
     # Fitted once per training data and kept on disk, as the ensemble's partner is.

@@ -60,16 +60,17 @@ def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None, *,
     """A ready tagger. The model is trained here, from the gold, the dev set of other outlets and the dev parts
     of the real-genre sets (never their test parts), and ``extra_training`` (text, stances: a user's codes,
     ``learning.user_codes``), which wins over a shipped coding of the same text."""
-    from .learning import view_words
+    from .learning import shipped_codes, view_words
 
     codebook = codebook or load_codebook()
-    tagger = _make_stance_tagger(name, codebook, extra_training)
-    tagger.views = view_words(codebook)
+    codes = shipped_codes(codebook)
+    tagger = _make_stance_tagger(name, codebook, extra_training, codes)
+    tagger.views = view_words(codebook, codes)
     return tagger
 
 
-def _make_stance_tagger(name: str, codebook: Codebook, extra_training: pd.DataFrame | None):
-    """The tagger ``make_tagger`` names, its classifier trained."""
+def _make_stance_tagger(name: str, codebook: Codebook, extra_training: pd.DataFrame | None, codes: dict):
+    """The tagger ``make_tagger`` names, its classifier trained (``codes``: ``learning.shipped_codes``)."""
     from .stance import CodebookTagger, EnsembleTagger, StanceClassifier
 
     if name == "codebook":
@@ -77,7 +78,7 @@ def _make_stance_tagger(name: str, codebook: Codebook, extra_training: pd.DataFr
     if name in ("model", "ensemble"):
         from .learning import base_training
 
-        train = base_training(codebook)
+        train = base_training(codebook, codes)
         if extra_training is not None:
             train = pd.concat([train[~train["text"].isin(set(extra_training["text"]))],
                                extra_training[["text", "stances"]]], ignore_index=True)

@@ -80,7 +80,7 @@ import re
 from typing import NamedTuple
 
 from .actors import Actor, ActorIndex, introduced_people
-from .vocab import NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, side_named
+from .vocab import NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, located_side, side_named
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
@@ -264,7 +264,8 @@ class _Article:
         """The side named nearest to the first sentence that names ``surname`` with more words ("Masaaki
         Tsuruta, a former senior official of Japan's Foreign Ministry"), or "". A scholar's or expert's
         introduction gives only a nationality before what they are ("a Japanese scholar"): its other side
-        words name a subject ("a professor of Russian politics")."""
+        words name a subject ("a professor of Russian politics"); without one, the place it puts them in ("I'm
+        joined from Tokyo by ...")."""
         name = re.compile(rf"\b{re.escape(surname)}\b")
         for text in (statement.text for statement in self.statements):
             at = name.search(text)
@@ -272,7 +273,7 @@ class _Article:
                 continue        # a label ("Senator Dzhabarov: Japan itself ...") introduces nobody
             if _SCHOLAR.search(text):
                 found = NATIONALITY_ROLE.search(text)
-                return NATIONALITY_SIDES[found.group(1)] if found else ""
+                return NATIONALITY_SIDES[found.group(1)] if found else located_side(text)
             near = [(abs(m.start() - at.start()), side) for side, words in SIDE_WORD_REGEXES
                     for m in words.finditer(text)]
             # "..., First Deputy Chairman of the Federation Council Committee": the institution's side.

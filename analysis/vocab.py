@@ -24,11 +24,40 @@ SIDE_ADJECTIVES = {"japan": "Japanese", "russia": "Russian", "us": "U.S."}
 # A nationality right before what a person is ("a Japanese scholar", "a Russian political analyst"): in the
 # role of a person of no office, the only side word that says whose side the person is on; "a professor of
 # Russian politics" or "the Center for Japanese Studies" names a subject.
+_OTHER_NATIONALITIES = ("Chinese", "South Korean", "Korean", "German", "British", "French", "Ukrainian", "Australian",
+                        "Indian", "European", "Canadian")
 NATIONALITY_ROLE = re.compile(
-    r"\b(Japanese|Russian|American|U\.S\.)\s+(?:[a-z-]+\s+){0,2}?(?:scholar|expert|analyst|professor|researcher|"
-    r"academic|historian|scientist|economist|commentator|journalist|writer|resident|citizen|national|fisherman|"
-    r"businessman|fellow)s?\b")
-NATIONALITY_SIDES = {"Japanese": "japan", "Russian": "russia", "American": "us", "U.S.": "us"}
+    rf"\b(Japanese|Russian|American|U\.S\.|{'|'.join(_OTHER_NATIONALITIES)})\s+(?:[a-z-]+\s+){{0,2}}?"
+    r"(?:scholar|expert|analyst|professor|researcher|academic|historian|scientist|economist|commentator|"
+    r"journalist|writer|resident|citizen|national|fisherman|businessman|fellow)s?\b")
+NATIONALITY_SIDES = {"Japanese": "japan", "Russian": "russia", "American": "us", "U.S.": "us",
+                     **{nationality: "other" for nationality in _OTHER_NATIONALITIES}}
+# Where a person of no office is, when no nationality is given: "joined from Tokyo by Ayumi Nakagawa, a
+# professor ...", "a research fellow at an institute in Harbin", "Vladivostok-based analyst". A city names
+# the side of the country it is in (a capital names its government, ``SIDE_WORDS``; here only a place).
+PLACE_SIDES = {
+    "japan": ("Tokyo", "Sapporo", "Osaka", "Kyoto", "Nemuro", "Hokkaido", "Niigata", "Fukuoka", "Nagoya", "Yokohama",
+              "Kobe", "Hiroshima", "Sendai"),
+    "russia": ("Moscow", "St. Petersburg", "St Petersburg", "Saint Petersburg", "Vladivostok", "Yuzhno-Sakhalinsk",
+               "Sakhalin", "Khabarovsk", "Novosibirsk", "Kamchatka"),
+    "us": ("Washington", "New York", "Boston", "Cambridge, Massachusetts", "Stanford"),
+    "other": ("Beijing", "Harbin", "Shanghai", "Seoul", "Berlin", "London", "Paris", "Canberra", "Sydney",
+              "Kyiv", "Kiev", "Singapore", "Hong Kong", "Taipei", "New Delhi"),
+}
+_PLACE_SIDE = {place: side for side, places in PLACE_SIDES.items() for place in places}
+_PLACES = "|".join(re.escape(place) for place in sorted(_PLACE_SIDE, key=len, reverse=True))
+_LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})-based\b")
+
+
+def located_side(text: str) -> str:
+    """The side of the first place a person is said to be in or from ("from Tokyo", "in Harbin",
+    "Vladivostok-based"), or "".
+
+    >>> located_side("joined from Tokyo by Ayumi Nakagawa"), located_side("a fellow at an institute in Harbin")
+    ('japan', 'other')
+    """
+    found = _LOCATED.search(text)
+    return _PLACE_SIDE[found.group(1) or found.group(2)] if found else ""
 # Who speaks a statement: a side, or the outlet in its own voice (narration).
 VOICE_SIDES = SIDES + ("outlet",)
 # Whose voice a statement carries, officials apart from media: a side's officials (speaker_type official,

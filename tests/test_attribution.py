@@ -464,3 +464,31 @@ def test_he_is_the_person_named_after_the_last_speaker():
             "treaty continues, he noted, but the development of the islands cannot be put on hold.")
     rows = attribute(pd.DataFrame(article_statements("p", text)))
     assert rows["speaker"].tolist() == ["Zakharova", "", "Peskov"]
+
+
+def test_a_scholars_side_is_the_nationality_else_the_place_the_article_puts_them_in():
+    """A person of no office: "a Chinese expert" is other; without a nationality, "joined from Tokyo by" is
+    Japan's and "an institute in Harbin" another country's; a deputy director at a university holds no office,
+    so "Japanese studies" in the role names a subject, not a side."""
+    from analysis.actors import introduced_people
+
+    texts = ["To discuss this, I'm joined from Tokyo by Ayumi Nakagawa, a professor of international relations.",
+             "Zhou Hanlin, a research fellow at an institute of Northeast Asian studies in Harbin, said Tokyo was "
+             "following Washington.",
+             "Li Weiming, deputy director of a center for Japanese studies at a university in Beijing, agreed.",
+             "Wang Tao, a Chinese expert on maritime law, was more cautious."]
+    people = introduced_people(texts, load_actors(), lambda: "russia")      # a Russian outlet's article
+    assert {names[0]: (actor.side, actor.type) for actor, names in people.values()} == {
+        "Ayumi Nakagawa": ("japan", "private"), "Zhou Hanlin": ("other", "private"),
+        "Li Weiming": ("other", "private"), "Wang Tao": ("other", "private")}
+
+
+def test_a_place_in_quoted_words_does_not_place_the_speaker():
+    """'"... a clear message from Moscow," said Hiroaki Tokunaga': Moscow is what he said, not where he is; a
+    Japan Times story's lawmaker stays Japan's."""
+    from analysis.actors import introduced_people
+
+    texts = ['"This is a clear message from Moscow that it has no intention of returning the islands," said '
+             'Hiroaki Tokunaga.', "Tokunaga added that he would ask the Foreign Ministry to explain."]
+    people = introduced_people(texts, load_actors(), lambda: "japan")
+    assert {names[0]: actor.side for actor, names in people.values()} == {"Hiroaki Tokunaga": "japan"}

@@ -329,7 +329,8 @@ def test_the_column_scan_of_no_view_is_the_plain_rule(texts):
 
 
 _VIEW_PIECES = ["We will never accept", "the meeting was held", "Japan", "japan's", "you", "mr.", "Тokyo", "é", "İ",
-                "ǅ", "_", "__init", "12", "a", " ", ".", ",", "-", "we we we", "WE", "relations", "\n"]
+                "ǅ", "_", "__init", "12", "a", " ", ".", ",", "-", "we we we", "WE", "relations", "\n", "’", "“", "—",
+                "Etorofu’s", "²", "Ⓐ", "K"]
 
 
 @settings(max_examples=300, **DETERMINISTIC)
