@@ -195,7 +195,7 @@ def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
 # "Kenji Sato, a lawmaker of the ruling Liberal Democratic Party, said" / "..., said Kazuo Tanaka, the deputy
 # press secretary at Japan's foreign ministry.": found from the literal ", a " / ", the " after the name.
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})$")
-_ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,100}?)(?:,|\.\s*$|\.\s|$| (?:said|says|told|added|noted|stressed))",
+_ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,150}?)(?:,|\.\s*$|\.\s|$| (?:said|says|told|added|noted|stressed))",
                          re.MULTILINE)
 # "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro":
 # found from the title word before the name.
@@ -254,7 +254,8 @@ _NOT_PERSON_WORDS = {"Declaration", "Treaty", "Agreement", "Statement", "Constit
                      "Center", "Centre", "Institute", "University", "Association", "League", "Fleet", "City",
                      "Region", "Island", "Islands", "Prefecture", "Department", "House", "Kremlin", "Diet",
                      "East", "West", "North", "South", "Sea", "Strait", "Peninsula", "Ocean", "Kurils", "War",
-                     "World"}
+                     "World", "Division", "Bureau", "Section", "Directorate", "Russian", "Japanese", "American",
+                     "Chinese", "Soviet", "Korean"}
 # A name does not start with an article or a determiner: "The Kurils, a chain of volcanic islands ...".
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Our", "Their", "Some", "Many"}
 
@@ -271,7 +272,7 @@ def _introductions(whole: str, known):
         if name is None or known(name.group(1)) or not _is_name(name.group(1)):
             continue
         start = found.start("role") if found.group("role") is not None else found.end()
-        role = _ROLE_UNTIL.match(whole, start, start + 110)
+        role = _ROLE_UNTIL.match(whole, start, start + 160)
         if role:
             yield name.group(1), role.group(1), name.start(1)
     for at in _occurrences(whole, _TITLE_NEEDLES):

@@ -504,6 +504,9 @@ class EnsembleTagger:
 
     name = "ensemble"
     views: ViewWords | None = None     # the holder's view words (analysis.holder, rule 3); make_tagger sets them
+    # A statement of fewer words gets no stance from the classifier, only from the cues: a heading ("Russia",
+    # "(b) The Northern Territories Issue") or a greeting has too few words for it to weigh (docs/evaluation.md).
+    MIN_WORDS = 4
 
     def __init__(self, codebook: Codebook | None = None, model: "StanceClassifier | None" = None, *,
                  threshold: float = 0.55, scores=None):
@@ -546,6 +549,8 @@ class EnsembleTagger:
         for i, j in zip(rows.tolist(), columns.tolist()):
             text = distinct[codes[i]]
             if genres is not None and asks_in_a_turn(text, genres[i]):
+                continue
+            if len(text.split()) < self.MIN_WORDS:
                 continue
             stances[i] = tuple(sorted((*stances[i], stance_ids[j]), key=order.__getitem__))
             added.append((i, j))

@@ -54,24 +54,30 @@ The rule (``document_voices``), paragraph by paragraph:
    A Japanese or Russian speaker's turn that, with the turn before it (the question it answers), names
    neither the dispute nor the other side (an answer on another topic of a press conference) is
    ``off_topic``: its statements hold no position on the dispute (``analysis.holder``, rule 3).
-4. **Dash-led interviews.** The dash paragraphs alternate between who asks and who answers; the first asks
-   when it ends with a question. Who asks is the host (a broadcaster's interview) or the journalist (a
+4. **Dash-led interviews.** The dash paragraphs ("- ", "— ", Jiji's "--") alternate between who asks and who
+   answers; the first asks when it ends with a question; an undashed paragraph after a question answers it. Who asks is the host (a broadcaster's interview) or the journalist (a
    newspaper's); who answers, the guest (rule 3). A stage direction ("(Laughter.)"), a line in brackets, a
    date line ("27 April 2022 - 15:10", "Tuesday, February 6, 2024, 10:34 a.m. ...") and an elision ("<…>")
    are the outlet's narration.
 5. **Statements.** Every statement after the title is the author's: the ``speaker`` metadata, else the
    person or institution a title names after "Statement by" / "Comment of" ("Statement by Foreign Minister
    HAYASHI Yoshimasa on ..."), else the outlet when it is an institution of ``data/actors.csv``, else the
-   institution the title names, else the foreign ministry of the side the outlet or the title names. A
-   person the statement quotes by name in quote marks ("“The Kurils are our land,” Governor Limarenko
-   said") speaks those words: a release gives its officials' quoted words as theirs. What it reports of them
-   ("The President noted that ...", a readout of a call) stays the author's, as coders code it.
+   institution the title names, else the outlet itself when it is an organisation the actors table does not
+   know (a residents' association publishing its appeal), else the foreign ministry of the side the outlet or
+   the title names. A person the statement quotes by name in quote marks ("“The Kurils are our land,”
+   Governor Limarenko said") speaks those words: a release gives its officials' quoted words as theirs. What
+   it reports of them ("The President noted that ...", a readout of a call) stays the author's, as coders code
+   it. A title's "Statement by", "Remarks of", "Policy Speech by" names the author ("Policy Speech by Prime
+   Minister Taro Aso to the Diet").
 
 A speaker not in ``data/actors.csv`` becomes an actor of the article: the surname (the last word of the name,
 or the word in capitals of a Japanese-style "HAYASHI Yoshimasa"), with the side its label names ("of the
-Russian Federation"), else the side of the sentence that introduces the name with more words (the nearest
-side word or institution: "Vladimir Dzhabarov, First Deputy Chairman of the Federation Council ..."), else
-the side of the outlet, else of the title.
+Russian Federation"), else the side of the institution that publishes the transcript (a ministry's own page
+names its spokesman by office alone: "Mr. Mitsuo Sakaba, Press Secretary", whom a question then addresses
+with "the Russian side says ..."), else the side of the sentence that introduces the name with more words
+(the nearest side word or institution: "Vladimir Dzhabarov, First Deputy Chairman of the Federation Council
+..."), else the side of the outlet, else of the title. "Press" in an office ("Press Secretary", "press
+service") names no newspaper.
 """
 from __future__ import annotations
 
@@ -94,8 +100,9 @@ _QUESTION_LABEL = re.compile(r"^(?:question|q|q\d+|reporter|journalist|correspon
 _ANSWER_LABEL = re.compile(r"^(?:answer|a|response|reply)$", re.IGNORECASE)
 # A newspaper, agency or broadcaster heads the label of a press conference question: "NHK, Tanaka",
 # "Kyodo News, Sato", "Asahi Shimbun, Kobayashi", "(Reporter) Sato, Nikkei".
-_MEDIA_WORDS = re.compile(r"\b(?:news|shimbun|press|agency|tv|television|broadcasting|radio|times|post|daily|"
-                          r"journal|gazette|channel|wire|reporter|cctv|cgtn)\b", re.IGNORECASE)
+_MEDIA_WORDS = re.compile(r"\b(?:news|shimbun|press(?!\s+(?:secretary|officer|attach|service|department|office|"
+                          r"division|section|bureau|spokes))|agency|tv|television|broadcasting|radio|times|post|"
+                          r"daily|journal|gazette|channel|wire|reporter|cctv|cgtn)\b", re.IGNORECASE)
 _MEDIA_LAST_WORD = re.compile(r"\b(?:shimbun|news|tv|agency|times|press)$", re.IGNORECASE)
 # A family name in capitals, as the Diet's minutes and the Japanese ministry write it ("KAWANO Yoshihiro").
 _CAPITALISED_NAME = re.compile(r"\b[A-Z]{2,}\b")
@@ -130,20 +137,24 @@ _LABEL = re.compile(r"^(?P<label>[A-Z(][^:!?\"“”«»]{0,110}?)\s*:(?:\s+(?P<
 _OUTLET = r"\((?P<outlet>[A-Z][\w .&'’-]{1,40})\)"
 _OUTLET_LABEL = re.compile(rf"^{_OUTLET}\s+\S")
 _OUTLET_FIRST = re.compile(rf"^{_OUTLET}(?:\s|$)")     # "(Kyodo)", "(Nikkei Shimbun) Question"
-_DASH = re.compile(r"^[-–—]\s+\S")
+# A paragraph led by a dash: "- Is this news to you?", "— Not at all", Jiji's "--How do you view ...?".
+_DASH = re.compile(r"^(?:--|[–—])\s*[^\s\d-]|^-\s+\S")
 _TITLE_WORDS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "h.e.", "minister", "foreign", "deputy",
                 "prime", "chief", "cabinet", "secretary", "press", "spokesman", "spokeswoman", "spokesperson",
                 "ambassador", "president", "vice", "senior", "state", "parliamentary", "director", "general",
                 "director-general", "the", "of", "for", "affairs", "first"}
 _STATEMENT_TITLE = re.compile(
-    r"^(?:(?:joint\s+)?statement|comment|press\s+release|declaration)\b"
+    r"^(?:(?:joint\s+)?statement|comment|press\s+release|declaration|appeal|resolution)\b"
     r"|^(?:[\w'’.,-]+\s+){0,8}?(?:statement|comment)(?:\s+(?:by|of|on|regarding|concerning|in\s+connection)\b|\s*$)",
     re.IGNORECASE)
 # "Statement by Foreign Minister HAYASHI Yoshimasa on the ...", "Comment of the Embassy of ...": who issues it.
-_STATEMENT_BY = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:statement|comment|remarks|message)\s+(?:by|of|from)\s+"
-                           r"(.{3,80}?)"
-                           r"(?:\s+(?:on|regarding|concerning|about|in connection|in response)\b|$)", re.IGNORECASE)
+_STATEMENT_BY = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:statement|comment|remarks|message|speech|address)\s+"
+                           r"(?:by|of|from)\s+(.{3,80}?)"
+                           r"(?:\s+(?:on|to|at|before|regarding|concerning|about|in connection|in response)\b|$)",
+                           re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b")
+# An office and a person's name after "by" in a title: "Prime Minister Taro Aso", "Foreign Minister Kono Taro".
+_TITLED_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){1,4}[A-Z][a-z]+\s+[A-Z][a-z]+$")
 # A title that names whose words follow: "Foreign Minister Sergey Lavrov's remarks and answers to media questions".
 _TITLE_SPEECH = re.compile(r"\b(?:remarks|statement|speech|address|opening|answers|interview|briefing|"
                            r"press conference|news conference)\b", re.IGNORECASE)
@@ -352,8 +363,13 @@ class _Article:
         if not surname or not surname[:1].isupper():
             return None
         if surname not in self.people:
-            side = side_named(role) or self.introduced_side(surname)
-            if not side:
+            # A ministry's own transcript names its spokesman by office alone ("Mr. Mitsuo Sakaba, Press
+            # Secretary"): the publisher's side, before a side a question addressed to him names.
+            publisher = self.publisher()
+            introduced = self.introduced_side(surname)
+            side = (side_named(role) or (publisher.side if publisher is not None and publisher.side in PARTIES
+                                         else "") or introduced)
+            if not side_named(role) and not introduced:
                 self.unintroduced.add(surname)
             self.people[surname] = Actor(surname, side or self.side or "other", "person")
         return self.people[surname]
@@ -416,12 +432,19 @@ class _Article:
             for mention in self.actors.find(by.group(1)):
                 if mention.actor.type in ("person", "institution"):
                     return mention.actor
+            if _TITLED_NAME.match(by.group(1)):        # "Policy Speech by Prime Minister Taro Aso to the Diet"
+                named = self.speaker(by.group(1))
+                if named is not None and named not in (JOURNALIST, HOST, ANSWER):
+                    return named
         for text in (speaker, outlet, title):
             for mention in self.actors.find(text) if text else []:
                 if mention.actor.type == "institution":
                     return mention.actor
         if speaker:
             return Actor(speaker, self._side_of(speaker) or self.side or "other", "institution")
+        if self.outlet and not self._is_media(self.outlet) and not self.actors.find(self.outlet):
+            # an organisation that publishes its own appeal ("Chishima and Habomai Islands Residents Association")
+            return Actor(self.outlet, self.side or "other", "institution")
         return self.actors.ministries.get(self.side)
 
 
@@ -639,12 +662,14 @@ def _guest(found: list, article: _Article, guest_name: str, texts: list[str]) ->
 def _introduced_guest(article: _Article, texts: list[str]) -> Actor | None:
     """The interview's guest when ``data/actors.csv`` does not know them: the person the article introduces
     with a role ("Eri Tachibana, a professor at Hokkaido University") whom the title or the paragraph under it
-    names, else the one introduced in the paragraph before the first question."""
+    names, else the one introduced in the paragraph before the first question, else the first introduced before
+    it ("Koichi Tamura, 68, who served as minister ..." two paragraphs above "The following are excerpts")."""
     people = introduced_people(texts, article.actors, lambda: article.side)
     if not people:
         return None
-    first_question = next((n for n, text in enumerate(texts) if n and _QUESTION_LABEL.match(text)), len(texts))
-    for place in (texts[:2], texts[max(first_question - 1, 0):first_question]):
+    first_question = next((n for n, text in enumerate(texts)
+                           if n and (_QUESTION_LABEL.match(text) or _DASH.match(text))), len(texts))
+    for place in (texts[:2], texts[max(first_question - 1, 0):first_question], texts[:first_question]):
         for actor, forms in people.values():
             if any(form in text for form in forms for text in place):
                 return actor
@@ -663,8 +688,17 @@ def _title_speaker(title: str, article: _Article) -> Actor | None:
 
 
 def _first_person(title: str, article: _Article) -> Actor | None:
+    """The first person a title names, not in the possessive ("Tokyo should not be lured by Mishustin's tax
+    offer, says ex-diplomat" names a topic, not its speaker) unless words follow it ("Lavrov's remarks")."""
     for mention in article.actors.find(title):
-        if mention.actor.type == "person":
+        if mention.actor.type == "person" and (not title.startswith(("'s", "’s"), mention.end)
+                                               or _POSSESSIVE_SPEECH.match(title, mention.end)):
             return mention.actor
     return None
+
+
+# "Lavrov's remarks and answers ...", "Kishida's policy speech": a possessive that announces words.
+_POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:remarks|statement|speech|address|answers|interview|"
+                                r"comments?|opening|briefing|message|article|news conference|press conference)\b",
+                                re.IGNORECASE)
 

@@ -169,11 +169,11 @@ def seventh_set_scores(tmp_path_factory):
 def test_the_ensemble_leads_on_the_seventh_real_genre_set(seventh_set_scores):
     codebook, ensemble = seventh_set_scores["codebook"], seventh_set_scores["ensemble"]
     assert round(float(codebook["macro f1"]), 3) == 0.542
-    assert round(float(ensemble["macro f1"]), 3) == 0.603
-    assert round(float(ensemble["macro precision"]), 3) == 0.676
+    assert round(float(ensemble["macro f1"]), 3) == 0.604
+    assert round(float(ensemble["macro precision"]), 3) == 0.679
     # who speaks: the same for both taggers
     assert [round(float(ensemble[f"{field} accuracy"]), 3) for field in ("speaker", "voice_side", "mode")] == [
-        0.907, 0.899, 0.938]
+        0.908, 0.900, 0.939]
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +187,7 @@ def eighth_set_scores(tmp_path_factory):
 def test_the_ensemble_leads_on_the_eighth_real_genre_set(eighth_set_scores):
     codebook, ensemble = eighth_set_scores["codebook"], eighth_set_scores["ensemble"]
     assert round(float(codebook["macro f1"]), 3) == 0.554
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.704, 0.745]
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.708, 0.755]
     assert [round(float(ensemble[f"{field} accuracy"]), 3) for field in ("speaker", "voice_side", "mode")] == [
         0.902, 0.918, 0.937]
     assert int(ensemble["statements scored"]) == 854
@@ -204,9 +204,9 @@ def ninth_set_scores(tmp_path_factory):
 def test_the_ensemble_leads_on_the_ninth_real_genre_set(ninth_set_scores):
     codebook, ensemble = ninth_set_scores["codebook"], ninth_set_scores["ensemble"]
     assert round(float(codebook["macro f1"]), 3) == 0.594
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.683, 0.714]
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.688, 0.725]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.860, 0.859, 0.940, 0.712]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.860, 0.859, 0.940, 0.714]
     assert int(ensemble["statements scored"]) == 744
 
 
@@ -226,6 +226,25 @@ def test_the_ensemble_leads_on_the_tenth_real_genre_set(tenth_set_scores):
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
             for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.904, 0.929, 0.931, 0.774]
     assert int(ensemble["statements scored"]) == 770
+
+
+@pytest.fixture(scope="module")
+def eleventh_set_scores(tmp_path_factory):
+    """Scored once as a test part at the second freeze of its round (708972f: ensemble macro-F1 0.608, speaker
+    0.627, voice_side 0.650, mode 0.714 on its 16 sound documents), then read: a press secretary's label,
+    Jiji's "--" questions, a policy speech's title, the Prime Minister's Office and Ukraine's ministry as
+    institutions, an organisation's own appeal were fixed on it; the classifier no longer tags a statement of
+    fewer than four words."""
+    return _scores_without_genre("real_genres_11", tmp_path_factory.mktemp("eleventh"))
+
+
+def test_the_ensemble_leads_on_the_eleventh_real_genre_set(eleventh_set_scores):
+    codebook, ensemble = eleventh_set_scores["codebook"], eleventh_set_scores["ensemble"]
+    assert round(float(codebook["macro f1"]), 3) == 0.482
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.608, 0.597]
+    assert [round(float(ensemble[f"{field} accuracy"]), 3)
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.833, 0.851, 0.872, 0.703]
+    assert int(ensemble["statements scored"]) == 657
 
 
 def test_prevalence_adjustment_on_known_rates():

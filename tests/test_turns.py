@@ -398,3 +398,90 @@ def test_a_release_gives_its_officials_quoted_words_as_theirs_and_the_rest_as_it
                 'Limarenko said.'] == ("Limarenko", "official", "russia", "direct_quote")
     assert rows["The governor instructed the regional ministries to prepare proposals on housing for young "
                 "specialists."] == government
+
+
+PRESS_SECRETARY = """Press Conference by the Press Secretary, 14 March 2007
+
+1. Visit by the Foreign Minister to Australia
+
+2. Questions concerning the fisheries talks
+
+Mr. Hideo Tanaka, Press Secretary: Good afternoon. I have one announcement to make.
+
+The Foreign Minister will visit Australia from 20 to 22 March.
+
+Question (Kyodo News): Mr. Tanaka, the Russian side says the talks on the safe operation framework are over. How does the Government view that?
+
+Mr. Tanaka: The Government of Japan regards the framework as still in force. We will continue to press the Russian side for talks."""
+
+JIJI_INTERVIEW = """INTERVIEW: Japan must not accept Moscow's rules on the isles, says ex-envoy
+
+Tokyo, May 12 (Jiji Press)--Japan should not let its companies work on the Russian-held islands under Russian law, a former Japanese ambassador has said.
+
+Hiroshi Kanda, 71, who served as ambassador to Russia and later taught at a university in Sapporo before retiring last year, made the remarks in an interview with Jiji Press.
+
+The following are excerpts from the interview:
+
+--How do you see the Russian offer?
+
+It is a trap. Working under Russian law would undercut Japan's legal position.
+
+--Should Tokyo walk away from the talks?
+
+No. Japan needs patience.
+
+--What should the government do now?
+
+Keep the humanitarian channels open, above all the grave visits."""
+
+POLICY_SPEECH = """Policy Speech by Prime Minister Ichiro Hanada to the 180th Session of the Diet
+
+January 24, 2012
+
+Mr. President, I stand before this House at a difficult time for our economy.
+
+Turning to Russia, we will resolve the issue of the attribution of the four Northern Territories and conclude a peace treaty.
+
+Thank you very much."""
+
+APPEAL = """Appeal on the Opening of the Islands to Foreign Investment
+
+Nemuro Islanders Friendship League
+
+We, the former residents of the islands, cannot accept that foreign firms are invited to our home islands under Russian law.
+
+We call on the Government to raise this with Moscow at every opportunity."""
+
+THIRD_STATEMENT = """Statement of the Ministry of Foreign Affairs of Ukraine on the Northern Territories of Japan
+
+Ukraine supports the territorial integrity of Japan. The Northern Territories remain under Russian occupation."""
+
+
+def test_a_press_secretary_a_dash_interview_a_policy_speech_and_an_appeal(tmp_path):
+    """Formats of ministries, wires and associations: a press secretary's label names his office, not a
+    newspaper ("Press" in "Press Secretary"), and the ministry's transcript gives him its side although the
+    question put to him names Russia; Jiji's "--" questions with the guest introduced above "The following are
+    excerpts" (not Moscow, in the possessive of the title); a title's "Policy Speech by Prime Minister ..."
+    names who speaks; an association's appeal is the association's (whose side nothing in it names); another
+    country's foreign ministry is other."""
+    table = _corpus(tmp_path, {"mofa": PRESS_SECRETARY, "jiji": JIJI_INTERVIEW, "speech": POLICY_SPEECH,
+                               "appeal": APPEAL, "ukraine": THIRD_STATEMENT},
+                    outlet={"mofa": "Ministry of Foreign Affairs of Japan", "jiji": "Jiji Press",
+                            "speech": "Prime Minister's Office of Japan", "appeal": "Nemuro Islanders Friendship League",
+                            "ukraine": "Ministry of Foreign Affairs of Ukraine"})
+    mofa = {text: row for text, *row in _rows(table, "mofa")}
+    assert mofa["Mr. Hideo Tanaka, Press Secretary: Good afternoon."] == ["Tanaka", "official", "japan", "direct_quote"]
+    assert mofa["We will continue to press the Russian side for talks."] == ["Tanaka", "official", "japan",
+                                                                             "direct_quote"]
+    jiji = {text: row for text, *row in _rows(table, "jiji")}
+    assert jiji["It is a trap."] == ["Kanda", "generic", "japan", "direct_quote"]
+    assert jiji["--Should Tokyo walk away from the talks?"][0] == "journalist"
+    speech = {text: row for text, *row in _rows(table, "speech")}
+    assert speech["Turning to Russia, we will resolve the issue of the attribution of the four Northern Territories "
+                  "and conclude a peace treaty."][:3] == ["Hanada", "official", "japan"]
+    appeal = {text: row for text, *row in _rows(table, "appeal")}
+    assert appeal["We call on the Government to raise this with Moscow at every opportunity."][0] == (
+        "Nemuro Islanders Friendship League")          # its side is not known: the organisation names none
+    ukraine = {text: row for text, *row in _rows(table, "ukraine")}
+    assert ukraine["Ukraine supports the territorial integrity of Japan."] == [
+        "Ukrainian Foreign Ministry", "institution", "other", "direct_quote"]
