@@ -267,3 +267,17 @@ def test_the_view_words_learn_from_the_dev_parts_only(views):
 
     assert all(path.name == "gold_dev.csv" for path in paths.REAL_GENRE_DEV)
     assert 1000 < len(views.weights) < 5000 and views.weights["we"] > 0 > views.weights["held"]
+
+
+def test_the_view_words_kept_on_disk_are_the_ones_fitted(tmp_path, monkeypatch):
+    """A run that finds the fitted view words on disk reads the same words and weights as the run that fitted
+    them; a damaged file is fitted again."""
+    from analysis.learning import view_words
+
+    monkeypatch.setenv("KURIL_STANCE_CACHE", str(tmp_path))
+    fitted = view_words()
+    stored = list(tmp_path.glob("views-*.npz"))
+    assert len(stored) == 1
+    assert view_words() == fitted
+    stored[0].write_bytes(b"not an npz file")
+    assert view_words() == fitted

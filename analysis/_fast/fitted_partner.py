@@ -52,13 +52,19 @@ def fit_key(texts, stances, stance_ids, settings: dict) -> str:
 
 def load(key: str) -> WordScores | None:
     """The stored scorer of ``key``, or None if there is none (or it cannot be read: it is then fitted anew)."""
+    return _load(f"partner-{key}", lambda stored: WordScores(stored["terms"].tolist(), stored["idf"],
+                                                             stored["coef"], stored["intercept"]))
+
+
+def _load(name: str, build):
+    """``build`` of the arrays stored under ``name``, or None if there are none or they cannot be read."""
     folder = cache_folder()
-    path = folder / f"partner-{key}.npz" if folder else None
+    path = folder / f"{name}.npz" if folder else None
     if path is None or not path.is_file():
         return None
     try:
         with np.load(path, allow_pickle=False) as stored:
-            return WordScores(stored["terms"].tolist(), stored["idf"], stored["coef"], stored["intercept"])
+            return build(stored)
     except (OSError, ValueError, KeyError):   # a truncated or foreign file: fit again and overwrite it
         return None
 
@@ -72,15 +78,9 @@ def store(key: str, scores: WordScores) -> None:
 
 def load_views(key: str) -> ViewWords | None:
     """The stored view words of ``key``, or None (as ``load``)."""
-    folder = cache_folder()
-    path = folder / f"views-{key}.npz" if folder else None
-    if path is None or not path.is_file():
-        return None
-    try:
-        with np.load(path, allow_pickle=False) as stored:
-            return ViewWords(dict(zip(stored["words"].tolist(), stored["weights"].tolist())), int(stored["bias"]))
-    except (OSError, ValueError, KeyError):
-        return None
+    return _load(f"views-{key}", lambda stored: ViewWords(dict(zip(stored["words"].tolist(),
+                                                                   stored["weights"].tolist())),
+                                                          int(stored["bias"])))
 
 
 def store_views(key: str, views: ViewWords) -> None:
