@@ -108,7 +108,8 @@ def asks_in_a_turn(text: str, genre: str) -> bool:
 
 def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, subject_side: str,
                    speaker_type: str, cue_holders, span_sides, implications: HolderImplications,
-                   text: str = "", reported_side: str = "", off_topic: bool = False, asks: bool = False) -> str:
+                   text: str = "", reported_side: str = "", off_topic: bool = False, asks: bool = False,
+                   views: ViewWords | None = None) -> str:
     """Whose position a statement expresses, by the rule of the module docstring.
 
     Args:
@@ -122,6 +123,7 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         off_topic: whether the statement belongs to a transcript turn on another topic (rule 3).
         asks: whether the statement is a question asked in a transcript or interview (``asks_in_a_turn``),
             which asks only (rule 3).
+        views: the view words, if any, that read whether a stance-free statement states a view (rule 3).
     Returns:
         russia, japan, us, both or none.
     """
@@ -133,7 +135,8 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         return reported_side
     if not stances:
         if (voice_side in PARTIES and mode != "narration" and speaker_type != "media" and not off_topic
-                and not asks and not implications.states_no_view(text)):
+                and not asks and not implications.states_no_view(text)
+                and (views is None or views.says_view(text))):
             return voice_side
         return "none"
     if named:

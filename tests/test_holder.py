@@ -151,25 +151,29 @@ def test_a_frame_has_no_holder(tmp_path):
         load_codebook(path)
 
 
-def test_the_holder_column_is_the_rule_row_by_row(actors):
+@pytest.mark.parametrize("with_views", [False, True])
+def test_the_holder_column_is_the_rule_row_by_row(actors, with_views):
     """``holder_column`` resolves a statement without a stance once per combination of its attribution
-    columns, and a span's side once per span; every row is still what ``resolve_holder`` gives it."""
+    columns, and a span's side once per span, and reads the view words of a whole column at once; every row
+    is still what ``resolve_holder`` gives it."""
     from analysis.attribution import attribute
     from analysis.corpus import load_corpus
+    from analysis.learning import view_words
     from analysis.statements import split_corpus
 
     statements = attribute(split_corpus(load_corpus()), actors)
     stances, _, evidence, _ = make_tagger("codebook", CODEBOOK).tag_columns(statements["text"].array)
     implications = CODEBOOK.holder_implications
+    views = view_words() if with_views else None
     expected = [resolve_holder(row_stances, mode=row.mode, voice_side=row.voice_side, position_side=row.position_side,
                                subject_side=row.subject_side, speaker_type=row.speaker_type,
                                cue_holders=[implications.cue_holder[e.cue] for e in row_evidence
                                             if e.cue in implications.cue_holder],
                                span_sides=[side_named_in(e.text) for e in row_evidence], implications=implications,
                                text=row.text, reported_side=row.reported_side,
-                               off_topic=row.off_topic, asks=asks_in_a_turn(row.text, row.genre))
+                               off_topic=row.off_topic, asks=asks_in_a_turn(row.text, row.genre), views=views)
                 for row, row_stances, row_evidence in zip(statements.itertuples(index=False), stances, evidence)]
-    assert holder_column(statements, stances, evidence, CODEBOOK) == expected
+    assert holder_column(statements, stances, evidence, CODEBOOK, views) == expected
     assert set(expected) == {"russia", "japan", "us", "none"}
 
 
