@@ -69,7 +69,8 @@ class ViewWords:
     procedure (rule 3): a logistic regression on which words the statement contains, learned from coded
     statements. Coders split such statements about evenly ("About 5,500 former islanders are alive": none;
     "We will not take such protests into consideration": the speaker's side), and no short word list told
-    them apart across sets (``docs/evaluation.md``); the learned weights do, on every test part.
+    them apart across sets (``docs/evaluation.md``); the learned weights raised holder_side on six of seven
+    test parts and left the seventh as it was.
 
     ``weights``: each word's weight and ``bias`` the intercept, in millionths, so that a sum is exact in any
     order (the column version in ``_fast.view_scan`` adds them in another order). A statement states a view
