@@ -290,13 +290,8 @@ def _introductions(whole: str, known):
         if surname in _NOT_SPEAKER_NAMES or surname in _NOT_PERSON_WORDS or surname in _NOT_NAMES or known(surname):
             continue
         full = re.search(rf"\b(?:[A-Z][a-z]+ {surname}|{surname} [A-Z][a-z]+)\b(?! [A-Z])", whole)
-        if (full and not known(full.group(0)) and _is_name(full.group(0)) and _NOT_NAMES.isdisjoint(full.group(0).split())
-                and not _THE_BEFORE.search(whole, max(0, full.start() - 30), full.start())):
+        if full and not known(full.group(0)) and _is_name(full.group(0)) and _NOT_NAMES.isdisjoint(full.group(0).split()):
             yield full.group(0), "", full.start()
-
-
-# "the Russian Far East told RT": a name after "the" is a place's or a body's, not a person's.
-_THE_BEFORE = re.compile(r"[Tt]he (?:[A-Z][a-z]+ )?$")
 
 
 def _is_name(words: str) -> bool:
@@ -338,8 +333,8 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         sentence = whole[start:end if end != -1 else len(whole)]
         office = bool(_OFFICE.search(role)) and not _ACADEMIC.search(role)
         side = (_side_of_role(role, sentence, at - start, actors) or home_side() if office
-                else _nationality(role) or located_side(_just_before(sentence, at - start) + " " + role) or home_side()
-                or _side_of_role(role, sentence, at - start, actors))
+                else _nationality(role) or located_side(f"{_just_before(sentence, at - start)} {role}")
+                or home_side() or _side_of_role(role, sentence, at - start, actors))
         if not side:
             continue
         words = name.replace("-", " ").split()

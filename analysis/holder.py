@@ -81,8 +81,14 @@ class ViewWords:
     bias: int
 
     # The regularisation (scikit-learn's C) chosen by leave-one-set-out over the real-genre sets
-    # (docs/evaluation.md); words seen in fewer than two training statements are left out.
+    # (docs/evaluation.md); words seen in fewer training statements than MIN_STATEMENTS are left out.
     STRENGTH = 0.3
+    MIN_STATEMENTS = 2
+
+    @classmethod
+    def settings(cls) -> dict:
+        """What a fit depends on besides the training data (``_fast.fitted_partner`` keys its cache by it)."""
+        return {"model": "ViewWords", "C": cls.STRENGTH, "words": f"binary min_df {cls.MIN_STATEMENTS}"}
 
     @classmethod
     def fit(cls, texts, says_view) -> "ViewWords":
@@ -90,7 +96,7 @@ class ViewWords:
         from sklearn.feature_extraction.text import CountVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        vectorizer = CountVectorizer(binary=True, min_df=2)
+        vectorizer = CountVectorizer(binary=True, min_df=cls.MIN_STATEMENTS)
         model = LogisticRegression(C=cls.STRENGTH, max_iter=2000).fit(vectorizer.fit_transform(texts),
                                                                       list(says_view))
         words = vectorizer.get_feature_names_out().tolist()

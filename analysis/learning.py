@@ -110,6 +110,7 @@ def view_words(codebook: Codebook | None = None, codes: dict | None = None):
     narration, and whether the coders gave each that side as holder. ``codes``: ``shipped_codes``, if already
     read."""
     from . import paths
+    from ._fast import fitted_partner
     from .holder import ViewWords
     from .vocab import PARTIES
 
@@ -118,10 +119,7 @@ def view_words(codebook: Codebook | None = None, codes: dict | None = None):
     spoken = coded[(coded["stances"] == "") & coded["voice_side"].isin(PARTIES) & (coded["mode"] != "narration")]
     says_view = spoken["holder_side"] == spoken["voice_side"]
     # Fitted once per training data and kept on disk, as the ensemble's partner is.
-    from ._fast import fitted_partner
-
-    key = fitted_partner.fit_key(spoken["text"], says_view.map(str), ("view",),
-                                 {"model": "ViewWords", "C": ViewWords.STRENGTH, "words": "binary min_df 2"})
+    key = fitted_partner.fit_key(spoken["text"], says_view.map(str), ("view",), ViewWords.settings())
     views = fitted_partner.load_views(key)
     if views is None:
         views = ViewWords.fit(spoken["text"], says_view)

@@ -55,8 +55,9 @@ The rule (``document_voices``), paragraph by paragraph:
    neither the dispute nor the other side (an answer on another topic of a press conference) is
    ``off_topic``: its statements hold no position on the dispute (``analysis.holder``, rule 3).
 4. **Dash-led interviews.** The dash paragraphs ("- ", "— ", Jiji's "--") alternate between who asks and who
-   answers; the first asks when it ends with a question; an undashed paragraph after a question answers it. Who asks is the host (a broadcaster's interview) or the journalist (a
-   newspaper's); who answers, the guest (rule 3). A stage direction ("(Laughter.)"), a line in brackets, a
+   answers; the first asks when it ends with a question; an undashed paragraph after a question answers it.
+   Who asks is the host (a broadcaster's interview) or the journalist (a newspaper's); who answers, the guest
+   (rule 3). A stage direction ("(Laughter.)"), a line in brackets, a
    date line ("27 April 2022 - 15:10", "Tuesday, February 6, 2024, 10:34 a.m. ...") and an elision ("<…>")
    are the outlet's narration.
 5. **Statements.** Every statement after the title is the author's: the ``speaker`` metadata, else the
@@ -156,8 +157,11 @@ _SAID = re.compile(r"\b(?:said|says|told|according to)\b")
 # An office and a person's name after "by" in a title: "Prime Minister Taro Aso", "Foreign Minister Kono Taro".
 _TITLED_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){1,4}[A-Z][a-z]+\s+[A-Z][a-z]+$")
 # A title that names whose words follow: "Foreign Minister Sergey Lavrov's remarks and answers to media questions".
-_TITLE_SPEECH = re.compile(r"\b(?:remarks|statement|speech|address|opening|answers|interview|briefing|"
-                           r"press conference|news conference)\b", re.IGNORECASE)
+_SPEECH_NOUNS = "remarks|statement|speech|address|opening|answers|interview|briefing|press conference|news conference"
+_TITLE_SPEECH = re.compile(rf"\b(?:{_SPEECH_NOUNS})\b", re.IGNORECASE)
+# "Lavrov's remarks and answers ...", "Kishida's policy speech": a possessive that announces words.
+_POSSESSIVE_SPEECH = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_SPEECH_NOUNS}|comments?|message|article)\b",
+                                re.IGNORECASE)
 _POSSESSIVE_NAME = re.compile(r"((?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-]+)['’]s\b")
 _MAX_LABEL_WORDS = 12
 _SCHOLAR = re.compile(r"\b(?:scholar|professor|researcher|expert|analyst|fellow|academic|historian)s?\b",
@@ -365,12 +369,13 @@ class _Article:
         if surname not in self.people:
             # A ministry's own transcript names its spokesman by office alone ("Mr. Mitsuo Sakaba, Press
             # Secretary"): the publisher's side, before a side a question addressed to him names.
-            publisher = self.publisher()
-            introduced = self.introduced_side(surname)
-            side = (side_named(role) or (publisher.side if publisher is not None and publisher.side in PARTIES
-                                         else "") or introduced)
-            if not side_named(role) and not introduced:
-                self.unintroduced.add(surname)
+            side = side_named(role)
+            if not side:
+                publisher = self.publisher()
+                introduced = self.introduced_side(surname)
+                side = (publisher.side if publisher is not None and publisher.side in PARTIES else "") or introduced
+                if not introduced:
+                    self.unintroduced.add(surname)
             self.people[surname] = Actor(surname, side or self.side or "other", "person")
         return self.people[surname]
 
@@ -695,10 +700,3 @@ def _first_person(title: str, article: _Article) -> Actor | None:
                                                or _POSSESSIVE_SPEECH.match(title, mention.end)):
             return mention.actor
     return None
-
-
-# "Lavrov's remarks and answers ...", "Kishida's policy speech": a possessive that announces words.
-_POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:remarks|statement|speech|address|answers|interview|"
-                                r"comments?|opening|briefing|message|article|news conference|press conference)\b",
-                                re.IGNORECASE)
-

@@ -58,6 +58,8 @@ def located_side(text: str) -> str:
     """
     found = _LOCATED.search(text)
     return _PLACE_SIDE[found.group(1) or found.group(2)] if found else ""
+
+
 # Who speaks a statement: a side, or the outlet in its own voice (narration).
 VOICE_SIDES = SIDES + ("outlet",)
 # Whose voice a statement carries, officials apart from media: a side's officials (speaker_type official,
