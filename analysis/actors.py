@@ -18,7 +18,8 @@ from typing import NamedTuple
 from . import paths
 from ._fast.phrases import StringAutomaton
 from .datafiles import DataFileError, check_value, read_table
-from .vocab import ACTOR_TYPES, HOME_SIDE, NATIONALITY_ROLE, NATIONALITY_SIDES, PERSON_TYPES, SIDES, located_side
+from .vocab import (ACTOR_TYPES, DISPUTANTS, HOME_SIDE, NATIONALITY_ROLE, NATIONALITY_SIDES, PERSON_TYPES, SIDES,
+                    located_side)
 
 # Between a role and the name it precedes: a comma, spaces, perhaps a first name.
 _ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
@@ -301,14 +302,18 @@ def _is_name(words: str) -> bool:
     return split[0] not in _DETERMINERS and _NOT_PERSON_WORDS.isdisjoint(split)
 
 
-def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: "") -> dict[str, tuple[Actor, list]]:
+def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: "",
+                      place_side=lambda: "") -> dict[str, tuple[Actor, list]]:
     """The people an article introduces with a role who are not in the actors table, as actors of the article:
     {surname: (actor, the forms that name them)}. The surname is the word of the name the article also uses
     alone, not followed by another name ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is the one the role names
     ("a Japanese diplomat"), else that of an actor the role names ("of the Liberal Democratic Party"), else the
     nearest side word in the sentence, else ``home_side()`` (the outlet's, asked only then); a person without
     one is left out. A person whose role holds no office (a professor, a former resident) is of type
-    "private", whose side is the nationality the role gives ("a Japanese scholar"), else the outlet's (side
+    "private", whose side is the nationality the role gives ("a Japanese scholar"), else the place the
+    sentence or the role puts them in, else the outlet's if it is Japan's or Russia's (their papers mostly
+    meet their own people, wherever the dateline), else that of the place of the article's dateline
+    (``place_side()``: a fisherman an American broadcaster meets in Nemuro is Japan's), else the outlet's (side
     words in such a role name a subject: "a professor of Russian politics"), else as for an official.
 
     An introduction is a name followed by its role between commas ("Kenji Sato, a lawmaker of ...", "Masato
@@ -334,7 +339,7 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         office = bool(_OFFICE.search(role)) and not _ACADEMIC.search(role)
         side = (_side_of_role(role, sentence, at - start, actors) or home_side() if office
                 else _nationality(role) or located_side(f"{_just_before(sentence, at - start)} {role}")
-                or home_side() or _side_of_role(role, sentence, at - start, actors))
+                or _home_or_place(home_side, place_side) or _side_of_role(role, sentence, at - start, actors))
         if not side:
             continue
         words = name.replace("-", " ").split()
@@ -350,6 +355,12 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
     return people
 
 
+def _home_or_place(home_side, place_side) -> str:
+    """The outlet's side if it is one of the two in the dispute, else the dateline's place's, else the outlet's."""
+    home = home_side()
+    return home if home in DISPUTANTS else place_side() or home
+
+
 def _just_before(sentence: str, at: int) -> str:
     """The few words before a name, outside quote marks ("I'm joined from Tokyo by"): where a place says where
     the person is, not what somebody said ('"... from Moscow," said Hiroaki Tokunaga')."""
@@ -363,6 +374,8 @@ def _nationality(role: str) -> str:
 
 
 _QUOTED = re.compile(r'["“][^"“”]*["”]')
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|noted|stressed|argued|warned|insisted|wrote|stated|"
+                          r"declared|believes|thinks)\b")
 
 
 def _side_of_role(role: str, text: str, at: int, actors: ActorIndex) -> str:
@@ -373,8 +386,11 @@ def _side_of_role(role: str, text: str, at: int, actors: ActorIndex) -> str:
         named = [m.actor.side for m in actors.find(role) if m.actor.side in PARTIES]
         side = named[0] if named else ""
     if not side:
-        # Not a side word in quoted words: '"... handed over to Japan," said Senator Klishas, who ...'
+        # Not a side word in quoted words: '"... handed over to Japan," said Senator Klishas, who ...', nor in
+        # what the person says after the verb ("Igor Malinin, a member of ..., told Izvestia that Japan ...").
         text = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
+        verb = _SPEECH_VERB.search(text, at)
+        text = text[:verb.start()] if verb else text
         near = [(abs(m.start() - at), s) for s, words in SIDE_WORD_REGEXES for m in words.finditer(text)]
         side = min(near)[1] if near else ""
     return side if side in PARTIES else ""

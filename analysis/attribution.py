@@ -57,7 +57,7 @@ from .actors import (Actor, ActorIndex, ActorsError, FixedStrings, Mention, intr
                      load_actors, with_people)
 from .turns import document_voices
 from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, PARTIES, PERSON_TYPES, SIDE_ADJECTIVES, SIDE_WORD_REGEXES,
-                    SPEAKER_TYPES, side_named)
+                    SPEAKER_TYPES, dateline_side, side_named)
 
 
 SPEECH_VERBS = (
@@ -814,7 +814,8 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
     if facts is None:
         facts = partial(sentence_facts, finders=finders)
     home_side = _HomeSide(statements, finders.actors, document)
-    people = introduced_people([statement.text for statement in statements], finders.actors, home_side)
+    people = introduced_people([statement.text for statement in statements], finders.actors, home_side,
+                               home_side.dateline)
     if people:
         # People the article introduces with a role are its actors from then on: a sentence that names one is
         # worked afresh, since what it names now depends on the article; any other has the facts it has anywhere.
@@ -866,20 +867,30 @@ def _facts_with_people(facts, finders: Finders, people: dict):
 
 
 class _HomeSide:
-    """The article's own side: the outlet's, else the side its lead names first, else "". Worked out when first
+    """The article's own side: the outlet's, else that of the place its dateline names (the people a wire
+    meets in Yuzhno-Kurilsk are Russia's), else the side its lead names first, else "". Worked out when first
     asked (most articles never need it), then kept for the article."""
 
     def __init__(self, statements, actors: ActorIndex, document: Document):
         self.statements, self.actors, self.document = statements, actors, document
         self.side: str | None = None
+        self.place: str | None = None
 
     def __call__(self) -> str:
         if self.side is None:
             outlet = self.document.outlet
             home = [m.actor.side for m in self.actors.find(outlet)] if outlet else []
-            self.side = (home[0] if home and home[0] in PARTIES
-                         else side_named(" ".join(statement.text for statement in self.statements[1:2])))
+            self.side = (home[0] if home and home[0] in PARTIES else self.dateline()
+                         or side_named(" ".join(statement.text for statement in self.statements[1:2])))
         return self.side
+
+    def dateline(self) -> str:
+        """The side of the place the article's dateline names ("TOKYO —", "YUZHNO-KURILSK, Russia (AP) —"), if a
+        party's, else "": where the people the article meets without saying where they are from live."""
+        if self.place is None:
+            dated = (dateline_side(statement.text) for statement in self.statements[1:4])
+            self.place = next((side for side in dated if side in PARTIES), "")
+        return self.place
 
 
 class _HomeSpeakers:

@@ -9,6 +9,7 @@ import argparse
 import signal
 import sys
 import warnings
+from pathlib import Path
 
 from . import paths
 from .vocab import WORKSHEET_STRATEGIES
@@ -33,7 +34,8 @@ def _tag(args) -> int:
     data = _data_files(args)
     check_output(args.out, args.corpus, data)   # before any work, not after a long run
     memory = use_large_run_memory_settings()
-    tagger = _trained_tagger(args, data) if args.train else args.tagger
+    tagger = _trained_tagger(args, data) if args.train else _tagger_leaving_out(args, data) if args.leave_out \
+        else args.tagger
     # Written chunk by chunk: a corpus of a million statements is never one table in memory.
     summary = tag_corpus_to(args.corpus, args.out, tagger=tagger, data=data,
                             on_error="skip" if args.skip_bad else "raise", progress=not args.quiet,
@@ -74,6 +76,27 @@ def _trained_tagger(args, data):
         print(f"  {row.stance:<28} {row.term!r} {row.target}/{row.reference} G2 {row.g2:.1f}{context}",
               file=sys.stderr)
     return make_tagger(args.tagger, codebook, extra_training=codes)
+
+
+def _tagger_leaving_out(args, data):
+    """The model or ensemble trained without the coded tables ``--leave-out`` names: a set the shipped model
+    learns from scored as if it had never seen it."""
+    from . import paths
+    from .codebook import load_codebook
+    from .pipeline import make_tagger
+
+    if args.tagger == "codebook":
+        raise ValueError("--leave-out concerns what the classifier learns: use it with --tagger model or ensemble")
+    learned = {path.resolve(): path for path in (paths.GOLD, paths.DEV_OUTLETS, *paths.LEARNED_FROM)}
+    left = []
+    for name in args.leave_out:
+        path = Path(name).resolve()
+        if path not in learned:
+            raise ValueError(f"--leave-out {name}: not one of the coded tables the classifier learns from "
+                             f"(the seed gold, data/annotations/dev_outlets.csv, the real-genre sets' dev parts "
+                             f"and their read test parts)")
+        left.append(learned[path])
+    return make_tagger(args.tagger or "ensemble", load_codebook(data.codebook), leave_out=tuple(left))
 
 
 def _worksheet(args) -> int:
@@ -142,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--quiet", action="store_true", help="no progress bar")
     tag.add_argument("--train", default=None, metavar="CODES.csv",
                      help="a coding sheet of your statements (adjudicated): the model learns them too")
+    tag.add_argument("--leave-out", action="append", default=[], metavar="CODED.csv",
+                     help="a coded table the shipped classifier must not learn from (repeatable): to score a "
+                          "set it learns from as one it has never seen")
     _add_data_file_options(tag)
     tag.set_defaults(run=_tag)
     sheet = commands.add_parser("worksheet", help="draw statements of a corpus for people to code")

@@ -84,14 +84,14 @@ def stance_change_table(before: pd.DataFrame, after: pd.DataFrame, stance_ids: l
 
 
 def shipped_codes(codebook: Codebook | None = None) -> dict:
-    """The coded tables the suite learns from, by path: the seed gold, the other-outlets set and the dev parts
-    of the real-genre sets (never a test part). ``make_tagger`` reads them once for the classifier and the
-    holder's view words."""
+    """The coded tables the suite learns from, by path: the seed gold, the other-outlets set, the dev parts
+    of the real-genre sets and their test parts already read (``paths.READ_TEST_PARTS``; never an untouched
+    test part). ``make_tagger`` reads them once for the classifier and the holder's view words."""
     from . import paths
     from .evaluation import read_coded
 
     codebook = codebook or load_codebook()
-    wanted = [paths.GOLD, *([paths.DEV_OUTLETS] if paths.DEV_OUTLETS.exists() else []), *paths.REAL_GENRE_DEV]
+    wanted = [paths.GOLD, *([paths.DEV_OUTLETS] if paths.DEV_OUTLETS.exists() else []), *paths.LEARNED_FROM]
     return {path: read_coded(path, codebook=codebook) for path in wanted}
 
 
@@ -105,17 +105,17 @@ def base_training(codebook: Codebook | None = None, codes: dict | None = None) -
 
 
 def view_words(codebook: Codebook | None = None, codes: dict | None = None):
-    """The holder's view words (``holder.ViewWords``), learned from the seed gold and the real-genre dev parts
-    (never a test part): the stance-free statements whose coded voice is a side's and not the outlet's
-    narration, and whether the coders gave each that side as holder. ``codes``: ``shipped_codes``, if already
-    read."""
+    """The holder's view words (``holder.ViewWords``), learned from the seed gold and the real-genre sets'
+    coded tables of ``paths.LEARNED_FROM`` (never an untouched test part): the stance-free statements whose
+    coded voice is a side's and not the outlet's narration, and whether the coders gave each that side as
+    holder. ``codes``: ``shipped_codes``, if already read."""
     from . import paths
     from ._fast import fitted_partner
     from .holder import ViewWords
     from .vocab import PARTIES
 
     codes = shipped_codes(codebook) if codes is None else codes
-    coded = pd.concat([codes[path] for path in (paths.GOLD, *paths.REAL_GENRE_DEV)], ignore_index=True)
+    coded = pd.concat([codes[path] for path in (paths.GOLD, *paths.LEARNED_FROM) if path in codes], ignore_index=True)
     spoken = coded[(coded["stances"] == "") & coded["voice_side"].isin(PARTIES) & (coded["mode"] != "narration")]
     says_view = spoken["holder_side"] == spoken["voice_side"]
     # Fitted once per training data and kept on disk, as the ensemble's partner is.

@@ -56,14 +56,15 @@ class DataFiles:
 
 
 def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None, *,
-                extra_training: pd.DataFrame | None = None):
-    """A ready tagger. The model is trained here, from the gold, the dev set of other outlets and the dev parts
-    of the real-genre sets (never their test parts), and ``extra_training`` (text, stances: a user's codes,
+                extra_training: pd.DataFrame | None = None, leave_out: tuple = ()):
+    """A ready tagger. The model is trained here, from the gold, the dev set of other outlets and the coded
+    real-genre tables of ``paths.LEARNED_FROM`` (never an untouched test part) but those in ``leave_out`` (to
+    score a set the model has not seen), and ``extra_training`` (text, stances: a user's codes,
     ``learning.user_codes``), which wins over a shipped coding of the same text."""
     from .learning import shipped_codes, view_words
 
     codebook = codebook or load_codebook()
-    codes = shipped_codes(codebook)
+    codes = {path: coded for path, coded in shipped_codes(codebook).items() if path not in leave_out}
     tagger = _make_stance_tagger(name, codebook, extra_training, codes)
     tagger.views = view_words(codebook, codes)
     return tagger

@@ -94,8 +94,11 @@ JOURNALIST = Actor("journalist", "other", "journalist")
 HOST = Actor("host", "other", "journalist")
 # Stands for the guest of an interview in the labels; ``_turns`` puts the guest in its place.
 ANSWER = Actor("answer", "other", "person")
+# Stands for a broadcaster's own correspondent reporting from the scene ("[Correspondent] Good afternoon."): the
+# report is the outlet's narration, and the sentence rules decide who speaks each of its statements.
+CORRESPONDENT = Actor("correspondent", "outlet", "journalist")
 
-_QUESTION_LABEL = re.compile(r"^(?:question|q|q\d+|reporter|journalist|correspondent|questioner|press)\b"
+_QUESTION_LABEL = re.compile(r"^(?:question|q|q\d+|reporter|journalist|questioner|press)\b"
                              r"(?:\s*\([^)]{1,40}\))?$", re.IGNORECASE)
 # "Answer:", "A:": the guest of an interview answers (the person its title or first paragraph names).
 _ANSWER_LABEL = re.compile(r"^(?:answer|a|response|reply)$", re.IGNORECASE)
@@ -113,7 +116,12 @@ _META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topic|sour
                          r"participants|present|attendees|tags|keywords|read more|see also|related|update|"
                          r"correction|agenda|text|by|author|broadcast|aired|edited by|translated by|translation|"
                          r"interview|exclusive|analysis|opinion|explainer|factbox|inquiries|enquiries|contact|"
-                         r"media contact|for more information)\b", re.IGNORECASE)
+                         r"media contact|for more information|featuring|panelists?|speakers|guests|participating|"
+                         r"(?:online\s+)?event|webinar|seminar|symposium|panel discussion)\b",
+                         re.IGNORECASE)
+# An event's roster: "MODERATOR: Claire Donovan, Senior Fellow, Japan Chair, CSIS" names who chairs, says nothing.
+_ROSTER_LINE = re.compile(r"^(?:moderator|chair|chairperson|host)\s*:\s*"
+                          r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+,[^.?!]*$", re.IGNORECASE)
 # The parliaments whose chair a stenogram's "Chairman." may be (``_Article.chair_of``).
 _PARLIAMENT_NAME = re.compile(r"\b(?:State Duma|Federation Council|House of Representatives|House of Councillors)\b")
 _PARLIAMENT = re.compile(r"\b(?:Diet|House of (?:Representatives|Councillors|Commons|Lords)|State Duma|Duma|"
@@ -130,6 +138,7 @@ _FROM_THE_FLOOR = re.compile(r"^voices? from the (?:hall|floor)$", re.IGNORECASE
 _PRESENTER_ROLE = re.compile(r"\b(anchor|host|presenter|moderator|correspondent|reporter)\b", re.IGNORECASE)
 _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio|cctv|cgtn)\b", re.IGNORECASE)
+_CORRESPONDENT_LABEL = re.compile(r"^(?:correspondent|our correspondent|voice[- ]over|narrator)$", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
                          re.IGNORECASE)
 # A label: a capital or "(" first, no sentence end, quote or digit run inside, then the colon.
@@ -138,21 +147,29 @@ _LABEL = re.compile(r"^(?P<label>[A-Z(][^:!?\"“”«»]{0,110}?)\s*:(?:\s+(?P<
 _OUTLET = r"\((?P<outlet>[A-Z][\w .&'’-]{1,40})\)"
 _OUTLET_LABEL = re.compile(rf"^{_OUTLET}\s+\S")
 _OUTLET_FIRST = re.compile(rf"^{_OUTLET}(?:\s|$)")     # "(Kyodo)", "(Nikkei Shimbun) Question"
+_BRACKET_LABEL = re.compile(r"^\[(?P<label>[A-Z][^\[\]\n:]{0,100})\](?:\s+(?P<rest>\S.*))?$", re.DOTALL)
 # A paragraph led by a dash: "- Is this news to you?", "— Not at all", Jiji's "--How do you view ...?".
 _DASH = re.compile(r"^(?:--|[–—])\s*[^\s\d-]|^-\s+\S")
 _TITLE_WORDS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "h.e.", "minister", "foreign", "deputy",
                 "prime", "chief", "cabinet", "secretary", "press", "spokesman", "spokeswoman", "spokesperson",
                 "ambassador", "president", "vice", "senior", "state", "parliamentary", "director", "general",
                 "director-general", "the", "of", "for", "affairs", "first"}
+_STATEMENT_FIRST = re.compile(r"^(?:(?:joint\s+)?statement|comment|press\s+release|declaration|appeal|resolution)\b",
+                              re.IGNORECASE)
+_SAID_IN_A_STATEMENT = 0.1      # the share of a statement's sentences that may report what others said
 _STATEMENT_TITLE = re.compile(
-    r"^(?:(?:joint\s+)?statement|comment|press\s+release|declaration|appeal|resolution)\b"
-    r"|^(?:[\w'’.,-]+\s+){0,8}?(?:statement|comment)(?:\s+(?:by|of|on|regarding|concerning|in\s+connection)\b|\s*$)",
+    _STATEMENT_FIRST.pattern
+    + r"|^(?:[\w'’.,-]+\s+){0,8}?(?:statement|comment)(?:\s+(?:by|of|on|regarding|concerning|in\s+connection)\b|\s*$)",
     re.IGNORECASE)
 # "Statement by Foreign Minister HAYASHI Yoshimasa on the ...", "Comment of the Embassy of ...": who issues it.
 _STATEMENT_BY = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:statement|comment|remarks|message|speech|address)\s+"
                            r"(?:by|of|from)\s+(.{3,80}?)"
                            r"(?:\s+(?:on|to|at|before|regarding|concerning|about|in connection|in response)\b|$)",
                            re.IGNORECASE)
+# A speech's title: "Remarks by Ambassador Rahm Emanuel at the ...", "Keynote Address by ...". A speech may say
+# "said" ("We said it then, and we say it now") and is still its speaker's words throughout.
+_SPEECH_TITLE = re.compile(r"^(?:(?:opening|closing|keynote|prepared|policy|video|welcoming)\s+)?"
+                           r"(?:remarks|speech|address|message)\s+(?:by|of)\s+\S", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b")
 # An office and a person's name after "by" in a title: "Prime Minister Taro Aso", "Foreign Minister Kono Taro".
 _TITLED_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){1,4}[A-Z][a-z]+\s+[A-Z][a-z]+$")
@@ -164,7 +181,9 @@ _POSSESSIVE_SPEECH = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_SPEECH_NO
                                 re.IGNORECASE)
 _POSSESSIVE_NAME = re.compile(r"((?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-]+)['’]s\b")
 _MAX_LABEL_WORDS = 12
-_SCHOLAR = re.compile(r"\b(?:scholar|professor|researcher|expert|analyst|fellow|academic|historian)s?\b",
+_SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though)\b")
+_SCHOLAR = re.compile(r"\b(?:scholar|professor|researcher|expert|analyst|fellow|academic|historian|orientalist|"
+                     r"japanologist|sinologist)s?\b",
                       re.IGNORECASE)
 # A date and time line of a transcript ("27 April 2022 - 15:10"), an elision ("<…>"): headings, not words.
 _NOT_WORDS = re.compile(r"^\W*$|^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s*[-–—,]\s*\d{1,2}:\d{2})?\s*$"
@@ -198,7 +217,13 @@ class DocumentVoices(NamedTuple):
 
 
 def _sentence_end(text: str) -> bool:
-    return text.rstrip()[-1:] in ".!?\"”»)…'’"
+    """Whether ``text`` ends as a sentence does; a closing bracket only after such an end ("(Laughter.)"): a
+    name with its organisation in brackets ("... Residents Association (Public Interest Incorporated
+    Association)") is a heading."""
+    text = text.rstrip()
+    if text.endswith(")"):
+        return text[-2:-1] in ".!?\"”»…'’"
+    return text[-1:] in ".!?\"”»…'’"
 
 
 def _is_heading(paragraph: str) -> bool:
@@ -284,11 +309,19 @@ class _Article:
         name = re.compile(rf"\b{re.escape(surname)}\b")
         for text in (statement.text for statement in self.statements):
             at = name.search(text)
-            if at is None or text.strip().startswith(surname) or text[at.end():].lstrip().startswith(":"):
+            label = _label_of(text)
+            if (at is None or text.strip().startswith(surname) or text[at.end():].lstrip().startswith(":")
+                    or (label is not None and surname in label[0])):
                 continue        # a label ("Senator Dzhabarov: Japan itself ...") introduces nobody
             if _SCHOLAR.search(text):
+                # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
+                # University; Anna Voronina, Nonresident Fellow, ...")
+                text = next(part for part in text.split(";") if name.search(part))
                 found = NATIONALITY_ROLE.search(text)
                 return NATIONALITY_SIDES[found.group(1)] if found else located_side(text)
+            # A side word in a clause of its own names what happened, not who the person is ("Tamotsu
+            # Nishikawa was 10 years old when Soviet soldiers came ashore").
+            text = text[:at.start()] + _SUBORDINATE_CLAUSE.split(text[at.start():], maxsplit=1)[0]
             near = [(abs(m.start() - at.start()), side) for side, words in SIDE_WORD_REGEXES
                     for m in words.finditer(text)]
             # "..., First Deputy Chairman of the Federation Council Committee": the institution's side.
@@ -314,8 +347,10 @@ class _Article:
             return known[0] if known else None
         if _QUESTION_LABEL.match(label):
             return JOURNALIST
+        if _CORRESPONDENT_LABEL.match(label):
+            return CORRESPONDENT
         if _HOST_LABEL.match(label):
-            return HOST
+            return self._moderator() if label.lower().startswith("moderator") else HOST
         if _ANSWER_LABEL.match(label):
             return ANSWER
         if _META_LABEL.match(label) or len(label.split()) > _MAX_LABEL_WORDS or not label[:1].isupper():
@@ -379,6 +414,14 @@ class _Article:
             self.people[surname] = Actor(surname, side or self.side or "other", "person")
         return self.people[surname]
 
+    def _moderator(self) -> Actor:
+        """Who moderates a press conference: on a government's own page (the Prime Minister's Office, a
+        ministry) its press officer, of the government's side; elsewhere the host of the programme."""
+        publisher = self.publisher()
+        if publisher is not None and publisher.side in PARTIES:
+            return self.people.setdefault("Moderator", Actor("Moderator", publisher.side, "generic"))
+        return HOST
+
     def chair_of(self, parliament: str) -> Actor | None:
         """Who chairs a parliament's sitting when its stenogram says only "Chairman.": the person whose role in
         ``data/actors.csv`` is that parliament's speaker or chair ("speaker of the state duma"), if any."""
@@ -439,7 +482,7 @@ class _Article:
                     return mention.actor
             if _TITLED_NAME.match(by.group(1)):        # "Policy Speech by Prime Minister Taro Aso to the Diet"
                 named = self.speaker(by.group(1))
-                if named is not None and named not in (JOURNALIST, HOST, ANSWER):
+                if named is not None and named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT):
                     return named
         for text in (speaker, outlet, title):
             for mention in self.actors.find(text) if text else []:
@@ -455,8 +498,13 @@ class _Article:
 
 def _label_of(text: str) -> tuple[str, str] | None:
     """(label, the text after it) of a paragraph's first sentence, or None. The mark that opens a speaker's
-    paragraph in the Diet's minutes ("○Prime Minister Fumio Kishida:") is not part of the label."""
+    paragraph in the Diet's minutes ("○Prime Minister Fumio Kishida:") is not part of the label. A label may
+    stand in square brackets instead of before a colon, as in the Prime Minister's Office's transcripts
+    ("[Prime Minister Abe]" on a line of its own) and in broadcasters' scripts ("[Anchor] Good evening.")."""
     text = _SPEAKER_MARK.sub("", text, count=1)
+    bracketed = _BRACKET_LABEL.match(text.strip())
+    if bracketed:
+        return bracketed.group("label").strip(), bracketed.group("rest") or ""
     if ":" not in text[:120] and not text.startswith("("):
         return None
     match = _LABEL.match(text.strip())
@@ -501,6 +549,12 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         paragraphs[-1].append(number)
     firsts = [statements[rows[0]].text for rows in paragraphs]
     title = " ".join(statements[i].text for i in paragraphs[0]) if paragraphs else ""
+    for rows in paragraphs[1:3]:
+        # A page's first line may be the site's name ("U.S. Embassy & Consulates in Japan") above the speech's
+        # own title.
+        line = " ".join(statements[i].text for i in rows)
+        if not _TITLE_SPEECH.search(title) and _SPEECH_TITLE.match(line) and _is_heading(line):
+            title = line
     article = _Article(actors, outlet, title, statements)
     labels = [None] + [_label_of(text) or _stenogram_label(statements, rows)
                        for text, rows in zip(firsts[1:], paragraphs[1:])]
@@ -512,7 +566,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         text = firsts[number].strip()
         if labelled and labels[number] is None and len(rows) == 1 and _is_heading(text):
             named = article.speaker(text)
-            if named in labelled and named not in (JOURNALIST, HOST, ANSWER):
+            if named in labelled and named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT):
                 speakers[number] = named
     main = _title_speaker(title, article) if any(speakers) or genre else None
     genre = genre or _detect_genre(title, firsts, speakers, statements, main, article.publisher)
@@ -530,7 +584,8 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main)
     for i, statement in enumerate(statements):
         if (_NUMBER.match(statement.text.strip()) or _STAGE_DIRECTION.match(statement.text)
-                or _NOT_WORDS.match(statement.text) or _META_LINE.match(statement.text)):
+                or _NOT_WORDS.match(statement.text) or _META_LINE.match(statement.text)
+                or _ROSTER_LINE.match(statement.text.strip())):
             voices[i] = Voice(None, True)                  # "1." opening a numbered paragraph, "(Applause.)"
     return DocumentVoices(genre, voices)
 
@@ -541,13 +596,21 @@ def _detect_genre(title: str, firsts: list[str], speakers: list, statements, mai
     ``main``: the speaker the title announces; ``publisher``: gives the institution the outlet is, asked only
     when nothing else decides)."""
     labelled = [s for s in speakers if s is not None]
-    named = [s for s in labelled if s not in (JOURNALIST, HOST)]
+    named = [s for s in labelled if s not in (JOURNALIST, HOST, CORRESPONDENT)]
     if (len(labelled) >= 2 and named) or (labelled and main is not None):
         return "transcript"
     if sum(1 for text in firsts[1:] if _DASH.match(text)) >= 3:
         return "interview"
-    if _STATEMENT_TITLE.search(title) and not any(_SAID.search(s.text) for s in statements if not s.is_headline):
+    if _SPEECH_TITLE.match(title) and main is None:
         return "statement"
+    if _STATEMENT_TITLE.search(title):
+        # A news story about a statement reports what people said; a statement may itself mention, once or
+        # twice, what others have said ("some officials in Moscow have said ...") when its title opens with
+        # what it is ("Appeal Concerning ...").
+        body = [s for s in statements if not s.is_headline]
+        said = sum(1 for s in body if _SAID.search(s.text))
+        if not said or (_STATEMENT_FIRST.match(title) and said <= _SAID_IN_A_STATEMENT * len(body)):
+            return "statement"
     if not labelled and publisher() is not None:
         return "statement"      # a ministry's, the Kremlin's or an embassy's own page: its readouts are its words
     return "news"
@@ -572,9 +635,11 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
         if speaker is not None:
             current = speaker
             turns.append([current, [], []])
-            if len(rows) == 1 and (statements[rows[0]].text.rstrip().endswith(":") or _label_of(text) is None):
+            labelled_line = _label_of(text)
+            if len(rows) == 1 and (statements[rows[0]].text.rstrip().endswith(":") or labelled_line is None
+                                   or not labelled_line[1]):
                 voices[rows[0]] = Voice(None, True)       # a label on a line of its own
-                if current not in (JOURNALIST, HOST):
+                if current not in (JOURNALIST, HOST, CORRESPONDENT):
                     answerer = current
                 label_alone = True
                 continue
@@ -599,9 +664,9 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             current = answerer or _guest(guest, article, guest_name, texts)
             turns.append([current, [], []])
         label_alone = False
-        if current is not None and current not in (JOURNALIST, HOST):
+        if current is not None and current not in (JOURNALIST, HOST, CORRESPONDENT):
             answerer = current
-        if current is not None:
+        if current is not None and current is not CORRESPONDENT:
             if not turns or turns[-1][0] is not current:
                 turns.append([current, [], []])
             turns[-1][1].extend(rows)
@@ -623,6 +688,14 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
                 turn[0] = HOST
                 for i in turn[1]:
                     voices[i] = Voice(HOST)
+    if any(turn[0] is CORRESPONDENT for turn in turns):
+        # A news bulletin, with reports from the scene: its anchor tells the news in the outlet's voice and asks
+        # as host only in questions (to the correspondent, to a studio guest).
+        for speaker, rows, _ in turns:
+            for i in rows if speaker is HOST else ():
+                if not statements[i].text.rstrip().endswith("?"):
+                    voices[i] = Voice(None)
+    turns = [turn for turn in turns if turn[0] is not CORRESPONDENT]
     # A turn is read with the one before it: the question it answers, or the same speaker's turn it goes on from.
     for before, (speaker, rows, turn_texts) in zip([[None, [], []]] + turns, turns):
         if rows and not _touches_the_dispute(" ".join(before[2] + turn_texts), speaker.side):
@@ -657,7 +730,7 @@ def _guest(found: list, article: _Article, guest_name: str, texts: list[str]) ->
         label = _label_of(texts[0]) if guest is None and texts else None
         if label is not None:
             named = article.speaker(label[0])
-            guest = named if named not in (JOURNALIST, HOST, ANSWER) else None
+            guest = named if named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT) else None
         for text in texts[:2]:
             guest = guest or _first_person(text, article)
         found.append(guest or _introduced_guest(article, texts))

@@ -15,6 +15,7 @@ import re
 
 # The parties to the dispute and the third country that takes part in it; "other" is any other country.
 PARTIES = ("russia", "japan", "us")
+DISPUTANTS = ("russia", "japan")      # the two parties to the dispute itself
 SIDES = PARTIES + ("other",)
 # The side of a generic speaker of data/actors.csv that takes the outlet's side: "government sources" in a
 # Kyodo story are Japanese, in a TASS story Russian (analysis.attribution names them "Japanese government
@@ -46,18 +47,38 @@ PLACE_SIDES = {
 }
 _PLACE_SIDE = {place: side for side, places in PLACE_SIDES.items() for place in places}
 _PLACES = "|".join(re.escape(place) for place in sorted(_PLACE_SIDE, key=len, reverse=True))
-_LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})-based\b")
+_LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?University\b)")
 
 
 def located_side(text: str) -> str:
     """The side of the first place a person is said to be in or from ("from Tokyo", "in Harbin",
-    "Vladivostok-based"), or "".
+    "Vladivostok-based", "Hokkaido University"), or "".
 
     >>> located_side("joined from Tokyo by Ayumi Nakagawa"), located_side("a fellow at an institute in Harbin")
     ('japan', 'other')
     """
     found = _LOCATED.search(text)
     return _PLACE_SIDE[found.group(1) or found.group(2)] if found else ""
+
+
+# A wire's dateline: "YUZHNO-KURILSK, Russia (AP) — ", "TOKYO, Feb 21 (Reuters) - ", "NEMURO, Hokkaido--".
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
+                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,30}\))?\s*(?:—|–|--|-\s)")
+
+
+def dateline_side(text: str) -> str:
+    """The side of the place a wire's dateline names ("YUZHNO-KURILSK, Russia (AP) — ...": russia;
+    "TOKYO, Feb 21 (Reuters) - ...": japan), or "".
+
+    >>> dateline_side("YUZHNO-KURILSK, Russia (AP) — Tatyana Sorokina has spent"), dateline_side("TOKYO (Reuters) - Japan")
+    ('russia', 'japan')
+    """
+    found = _DATELINE.match(text)
+    if found is None:
+        return ""
+    region = found.group("region") or ""
+    return (side_named(region) or _PLACE_SIDE.get(region, "")
+            or _PLACE_SIDE.get(found.group("city").strip().title(), ""))
 
 
 # Who speaks a statement: a side, or the outlet in its own voice (narration).

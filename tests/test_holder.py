@@ -266,10 +266,13 @@ def test_a_ministers_fact_has_no_holder_and_her_view_has_her_sides(actors, views
     assert tag_statements(statements, tagger, actors).set_index("sent_idx").loc[2, "holder_side"] == "russia"
 
 
-def test_the_view_words_learn_from_the_dev_parts_only(views):
+def test_the_view_words_learn_from_the_dev_parts_and_the_read_test_parts_only(views):
     from analysis import paths
 
     assert all(path.name == "gold_dev.csv" for path in paths.REAL_GENRE_DEV)
+    assert [path.parent.name for path in paths.READ_TEST_PARTS] == [f"real_genres_{n}" for n in range(6, 13)]
+    assert all(path.exists() for path in paths.LEARNED_FROM)
+    assert paths.ANNOTATIONS / "real_genres_13" / "gold_test.csv" not in paths.LEARNED_FROM   # still untouched
     assert 1000 < len(views.weights) < 5000 and views.weights["we"] > 0 > views.weights["held"]
 
 

@@ -11,16 +11,16 @@ from analysis.cli import main
 from analysis.learning import (keyness, keyness_kwic, log_likelihood, retrained_note, scores_before_after,
                                stance_change_table, training_codes, user_codes)
 
-# An invented outlet's wording for territory_first that the shipped model does not know: "the two-plus-alpha
-# formula" (two islands and more), in Kyodo, NHK and Asahi style.
+# An invented outlet's wording for territory_first that the shipped model does not know: "the ribbon plan" (a
+# plan named after the ribbon of islands, two and more), in Kyodo, NHK and Asahi style.
 CODES = """article_id,sent_idx,text,stances,holder_side
-kyodo1,0,"Tokyo will keep pressing the two-plus-alpha formula at the next round of talks, a government source said.",territory_first,japan
+kyodo1,0,"Tokyo will keep pressing the ribbon plan at the next round of talks, a government source said.",territory_first,japan
 kyodo1,1,"The ministers met in Moscow on Tuesday for three hours.",none,none
-kyodo1,2,"Officials described the two-plus-alpha formula as the minimum Japan could accept.",territory_first,japan
-nhk2,0,"The prime minister told the Diet that the two-plus-alpha formula remains the basis of Japan's diplomacy with Russia.",territory_first,japan
+kyodo1,2,"Officials described the ribbon plan as the minimum Japan could accept.",territory_first,japan
+nhk2,0,"The prime minister told the Diet that the ribbon plan remains the basis of Japan's diplomacy with Russia.",territory_first,japan
 nhk2,1,"Fishing crews in Nemuro welcomed the resumption of visa-free exchanges.",none,none
-nhk2,2,"Opposition lawmakers asked whether the two-plus-alpha formula still had support in the cabinet.",territory_first,japan
-asahi3,0,"Japan's negotiators will again put forward the two-plus-alpha formula, according to the foreign ministry.",territory_first,japan
+nhk2,2,"Opposition lawmakers asked whether the ribbon plan still had support in the cabinet.",territory_first,japan
+asahi3,0,"Japan's negotiators will again put forward the ribbon plan, according to the foreign ministry.",territory_first,japan
 asahi3,1,"The weather delayed the delegation's flight from Sapporo.",,
 """
 
@@ -37,24 +37,25 @@ def test_retraining_tags_held_out_statements_in_the_users_way(codes):
     assert len(table) == 7          # asahi3/1 is not coded yet
     predictions, scores = scores_before_after(table)
     held_out = predictions.set_index(["article_id", "sent_idx"])
-    # before: the shipped model misses three of the five; after learning the other articles' codes it finds two
-    # of them; the lawmakers' question about the formula, the faintest of the five, stays missed
-    for found in (("asahi3", 0), ("nhk2", 0)):
+    # before: the shipped model finds one of the five (the one that names Japan's diplomacy with Russia); after
+    # learning the other articles' codes it finds three more; the lawmakers' question about the plan, the
+    # faintest of the five, stays missed
+    for found in (("asahi3", 0), ("kyodo1", 0), ("kyodo1", 2)):
         assert held_out.loc[found, "before"] == "" and held_out.loc[found, "after"] == "territory_first"
     assert held_out.loc[("nhk2", 2), "before"] == "" and held_out.loc[("nhk2", 2), "after"] == ""
     assert (held_out.loc[[("kyodo1", 1), ("nhk2", 1)], "after"] == "").all()
     territory = scores.set_index("stance").loc["territory_first"]
-    assert territory["f1_before"] == pytest.approx(4 / 7) and territory["f1_after"] == pytest.approx(8 / 9)
+    assert territory["f1_before"] == pytest.approx(1 / 3) and territory["f1_after"] == pytest.approx(8 / 9)
     assert scores.set_index("stance").loc["macro", "f1_after"] == pytest.approx(8 / 9)   # territory_first only
 
 
 def test_keyness_finds_the_users_wording(codes):
     table = user_codes(codes)
     keys = keyness(table, ["territory_first"], k=3)
-    assert keys["term"].tolist() == ["formula", "two-plus-alpha", "two-plus-alpha formula"]
+    assert keys["term"].tolist() == ["plan", "ribbon", "ribbon plan"]
     assert keys[["target", "reference"]].values.tolist() == [[5, 0], [5, 0], [5, 0]]
     lines = keyness_kwic(table, keys, per_term=1)
-    assert lines.loc[0, ["left", "match"]].tolist() == ["o will keep pressing the two-plus-alpha", "formula"]  # 40 characters
+    assert lines.loc[0, ["left", "match"]].tolist() == ["Tokyo will keep pressing the ribbon", "plan"]
 
 
 def test_log_likelihood_equals_scipys_g_test():
@@ -73,10 +74,10 @@ def test_train_needs_the_classifier(codes, tmp_path, capsys):
 
 def test_training_codes_leave_out_ties_and_rows_without_text():
     adjudicated = pd.DataFrame({"article_id": ["kyodo1", "kyodo1", "nhk2"], "sent_idx": [0, 1, 0],
-                                "text": ["Tokyo will keep pressing the two-plus-alpha formula.", "", "The talks ended."],
+                                "text": ["Tokyo will keep pressing the ribbon plan.", "", "The talks ended."],
                                 "stances": ["territory_first", "treaty_first", None], "holder_side": ["japan"] * 3})
     assert training_codes(adjudicated).values.tolist() == [
-        ["kyodo1", 0, "Tokyo will keep pressing the two-plus-alpha formula.", "territory_first"]]
+        ["kyodo1", 0, "Tokyo will keep pressing the ribbon plan.", "territory_first"]]
 
 
 def test_stance_change_counts_each_tagging_and_both():

@@ -454,6 +454,19 @@ def test_a_frame_cue_with_a_long_bounded_repeat_is_decided_exactly(tmp_path):
     ("Abe held back on calling the islands illegally occupied.", []),
     ("The Bluebook dropped the phrase that the islands belong to Japan.", []),
     ("The premier stopped using the expression illegal occupation in parliament.", []),
+    # revised on the twelfth real-genre set after its one look: Moscow needs nobody's permission in its own
+    # regions and sees no territorial problem; talks and an economic war cannot go together; the islands
+    # "come home"; "anti-Russia" as well as "anti-Russian" measures
+    ("We do not need anyone's approval to build schools and roads in our own regions.", [SOV]),
+    ("The head of state decides for himself which regions of the country to visit, the minister said.", [SOV]),
+    ("We do not regard this as a territorial problem; what is missing is a peace treaty.", [SOV]),
+    ("We do not need anyone's help to repair the pier.", []),
+    ("You cannot negotiate a treaty with us and at the same time wage an economic war against us.", [SANC]),
+    ("We see no point in talks with a country that is trying to damage our interests.", [SANC]),
+    ("Tokyo keeps adding new packages to its anti-Russia measures, which has made any dialogue impossible.", [SANC]),
+    ("You cannot buy fish in Nemuro and sell it in Moscow at the same price.", []),
+    ("She says she will keep telling her story until the islands come home.", [TERR]),
+    ("The fishermen come home to Nemuro every Friday.", []),
 ])
 def test_real_world_wording(tagger, text, expected):
     assert stances(tagger, text) == sorted(expected)

@@ -485,3 +485,135 @@ def test_a_press_secretary_a_dash_interview_a_policy_speech_and_an_appeal(tmp_pa
     ukraine = {text: row for text, *row in _rows(table, "ukraine")}
     assert ukraine["Ukraine supports the territorial integrity of Japan."] == [
         "Ukrainian Foreign Ministry", "institution", "other", "direct_quote"]
+
+
+KANTEI_BRACKETS = """Press Conference by Prime Minister Kishida after the G7 Summit
+
+[Provisional translation]
+
+[Prime Minister Kishida]
+
+This morning I met the leaders of the G7. We agreed to keep up the pressure on Russia.
+
+On the Northern Territories, Japan's position remains unchanged. We will resolve the territorial issue and conclude a peace treaty.
+
+[Moderator]
+
+We will now take questions. Please state your name and affiliation.
+
+[Reporter]
+
+Tanabe of Jiji Press. Will you raise the grave visits with Moscow?
+
+[Prime Minister Kishida]
+
+I will continue to ask the Russian side to resume the visits."""
+
+BULLETIN = """Vremya, evening news, 12 June 2023
+
+[Anchor] A Japanese business mission has arrived on Kunashir for the first time in five years. Our correspondent Pavel Orlov is in Yuzhno-Kurilsk. Pavel, what are the visitors here for?
+
+[Correspondent] The delegation toured the fish-processing plant this morning. Local officials showed them the new pier.
+
+[Ivan Sidorov, fisherman] We have lived here all our lives. Nobody here is going anywhere.
+
+[Anchor] Pavel, thank you. Now to other news."""
+
+EMBASSY_REMARKS = """U.S. Embassy & Consulates in Japan
+
+Remarks by Ambassador John Carter at the Northern Territories Day Symposium
+
+February 7, 2024
+
+Thank you for inviting me today.
+
+The United States recognizes Japan's sovereignty over the Northern Territories. We said so in 1956, and we say so now."""
+
+SEMINAR = """Center for Pacific Studies
+
+Online Event: What future for the Kuril dispute?
+
+FEATURING: Yuki Harada, Professor, Hokkaido University; Daniel Moss, Senior Fellow, Center for Pacific Studies
+
+MODERATOR: Lena Fischer, Director, Asia Program
+
+Lena Fischer: Welcome, everyone. Professor Harada, how did Tokyo react?
+
+Yuki Harada: The reaction was calm. Nobody in Kasumigaseki expected anything else.
+
+Lena Fischer: Daniel, what is the view from Moscow?"""
+
+ISLANDER = """INTERVIEW/ Kenji Mori: 'I still dream of the harbor on Shikotan'
+
+NEMURO, Hokkaido--Kenji Mori was nine years old when Soviet troops landed on Shikotan in 1945.
+
+The former islander spoke to the newspaper about his memories.
+
+Question: What do you remember of that day?
+
+Mori: We were told to stay inside. My father said we would go back soon.
+
+Question: Do you still hope to return?
+
+Mori: Those islands are our home. I hope my grandchildren will see them."""
+
+WIRE_FROM_THE_ISLANDS = """On a Russian-held island, locals shrug at the summit
+
+YUZHNO-KURILSK, Russia (AP) — The mood in this port town was calm on Monday.
+
+Ivan Popov, 41, who repairs fishing boats in the harbor, said he did not expect the summit to change anything.
+
+Alexei Gromov, deputy head of the district administration, said officials had received dozens of calls from worried residents."""
+
+SENATOR = """Moscow walks away from the treaty talks
+
+Oleg Belov, a member of the upper chamber's committee on international affairs, told the newspaper that Japan had chosen sanctions over dialogue."""
+
+
+def test_bracketed_labels_a_bulletin_a_speech_page_and_an_events_roster(tmp_path):
+    """The Prime Minister's Office writes its labels in brackets on lines of their own, and its moderator is its
+    own press officer; a news bulletin's anchor and correspondent tell the news in the outlet's voice, the anchor
+    asks as host, and a bracketed soundbite is the speaker's; a speech page opens with the site's name above the
+    title "Remarks by ..." and may say "said" without ceasing to be the ambassador's words; an event's roster
+    names its speakers and says nothing, and a professor at Hokkaido University is Japan's."""
+    table = _corpus(tmp_path, {"kantei": KANTEI_BRACKETS, "bulletin": BULLETIN, "remarks": EMBASSY_REMARKS,
+                               "seminar": SEMINAR},
+                    outlet={"kantei": "Prime Minister's Office of Japan", "bulletin": "Channel One",
+                            "remarks": "U.S. Embassy Tokyo", "seminar": "Center for Pacific Studies"})
+    kantei = {text: row for text, *row in _rows(table, "kantei")}
+    assert kantei["[Prime Minister Kishida]"] == ["", "", "outlet", "narration"]
+    assert kantei["We will resolve the territorial issue and conclude a peace treaty."] == [
+        "Kishida", "official", "japan", "direct_quote"]
+    assert kantei["We will now take questions."][0::2] == ["Moderator", "japan"]
+    assert kantei["Will you raise the grave visits with Moscow?"][0] == "journalist"
+    assert kantei["I will continue to ask the Russian side to resume the visits."][0] == "Kishida"
+    bulletin = {text: row for text, *row in _rows(table, "bulletin")}
+    assert bulletin["[Anchor] A Japanese business mission has arrived on Kunashir for the first time in five "
+                    "years."] == ["", "", "outlet", "narration"]
+    assert bulletin["Pavel, what are the visitors here for?"][0] == "host"
+    assert bulletin["Local officials showed them the new pier."] == ["", "", "outlet", "narration"]
+    assert bulletin["Nobody here is going anywhere."][0::2] == ["Sidorov", "russia"]
+    remarks = {text: row for text, *row in _rows(table, "remarks")}
+    assert remarks["We said so in 1956, and we say so now."] == ["Carter", "official", "us", "direct_quote"]
+    seminar = {text: row for text, *row in _rows(table, "seminar")}
+    assert seminar["MODERATOR: Lena Fischer, Director, Asia Program"] == ["", "", "outlet", "narration"]
+    assert seminar["Online Event: What future for the Kuril dispute?"][3] == "narration"
+    assert seminar["Nobody in Kasumigaseki expected anything else."][0::2] == ["Harada", "japan"]
+
+
+def test_a_persons_side_comes_from_who_they_are_not_from_what_happened_or_what_they_say(tmp_path):
+    """A side word in a clause of its own ("when Soviet troops landed") or after the speech verb ("told the
+    newspaper that Japan ...") says nothing of the person; a wire's dateline places the people it meets there
+    ("YUZHNO-KURILSK, Russia (AP)")."""
+    table = _corpus(tmp_path, {"islander": ISLANDER, "wire": WIRE_FROM_THE_ISLANDS, "senator": SENATOR},
+                    outlet={"islander": "Mainichi Shimbun", "wire": "Associated Press", "senator": "Izvestia"})
+    islander = {text: row for text, *row in _rows(table, "islander")}
+    assert islander["Mori: We were told to stay inside."][0::2] == ["Mori", "japan"]
+    wire = {text: row for text, *row in _rows(table, "wire")}
+    assert wire["Ivan Popov, 41, who repairs fishing boats in the harbor, said he did not expect the summit to "
+                "change anything."][0::2] == ["Popov", "russia"]
+    assert wire["Alexei Gromov, deputy head of the district administration, said officials had received dozens "
+                "of calls from worried residents."] == ["Gromov", "official", "russia", "reported"]
+    senator = {text: row for text, *row in _rows(table, "senator")}
+    assert senator["Oleg Belov, a member of the upper chamber's committee on international affairs, told the "
+                   "newspaper that Japan had chosen sanctions over dialogue."][0::2] == ["Belov", "russia"]
