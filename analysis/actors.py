@@ -104,7 +104,8 @@ class ActorIndex:
                 if not case_sensitive or text[start:end] == written:
                     found.append(Mention(start, end, actor, kind))
                     break
-        return _roles_merged_into_names(text, _longest_of_overlaps(found)) if found else found
+        return _nationality_merged(text, _roles_merged_into_names(text, _longest_of_overlaps(found))) if found \
+            else found
 
     def with_strings(self, strings) -> "ActorIndex":
         """The same index, finding its surfaces with ``strings`` (``FixedStrings`` for the plain rules)."""
@@ -122,6 +123,24 @@ def _longest_of_overlaps(found: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _nationality_merged(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A nationality right before an unnamed group of no side of its own ("Russian analysts", "Japanese
+    residents") is one mention of that group, of the nationality's side."""
+    for number, mention in enumerate(mentions):
+        if mention.actor.type == "generic" and mention.actor.side in ("other", HOME_SIDE) and mention.start:
+            offset = max(0, mention.start - 40)
+            before = _NATIONALITY_BEFORE.search(text[offset:mention.start])
+            if before is not None:
+                actor = mention.actor
+                named = Actor(f"{before.group(1)} {actor.canonical}", NATIONALITY_SIDES[before.group(1)], actor.type,
+                              actor.roles)
+                mentions[number] = mention._replace(start=offset + before.start(1), actor=named)
+    return mentions
+
+
+_NATIONALITY_BEFORE = re.compile(rf"\b({'|'.join(re.escape(n) for n in NATIONALITY_SIDES)})\s+(?:[a-z-]+\s+)?$")
 
 
 def _roles_merged_into_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -256,7 +275,8 @@ _NOT_PERSON_WORDS = {"Declaration", "Treaty", "Agreement", "Statement", "Constit
                      "Region", "Island", "Islands", "Prefecture", "Department", "House", "Kremlin", "Diet",
                      "East", "West", "North", "South", "Sea", "Strait", "Peninsula", "Ocean", "Kurils", "War",
                      "World", "Division", "Bureau", "Section", "Directorate", "Russian", "Japanese", "American",
-                     "Chinese", "Soviet", "Korean"}
+                     "Chinese", "Soviet", "Korean", "Eastern", "Western", "Northern", "Southern", "Studies", "Affairs",
+                     "Relations", "Research", "Academy", "Foundation", "Program", "Programme", "School", "College"}
 # A name does not start with an article or a determiner: "The Kurils, a chain of volcanic islands ...".
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Our", "Their", "Some", "Many"}
 

@@ -73,7 +73,13 @@ SPEECH_VERBS = (
     "urged|warns|denied|denies|promised|promises|protests|condemned|condemns|cautioned|cautions|denounced|"
     "denounces|slammed|brushed off|declined to comment|declined to say|refused to comment|conceded|countered|"
     "lamented|hailed|spoke of|spoken of|spoke about|raised concerns?|raised the (?:issue|question)|made it clear|"
-    "declined to answer|refused to answer|refusing to answer"
+    "declined to answer|refused to answer|refusing to answer|"
+    # what a group does ("Residents say", "Diplomats stress that", "Few analysts think so")
+    "stress|argue|warn|note|insist|believe|think|explain|point out|claim|complain|acknowledge|admit|contend|"
+    "contends|contended|predict|predicts|predicted|"
+    "referred to|pointed to|took aim at|takes aim at|mocked|mocks|ridiculed|played down|"
+    "plays down|telling|signaled|signalled|signals|made clear|makes clear|lodges a protest|lodges protest|"
+    "lodged protest"
 )
 # Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
 _INVERTIBLE = re.compile(r"^(?:said|says|added|adds|noted|notes|stressed|continued|concluded|explained|wrote|"
@@ -107,10 +113,13 @@ _NOT_SUBJECT_BEFORE = re.compile(
 # boundary before it, and those spaces.
 _NOT_PREDICATE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|these|those|this|that)|'s|’s)\s+$",
                                    re.IGNORECASE)
-_ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s+w(?:or)?(?:l)?ds?\b)|\bas\s+(?=[^,]{1,40}?\s+put it\b)|\bciting\s+",
+_ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s+(?:w(?:or)?(?:l)?ds?|opinion|view)\b)"
+                        r"|\bin\s+(?=(?:his|her)\s+(?:words|opinion|view)\b)|\bas\s+(?=[^,]{1,40}?\s+put it\b)|\bciting\s+",
                         re.IGNORECASE)
 # Substrings that every match of _ACCORDING contains ("in Lavrov's words": word, wd, wld, world).
-_ACCORDING_HINT = re.compile("according|citing|put it|word|world|wd|wld")
+_ACCORDING_HINT = re.compile("according|citing|put it|word|world|wd|wld|opinion|view")
+# "According to him, ...", "In her words, ...", "In his opinion, ...": the person last named or speaking.
+_ACCORDING_PRONOUN = re.compile(r"(?:him|her|(?:his|her)\s+(?:words|opinion|view))\b", re.IGNORECASE)
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|"
@@ -423,6 +432,9 @@ def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
     return None if kind is None else _resolve_person_anaphor(noun, ctx)
 
 
+_EXPERT_NOUNS = ("expert", "analyst", "scholar", "researcher", "professor", "academic", "specialist", "political scientist")
+
+
 def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
     if noun.lower().rstrip("s") in ("official", "source"):
         # "the official said", "another source said": the unnamed speaker of that kind met last.
@@ -430,8 +442,10 @@ def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
         for actor in [ctx.last_speaker, *reversed(ctx.recent)]:
             if actor is not None and actor.type == "generic" and stem in actor.canonical.lower():
                 return actor
+    # "the expert" is the analyst or researcher the article introduced: the press varies the word.
+    nouns = _EXPERT_NOUNS if noun.lower() in _EXPERT_NOUNS else (noun.lower(),)
     for actor in reversed(ctx.recent):
-        if actor.type in PERSON_TYPES and any(noun.lower() in role for role in actor.roles):
+        if actor.type in PERSON_TYPES and any(word in role for role in actor.roles for word in nouns):
             return actor
     if ctx.last_speaker is not None and ctx.last_speaker.type in PERSON_TYPES:
         return ctx.last_speaker
@@ -580,6 +594,8 @@ def _according_to(outside: str, mentions) -> tuple:
         anaphor = _ANAPHOR.match(outside[match.end():])
         if anaphor:
             according.append((("anaphor", anaphor.group(1)), match.start()))
+        elif _ACCORDING_PRONOUN.match(outside, match.end()):
+            according.append((("pronoun", _last_person(mentions, match.start())), match.start()))
     return tuple(according)
 
 

@@ -490,7 +490,8 @@ class _Article:
                     return mention.actor
         if speaker:
             return Actor(speaker, self._side_of(speaker) or self.side or "other", "institution")
-        if self.outlet and not self._is_media(self.outlet) and not self.actors.find(self.outlet):
+        if self.outlet and not self._is_media(self.outlet) and all(
+                mention.actor.type == "generic" for mention in self.actors.find(self.outlet)):
             # an organisation that publishes its own appeal ("Chishima and Habomai Islands Residents Association")
             return Actor(self.outlet, self.side or "other", "institution")
         return self.actors.ministries.get(self.side)

@@ -492,3 +492,43 @@ def test_a_place_in_quoted_words_does_not_place_the_speaker():
              'Hiroaki Tokunaga.', "Tokunaga added that he would ask the Foreign Ministry to explain."]
     people = introduced_people(texts, load_actors(), lambda: "japan")
     assert {names[0]: actor.side for actor, names in people.values()} == {"Hiroaki Tokunaga": "japan"}
+
+
+def test_unnamed_groups_speak_and_a_nationality_gives_their_side(attribute_with):
+    """Groups the actors table lists ("residents", "opposition lawmakers", "commentators") speak with the verbs
+    of a plural subject ("say", "stress", "think"); a nationality before a group of no side gives it one
+    ("Russian commentators"); "residents" in a Kyodo story are Japan's."""
+    table = attributed(attribute_with,
+                       "Russian commentators say Moscow also worries about American troops on the islands.",
+                       "Residents say they have started to see the money.",
+                       "Opposition lawmakers criticized the outcome, saying Japan had secured nothing.",
+                       "Members of the State Duma have said the amendment settles the question.",
+                       "Government officials stress that Tokyo has not abandoned its claim.",
+                       "Few analysts think so while the war goes on.",
+                       outlet="Kyodo")
+    assert who(table, 1) == ("reported", "Russian analysts", "russia")
+    assert who(table, 2) == ("reported", "Japanese residents", "japan")
+    assert who(table, 3) == ("reported", "Japanese opposition lawmakers", "japan")
+    assert who(table, 4) == ("reported", "Russian senator", "russia")
+    assert who(table, 5) == ("reported", "Japanese official", "japan")
+    assert who(table, 6) == ("reported", "analysts", "other")
+
+
+def test_according_to_him_and_in_the_experts_opinion_are_the_last_persons_words(attribute_with):
+    """The Russian press's "According to him," / "In her words," / "In the expert's opinion," report the person
+    just introduced; an institute's name is no person ("the Institute of Far Eastern Studies, spoke ...");
+    "Russia refers to them as ..." names, it does not speak."""
+    table = attributed(attribute_with,
+                       "Igor Belkin, a senior researcher at the Institute of Far Eastern Studies, spoke to the "
+                       "newspaper. According to him, Moscow sees no room for a new reading of the agreements.",
+                       "Maria Zakharova commented on the report. In her words, Tokyo's protests are meant for a "
+                       "domestic audience.",
+                       "Ivan Sokolov, a political analyst, was asked about the visit. In the expert's opinion, "
+                       "Tokyo's policy is set in Washington.",
+                       "Japan calls the islands the Northern Territories, while Russia refers to them as the "
+                       "Southern Kurils.",
+                       outlet="Izvestia")
+    assert who(table, 2) == ("reported", "Belkin", "russia")
+    assert who(table, 4) == ("reported", "Zakharova", "russia")
+    assert who(table, 6) == ("reported", "Sokolov", "russia")
+    assert who(table, 7) == ("narration", "", "outlet")

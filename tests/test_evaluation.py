@@ -121,12 +121,12 @@ def challenge_scores(gold):
 
 
 def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_scores):
-    """Trained on the real-genre dev parts too, the classifier leads the cues on the frozen challenge set, raw
+    """Trained on the real-genre sets too, the classifier leads the cues on the frozen challenge set, raw
     and at the seeds' share of stance statements; the ensemble (the cues and the classifier's confident
     stances) keeps every stance of the cues and leads both."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.751, "adjusted": 0.751}
-    assert rounded["ensemble"]["raw"] == 0.910 and rounded["model"]["raw"] == 0.894
+    assert rounded["ensemble"]["raw"] == 0.920 and rounded["model"]["raw"] == 0.904
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
@@ -140,9 +140,9 @@ def test_the_default_tagger_is_the_ensemble():
     assert DEFAULT_TAGGER == "ensemble"
 
 
-def _scores_without_genre(name: str, folder) -> dict:
+def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
     """Both taggers on a real-genre set's test part, tagged as ``tag`` tags it (its genre left out, as in users'
-    exports)."""
+    exports); with ``leave_out``, the ensemble trained without that coded table."""
     import json
 
     from analysis.evaluation import score_tagged
@@ -154,80 +154,58 @@ def _scores_without_genre(name: str, folder) -> dict:
                               for line in lines), encoding="utf-8")
     gold = read_coded(paths.ANNOTATIONS / name / "gold_test.csv")
     stance_ids = load_codebook().stance_ids
-    return {tagger: score_tagged(gold, tag_corpus(source, tagger=tagger)[0], stance_ids).set_index("measure")["value"]
-            for tagger in ("codebook", "ensemble")}
+    taggers = {"codebook": "codebook",
+               "ensemble": make_tagger("ensemble", leave_out=(leave_out,)) if leave_out else "ensemble"}
+    return {which: score_tagged(gold, tag_corpus(source, tagger=tagger)[0], stance_ids).set_index("measure")["value"]
+            for which, tagger in taggers.items()}
 
 
-@pytest.fixture(scope="module")
-def seventh_set_scores(tmp_path_factory):
-    """Scored as a test part when the rules were frozen (speaker 0.753 then), then five transcript formats were
-    fixed on it (a stenogram's chair, a question over two paragraphs among them); kept here so that a change of
-    rules shows what it does to it."""
-    return _scores_without_genre("real_genres_7", tmp_path_factory.mktemp("seventh"))
-
-
-def test_the_ensemble_leads_on_the_seventh_real_genre_set(seventh_set_scores):
-    codebook, ensemble = seventh_set_scores["codebook"], seventh_set_scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.542
-    assert round(float(ensemble["macro f1"]), 3) == 0.604
-    assert round(float(ensemble["macro precision"]), 3) == 0.679
-    # who speaks: the same for both taggers
-    assert [round(float(ensemble[f"{field} accuracy"]), 3) for field in ("speaker", "voice_side", "mode")] == [
-        0.908, 0.900, 0.939]
-
-
-@pytest.fixture(scope="module")
-def eighth_set_scores(tmp_path_factory):
-    """Scored as a test part when the rules were frozen (1e36c01: ensemble macro-F1 0.681, speaker 0.755), then
-    a byline, a kicker, an introduced guest, an office's page and a presenter were fixed on it, and five cues
-    widened on its misses (ensemble macro-F1 0.704 after)."""
-    return _scores_without_genre("real_genres_8", tmp_path_factory.mktemp("eighth"))
-
-
-def test_the_ensemble_leads_on_the_eighth_real_genre_set(eighth_set_scores):
-    codebook, ensemble = eighth_set_scores["codebook"], eighth_set_scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.554
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.708, 0.755]
-    assert [round(float(ensemble[f"{field} accuracy"]), 3) for field in ("speaker", "voice_side", "mode")] == [
-        0.902, 0.918, 0.937]
-    assert int(ensemble["statements scored"]) == 854
-
-
-# Sets 9-12 as the last commit tags them: the codebook tagger's macro-F1; the ensemble's macro-F1 and precision,
-# its lowest stance F1 (where kept) and speaker / voice_side / mode / holder_side accuracy; statements scored.
-_SCORED_SETS = {
-    # Scored once as a test part when the rules were frozen (7d67242: speaker 0.851, holder_side 0.672), then
-    # read: a release's quoted officials, place names taken for people, "he" after a newly named person, and
-    # the holder's view words (learned from the dev parts, not from this set) were worked on with its misses.
-    "real_genres_9": (0.594, [0.688, 0.725], None, [0.860, 0.859, 0.940, 0.714], 744),
-    # Scored once as a test part at the first freeze of its round (7741f9d: ensemble macro-F1 0.722, speaker
-    # 0.903, voice_side 0.860, holder_side 0.769), then read: a scholar's place and nationality, posts at
-    # universities, unnamed fishermen and former islanders, "who briefed reporters" were worked on with it.
-    "real_genres_10": (0.545, [0.722, 0.778], 0.607, [0.904, 0.929, 0.931, 0.774], 770),
-    # Scored once as a test part at the second freeze of its round (708972f: ensemble macro-F1 0.608, speaker
-    # 0.627, voice_side 0.650, mode 0.714 on its 16 sound documents), then read: a press secretary's label,
-    # Jiji's "--" questions, a policy speech's title, the Prime Minister's Office and Ukraine's ministry as
-    # institutions, an organisation's own appeal were fixed on it; the classifier no longer tags a statement
-    # of fewer than four words.
-    "real_genres_11": (0.482, [0.608, 0.597], None, [0.833, 0.851, 0.872, 0.703], 657),
-    # The test part of the last round: scored once when the rules were frozen (86a37c6), nothing fixed on it
-    # since.
-    "real_genres_12": (0.495, [0.652, 0.708], 0.577, [0.762, 0.757, 0.849, 0.701], 822),
+# The test parts of sets 6-12, read and fixed on, as the last commit tags them (the classifier and the view words
+# learn from them since the eighth round, so these figures measure fit; kept so that a change of rules shows
+# what it does to each): the codebook tagger's macro-F1; the ensemble's macro-F1 and precision, and its
+# speaker / voice_side / mode / holder_side accuracy; statements scored.
+_READ_SETS = {
+    "real_genres_6": (0.582, [0.961, 0.937], [0.926, 0.947, 0.953, 0.818], 828),
+    "real_genres_7": (0.542, [0.952, 0.926], [0.910, 0.938, 0.946, 0.849], 793),
+    "real_genres_8": (0.554, [0.964, 0.932], [0.906, 0.927, 0.944, 0.870], 854),
+    "real_genres_9": (0.598, [0.943, 0.892], [0.864, 0.876, 0.948, 0.797], 744),
+    "real_genres_10": (0.557, [0.968, 0.941], [0.909, 0.948, 0.945, 0.852], 770),
+    "real_genres_11": (0.482, [0.964, 0.935], [0.881, 0.906, 0.925, 0.795], 657),
+    "real_genres_12": (0.569, [0.920, 0.871], [0.904, 0.922, 0.925, 0.810], 822),
 }
 
 
-@pytest.mark.parametrize("name", list(_SCORED_SETS))
-def test_the_ensemble_leads_on_each_scored_real_genre_set(name, tmp_path):
-    codebook_macro, ensemble_macro, lowest_stance, attribution, scored = _SCORED_SETS[name]
+@pytest.mark.parametrize("name", list(_READ_SETS))
+def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
+    codebook_macro, ensemble_macro, attribution, scored = _READ_SETS[name]
     scores = _scores_without_genre(name, tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
     assert round(float(codebook["macro f1"]), 3) == codebook_macro
     assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == ensemble_macro
-    if lowest_stance is not None:
-        assert min(round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids) == lowest_stance
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
             for field in ("speaker", "voice_side", "mode", "holder_side")] == attribution
     assert int(ensemble["statements scored"]) == scored
+
+
+def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
+    """Set 12 as ``tag --leave-out data/annotations/real_genres_12/gold_test.csv`` scores it: the classifier and
+    the view words trained without it, as they were trained when it was untouched, but with sets 6-11 too."""
+    held_out = _scores_without_genre("real_genres_12", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision", "holder_side accuracy")
+            ] == [0.750, 0.753, 0.754]
+
+
+def test_the_ensemble_on_the_untouched_thirteenth_set(tmp_path):
+    """The test part of the eighth round, never read: scored when the rules were frozen (05a8eaf: ensemble
+    macro-F1 0.708, precision 0.744, sanctions F1 0.529; speaker 0.714, voice_side 0.822, mode 0.893,
+    holder_side 0.739). The figures asserted are the last commit's."""
+    scores = _scores_without_genre("real_genres_13", tmp_path)
+    codebook, ensemble = scores["codebook"], scores["ensemble"]
+    assert round(float(codebook["macro f1"]), 3) == 0.491
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.708, 0.744]
+    assert [round(float(ensemble[f"{field} accuracy"]), 3)
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.718, 0.827, 0.898, 0.742]
+    assert int(ensemble["statements scored"]) == 786
 
 
 def test_prevalence_adjustment_on_known_rates():

@@ -93,3 +93,15 @@ def test_retrained_note_names_the_coders_and_the_macro_scores():
     assert retrained_note(scores, coders=["ana", "ben", "chiyo"], statements=7) == (
         "the classifier also trained on 7 statements coded by ana, ben and chiyo: macro-F1 on them 0.75 before, "
         "1.00 after (leave one article out)")
+
+
+def test_leave_out_names_only_a_table_the_classifier_learns_from(tmp_path, capsys):
+    """``tag --leave-out`` scores a set the shipped classifier learns from as one it never saw; a file that is
+    not among its training tables is refused in one line, and nothing is written."""
+    out = tmp_path / "tagged.csv"
+    assert main(["tag", "data/articles", "--out", str(out), "--leave-out", "my_codes.csv", "--quiet"]) == 2
+    assert "--leave-out my_codes.csv: not one of the coded tables the classifier learns from" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["tag", "data/articles", "--out", str(out), "--tagger", "codebook", "--quiet",
+                 "--leave-out", "data/annotations/real_genres_12/gold_test.csv"]) == 2
+    assert "--leave-out concerns what the classifier learns" in capsys.readouterr().err
