@@ -129,7 +129,7 @@ def _nationality_merged(text: str, mentions: list[Mention]) -> list[Mention]:
     """A nationality right before an unnamed group of no side of its own ("Russian analysts", "Japanese
     residents") is one mention of that group, of the nationality's side."""
     for number, mention in enumerate(mentions):
-        if mention.actor.type == "generic" and mention.actor.side in ("other", HOME_SIDE) and mention.start:
+        if mention.actor.type == "generic" and mention.start and mention.actor.side in ("other", HOME_SIDE):
             offset = max(0, mention.start - 40)
             before = _NATIONALITY_BEFORE.search(text[offset:mention.start])
             if before is not None:

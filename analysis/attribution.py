@@ -113,11 +113,11 @@ _NOT_SUBJECT_BEFORE = re.compile(
 # boundary before it, and those spaces.
 _NOT_PREDICATE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|these|those|this|that)|'s|’s)\s+$",
                                    re.IGNORECASE)
-_ACCORDING = re.compile(r"\baccording(?: to)?\s+|\bin\s+(?=[^,]{1,60}?['’]s?\s+(?:w(?:or)?(?:l)?ds?|opinion|view)\b)"
-                        r"|\bin\s+(?=(?:his|her)\s+(?:words|opinion|view)\b)|\bas\s+(?=[^,]{1,40}?\s+put it\b)|\bciting\s+",
-                        re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording(?: to)?\s+"
+                        r"|\bin\s+(?=(?:[^,]{1,60}?['’]s?|his|her)\s+(?:w(?:or)?(?:l)?ds?|opinion|view)\b)"
+                        r"|\bas\s+(?=[^,]{1,40}?\s+put it\b)|\bciting\s+", re.IGNORECASE)
 # Substrings that every match of _ACCORDING contains ("in Lavrov's words": word, wd, wld, world).
-_ACCORDING_HINT = re.compile("according|citing|put it|word|world|wd|wld|opinion|view")
+_ACCORDING_HINT = re.compile("according|citing|put it|word|world|wd|wld|opinion| view")
 # "According to him, ...", "In her words, ...", "In his opinion, ...": the person last named or speaking.
 _ACCORDING_PRONOUN = re.compile(r"(?:him|her|(?:his|her)\s+(?:words|opinion|view))\b", re.IGNORECASE)
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)

@@ -12,18 +12,24 @@ The rule (``document_voices``), paragraph by paragraph:
 
 1. **Labels.** A paragraph opens with a label when it starts (after the Diet minutes' "○") with at most 12
    words before a colon, the words being
-   - a question label ("Question", "Q", "Reporter", "Journalist", "Correspondent", also "Question (Kyodo)"),
+   - a question label ("Question", "Q", "Reporter", "Journalist", also "Question (Kyodo)"),
      or a label that names a newspaper, agency or broadcaster ("NHK, Tanaka", "Hokkaido Shimbun",
      "Kyodo News President Hiroshi Tamura"): the ``journalist`` asks;
-   - a host label ("Host", "Presenter", "Interviewer", "Moderator");
+   - a host label ("Host", "Presenter", "Interviewer", "Moderator"); a moderator on a government's own page
+     (the Prime Minister's Office, a ministry) is its press officer, of its side;
+   - a correspondent's label ("Correspondent", "Voice-over"): a broadcaster's report from the scene, the
+     outlet's narration, whose statements the sentence rules read;
    - an answer label ("Answer", "A"): the guest who answers (rule 3);
    - or a name: an actor of ``data/actors.csv`` or capitalised words with titles ("Minister Hayashi",
      "Mr. Motegi, Minister for Foreign Affairs", "HAYASHI Yoshimasa", "CHIEF CABINET SECRETARY HAYASHI"),
      perhaps with a party or office in brackets ("Masaki Odagiri (Constitutional Democratic Party of
      Japan)"), which gives the side.
-   A label in brackets without a colon ("(Kyodo) Will ...", "(Reporter) Mr. Ito, Jiji Press: ...",
-   "(Moderator) ...", "(Prime Minister Kishida) ...") is the one it names, if it names a newspaper, a
-   question or host label or a known actor; a bracket that names nobody ("(Reference) Overview") is none.
+   A label in square brackets takes the colon's place: "[Prime Minister Abe]" on a line of its own (the Prime
+   Minister's Office's transcripts), "[Anchor] Good evening." or "[Ivan Sidorov, fisherman] We ..." opening a
+   paragraph (a broadcaster's script). A label in brackets without a colon ("(Kyodo) Will ...", "(Reporter)
+   Mr. Ito, Jiji Press: ...", "(Moderator) ...", "(Prime Minister Kishida) ...") is the one it names, if it
+   names a newspaper, a question or host label or a known actor; a bracket that names nobody ("(Reference)
+   Overview") is none.
    A speaker's name alone on a line without a colon ("Chief Cabinet Secretary Hayashi") is a label on a line
    of its own when the same speaker is labelled elsewhere in the document. A Russian parliament's stenogram
    opens a speech with the surname and initials as a sentence ("Slutsky L. E., LDPR faction.", "Chairman.",
@@ -39,9 +45,12 @@ The rule (``document_voices``), paragraph by paragraph:
    an article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
    (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash is an
    ``interview``; one whose title names a statement or comment ("Foreign Ministry statement on ...",
-   "Statement by the Press Secretary ...") and whose body never says "said", "told" or "according to" is a
-   ``statement``; so is one without labels published by an institution of ``data/actors.csv`` (a readout on
-   kremlin.ru, a page of mid.ru or of an embassy); any other is ``news``, left to the sentence rules.
+   "Statement by the Press Secretary ...") and whose body never says "said", "told" or "according to" (or,
+   when the title opens with what it is, "Appeal Concerning ...", in at most a tenth of its sentences) is a
+   ``statement``; so is a speech whose title names its speaker ("Remarks by Ambassador ... at ...", also on
+   the line under a site's name), and one without labels published by an institution of ``data/actors.csv``
+   (a readout on kremlin.ru, a page of mid.ru or of an embassy); any other is ``news``, left to the sentence
+   rules.
 3. **Turns.** In a transcript or interview, a turn runs from its label to the next label or section heading (a
    short line without final punctuation, a line in brackets: "[Questions and Answers]"). A label alone on its
    line is a heading itself, and the paragraph after it is that speaker's. Questions are the
@@ -53,7 +62,10 @@ The rule (``document_voices``), paragraph by paragraph:
    labelled speaker the article never introduces and whose turns mostly ask is the moderator: ``host``.
    A Japanese or Russian speaker's turn that, with the turn before it (the question it answers), names
    neither the dispute nor the other side (an answer on another topic of a press conference) is
-   ``off_topic``: its statements hold no position on the dispute (``analysis.holder``, rule 3).
+   ``off_topic``: its statements hold no position on the dispute (``analysis.holder``, rule 3). In a news
+   bulletin (a document with a correspondent's label) the anchor tells the news in the outlet's voice and
+   asks as host only in questions. An event's roster ("MODERATOR: Name, role") and its list of speakers
+   ("FEATURING: ...") are headings.
 4. **Dash-led interviews.** The dash paragraphs ("- ", "— ", Jiji's "--") alternate between who asks and who
    answers; the first asks when it ends with a question; an undashed paragraph after a question answers it.
    Who asks is the host (a broadcaster's interview) or the journalist (a newspaper's); who answers, the guest
@@ -77,7 +89,9 @@ Russian Federation"), else the side of the institution that publishes the transc
 names its spokesman by office alone: "Mr. Mitsuo Sakaba, Press Secretary", whom a question then addresses
 with "the Russian side says ..."), else the side of the sentence that introduces the name with more words
 (the nearest side word or institution: "Vladimir Dzhabarov, First Deputy Chairman of the Federation Council
-..."), else the side of the outlet, else of the title. "Press" in an office ("Press Secretary", "press
+..."; not one in a clause of its own, "... was ten when Soviet troops landed"; a scholar's nationality, else
+the place the introduction puts them in, "Professor, Hokkaido University"), else the side of the outlet,
+else of the title. "Press" in an office ("Press Secretary", "press
 service") names no newspaper.
 """
 from __future__ import annotations
