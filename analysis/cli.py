@@ -81,7 +81,6 @@ def _trained_tagger(args, data):
 def _tagger_leaving_out(args, data):
     """The model or ensemble trained without the coded tables ``--leave-out`` names: a set the shipped model
     learns from scored as if it had never seen it."""
-    from . import paths
     from .codebook import load_codebook
     from .pipeline import make_tagger
 

@@ -41,35 +41,32 @@ def read_coded(path, *, codebook: Codebook | None = None) -> pd.DataFrame:
     required = ["article_id", "sent_idx", "stances", "holder_side", "voice_side", "speaker", "mode", "frames"]
     table = read_table(path, required=required, error=AnnotationError).astype(str)
     vocab = {"holder_side": HOLDER_SIDES, "voice_side": VOICE_SIDES, "mode": MODES}
-
-    def check_row(number: int, row) -> None:
-        check_labels(path, number, "stances", row.stances, codebook.stance_ids, AnnotationError)
-        check_labels(path, number, "frames", row.frames, codebook.frame_ids, AnnotationError)
-        for column, allowed in vocab.items():
-            check_value(path, number, column, getattr(row, column), allowed, AnnotationError)
-        _check_number(path, number, row.sent_idx)
-
+    # The check of each column, given the row number and the cell, in the order a row is checked.
+    checks = {"stances": lambda row, value: check_labels(path, row, "stances", value, codebook.stance_ids,
+                                                         AnnotationError),
+              "frames": lambda row, value: check_labels(path, row, "frames", value, codebook.frame_ids,
+                                                        AnnotationError),
+              **{column: (lambda row, value, column=column, allowed=allowed:
+                          check_value(path, row, column, value, allowed, AnnotationError))
+                 for column, allowed in vocab.items()},
+              "sent_idx": lambda row, value: _check_number(path, row, value)}
     # Each distinct value is checked once; only the rows holding a bad one are checked row by row, in order,
     # so the message names the first bad row as a check of every row would.
-    checks = [(column, lambda value, c=column, a=allowed: check_value(path, 0, c, value, a, AnnotationError))
-              for column, allowed in vocab.items()]
-    checks += [("stances", lambda value: check_labels(path, 0, "stances", value, codebook.stance_ids, AnnotationError)),
-               ("frames", lambda value: check_labels(path, 0, "frames", value, codebook.frame_ids, AnnotationError)),
-               ("sent_idx", lambda value: _check_number(path, 0, value))]
     bad = np.zeros(len(table), dtype=bool)
-    for column, check in checks:
+    for column, check in checks.items():
         wrong = {value for value in table[column].unique() if not _passes(check, value)}
         if wrong:
             bad |= table[column].isin(wrong).to_numpy()
-    for number, row in zip(np.flatnonzero(bad) + 2, table[bad].itertuples(index=False)):
-        check_row(int(number), row)
+    for number in np.flatnonzero(bad):
+        for column, check in checks.items():
+            check(int(number) + 2, table[column].iat[number])
     table["sent_idx"] = table["sent_idx"].astype(int)
     return table
 
 
 def _passes(check, value: str) -> bool:
     try:
-        check(value)
+        check(0, value)
     except AnnotationError:
         return False
     return True
