@@ -79,12 +79,14 @@ SPEECH_VERBS = (
     "contends|contended|predict|predicts|predicted|"
     "referred to|pointed to|took aim at|takes aim at|mocked|mocks|ridiculed|played down|"
     "plays down|telling|signaled|signalled|signals|made clear|makes clear|lodges a protest|lodges protest|"
-    "lodged protest"
+    "lodged protest|drew attention to|draws attention to|drawing attention to"
 )
 # Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
 _INVERTIBLE = re.compile(r"^(?:said|says|added|adds|noted|notes|stressed|continued|concluded|explained|wrote|"
                          r"emphasi[sz]ed|pointed out|remarked|insisted|declared|announced|argued|asked|replied)$",
                          re.IGNORECASE)
+# "continued"/"continues" report words ("..., Lavrov continued"), but not before "to" + verb.
+_ASPECT = re.compile(r"^continu", re.IGNORECASE)
 # Said of a capital or country these describe a policy, not words: "Japan rejected ..." stays narration.
 _POLICY_VERBS = re.compile(r"^(?:demand|insist|reject|propos|vow|pledg|maintain|rule|ruled|believ|think|feel|call|"
                            r"suggest|dismiss|urge|promis|condemn|den)",
@@ -105,9 +107,42 @@ POSITION_VERBS = (
 # A mention right after one of these is an object, not a subject: "directed against Moscow and opposes".
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:against|with|to|by|from|on|of|for|at|over|about|towards?|into|between|among|in which|which|"
+    r"(?:conference|meeting|summit|talks|session|briefing|forum|rally|ceremony|visit|trip) in|"
     r"whereby|where|whom|than|like|met|meet|meets|visit|visited|urged|asked|told|accompanied|accompanying|"
     r"joined|succeeded|replaced|thanked|praised|invited)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'-]*\s+){0,3})$")
+# A group placed by where it is: "Critics in Japan", "Political commentators in Moscow", "A Japanese official in
+# Tokyo" (``_placed_group``).
+_GROUP_NOUNS = (r"officials?|diplomats?|sources?|experts?|analysts?|observers|critics|commentators|optimists|"
+                r"pessimists|skeptics|sceptics|lawmakers?|legislators|politicians|residents|organi[sz]ers|participants|"
+                r"protesters|activists|scholars?|researchers?|academics?|economists?|executives?|businessmen|"
+                r"fishermen|veterans|nationalists|conservatives|liberals|hardliners|hawks")
+_PLACED_GROUP = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s))"
+    r"(?:(?:an?|the|one|some|several|many|other|another|two|three|most)\s+)?"
+    rf"(?P<phrase>(?:[\w.-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}))\s+(?:in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_MEMBER_OF = re.compile(r"(?:^|(?<=[,;:]\s))(?:(?:an?|the|one|some|several|two)\s+)?(?:(?:senior|high-ranking|top|unnamed)\s+)?"
+                        r"(?P<noun>officials?|sources?|diplomats?|representatives?|employees?|staff members?)\s+"
+                        r"(?:of|at|in|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?")
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,]{1,100}")
+_RANK_WORDS = {"senior", "veteran", "top", "high-ranking", "unnamed", "anonymous", "some", "several", "many"}
+_NATIONALITY_WORDS = {"Japanese": "japan", "Russian": "russia", "Soviet": "russia", "American": "us", "U.S.": "us",
+                      "US": "us", "Chinese": "other", "Ukrainian": "other", "LDP": "japan"}
+# ... unless the words before name an office the person holds: "Secretary of the Russian Security Council
+# Nikolai Patrushev said".
+_OFFICE_OF = re.compile(r"\b(?i:secretary|minister|chairman|chairwoman|chair|head|governor|ambassador|director|deputy|"
+                        r"speaker|president|spokesman|spokeswoman|spokesperson|chief|member|commander|envoy|"
+                        r"representative)\s+of\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$")
+
+
+def _not_subject(before: str, actor_type: str = "") -> bool:
+    """Whether the words before a name make it an object, not a subject (``_NOT_SUBJECT_BEFORE``); a
+    person's office before their name does not ("Secretary of the Russian Security Council Nikolai
+    Patrushev said")."""
+    return bool(_NOT_SUBJECT_BEFORE.search(before)) and not (actor_type in PERSON_TYPES and _OFFICE_OF.search(before))
+
+
 # "the proposed agreement", "Tokyo's plans": the word is a noun or participle, not a predicate.
 # Searched from 8 characters before the trailing spaces: a match is a word of at most five letters, the
 # boundary before it, and those spaces.
@@ -122,11 +157,12 @@ _ACCORDING_HINT = re.compile("according|citing|put it|word|world|wd|wld|opinion|
 _ACCORDING_PRONOUN = re.compile(r"(?:him|her|(?:his|her)\s+(?:words|opinion|view))\b", re.IGNORECASE)
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
 _ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|"
-    r"presidential|[A-Z][a-z]+)\s+){0,3}"
+    r"\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[a-z]+['’]s\s+)?(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|"
+    r"deputy|top|foreign|presidential|chief|cabinet|[A-Z][a-z]+)\s+){0,3}"
     r"((?i:paper|newspaper|daily|agency|broadcaster|ministry|minister|envoy|diplomat|spokesman|spokeswoman|"
     r"spokesperson|officials?|sources?|president|premier|prime minister|governor|ambassador|statement|report|"
-    r"senator|analyst|expert|scholar|professor|lawmaker|parliamentarian|mayor|researcher|chairman))\b")
+    r"senator|analyst|expert|scholar|professor|lawmaker|parliamentarian|mayor|researcher|chairman|deputy|"
+    r"secretary|director|head|commander|adviser|advisor|aide|representative|envoy|orientalist|historian))\b")
 _ANAPHOR_TYPES = {"paper": "newspaper", "newspaper": "newspaper", "daily": "newspaper", "agency": "newspaper",
                   "broadcaster": "newspaper", "report": "newspaper", "ministry": "institution",
                   "statement": None}
@@ -494,6 +530,29 @@ def _resolve(subject: tuple, ctx: _ArticleContext, sent_idx: int) -> Actor | Non
 
 # ------------------------------------------------------------------------------- subjects of speech verbs
 
+def _placed_group(before: str, place: Actor) -> Actor | None:
+    """The group or unnamed person a sentence places right before a capital or country ("Critics in Japan
+    say", "Political commentators in Moscow said", "A Japanese official in Tokyo says"), or None: the coding
+    guide's generic speaker, named as written (without article or rank) and of the side of its nationality,
+    else of the place."""
+    found = _PLACED_GROUP.search(before)
+    if found is None:
+        return None
+    words = [w for w in found.group("phrase").split() if w.lower() not in _RANK_WORDS]
+    name = " ".join(w if w in _NATIONALITY_WORDS else w.lower() for w in words)
+    nationality = [_NATIONALITY_WORDS[w] for w in words if w in _NATIONALITY_WORDS]
+    return Actor(name, nationality[0] if nationality else place.side, "generic")
+
+
+def _placed(generic: Actor, side: str) -> Actor:
+    """A generic speaker of the outlet's side placed in a capital or country: of that place's side."""
+    if generic.side != HOME_SIDE:
+        return generic
+    if side not in SIDE_ADJECTIVES:
+        return Actor(generic.canonical, side, generic.type, generic.roles)
+    return Actor(f"{SIDE_ADJECTIVES[side]} {generic.canonical}", side, generic.type, generic.roles)
+
+
 def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
     """The subject of a verb starting at ``verb_start``: the nearest mention to its left separated from it
     only by bridge words, else a pronoun or anaphor just before it."""
@@ -504,9 +563,29 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
         gap = text[mention.end:verb_start]
         if len(gap) > 120:
             break
-        if _NOT_SUBJECT_BEFORE.search(text[max(0, mention.start - 60):mention.start]):
+        bridged = _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap)
+        if bridged and mention.actor.type == "institution":
+            member = _MEMBER_OF.search(text, max(0, mention.start - 80), mention.start)
+            if member is not None:
+                # "A senior official of the Japanese Foreign Ministry, speaking on condition of anonymity, told"
+                noun = member.group("noun").lower()
+                return ("actor", Actor(f"{mention.actor.canonical} {noun}", mention.actor.side, "generic"))
+        if _not_subject(text[max(0, mention.start - 60):mention.start], mention.actor.type):
             continue
-        if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
+        if bridged:
+            if mention.actor.type in ("capital", "country"):
+                # The place may close an appositive: "Aleksey Gordeyev, a Japan specialist at the Higher
+                # School of Economics in Moscow, said".
+                for person in earlier:
+                    if person.actor.type in PERSON_TYPES and _APPOSITIVE.fullmatch(text, person.end, mention.start):
+                        return ("actor", person.actor)
+                for group in earlier:
+                    # "Government sources in Tokyo said": the outlet's generic speakers of the place's side.
+                    if group.actor.type == "generic" and _IN_PLACE.fullmatch(text, group.end, mention.start):
+                        return ("actor", _placed(group.actor, mention.actor.side))
+                group = _placed_group(text[max(0, mention.start - 80):mention.start], mention.actor)
+                if group is not None:
+                    return ("actor", group)
             return ("actor", mention.actor)
     window = text[max(0, verb_start - 60):verb_start]
     pronoun = _pronoun_closing(_PRONOUN_SUBJECT, window)
@@ -603,6 +682,8 @@ def _speech_verbs(text: str, outside: str, mentions, speech: PhraseFinder) -> tu
     """The speech verbs outside the quotes, each with its subjects (``_Verb``)."""
     verbs = []
     for verb in speech.find(outside):
+        if _ASPECT.match(verb.text) and outside[verb.end:verb.end + 4] == " to ":
+            continue        # "Russia continues to occupy the islands": what goes on, not words
         before = _subject_before(outside, verb.start, mentions)
         # "..., said Lavrov" / '"...," said the Kremlin': inversion only right after a comma or a quote.
         invertible = bool(_INVERTIBLE.match(verb.text)) and text[:verb.start].rstrip()[-1:] in _INVERSION_MARKS
@@ -719,7 +800,7 @@ def _side_of_subject(text: str, offset: int, before: str, mentions) -> str | Non
             if not any(a <= start < b for a, b in covered):
                 candidates.append((start, end, side))
     for start, end, candidate_side in sorted(candidates, key=lambda c: -c[0]):
-        if _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60):start]):
+        if _not_subject(text[max(0, start - 60):start]):
             continue
         if text[end:end + 2] in ("'s", "’s"):
             continue  # "Japan's position": a possessive, the subject is the noun it owns
@@ -841,6 +922,7 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
     quotes = _QuoteRun()
     rows: list[dict] = []
     headlines: list[tuple[int, str]] = []       # headline tags that wait for the body's speakers
+    headline_roles: list[tuple[int, Actor]] = []   # headlines spoken by a role ("Sakhalin governor says ...")
     for row_number, statement in enumerate(statements):
         text_for_quotes = quotes.enter(statement)
         found = facts(statement.text, text_for_quotes, quotes.inside, bool(statement.is_headline))
@@ -853,9 +935,17 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
             speaker = _continued_quote(found, ctx, statement.sent_idx)
         position_side = _resolve_position(found.position, ctx, statement.sent_idx)
         rows.append(_row(found, speaker, attribution.how, position_side))
+        if statement.is_headline and speaker is not None and speaker.type in ("generic", "institution") and any(
+                m.actor is speaker and statement.text[m.start:m.end].lower() in speaker.roles for m in found.mentions):
+            headline_roles.append((row_number, speaker))
         quotes.leave(found)
         ctx.see(found.mentions, statement.sent_idx)
         ctx.spoke(speaker, statement.sent_idx)
+    for row_number, role in headline_roles:
+        # The headline names by role whom the body names in full ("Sakhalin Governor Valery Limarenko").
+        person = ctx.role_holder.get(role.canonical)
+        if person is not None:
+            _set_speaker(rows[row_number], person, rows[row_number]["mode"])
     _resolve_headlines(rows, headlines, finders.actors)
     _apply_document_voices(rows, statements, finders.actors, document)
     for row in rows:

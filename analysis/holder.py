@@ -15,7 +15,8 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    them back").
 2. **Reported inside a turn.** A statement of a transcript turn that reports the other side's words
    ("Russia has said that the exchanges cannot proceed ..." in the Japanese minister's answer;
-   ``reported_side``) states that side's position, with a stance or without.
+   ``reported_side``) states that side's position, with a stance or without; a question does not ("Mr
+   Ambassador, how would you describe ...?" only asks, rule 3).
 3. **No stance.** A statement without a stance still expresses the view of a side's official who speaks in
    it (quoted or reported; not a newspaper or other media), unless it says nothing of a view: it only
    withholds comment, greets or announces procedure (the codebook's ``no_view`` section), asks a question in
@@ -37,6 +38,7 @@ import re
 from dataclasses import dataclass
 
 from .codebook import Codebook, HolderImplications
+from .turns import QUESTION_HEADING_WORDS
 from .vocab import PARTIES, side_word_regex
 
 # The words that name a side inside a matched span (rule 5), in any case and as the start of a word.
@@ -109,8 +111,12 @@ class ViewWords:
 
 
 def asks_in_a_turn(text: str, genre: str) -> bool:
-    """Whether a statement is a question asked in a transcript or interview (rule 3)."""
-    return genre in ("transcript", "interview") and text.rstrip(" \"'”’»)").endswith("?")
+    """Whether a statement is a question asked in a transcript or interview, or a short question heading a
+    section of a statement, a ministry's page of questions and answers (rule 3)."""
+    if not text.rstrip(" \"'”’»)").endswith("?"):
+        return False
+    return genre in ("transcript", "interview") or (genre == "statement"
+                                                     and len(text.split()) <= QUESTION_HEADING_WORDS)
 
 
 def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, subject_side: str,
@@ -138,7 +144,7 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
     from_position = not stances or any(implications.from_position.get(s, True) for s in stances)
     if position_side in PARTIES and from_position:
         return "both" if any(side != position_side for side in named) else position_side
-    if reported_side in PARTIES:
+    if reported_side in PARTIES and not asks:
         return reported_side
     if not stances:
         if (voice_side in PARTIES and mode != "narration" and speaker_type != "media" and not off_topic

@@ -153,6 +153,16 @@ _PRESENTER_ROLE = re.compile(r"\b(anchor|host|presenter|moderator|correspondent|
 _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio|cctv|cgtn)\b", re.IGNORECASE)
 _CORRESPONDENT_LABEL = re.compile(r"^(?:correspondent|our correspondent|voice[- ]over|narrator)$", re.IGNORECASE)
+# A broadcaster's script says how a line is shot after its label ("CORRESPONDENT (voice-over):",
+# "CORRESPONDENT (on camera, Yuzhno-Kurilsk pier):") and marks a recorded clip before its speaker ("SYNC, Marina
+# Kolesnikova, resident:", "SOUNDBITE: ..."): neither is part of who speaks.
+_SHOT = re.compile(r"\s*\((?:voice[- ]?over|v/?o|on camera|off camera|o/?c|in studio|on screen|sync)\b[^()]*\)\s*$",
+                   re.IGNORECASE)
+_CLIP_MARK = re.compile(r"^(?:sync|soundbite|sot|clip)\s*[,:]\s*", re.IGNORECASE)
+# The Diet's minutes put the office first and the person in brackets: "Prime Minister (Naoto Kan)".
+_OFFICE_THEN_NAME = re.compile(r"^(?P<office>[A-Z][\w.'’ -]{2,60}?)\s*\((?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\)$")
+_OFFICE_WORDS = re.compile(r"\b(?:minister|secretary|president|premier|chair(?:man|woman|person)?|speaker|governor|"
+                           r"ambassador|director|commissioner|witness|spokes(?:man|woman|person))\b", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
                          re.IGNORECASE)
 # A label: a capital or "(" first, no sentence end, quote or digit run inside, then the colon.
@@ -194,9 +204,14 @@ _TITLE_SPEECH = re.compile(rf"\b(?:{_SPEECH_NOUNS})\b", re.IGNORECASE)
 _POSSESSIVE_SPEECH = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_SPEECH_NOUNS}|comments?|message|article)\b",
                                 re.IGNORECASE)
 _POSSESSIVE_NAME = re.compile(r"((?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-]+)['’]s\b")
+_INTERVIEWER = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:spoke|talked)\s+(?:with|to)\b"
+                          r"|\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:interviewed|sat down with)\b")
 _MAX_LABEL_WORDS = 12
+# The longest question that heads a section of an institution's statement ("What happened in 1945?").
+QUESTION_HEADING_WORDS = 12
+_HONORIFIC = re.compile(r"\b(?:mr|ms|mrs|dr|prof)\.\s", re.IGNORECASE)      # "Mr. ", "DR. " in a label
 _SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though)\b")
-_SCHOLAR = re.compile(r"\b(?:scholar|professor|researcher|expert|analyst|fellow|academic|historian|orientalist|"
+_SCHOLAR = re.compile(r"\b(?:scholar|professor|lecturer|researcher|expert|analyst|fellow|academic|historian|orientalist|"
                      r"japanologist|sinologist)s?\b",
                       re.IGNORECASE)
 # A date and time line of a transcript ("27 April 2022 - 15:10"), an elision ("<…>"): headings, not words.
@@ -345,9 +360,20 @@ class _Article:
                 return min(near)[1]
         return ""
 
+    @functools.cached_property
+    def interviewers(self) -> set[str]:
+        """The surnames of those the article introduces as its interviewers ("VOA's Martin Kessler spoke with
+        Laura Brennan ...", "Anna Petrova interviewed the minister"): the host of an interview, when their turns
+        mostly ask."""
+        return {_surname(found.group(1) or found.group(2)) for statement in self.statements
+                for found in _INTERVIEWER.finditer(statement.text) if found.group(1) or found.group(2)}
+
     def speaker(self, label: str) -> Actor | None:
         """The actor a label names (rule 1), or None when it is not a label."""
-        label = label.strip()
+        label = _CLIP_MARK.sub("", _SHOT.sub("", label.strip()))
+        office_first = _OFFICE_THEN_NAME.match(label)
+        if office_first and _OFFICE_WORDS.search(office_first.group("office")):
+            label = f"{office_first.group('name')}, {office_first.group('office')}"
         bracket = _OUTLET_FIRST.match(label)
         if bracket:
             # "(Kyodo)", "(Reporter) Mr. Takeuchi, NHK", "(Moderator)", "(Prime Minister Kishida)": who is in
@@ -527,8 +553,7 @@ def _label_of(text: str) -> tuple[str, str] | None:
         outlet = _OUTLET_LABEL.match(text.strip())
         return (f"({outlet.group('outlet')})", text.strip()[outlet.end() - 1:]) if outlet else None
     label = match.group("label")
-    if len(label.split()) > _MAX_LABEL_WORDS or re.search(r"\d{3,}|[.;]\s", label.replace("Mr. ", "")
-                                                              .replace("Ms. ", "").replace("Dr. ", "")):
+    if len(label.split()) > _MAX_LABEL_WORDS or re.search(r"\d{3,}|[.;]\s", _HONORIFIC.sub("", label)):
         return None
     return label, match.group("rest") or ""
 
@@ -593,8 +618,12 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         author = article.author(speaker, outlet, title)
         if author is not None:
             for rows, text in zip(paragraphs[1:], texts[1:]):
+                # A question on a line of its own heads a section of a ministry's page of questions and
+                # answers ("What happened in 1945?"); nobody asks it.
+                heading = _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith("?")
+                                                and len(text.split()) <= QUESTION_HEADING_WORDS)
                 for i in rows:
-                    voices[i] = Voice(None, True) if _is_heading(text) else Voice(author, quotes_kept=True)
+                    voices[i] = Voice(None, True) if heading else Voice(author, quotes_kept=True)
     elif genre in ("transcript", "interview"):
         _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main)
     for i, statement in enumerate(statements):
@@ -695,7 +724,8 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
     parliament = _PARLIAMENT.search(f"{article.outlet} {article.title}")
     broadcaster = _BROADCASTER.search(f"{article.outlet} {article.title}")
     for person in {turn[0] for turn in turns if turn[0] is not None and not parliament
-                   and (turn[0].canonical in article.unintroduced or broadcaster and turn[0].canonical in article.people)}:
+                   and (turn[0].canonical in article.unintroduced or turn[0].canonical in article.interviewers
+                        or broadcaster and turn[0].canonical in article.people)}:
         own = [turn for turn in turns if turn[0] is person and turn[1]]
         presents = broadcaster and any(_PRESENTS.search(" ".join(turn[2])) for turn in own)
         if own and (presents or sum("?" in " ".join(turn[2]) for turn in own) * 2 > len(own)):

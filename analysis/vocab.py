@@ -47,7 +47,19 @@ PLACE_SIDES = {
 }
 _PLACE_SIDE = {place: side for side, places in PLACE_SIDES.items() for place in places}
 _PLACES = "|".join(re.escape(place) for place in sorted(_PLACE_SIDE, key=len, reverse=True))
-_LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?University\b)")
+# A list of participants puts the place last in an affiliation ("Institute of Far Eastern Studies, Moscow
+# (visiting fellow)"); some universities and institutes are known by a name without their city.
+_LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?University\b)"
+                      rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))")
+INSTITUTE_SIDES = {
+    "japan": ("Keio University", "Waseda University", "Sophia University", "Hitotsubashi University", "Meiji University",
+              "Doshisha University", "Japan Institute of International Affairs", "Sasakawa Peace Foundation"),
+    "russia": ("MGIMO", "Higher School of Economics", "Institute of Far Eastern Studies", "Institute of Oriental Studies",
+               "Russian Academy of Sciences", "Far Eastern Federal University", "Valdai Discussion Club",
+               "Russian International Affairs Council", "IMEMO"),
+}
+_INSTITUTE = re.compile("|".join(re.escape(name) for names in INSTITUTE_SIDES.values() for name in names))
+_INSTITUTE_SIDE = {name: side for side, names in INSTITUTE_SIDES.items() for name in names}
 
 
 def located_side(text: str) -> str:
@@ -56,9 +68,16 @@ def located_side(text: str) -> str:
 
     >>> located_side("joined from Tokyo by Ayumi Nakagawa"), located_side("a fellow at an institute in Harbin")
     ('japan', 'other')
+    >>> located_side("Professor Alexei Sorokin, Institute of Far Eastern Studies, Moscow (visiting fellow)")
+    'russia'
+    >>> located_side("Professor Michiko Arai, Faculty of Law, Keio University")
+    'japan'
     """
     found = _LOCATED.search(text)
-    return _PLACE_SIDE[found.group(1) or found.group(2)] if found else ""
+    institute = _INSTITUTE.search(text)
+    if institute and (found is None or institute.start() < found.start()):
+        return _INSTITUTE_SIDE[institute.group(0)]
+    return _PLACE_SIDE[next(group for group in found.groups() if group)] if found else ""
 
 
 # A wire's dateline: "YUZHNO-KURILSK, Russia (AP) — ", "TOKYO, Feb 21 (Reuters) - ", "NEMURO, Hokkaido--".
