@@ -227,6 +227,20 @@ _NOT_NAMES = set(_TITLES.split("|")) | {"Foreign", "Prime", "Chief", "Cabinet", 
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,? (?:and )?){0,5}$")
 
 
+# "Sakhalin's governor, Igor Farkhutdinov, whose region ...", "A Russian academic at the Institute of Oriental
+# Studies, Nikolai Shevelyov, argues": the role first, then the name between commas; found from the role's noun.
+_ROLE_NOUNS = ("governor", "academic", "professor", "analyst", "expert", "scholar", "researcher", "historian",
+               "diplomat", "lawmaker", "senator", "mayor", "official", "spokesman", "spokeswoman", "chairman")
+_ROLE_NOUN_NEEDLES = tuple(f"{noun}{after}" for noun in _ROLE_NOUNS for after in (", ", " at ", " of ", " in "))
+_ROLE_THEN_NAME = re.compile(rf"(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in) [^,\n]{{1,60}})?, "
+                             r"([A-Z][a-z]+ [A-Z][a-z]+),")
+_ROLE_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+ ){0,4}$")
+# "..., says Kazuhiko Sasaki of Hokkaido University": a name, then the university or institute it speaks from.
+_INSTITUTE_NEEDLES = (" University", " Institute", " Academy", " College", "University of ", "Institute of ")
+_NAME_OF_INSTITUTE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+) (?:of|at|from) (?:the )?"
+                                r"((?:[A-Z][\w.'’-]* ){0,5}(?:University|Institute|Academy|College)\b"
+                                r"(?: (?:of|for) (?:[A-Z][\w'’-]* ?){1,4})?)")
+
 # A role that holds office or a seat makes the person an official; a professor, a former resident, an analyst
 # is a speaker of no office (speaker_type generic, as GUIDE.md codes them).
 _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|spokes(?:man|woman|person)|ambassador|governor|senator|envoy|"
@@ -303,6 +317,16 @@ def _introductions(whole: str, known):
         before = _TITLE_BEFORE.search(whole, max(0, at - 60), at)
         role = (before.group(0) if before else "") + whole[at:found.start(1)]
         yield found.group(1), role.strip(), found.start(1)
+    for at in _occurrences(whole, _ROLE_NOUN_NEEDLES):
+        found = _ROLE_THEN_NAME.match(whole, at)
+        if found is None or known(found.group(1)) or not _is_name(found.group(1)):
+            continue
+        before = _ROLE_WORDS_BEFORE.search(whole, max(0, at - 60), at)
+        yield found.group(1), (before.group(0) if before else "") + whole[at:found.start(1)].rstrip(", "), found.start(1)
+    if any(needle in whole for needle in _INSTITUTE_NEEDLES):
+        for found in _NAME_OF_INSTITUTE.finditer(whole):
+            if not known(found.group(1)) and _is_name(found.group(1)) and _NOT_NAMES.isdisjoint(found.group(1).split()):
+                yield found.group(1), found.group(2), found.start(1)
     for at in _occurrences(whole, _SPEAKS):
         speaks = _SPEAKER_BEFORE.search(whole, max(0, at - 30), at) if _SPEECH_AT.match(whole, at) else None
         if speaks is None:

@@ -155,6 +155,7 @@ _ACCORDING = re.compile(r"\baccording(?: to)?\s+"
 _ACCORDING_HINT = re.compile("according|citing|put it|word|world|wd|wld|opinion| view")
 # "According to him, ...", "In her words, ...", "In his opinion, ...": the person last named or speaking.
 _ACCORDING_PRONOUN = re.compile(r"(?:him|her|(?:his|her)\s+(?:words|opinion|view))\b", re.IGNORECASE)
+_HEADLINE_CIRCUMSTANCE = re.compile(r"\s+(?:after|before|amid|over|following|despite|as|ahead of|in|on|at)\s+")
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[a-z]+['’]s\s+)?(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|"
@@ -641,7 +642,8 @@ def _headline_tag(text: str, actors: ActorIndex) -> tuple | None:
     tag = _HEADLINE_TAG.search(text.rstrip(". "))
     if not tag:
         return None
-    who = tag.group("who").strip()
+    # "..., says co-op chief after fatal shooting": the speaker is the words before what happened.
+    who = _HEADLINE_CIRCUMSTANCE.split(tag.group("who").strip(), maxsplit=1)[0]
     found = actors.find(who)
     actor = found[0].actor if found else None
     return ("fixed", actor, "headline:" + who if actor is None or actor.type not in PERSON_TYPES else "headline",

@@ -159,10 +159,13 @@ _CORRESPONDENT_LABEL = re.compile(r"^(?:correspondent|our correspondent|voice[- 
 _SHOT = re.compile(r"\s*\((?:voice[- ]?over|v/?o|on camera|off camera|o/?c|in studio|on screen|sync)\b[^()]*\)\s*$",
                    re.IGNORECASE)
 _CLIP_MARK = re.compile(r"^(?:sync|soundbite|sot|clip)\s*[,:]\s*", re.IGNORECASE)
-# The Diet's minutes put the office first and the person in brackets: "Prime Minister (Naoto Kan)".
-_OFFICE_THEN_NAME = re.compile(r"^(?P<office>[A-Z][\w.'’ -]{2,60}?)\s*\((?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\)$")
+# The Diet's minutes put the office first and the person in brackets ("Prime Minister (Naoto Kan)"), a
+# seminar's transcript the part someone takes ("AUDIENCE MEMBER (Yuko Tanimura, Embassy of Japan)").
+_OFFICE_THEN_NAME = re.compile(r"^(?P<office>[A-Z][\w.'’ -]{2,60}?)\s*\((?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
+                               r"(?:,\s*(?P<rest>[^()]{1,100}))?\)$")
 _OFFICE_WORDS = re.compile(r"\b(?:minister|secretary|president|premier|chair(?:man|woman|person)?|speaker|governor|"
-                           r"ambassador|director|commissioner|witness|spokes(?:man|woman|person))\b", re.IGNORECASE)
+                           r"ambassador|director|commissioner|witness|spokes(?:man|woman|person)|member|participant|"
+                           r"panel(?:l)?ist|discussant|guest|questioner)\b", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
                          re.IGNORECASE)
 # A label: a capital or "(" first, no sentence end, quote or digit run inside, then the colon.
@@ -373,7 +376,8 @@ class _Article:
         label = _CLIP_MARK.sub("", _SHOT.sub("", label.strip()))
         office_first = _OFFICE_THEN_NAME.match(label)
         if office_first and _OFFICE_WORDS.search(office_first.group("office")):
-            label = f"{office_first.group('name')}, {office_first.group('office')}"
+            rest = office_first.group("rest")
+            label = f"{office_first.group('name')}, {rest + ', ' if rest else ''}{office_first.group('office')}"
         bracket = _OUTLET_FIRST.match(label)
         if bracket:
             # "(Kyodo)", "(Reporter) Mr. Takeuchi, NHK", "(Moderator)", "(Prime Minister Kishida)": who is in
@@ -449,8 +453,8 @@ class _Article:
                 publisher = self.publisher()
                 introduced = self.introduced_side(surname)
                 side = (publisher.side if publisher is not None and publisher.side in PARTIES else "") or introduced
-                if not introduced:
-                    self.unintroduced.add(surname)
+                if not introduced and not role.strip():
+                    self.unintroduced.add(surname)      # a role in the label introduces ("(Tom Reilly, MA student)")
             self.people[surname] = Actor(surname, side or self.side or "other", "person")
         return self.people[surname]
 
