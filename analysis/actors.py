@@ -231,9 +231,8 @@ _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,? (?:and )?){0,5}$")
 # Studies, Nikolai Shevelyov, argues": the role first, then the name between commas; found from the role's noun.
 _ROLE_NOUNS = ("governor", "academic", "professor", "analyst", "expert", "scholar", "researcher", "historian",
                "diplomat", "lawmaker", "senator", "mayor", "official", "spokesman", "spokeswoman", "chairman")
-_ROLE_NOUN_NEEDLES = tuple(f"{noun}{after}" for noun in _ROLE_NOUNS for after in (", ", " at ", " of ", " in "))
-_ROLE_THEN_NAME = re.compile(rf"(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in) [^,\n]{{1,60}})?, "
-                             r"([A-Z][a-z]+ [A-Z][a-z]+),")
+_COMMA_NAME_COMMA = re.compile(r", ([A-Z][a-z]+ [A-Z][a-z]+),")     # a literal first: found fast
+_ROLE_RIGHT_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in) [^,\n]{{1,60}})?$")
 _ROLE_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+ ){0,4}$")
 # "..., says Kazuhiko Sasaki of Hokkaido University": a name, then the university or institute it speaks from.
 _INSTITUTE_NEEDLES = (" University", " Institute", " Academy", " College", "University of ", "Institute of ")
@@ -317,12 +316,12 @@ def _introductions(whole: str, known):
         before = _TITLE_BEFORE.search(whole, max(0, at - 60), at)
         role = (before.group(0) if before else "") + whole[at:found.start(1)]
         yield found.group(1), role.strip(), found.start(1)
-    for at in _occurrences(whole, _ROLE_NOUN_NEEDLES):
-        found = _ROLE_THEN_NAME.match(whole, at)
-        if found is None or known(found.group(1)) or not _is_name(found.group(1)):
+    for found in _COMMA_NAME_COMMA.finditer(whole):
+        role = _ROLE_RIGHT_BEFORE.search(whole, max(0, found.start() - 80), found.start())
+        if role is None or known(found.group(1)) or not _is_name(found.group(1)):
             continue
-        before = _ROLE_WORDS_BEFORE.search(whole, max(0, at - 60), at)
-        yield found.group(1), (before.group(0) if before else "") + whole[at:found.start(1)].rstrip(", "), found.start(1)
+        before = _ROLE_WORDS_BEFORE.search(whole, max(0, role.start() - 60), role.start())
+        yield found.group(1), (before.group(0) if before else "") + role.group(0), found.start(1)
     if any(needle in whole for needle in _INSTITUTE_NEEDLES):
         for found in _NAME_OF_INSTITUTE.finditer(whole):
             if not known(found.group(1)) and _is_name(found.group(1)) and _NOT_NAMES.isdisjoint(found.group(1).split()):
@@ -381,7 +380,7 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         end = whole.find("\n", at)
         sentence = whole[start:end if end != -1 else len(whole)]
         office = bool(_OFFICE.search(role)) and not _ACADEMIC.search(role)
-        side = (_side_of_role(role, sentence, at - start, actors) or home_side() if office
+        side = (_side_of_role(role, sentence, at - start, actors) or located_side(role) or home_side() if office
                 else _nationality(role) or located_side(f"{_just_before(sentence, at - start)} {role}")
                 or _home_or_place(home_side, place_side) or _side_of_role(role, sentence, at - start, actors))
         if not side:

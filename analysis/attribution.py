@@ -85,8 +85,6 @@ SPEECH_VERBS = (
 _INVERTIBLE = re.compile(r"^(?:said|says|added|adds|noted|notes|stressed|continued|concluded|explained|wrote|"
                          r"emphasi[sz]ed|pointed out|remarked|insisted|declared|announced|argued|asked|replied)$",
                          re.IGNORECASE)
-# "continued"/"continues" report words ("..., Lavrov continued"), but not before "to" + verb.
-_ASPECT = re.compile(r"^continu", re.IGNORECASE)
 # Said of a capital or country these describe a policy, not words: "Japan rejected ..." stays narration.
 _POLICY_VERBS = re.compile(r"^(?:demand|insist|reject|propos|vow|pledg|maintain|rule|ruled|believ|think|feel|call|"
                            r"suggest|dismiss|urge|promis|condemn|den)",
@@ -179,7 +177,7 @@ _BRIDGE = re.compile(
     # a relative clause, an appositive or a participle phrase between commas: "Abe, who met Putin in May,"
     # "Medvedev, the deputy chairman of the Security Council," "Kishida, speaking at the rally,"
     r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge|accompanied|attended|joined|briefed|"
-    r"travel(?:l)?ed|represents|represented|heads|headed|leads|led)[^,.;\"“”]{0,60}?|"
+    r"travel(?:l)?ed|represents|represented|heads|headed|leads|led)[^,.;\"“”]{0,60}?|whose\s+[^,.;\"“”]{1,80}?|"
     r"(?:the|a|an|russia's|japan's)\s+[^,.;\"“”]{1,120}?,|"
     # an appositive without an article, between commas: "Hoshino, deputy head of the cooperative, said",
     # "Tanabe, 84, from Shikotan, said"
@@ -546,8 +544,10 @@ def _placed_group(before: str, place: Actor) -> Actor | None:
 
 
 def _placed(generic: Actor, side: str) -> Actor:
-    """A generic speaker of the outlet's side placed in a capital or country: of that place's side."""
-    if generic.side != HOME_SIDE:
+    """A generic speaker of the outlet's side or of no side placed in a capital or country: of that place's
+    side, named as a nationality before it names them ("Government sources in Tokyo" are Japanese government
+    sources, "commentators in Moscow" Russian analysts)."""
+    if generic.side not in (HOME_SIDE, "other"):
         return generic
     if side not in SIDE_ADJECTIVES:
         return Actor(generic.canonical, side, generic.type, generic.roles)
@@ -564,16 +564,15 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
         gap = text[mention.end:verb_start]
         if len(gap) > 120:
             break
-        bridged = _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap)
-        if bridged and mention.actor.type == "institution":
+        if mention.actor.type == "institution":
             member = _MEMBER_OF.search(text, max(0, mention.start - 80), mention.start)
-            if member is not None:
+            if member is not None and (_BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap)):
                 # "A senior official of the Japanese Foreign Ministry, speaking on condition of anonymity, told"
                 noun = member.group("noun").lower()
                 return ("actor", Actor(f"{mention.actor.canonical} {noun}", mention.actor.side, "generic"))
         if _not_subject(text[max(0, mention.start - 60):mention.start], mention.actor.type):
             continue
-        if bridged:
+        if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
             if mention.actor.type in ("capital", "country"):
                 # The place may close an appositive: "Aleksey Gordeyev, a Japan specialist at the Higher
                 # School of Economics in Moscow, said".
@@ -684,8 +683,8 @@ def _speech_verbs(text: str, outside: str, mentions, speech: PhraseFinder) -> tu
     """The speech verbs outside the quotes, each with its subjects (``_Verb``)."""
     verbs = []
     for verb in speech.find(outside):
-        if _ASPECT.match(verb.text) and outside[verb.end:verb.end + 4] == " to ":
-            continue        # "Russia continues to occupy the islands": what goes on, not words
+        if outside[verb.end:verb.end + 4] == " to " and verb.text[:7].lower() == "continu":
+            continue        # "..., Lavrov continued" reports; "Russia continues to occupy the islands" does not
         before = _subject_before(outside, verb.start, mentions)
         # "..., said Lavrov" / '"...," said the Kremlin': inversion only right after a comma or a quote.
         invertible = bool(_INVERTIBLE.match(verb.text)) and text[:verb.start].rstrip()[-1:] in _INVERSION_MARKS

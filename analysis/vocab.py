@@ -50,7 +50,7 @@ _PLACES = "|".join(re.escape(place) for place in sorted(_PLACE_SIDE, key=len, re
 # A list of participants puts the place last in an affiliation ("Institute of Far Eastern Studies, Moscow
 # (visiting fellow)"); some universities and institutes are known by a name without their city.
 _LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?University\b)"
-                      rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))")
+                      rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))|\b({_PLACES})['’]s\s+[a-z]")
 INSTITUTE_SIDES = {
     "japan": ("Keio University", "Waseda University", "Sophia University", "Hitotsubashi University", "Meiji University",
               "Doshisha University", "Japan Institute of International Affairs", "Sasakawa Peace Foundation"),
@@ -64,7 +64,7 @@ _INSTITUTE_SIDE = {name: side for side, names in INSTITUTE_SIDES.items() for nam
 
 def located_side(text: str) -> str:
     """The side of the first place a person is said to be in or from ("from Tokyo", "in Harbin",
-    "Vladivostok-based", "Hokkaido University"), or "".
+    "Vladivostok-based", "Hokkaido University", "Sakhalin's governor"), or "".
 
     >>> located_side("joined from Tokyo by Ayumi Nakagawa"), located_side("a fellow at an institute in Harbin")
     ('japan', 'other')

@@ -532,3 +532,82 @@ def test_according_to_him_and_in_the_experts_opinion_are_the_last_persons_words(
     assert who(table, 4) == ("reported", "Zakharova", "russia")
     assert who(table, 6) == ("reported", "Sokolov", "russia")
     assert who(table, 7) == ("narration", "", "outlet")
+
+
+def test_a_role_names_the_person_the_article_introduces_with_it(attribute_with):
+    """A wire goes on with "the deputy", "the secretary", "the plant's director" for the person it introduced
+    with that office; an office before the name ("Secretary of the Russian Security Council Nikolai Patrushev")
+    is no object of a preposition; "drew attention to" reports; a headline's role ("Sakhalin governor says")
+    is the person the body names with it; "continues to occupy" says what goes on, not what anyone said."""
+    table = attributed(attribute_with,
+                       "Investors are queuing for the tax breaks, Sakhalin Governor Valery Limarenko told Interfax.",
+                       "State Duma deputy Alexei Sergunin called Tokyo's objections groundless. The deputy said "
+                       "that linking investment to territorial claims had led nowhere for decades.",
+                       "Tokyo is turning into a springboard for US forces, Secretary of the Russian Security "
+                       "Council Nikolai Patrushev said on Thursday. Patrushev drew attention to the growing "
+                       "number of exercises near Russian borders. The secretary also recalled that Japan had "
+                       "joined the sanctions.",
+                       "Andrei Panteleev, director of the fish farm, showed the guests the hatchery. The plant's "
+                       "director says Japanese equipment is welcome here.",
+                       "Russia continues to occupy the islands without any legal basis.",
+                       headline="Sakhalin governor says investors queue for Kuril tax breaks",
+                       outlet="Interfax")
+    table = table.reset_index()
+    by_text = {row.text: (row.mode, row.speaker, row.voice_side) for row in table.itertuples()}
+    assert by_text["Sakhalin governor says investors queue for Kuril tax breaks"][1] == "Limarenko"
+    assert by_text["The deputy said that linking investment to territorial claims had led nowhere for "
+                   "decades."] == ("reported", "Sergunin", "russia")
+    assert by_text["Tokyo is turning into a springboard for US forces, Secretary of the Russian Security Council "
+                   "Nikolai Patrushev said on Thursday."][1] == "Patrushev"
+    assert by_text["Patrushev drew attention to the growing number of exercises near Russian borders."][1] == \
+        "Patrushev"
+    assert by_text["The secretary also recalled that Japan had joined the sanctions."][1] == "Patrushev"
+    assert by_text["The plant's director says Japanese equipment is welcome here."][1] == "Panteleev"
+    assert by_text["Russia continues to occupy the islands without any legal basis."] == ("narration", "", "outlet")
+
+
+def test_groups_placed_in_a_capital_and_members_of_an_institution_speak(attribute_with):
+    """"Critics in Japan say" is the critics, Japan's; commentators in Moscow are Russian analysts (as "Russian
+    commentators" would be); "Government sources in Tokyo" are Japanese government
+    sources; "A senior official of the Japanese Foreign Ministry, speaking on condition of anonymity, told" is a
+    Japanese Foreign Ministry official, and "he said" after it too; a place that closes a person's appositive
+    ("..., a Japan specialist at the Higher School of Economics in Moscow, said") leaves the person the
+    subject; a press conference in Tokyo does not speak."""
+    table = attributed(attribute_with,
+                       "Critics in Japan say Tokyo is offering money without getting anything on the islands.",
+                       "Political commentators in Moscow said the report would change little.",
+                       "Government sources in Tokyo said the prime minister hoped to use the visit to push for a "
+                       "settlement.",
+                       "Chief Cabinet Secretary Hirokazu Matsuno, asked about the remarks at a regular press "
+                       "conference in Tokyo on Friday, said Japan would respond calmly.",
+                       "A senior official of the Japanese Foreign Ministry, speaking on condition of anonymity, "
+                       "told journalists that Moscow was shifting the blame. He said the deployment ran counter "
+                       "to Japan's position.",
+                       "Speaking to RT, Aleksey Gordeyev, a Japan specialist at the Higher School of Economics in "
+                       "Moscow, said the post reflected the mood in Moscow.",
+                       outlet="Agence France-Presse")
+    assert who(table, 1) == ("reported", "critics", "japan")
+    assert who(table, 2) == ("reported", "Russian analysts", "russia")
+    assert who(table, 3) == ("reported", "Japanese government sources", "japan")
+    assert who(table, 4)[1:] == ("Matsuno", "japan")
+    assert who(table, 5) == ("reported", "Japanese Foreign Ministry official", "japan")
+    assert who(table, 6) == ("reported", "Japanese Foreign Ministry official", "japan")
+    assert who(table, 7) == ("reported", "Gordeyev", "russia")
+
+
+def test_people_introduced_role_first_or_by_their_university(attribute_with):
+    """A magazine introduces people with the role first ("Sakhalin's governor, Igor Farkhutdinov, whose region
+    ...") or by the university they speak from ("says Kazuhiko Sasaki of Hokkaido University"); "In his view"
+    after it is theirs."""
+    table = attributed(attribute_with,
+                       "Sakhalin's governor, Igor Farkhutdinov, whose region runs the islands, says flatly that "
+                       "\"not a single inch\" will be given up.",
+                       "\"The summit was about atmosphere, and atmosphere is cheap,\" says Kazuhiko Sasaki of "
+                       "Hokkaido University. In his view, no Kremlin could sell a concession at home.",
+                       "A Russian academic at the Institute of Oriental Studies, Nikolai Shevelyov, argues that "
+                       "sovereignty and administration could be separated.",
+                       outlet="The Economist")
+    assert who(table, 1)[1:] == ("Farkhutdinov", "russia")
+    assert who(table, 2)[1:] == ("Sasaki", "japan")
+    assert who(table, 3) == ("reported", "Sasaki", "japan")
+    assert who(table, 4) == ("reported", "Shevelyov", "russia")

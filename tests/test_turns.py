@@ -617,3 +617,129 @@ def test_a_persons_side_comes_from_who_they_are_not_from_what_happened_or_what_t
     senator = {text: row for text, *row in _rows(table, "senator")}
     assert senator["Oleg Belov, a member of the upper chamber's committee on international affairs, told the "
                    "newspaper that Japan had chosen sanctions over dialogue."][0::2] == ["Belov", "russia"]
+
+
+UNIVERSITY_SEMINAR = """EAST ASIA SEMINAR SERIES
+Department of Politics, University of Bristol
+
+"After Singapore: Is a Two-Island Deal Still Possible?"
+
+Transcript of a seminar held on 20 February 2019. Edited for length.
+
+Participants:
+Dr. Anna Hartley, Senior Lecturer in Asian Politics, University of Bristol (chair)
+Professor Pavel Orlov, Institute of Far Eastern Studies, Moscow (visiting fellow)
+Professor Kenji Mori, Faculty of Law, Waseda University
+
+DR. HARTLEY: Good afternoon. Professor Orlov will speak first, then Professor Mori.
+
+PROFESSOR ORLOV: Thank you, Anna. From Moscow the sequence looks simple: first the treaty, then the transfer.
+
+PROFESSOR MORI: I see it differently. For Tokyo the four islands remain the point.
+
+AUDIENCE MEMBER (Sarah Lin, PhD student): A question for both speakers. Would American bases be allowed on the islands?
+
+AUDIENCE MEMBER (Taro Ueda, Embassy of Japan, speaking in a personal capacity): Professor Orlov, you said the treaty comes first. Is that really Moscow's last word?
+"""
+
+DIET_OFFICE_FIRST = """House of Representatives, Committee on Foreign Affairs
+Minutes No. 4 (Provisional Translation, Excerpt)
+
+○Chairperson: Next, Mr. Jiro Sakai.
+
+○Jiro Sakai (Constitutional Democratic Party): What did the government know before the visit?
+
+○Minister for Foreign Affairs (Koichiro Genba): We had conveyed our position through diplomatic channels many times. The visit is extremely regrettable.
+"""
+
+TV_SCRIPT = """Vremya, 9 p.m. news, 5 August 2017
+
+ANCHOR: A Japanese business mission has arrived on Kunashir.
+
+CORRESPONDENT (on camera, Yuzhno-Kurilsk pier): The visitors came ashore this morning from a chartered ship.
+
+CORRESPONDENT (voice-over): They toured the fish plant and the new school.
+
+SYNC, Olga Petrova, Yuzhno-Kurilsk resident: Let them come and look. Our island is our island.
+"""
+
+QA_PAGE = """Questions and Answers on the Northern Territories
+Ministry of Foreign Affairs of Japan
+
+Why are the four islands Japanese territory?
+
+The Treaty of Shimoda of 1855 drew the border between Etorofu and Uruppu. The four islands have never been the territory of a foreign country.
+
+What is the Government of Japan's policy?
+
+The Government of Japan will resolve the question of the attribution of the four islands and conclude a peace treaty.
+"""
+
+RADIO_QA = """Q&A: What the Kuril visit means for Russia-Japan ties
+
+WASHINGTON - Russia's president visited one of the disputed islands on Monday.
+
+Radio Liberty's Anna Kovacs spoke with Mark Ellis, a senior fellow at a Washington research institute.
+
+Kovacs: Dr. Ellis, thank you for joining us. Why did the president go now?
+
+Ellis: There are several layers. The timing is not accidental.
+
+Kovacs: How did Tokyo react?
+
+Ellis: Strongly, and it had little choice.
+"""
+
+
+def test_a_seminar_a_diet_minute_a_tv_script_a_question_page_and_a_radio_interview(tmp_path):
+    """Labels as real transcripts write them: an honorific in capitals ("DR. HARTLEY:"), the part someone takes
+    with the person in brackets ("AUDIENCE MEMBER (Taro Ueda, Embassy of Japan, ...)", "Minister for Foreign
+    Affairs (Koichiro Genba)"); a participants list places its scholars by institute or city; a broadcaster's
+    correspondent lines ("CORRESPONDENT (voice-over):") are the outlet's narration and a clip ("SYNC, Name,
+    role:") is the speaker's; a ministry's page of questions and answers heads its sections with questions
+    nobody asks; the interviewer an outlet names ("Radio Liberty's Anna Kovacs spoke with ...") is the host."""
+    table = _corpus(tmp_path, {"seminar": UNIVERSITY_SEMINAR, "diet": DIET_OFFICE_FIRST, "tv": TV_SCRIPT,
+                               "qa": QA_PAGE, "radio": RADIO_QA},
+                    outlet={"seminar": "University of Bristol", "diet": "House of Representatives of Japan",
+                            "tv": "Channel One", "qa": "Ministry of Foreign Affairs of Japan",
+                            "radio": "Radio Liberty"})
+    seminar = {text: row for text, *row in _rows(table, "seminar")}
+    assert seminar["DR. HARTLEY: Good afternoon."][0::2] == ["Hartley", "other"]
+    assert seminar["PROFESSOR ORLOV: Thank you, Anna."][0::2] == ["Orlov", "russia"]
+    assert seminar["PROFESSOR MORI: I see it differently."][0::2] == ["Mori", "japan"]
+    assert seminar["Would American bases be allowed on the islands?"][0] == "Lin"
+    assert seminar["Is that really Moscow's last word?"][0::2] == ["Ueda", "japan"]
+    diet = {text: row for text, *row in _rows(table, "diet")}
+    assert diet["The visit is extremely regrettable."] == ["Genba", "official", "japan", "direct_quote"]
+    tv = {text: row for text, *row in _rows(table, "tv")}
+    assert tv["CORRESPONDENT (voice-over): They toured the fish plant and the new school."] == [
+        "", "", "outlet", "narration"]
+    assert tv["Our island is our island."][0::2] == ["Petrova", "russia"]
+    qa = {text: row for text, *row in _rows(table, "qa")}
+    assert qa["What is the Government of Japan's policy?"] == ["", "", "outlet", "narration"]
+    assert qa["The four islands have never been the territory of a foreign country."][0::2] == [
+        "Japanese Foreign Ministry", "japan"]
+    radio = {text: row for text, *row in _rows(table, "radio")}
+    assert radio["Kovacs: How did Tokyo react?"][0::2] == ["host", "other"]
+    assert radio["Ellis: Strongly, and it had little choice."][0] == "Ellis"
+    assert table.loc[table["text"] == "What is the Government of Japan's policy?", "stances"].item() == ""
+
+
+NEWSPAPER_INTERVIEW = """Nikolay Nozdrev: "Tokyo itself has closed the doors"
+
+Russia's ambassador to Japan on the peace treaty and sanctions
+
+Kommersant: Mr Ambassador, how would you describe relations with Japan today?
+
+Nikolay Nozdrev: They are at their lowest point in decades. Tokyo chose sanctions, and we drew our conclusions.
+"""
+
+
+def test_a_question_that_addresses_an_official_holds_no_position(tmp_path):
+    """A newspaper's question that addresses the ambassador ("Mr Ambassador, how would you describe ...?")
+    reports nobody's words: holder none, as every question that only asks; the answer is Russia's."""
+    table = _corpus(tmp_path, {"kommersant": NEWSPAPER_INTERVIEW}, outlet={"kommersant": "Kommersant"})
+    rows = table.set_index("text")
+    question = "Kommersant: Mr Ambassador, how would you describe relations with Japan today?"
+    assert rows.loc[question, ["speaker", "voice_side", "holder_side"]].tolist() == ["journalist", "other", "none"]
+    assert rows.loc["Tokyo chose sanctions, and we drew our conclusions.", "holder_side"] == "russia"
