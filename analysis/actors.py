@@ -235,7 +235,6 @@ _COMMA_NAME_COMMA = re.compile(r", ([A-Z][a-z]+ [A-Z][a-z]+),")     # a literal 
 _ROLE_RIGHT_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in) [^,\n]{{1,60}})?$")
 _ROLE_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+ ){0,4}$")
 # "..., says Kazuhiko Sasaki of Hokkaido University": a name, then the university or institute it speaks from.
-_INSTITUTE_NEEDLES = (" University", " Institute", " Academy", " College", "University of ", "Institute of ")
 _NAME_OF_INSTITUTE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+) (?:of|at|from) (?:the )?"
                                 r"((?:[A-Z][\w.'’-]* ){0,5}(?:University|Institute|Academy|College)\b"
                                 r"(?: (?:of|for) (?:[A-Z][\w'’-]* ?){1,4})?)")
@@ -322,7 +321,7 @@ def _introductions(whole: str, known):
             continue
         before = _ROLE_WORDS_BEFORE.search(whole, max(0, role.start() - 60), role.start())
         yield found.group(1), (before.group(0) if before else "") + role.group(0), found.start(1)
-    if any(needle in whole for needle in _INSTITUTE_NEEDLES):
+    if "University" in whole or "Institute" in whole or "Academy" in whole or "College" in whole:
         for found in _NAME_OF_INSTITUTE.finditer(whole):
             if not known(found.group(1)) and _is_name(found.group(1)) and _NOT_NAMES.isdisjoint(found.group(1).split()):
                 yield found.group(1), found.group(2), found.start(1)

@@ -113,10 +113,9 @@ class ViewWords:
 def asks_in_a_turn(text: str, genre: str) -> bool:
     """Whether a statement is a question asked in a transcript or interview, or a short question heading a
     section of a statement, a ministry's page of questions and answers (rule 3)."""
-    if not text.rstrip(" \"'”’»)").endswith("?"):
+    if genre not in ("transcript", "interview", "statement") or not text.rstrip(" \"'”’»)").endswith("?"):
         return False
-    return genre in ("transcript", "interview") or (genre == "statement"
-                                                     and len(text.split()) <= QUESTION_HEADING_WORDS)
+    return genre != "statement" or len(text.split()) <= QUESTION_HEADING_WORDS
 
 
 def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, subject_side: str,
