@@ -115,16 +115,31 @@ def view_words(codebook: Codebook | None = None, codes: dict | None = None):
     from .vocab import PARTIES
 
     codes = shipped_codes(codebook) if codes is None else codes
-    coded = pd.concat([codes[path] for path in (paths.GOLD, *paths.LEARNED_FROM) if path in codes], ignore_index=True)
+    coded = pd.concat([codes[path].assign(genre=_genres_of(path, codes[path]))
+                       for path in (paths.GOLD, *paths.LEARNED_FROM) if path in codes], ignore_index=True)
     spoken = coded[(coded["stances"] == "") & coded["voice_side"].isin(PARTIES) & (coded["mode"] != "narration")]
     says_view = spoken["holder_side"] == spoken["voice_side"]
     # Fitted once per training data and kept on disk, as the ensemble's partner is.
-    key = fitted_partner.fit_key(spoken["text"], says_view.map(str), ("view",), ViewWords.settings())
+    key = fitted_partner.fit_key(spoken["text"], says_view.map(str) + "\x1f" + spoken["genre"], ("view",),
+                                 ViewWords.settings())
     views = fitted_partner.load_views(key)
     if views is None:
-        views = ViewWords.fit(spoken["text"], says_view)
+        views = ViewWords.fit(spoken["text"], says_view, spoken["genre"])
         fitted_partner.store_views(key, views)
     return views
+
+
+def _genres_of(path, coded: pd.DataFrame) -> list[str]:
+    """The genre of each coded statement's document: the ``genre`` its set's ``articles.jsonl`` gives (the
+    real-genre sets carry it), else news (the seed articles and the other outlets' dev set are news)."""
+    import json
+
+    articles = path.parent / "articles.jsonl"
+    if not articles.exists():
+        return ["news"] * len(coded)
+    with articles.open(encoding="utf-8") as lines:
+        genres = {record["id"]: record.get("genre") or "news" for record in map(json.loads, lines)}
+    return [genres.get(article, "news") for article in coded["article_id"]]
 
 
 def train_with_codes(codes: pd.DataFrame, *, codebook: Codebook | None = None,

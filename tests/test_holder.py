@@ -7,7 +7,7 @@ import pytest
 from analysis import holder
 from analysis.attribution import load_actors
 from analysis.codebook import CodebookError, load_codebook
-from analysis.holder import asks_in_a_turn, holder_column, resolve_holder, side_named_in
+from analysis.holder import asks_in_a_turn, holder_column, resolve_holder, side_named_in, statement_words
 from analysis.pipeline import make_tagger, tag_statements
 from analysis.statements import article_statements
 from yaml_texts import MINIMAL_CODEBOOK, codebook_with_joint_development
@@ -270,11 +270,22 @@ def test_the_view_words_learn_from_the_dev_parts_and_the_read_test_parts_only(vi
     from analysis import paths
 
     assert all(path.name == "gold_dev.csv" for path in paths.REAL_GENRE_DEV)
-    assert [path.parent.name for path in paths.READ_TEST_PARTS] == [f"real_genres_{n}" for n in range(6, 13)]
+    assert [path.parent.name for path in paths.READ_TEST_PARTS] == [f"real_genres_{n}" for n in range(6, 14)]
     assert all(path.exists() for path in paths.LEARNED_FROM)
-    for untouched in ("real_genres_13", "real_genres_14"):   # scored once and not read; not scored yet
-        assert paths.ANNOTATIONS / untouched / "gold_test.csv" not in paths.LEARNED_FROM
+    # set 14, this round's untouched test part, is scored once at the freeze and never learned from
+    assert paths.ANNOTATIONS / "real_genres_14" / "gold_test.csv" not in paths.LEARNED_FROM
     assert 1000 < len(views.weights) < 5000 and views.weights["we"] > 0 > views.weights["held"]
+    # news quotes state a view more often than a transcript's sentences (docs/evaluation.md, "Ninth round")
+    assert views.weights["genre=news"] > 0 > views.weights["genre=transcript"]
+
+
+def test_the_genre_tips_a_statement_the_words_leave_open(views):
+    """The same words, read in a news story and in a transcript: the genre's weight is the only difference."""
+    text = "The situation around the islands remains difficult."
+    score = views.bias + sum(views.weights.get(word, 0) for word in statement_words(text))
+    assert views.says_view(text, "news") == (score + views.weights["genre=news"] > 0)
+    assert views.says_view(text, "transcript") == (score + views.weights["genre=transcript"] > 0)
+    assert views.says_view(text, "") == views.says_view(text, "news")
 
 
 def test_the_view_words_kept_on_disk_are_the_ones_fitted(tmp_path, monkeypatch):

@@ -345,6 +345,8 @@ def test_the_column_scan_of_view_words_is_the_plain_rule(texts):
     views = view_words()
     texts += _coded_texts()[:300]
     assert says_view_flags(texts, views) == [views.says_view(text) for text in texts]
+    genres = [("news", "transcript", "interview", "statement", "")[len(text) % 5] for text in texts]
+    assert says_view_flags(texts, views, genres) == [views.says_view(text, genre) for text, genre in zip(texts, genres)]
 
 
 def _fitted_partner():

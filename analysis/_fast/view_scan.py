@@ -14,17 +14,19 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..holder import ViewWords
+from ..holder import ViewWords, genre_word
 
 
 # A word character outside ASCII: Python's \w that is not [a-zA-Z0-9_].
 _WIDER_WORD = re.compile(r"[^\W\x00-\x7f]")
 
 
-def says_view_flags(texts: list[str], views: ViewWords) -> list[bool]:
-    """``views.says_view(text)`` of every text, in order."""
+def says_view_flags(texts: list[str], views: ViewWords, genres: list[str] | None = None) -> list[bool]:
+    """``views.says_view(text, genre)`` of every text and its document's genre (``genres``: all "" when not
+    given), in order."""
     if not texts:
         return []
+    genres = genres if genres is not None else [""] * len(texts)
     column = pa.array(texts, type=pa.string())
     splittable = pc.string_is_ascii(column).to_numpy(zero_copy_only=False)
     for row in np.flatnonzero(~splittable).tolist():       # curly quotes and dashes are no words: split here too
@@ -43,7 +45,9 @@ def says_view_flags(texts: list[str], views: ViewWords) -> list[bool]:
             pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]     # a word met twice counts once
         weight = np.array([views.weights[word] for word in vocabulary], dtype=np.int64)
         score = np.full(len(split_rows), views.bias, dtype=np.int64)
+        score += np.array([views.weights.get(genre_word(genres[row]), 0) for row in split_rows.tolist()],
+                          dtype=np.int64)
         np.add.at(score, pairs // len(vocabulary), weight[pairs % len(vocabulary)])
         for row, value in zip(split_rows.tolist(), (score > 0).tolist()):
             flags[row] = value
-    return [views.says_view(text) if flag is None else flag for text, flag in zip(texts, flags)]
+    return [views.says_view(text, genre) if flag is None else flag for text, genre, flag in zip(texts, genres, flags)]
