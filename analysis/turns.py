@@ -208,13 +208,14 @@ _POSSESSIVE_SPEECH = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_SPEECH_NO
                                 re.IGNORECASE)
 _POSSESSIVE_NAME = re.compile(r"((?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-]+)['’]s\b")
 _INTERVIEWER = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:spoke|talked)\s+(?:with|to)\b"
-                          r"|\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:interviewed|sat down with)\b")
+                          r"|\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:interviewed|sat down with)\b"
+                          r"|\b(?:conducted|interviewed)\s+by\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b")
 _MAX_LABEL_WORDS = 12
 # The longest question that heads a section of an institution's statement ("What happened in 1945?").
 QUESTION_HEADING_WORDS = 12
 _HONORIFIC = re.compile(r"\b(?:mr|ms|mrs|dr|prof)\.\s", re.IGNORECASE)      # "Mr. ", "DR. " in a label
 _SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though)\b")
-_SCHOLAR = re.compile(r"\b(?:scholar|professor|lecturer|researcher|expert|analyst|fellow|academic|historian|orientalist|"
+_SCHOLAR = re.compile(r"\b(?:teach(?:es|ing)|scholar|specialist|professor|lecturer|researcher|expert|analyst|fellow|academic|historian|orientalist|"
                      r"japanologist|sinologist)s?\b",
                       re.IGNORECASE)
 # A date and time line of a transcript ("27 April 2022 - 15:10"), an elision ("<…>"): headings, not words.
@@ -350,7 +351,12 @@ class _Article:
                 # University; Anna Voronina, Nonresident Fellow, ...")
                 text = next(part for part in text.split(";") if name.search(part))
                 found = NATIONALITY_ROLE.search(text)
-                return NATIONALITY_SIDES[found.group(1)] if found else located_side(text)
+                if found:
+                    return NATIONALITY_SIDES[found.group(1)]
+                # the place of the academic post, before any place of a past one ("a former diplomat who served
+                # at the embassy in Moscow and now teaches at a university in Sapporo")
+                post = _SCHOLAR.search(text)
+                return (located_side(text[post.start():]) if post else "") or located_side(text)
             # A side word in a clause of its own names what happened, not who the person is ("Tamotsu
             # Nishikawa was 10 years old when Soviet soldiers came ashore").
             text = text[:at.start()] + _SUBORDINATE_CLAUSE.split(text[at.start():], maxsplit=1)[0]
@@ -366,10 +372,10 @@ class _Article:
     @functools.cached_property
     def interviewers(self) -> set[str]:
         """The surnames of those the article introduces as its interviewers ("VOA's Martin Kessler spoke with
-        Laura Brennan ...", "Anna Petrova interviewed the minister"): the host of an interview, when their turns
-        mostly ask."""
-        return {_surname(found.group(1) or found.group(2)) for statement in self.statements
-                for found in _INTERVIEWER.finditer(statement.text) if found.group(1) or found.group(2)}
+        Laura Brennan ...", "Anna Petrova interviewed the minister", "The interview was conducted by Martin
+        Kessler"): the host of an interview, when their turns mostly ask."""
+        return {_surname(next(name for name in found.groups() if name)) for statement in self.statements
+                for found in _INTERVIEWER.finditer(statement.text)}
 
     def speaker(self, label: str) -> Actor | None:
         """The actor a label names (rule 1), or None when it is not a label."""
@@ -677,7 +683,14 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
     asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
     label_alone = False         # the paragraph before was a label on a line of its own
     turns: list[list] = []      # [speaker, rows, texts] of each turn, in order
-    for rows, text, speaker, next_speaker in zip(paragraphs[1:], texts[1:], speakers[1:], [*speakers[2:], None]):
+    # The label that comes next after each paragraph (None at the end): a reporter's paragraphs before a named
+    # speaker's label are still the reporter's ("REPORTER: I would like to ask about North Korea." / "This
+    # morning, North Korea launched ballistic missiles." / "Please tell us ..." / "CHIEF CABINET SECRETARY ...").
+    label_after: list = [None] * len(speakers)
+    for number in range(len(speakers) - 2, -1, -1):
+        label_after[number] = speakers[number + 1] if speakers[number + 1] is not None else label_after[number + 1]
+    for rows, text, speaker, next_speaker, next_label in zip(paragraphs[1:], texts[1:], speakers[1:],
+                                                             [*speakers[2:], None], label_after[1:]):
         if speaker is ANSWER:
             speaker = answerer or _guest(guest, article, guest_name, texts)
         if speaker is not None:
@@ -707,8 +720,11 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
                 voices[i] = Voice(None, True)
             continue
         elif current in (JOURNALIST, HOST) and not label_alone and not (
-                text.rstrip().endswith("?") and next_speaker is not None):
-            # (a paragraph that ends in a question and is followed by a label still asks)
+                text.rstrip().endswith("?") and next_speaker is not None) and not (
+                turns and "?" not in " ".join(turns[-1][2]) and next_label is not None
+                and next_label not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT)):
+            # (a paragraph that ends in a question and is followed by a label still asks; so does one of a
+            # question not yet asked, when a named speaker's label comes next)
             current = answerer or _guest(guest, article, guest_name, texts)
             turns.append([current, [], []])
         label_alone = False
