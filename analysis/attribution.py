@@ -179,6 +179,9 @@ _BRIDGE = re.compile(
     r"recently|reportedly|only|himself|herself|itself|news|paper|newspaper|daily|agency|ministry|officials?|"
     r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|quickly|immediately|"
     r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|privately|"
+    # what an unnamed speaker is close to: "a Russian diplomat familiar with the matter told"
+    r"(?:familiar\s+with|involved\s+in|close\s+to)\s+(?:the\s+)?(?:matter|talks|negotiations|discussions|"
+    r"preparations|situation|issue|plans?|thinking|process)|"
     # an aside between commas: "Putin, for his part, said", "Putin, after the talks on Jan. 22, said"
     r"for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though|too|in\s+response|"
     r"(?:after|before|at|during|following)\s+[^,;\"“”]{1,60}?,|"
@@ -196,7 +199,7 @@ _BRIDGE = re.compile(
     re.IGNORECASE)
 # Patterns of the per-sentence rules, compiled once (``re.fullmatch(str, ...)`` looks its pattern up each call).
 _PAPER_GAP = re.compile(r"\s*(?:news\s+)?paper\s*")
-_THE_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_THE_GAP = re.compile(r"\s*(?:(?:the|an?)\s+)?", re.IGNORECASE)
 _COLON = re.compile(r"^\s*([^:,]{2,60}):\s+\S")
 # "he"/"she" closing the words before a verb; both contain "he" or "He", which is checked first.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$")

@@ -611,3 +611,21 @@ def test_people_introduced_role_first_or_by_their_university(attribute_with):
     assert who(table, 2)[1:] == ("Sasaki", "japan")
     assert who(table, 3) == ("reported", "Sasaki", "japan")
     assert who(table, 4) == ("reported", "Shevelyov", "russia")
+
+
+def test_unnamed_officials_after_the_verb_or_close_to_the_matter(attribute_with):
+    """"..., says a senior Japanese official involved in the preparations." and "..., a Russian diplomat
+    familiar with the matter told Vedomosti." are those officials; bare "Diplomats say" in a Russian paper are
+    Russian diplomats, while "the diplomat said" is still the person named before."""
+    table = attributed(attribute_with,
+                       "\"This is the last real window for a generation,\" says a senior Japanese official involved "
+                       "in the preparations.",
+                       "\"For us nothing has changed,\" a Russian diplomat familiar with the matter told the paper.",
+                       "Diplomats say the clause formalises what Moscow has told Tokyo for years.",
+                       "Maria Zakharova spoke on Thursday. The diplomat added that Moscow would not discuss any "
+                       "transfer.",
+                       outlet="Vedomosti")
+    assert who(table, 1) == ("direct_quote", "Japanese official", "japan")
+    assert who(table, 2) == ("direct_quote", "Russian diplomats", "russia")
+    assert who(table, 3) == ("reported", "Russian diplomats", "russia")
+    assert who(table, 5)[1:] == ("Zakharova", "russia")
