@@ -125,8 +125,8 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     and at the seeds' share of stance statements; the ensemble (the cues and the classifier's confident
     stances) keeps every stance of the cues and leads both."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
-    assert rounded["codebook"] == {"raw": 0.751, "adjusted": 0.751}
-    assert rounded["ensemble"]["raw"] == 0.920 and rounded["model"]["raw"] == 0.904
+    assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
+    assert rounded["ensemble"]["raw"] == 0.924 and rounded["model"]["raw"] == 0.913
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
@@ -160,18 +160,19 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
             for which, tagger in taggers.items()}
 
 
-# The test parts of sets 6-12, read and fixed on, as the last commit tags them (the classifier and the view words
-# learn from them since the eighth round, so these figures measure fit; kept so that a change of rules shows
-# what it does to each): the codebook tagger's macro-F1; the ensemble's macro-F1 and precision, and its
-# speaker / voice_side / mode / holder_side accuracy; statements scored.
+# The test parts of sets 6-13, read and fixed on, as the last commit tags them (the classifier and the view words
+# learn from them, so these figures measure fit; kept so that a change of rules shows what it does to each): the
+# codebook tagger's macro-F1; the ensemble's macro-F1 and precision, and its speaker / voice_side / mode /
+# holder_side accuracy; statements scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.961, 0.937], [0.926, 0.947, 0.953, 0.818], 828),
-    "real_genres_7": (0.542, [0.952, 0.926], [0.910, 0.938, 0.946, 0.849], 793),
-    "real_genres_8": (0.554, [0.964, 0.932], [0.906, 0.927, 0.944, 0.870], 854),
-    "real_genres_9": (0.598, [0.943, 0.892], [0.864, 0.876, 0.948, 0.797], 744),
-    "real_genres_10": (0.557, [0.968, 0.941], [0.909, 0.948, 0.945, 0.852], 770),
-    "real_genres_11": (0.482, [0.964, 0.935], [0.881, 0.906, 0.925, 0.795], 657),
-    "real_genres_12": (0.569, [0.920, 0.871], [0.904, 0.922, 0.925, 0.810], 822),
+    "real_genres_6": (0.582, [0.957, 0.929], [0.928, 0.948, 0.954, 0.814], 828),
+    "real_genres_7": (0.546, [0.952, 0.926], [0.916, 0.942, 0.947, 0.854], 793),
+    "real_genres_8": (0.554, [0.964, 0.932], [0.909, 0.932, 0.946, 0.875], 854),
+    "real_genres_9": (0.598, [0.946, 0.898], [0.874, 0.937, 0.949, 0.809], 744),
+    "real_genres_10": (0.557, [0.968, 0.941], [0.912, 0.947, 0.944, 0.852], 770),
+    "real_genres_11": (0.482, [0.966, 0.939], [0.890, 0.915, 0.927, 0.795], 657),
+    "real_genres_12": (0.569, [0.918, 0.867], [0.908, 0.926, 0.928, 0.821], 822),
+    "real_genres_13": (0.562, [0.953, 0.916], [0.903, 0.949, 0.954, 0.847], 786),
 }
 
 
@@ -188,23 +189,24 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 
 
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
-    """Set 12 as ``tag --leave-out data/annotations/real_genres_12/gold_test.csv`` scores it: the classifier and
-    the view words trained without it, as they were trained when it was untouched, but with sets 6-11 too."""
-    held_out = _scores_without_genre("real_genres_12", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    """Set 13 as ``tag --leave-out data/annotations/real_genres_13/gold_test.csv`` scores it: the classifier and
+    the view words trained without it, as they were trained when it was untouched, but with sets 6-12 too."""
+    held_out = _scores_without_genre("real_genres_13", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
     assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision", "holder_side accuracy")
-            ] == [0.750, 0.753, 0.754]
+            ] == [0.760, 0.772, 0.784]
 
 
-def test_the_ensemble_on_the_untouched_thirteenth_set(tmp_path):
-    """The test part of the eighth round, never read: scored when the rules were frozen (05a8eaf: ensemble
-    macro-F1 0.708, precision 0.744, sanctions F1 0.529; speaker 0.714, voice_side 0.822, mode 0.893,
-    holder_side 0.739). The figures asserted are the last commit's."""
-    scores = _scores_without_genre("real_genres_13", tmp_path)
+def test_the_ensemble_on_the_untouched_fourteenth_set(tmp_path):
+    """The test part of the ninth round, never read: scored when the rules were frozen (ae2e966: ensemble
+    macro-F1 0.728, precision 0.722, every stance at least 0.65; speaker 0.804, voice_side 0.767, mode 0.894,
+    holder_side 0.737), and at the round's start (587c03d) 0.725 / 0.727 and 0.795 / 0.766 / 0.894 / 0.725.
+    The figures asserted are the last commit's."""
+    scores = _scores_without_genre("real_genres_14", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.491
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.708, 0.744]
+    assert round(float(codebook["macro f1"]), 3) == 0.584
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.728, 0.722]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.718, 0.827, 0.898, 0.742]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.804, 0.767, 0.894, 0.737]
     assert int(ensemble["statements scored"]) == 786
 
 
