@@ -323,8 +323,9 @@ def _introductions(whole: str, known):
         yield found.group(1), (before.group(0) if before else "") + role.group(0), found.start(1)
     if "University" in whole or "Institute" in whole or "Academy" in whole or "College" in whole:
         for found in _NAME_OF_INSTITUTE.finditer(whole):
-            if not known(found.group(1)) and _is_name(found.group(1)) and _NOT_NAMES.isdisjoint(found.group(1).split()):
-                yield found.group(1), found.group(2), found.start(1)
+            name = found.group(1)
+            if not known(name) and _is_name(name) and _NOT_NAMES.isdisjoint(name.split()):
+                yield name, found.group(2), found.start(1)
     for at in _occurrences(whole, _SPEAKS):
         speaks = _SPEAKER_BEFORE.search(whole, max(0, at - 30), at) if _SPEECH_AT.match(whole, at) else None
         if speaks is None:

@@ -119,7 +119,8 @@ _PLACED_GROUP = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s))"
     r"(?:(?:an?|the|one|some|several|many|other|another|two|three|most)\s+)?"
     rf"(?P<phrase>(?:[\w.-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}))\s+(?:in|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_MEMBER_OF = re.compile(r"(?:^|(?<=[,;:]\s))(?:(?:an?|the|one|some|several|two)\s+)?(?:(?:senior|high-ranking|top|unnamed)\s+)?"
+_MEMBER_OF = re.compile(r"(?:^|(?<=[,;:]\s))(?:(?:an?|the|one|some|several|two)\s+)?"
+                        r"(?:(?:senior|high-ranking|top|unnamed)\s+)?"
                         r"(?P<noun>officials?|sources?|diplomats?|representatives?|employees?|staff members?)\s+"
                         r"(?:of|at|in|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?")
@@ -164,8 +165,9 @@ _ACCORDING_PRONOUN = re.compile(r"(?:him|her|(?:his|her)\s+(?:words|opinion|view
 _HEADLINE_CIRCUMSTANCE = re.compile(r"\s+(?:after|before|amid|over|following|despite|as|ahead of|in|on|at)\s+")
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
 _ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[a-z]+['’]s\s+)?(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|"
-    r"deputy|top|foreign|presidential|chief|cabinet|[A-Z][a-z]+)\s+){0,3}"
+    r"\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[a-z]+['’]s\s+)?"
+    r"(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|presidential|chief|cabinet|"
+    r"[A-Z][a-z]+)\s+){0,3}"
     r"((?i:paper|newspaper|daily|agency|broadcaster|ministry|minister|envoy|diplomat|spokesman|spokeswoman|"
     r"spokesperson|officials?|sources?|president|premier|prime minister|governor|ambassador|statement|report|"
     r"senator|analyst|expert|scholar|professor|lawmaker|parliamentarian|mayor|researcher|chairman|deputy|"
@@ -188,7 +190,8 @@ _BRIDGE = re.compile(
     # a relative clause, an appositive or a participle phrase between commas: "Abe, who met Putin in May,"
     # "Medvedev, the deputy chairman of the Security Council," "Kishida, speaking at the rally,"
     r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge|accompanied|attended|joined|briefed|"
-    r"travel(?:l)?ed|represents|represented|heads|headed|leads|led)[^,.;\"“”]{0,60}?|whose\s+[^,.;\"“”]{1,80}?|"
+    r"travel(?:l)?ed|represents|represented|heads|headed|leads|led)[^,.;\"“”]{0,60}?|"
+    r"whose\s+[^,.;\"“”]{1,80}?|"
     r"(?:the|a|an|russia's|japan's)\s+[^,.;\"“”]{1,120}?,|"
     # an appositive without an article, between commas: "Hoshino, deputy head of the cooperative, said",
     # "Tanabe, 84, from Shikotan, said"
@@ -575,7 +578,8 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
         gap = text[mention.end:verb_start]
         if len(gap) > 120:
             break
-        if mention.actor.type == "institution" and text[max(0, mention.start - 6):mention.start].endswith(_MEMBER_ENDS):
+        if (mention.actor.type == "institution"
+                and text[max(0, mention.start - 6):mention.start].endswith(_MEMBER_ENDS)):
             member = _MEMBER_OF.search(text, max(0, mention.start - 80), mention.start)
             if member is not None and (_BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap)):
                 # "A senior official of the Japanese Foreign Ministry, speaking on condition of anonymity, told"

@@ -215,7 +215,8 @@ _MAX_LABEL_WORDS = 12
 QUESTION_HEADING_WORDS = 12
 _HONORIFIC = re.compile(r"\b(?:mr|ms|mrs|dr|prof)\.\s", re.IGNORECASE)      # "Mr. ", "DR. " in a label
 _SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though)\b")
-_SCHOLAR = re.compile(r"\b(?:teach(?:es|ing)|scholar|specialist|professor|lecturer|researcher|expert|analyst|fellow|academic|historian|orientalist|"
+_SCHOLAR = re.compile(r"\b(?:teach(?:es|ing)|scholar|specialist|professor|lecturer|researcher|expert|analyst|fellow|"
+                     r"academic|historian|orientalist|"
                      r"japanologist|sinologist)s?\b",
                       re.IGNORECASE)
 # A date and time line of a transcript ("27 April 2022 - 15:10"), an elision ("<…>"): headings, not words.

@@ -50,13 +50,15 @@ _PLACES = "|".join(re.escape(place) for place in sorted(_PLACE_SIDE, key=len, re
 # A list of participants puts the place last in an affiliation ("Institute of Far Eastern Studies, Moscow
 # (visiting fellow)"); some universities and institutes are known by a name without their city.
 _LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?University\b)"
-                      rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))|\b({_PLACES})['’]s\s+[a-z]")
+                      rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))"
+                      rf"|\b({_PLACES})['’]s\s+[a-z]")
 INSTITUTE_SIDES = {
-    "japan": ("Keio University", "Waseda University", "Sophia University", "Hitotsubashi University", "Meiji University",
-              "Doshisha University", "Japan Institute of International Affairs", "Sasakawa Peace Foundation"),
-    "russia": ("MGIMO", "Higher School of Economics", "Institute of Far Eastern Studies", "Institute of Oriental Studies",
-               "Russian Academy of Sciences", "Far Eastern Federal University", "Valdai Discussion Club",
-               "Russian International Affairs Council", "IMEMO"),
+    "japan": ("Keio University", "Waseda University", "Sophia University", "Hitotsubashi University",
+              "Meiji University", "Doshisha University", "Japan Institute of International Affairs",
+              "Sasakawa Peace Foundation"),
+    "russia": ("MGIMO", "Higher School of Economics", "Institute of Far Eastern Studies",
+               "Institute of Oriental Studies", "Russian Academy of Sciences", "Far Eastern Federal University",
+               "Valdai Discussion Club", "Russian International Affairs Council", "IMEMO"),
 }
 _INSTITUTE = re.compile("|".join(re.escape(name) for names in INSTITUTE_SIDES.values() for name in names))
 _INSTITUTE_SIDE = {name: side for side, names in INSTITUTE_SIDES.items() for name in names}
