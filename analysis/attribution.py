@@ -171,10 +171,12 @@ _ANAPHOR = re.compile(
     r"((?i:paper|newspaper|daily|agency|broadcaster|ministry|minister|envoy|diplomat|spokesman|spokeswoman|"
     r"spokesperson|officials?|sources?|president|premier|prime minister|governor|ambassador|statement|report|"
     r"senator|analyst|expert|scholar|professor|lawmaker|parliamentarian|mayor|researcher|chairman|deputy|"
-    r"secretary|director|head|commander|adviser|advisor|aide|representative|envoy|orientalist|historian))\b")
+    r"secretary|director|head|commander|adviser|advisor|aide|representative|envoy|orientalist|historian|"
+    r"district|embassy|administration|committee|council))\b")
 _ANAPHOR_TYPES = {"paper": "newspaper", "newspaper": "newspaper", "daily": "newspaper", "agency": "newspaper",
                   "broadcaster": "newspaper", "report": "newspaper", "ministry": "institution",
-                  "statement": None}
+                  "statement": None, "district": "body", "embassy": "body", "administration": "body",
+                  "committee": "body", "council": "body"}
 # Words allowed between a subject and its verb: "Lavrov also said", "the Asahi newspaper said on Sunday".
 _BRIDGE = re.compile(
     r"^\s*,?(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|"
@@ -466,6 +468,12 @@ def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
         return None
     if kind == "newspaper":
         return ctx.last_of_type.get("newspaper")
+    if kind == "body":
+        # "the district said", "the embassy said": the last institution of that name met in the article
+        for actor in reversed(ctx.recent):
+            if actor.type == "institution" and noun.lower() in actor.canonical.lower():
+                return actor
+        return None
     if kind == "institution":
         for actor in reversed(ctx.recent):
             if actor.type == "institution" and "ministry" in actor.canonical.lower():

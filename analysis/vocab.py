@@ -31,7 +31,7 @@ NATIONALITY_ROLE = re.compile(
     rf"\b(Japanese|Russian|American|U\.S\.|{'|'.join(_OTHER_NATIONALITIES)})\s+(?:[a-z-]+\s+){{0,2}}?"
     r"(?:scholar|expert|analyst|professor|researcher|academic|historian|scientist|economist|commentator|"
     r"journalist|writer|resident|citizen|national|fisherman|businessman|fellow)s?\b")
-NATIONALITY_SIDES = {"Japanese": "japan", "Russian": "russia", "American": "us", "U.S.": "us",
+NATIONALITY_SIDES = {"Japanese": "japan", "Russian": "russia", "Soviet": "russia", "American": "us", "U.S.": "us",
                      **{nationality: "other" for nationality in _OTHER_NATIONALITIES}}
 # Where a person of no office is, when no nationality is given: "joined from Tokyo by Ayumi Nakagawa, a
 # professor ...", "a research fellow at an institute in Harbin", "Vladivostok-based analyst". A city names

@@ -629,3 +629,17 @@ def test_unnamed_officials_after_the_verb_or_close_to_the_matter(attribute_with)
     assert who(table, 2) == ("direct_quote", "Russian diplomats", "russia")
     assert who(table, 3) == ("reported", "Russian diplomats", "russia")
     assert who(table, 5)[1:] == ("Zakharova", "russia")
+
+
+def test_an_institution_named_again_by_its_noun_and_soviet_officials(attribute_with):
+    """"..., the district said." is the Eastern Military District the story named; "Soviet officials" are
+    Russia's side, as "Russian officials" are; bare "Officials said" in a Kyodo story are Japanese officials."""
+    table = attributed(attribute_with,
+                       "The Eastern Military District press service said more than 3,000 troops took part.",
+                       "Coastal missile units and Pacific Fleet aviation joined the drills, the district said.",
+                       "For much of the cold war Soviet officials denied that any territorial question existed.",
+                       "Officials said the building may be used for other purposes.",
+                       outlet="Kyodo")
+    assert who(table, 2)[1:] == ("Eastern Military District", "russia")
+    assert who(table, 3) == ("reported", "Soviet official", "russia")
+    assert who(table, 4) == ("reported", "Japanese official", "japan")
