@@ -165,14 +165,14 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
 # codebook tagger's macro-F1; the ensemble's macro-F1 and precision, and its speaker / voice_side / mode /
 # holder_side accuracy; statements scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.957, 0.929], [0.928, 0.948, 0.954, 0.814], 828),
+    "real_genres_6": (0.582, [0.957, 0.929], [0.930, 0.952, 0.958, 0.813], 828),
     "real_genres_7": (0.546, [0.952, 0.926], [0.916, 0.942, 0.947, 0.854], 793),
     "real_genres_8": (0.554, [0.964, 0.932], [0.909, 0.932, 0.946, 0.875], 854),
-    "real_genres_9": (0.598, [0.946, 0.898], [0.874, 0.937, 0.949, 0.809], 744),
-    "real_genres_10": (0.557, [0.968, 0.941], [0.912, 0.947, 0.944, 0.852], 770),
-    "real_genres_11": (0.482, [0.966, 0.939], [0.890, 0.915, 0.927, 0.795], 657),
-    "real_genres_12": (0.569, [0.918, 0.867], [0.908, 0.926, 0.928, 0.821], 822),
-    "real_genres_13": (0.562, [0.953, 0.916], [0.903, 0.949, 0.954, 0.847], 786),
+    "real_genres_9": (0.598, [0.946, 0.898], [0.875, 0.938, 0.949, 0.808], 744),
+    "real_genres_10": (0.557, [0.968, 0.941], [0.912, 0.948, 0.945, 0.852], 770),
+    "real_genres_11": (0.482, [0.966, 0.939], [0.889, 0.913, 0.925, 0.795], 657),
+    "real_genres_12": (0.569, [0.918, 0.867], [0.908, 0.927, 0.929, 0.820], 822),
+    "real_genres_13": (0.562, [0.953, 0.916], [0.903, 0.950, 0.957, 0.847], 786),
 }
 
 
@@ -200,13 +200,14 @@ def test_the_ensemble_on_the_untouched_fourteenth_set(tmp_path):
     """The test part of the ninth round, never read: scored when the rules were frozen (ae2e966: ensemble
     macro-F1 0.728, precision 0.722, every stance at least 0.65; speaker 0.804, voice_side 0.767, mode 0.894,
     holder_side 0.737), and at the round's start (587c03d) 0.725 / 0.727 and 0.795 / 0.766 / 0.894 / 0.725.
-    The figures asserted are the last commit's."""
+    The figures asserted are the last commit's (three attribution rules were added after the freeze, on sets
+    6-13)."""
     scores = _scores_without_genre("real_genres_14", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
     assert round(float(codebook["macro f1"]), 3) == 0.584
     assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.728, 0.722]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.804, 0.767, 0.894, 0.737]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.804, 0.768, 0.896, 0.735]
     assert int(ensemble["statements scored"]) == 786
 
 
