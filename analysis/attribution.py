@@ -56,8 +56,8 @@ from ._fast.phrases import StringAutomaton
 from .actors import (Actor, ActorIndex, ActorsError, FixedStrings, Mention, introduced_people,  # noqa: F401
                      load_actors, with_people)
 from .turns import document_voices
-from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, PARTIES, PERSON_TYPES, SIDE_ADJECTIVES, SIDE_WORD_REGEXES,
-                    SPEAKER_TYPES, dateline_side, side_named)
+from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, NATIONALITY_SIDES, PARTIES, PERSON_TYPES, SIDE_ADJECTIVES,
+                    SIDE_WORD_REGEXES, SPEAKER_TYPES, dateline_side, side_named)
 
 
 SPEECH_VERBS = (
@@ -127,8 +127,11 @@ _IN_PLACE = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?")
 _MEMBER_ENDS = ("of ", "at ", "in ", "from ", "with ", "the ")     # what _MEMBER_OF's match ends with
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,]{1,100}")
 _RANK_WORDS = {"senior", "veteran", "top", "high-ranking", "unnamed", "anonymous", "some", "several", "many"}
-_NATIONALITY_WORDS = {"Japanese": "japan", "Russian": "russia", "Soviet": "russia", "American": "us", "U.S.": "us",
-                      "US": "us", "Chinese": "other", "Ukrainian": "other", "LDP": "japan"}
+# The words of a placed group's name that give its side: nationalities (``vocab.NATIONALITY_SIDES``), and the
+# ruling party's initials.
+_NATIONALITY_WORDS = {**{word: NATIONALITY_SIDES[word] for word in ("Japanese", "Russian", "Soviet", "American",
+                                                                    "U.S.", "Chinese", "Ukrainian")},
+                      "US": "us", "LDP": "japan"}
 # ... unless the words before name an office the person holds: "Secretary of the Russian Security Council
 # Nikolai Patrushev said".
 _OFFICE_OF = re.compile(r"\b(?i:secretary|minister|chairman|chairwoman|chair|head|governor|ambassador|director|deputy|"
@@ -565,15 +568,21 @@ def _placed_group(before: str, place: Actor) -> Actor | None:
     return Actor(name, nationality[0] if nationality else place.side, "generic")
 
 
-def _placed(generic: Actor, side: str) -> Actor:
-    """A generic speaker of the outlet's side or of no side placed in a capital or country: of that place's
-    side, named as a nationality before it names them ("Government sources in Tokyo" are Japanese government
-    sources, "commentators in Moscow" Russian analysts)."""
-    if generic.side not in (HOME_SIDE, "other"):
-        return generic
+def _of_side(generic: Actor, side: str, known: dict | None = None) -> Actor:
+    """A generic speaker of no side of its own, given ``side``: named with the side's adjective ("government
+    sources" of Japan are "Japanese government sources", the actor of that name in ``known`` when there is
+    one); of a side without an adjective it keeps its name."""
     if side not in SIDE_ADJECTIVES:
         return Actor(generic.canonical, side, generic.type, generic.roles)
-    return Actor(f"{SIDE_ADJECTIVES[side]} {generic.canonical}", side, generic.type, generic.roles)
+    canonical = f"{SIDE_ADJECTIVES[side]} {generic.canonical}"
+    return (known or {}).get(canonical) or Actor(canonical, side, generic.type, generic.roles)
+
+
+def _placed(generic: Actor, side: str) -> Actor:
+    """A generic speaker of the outlet's side or of no side placed in a capital or country: of that place's
+    side ("Government sources in Tokyo" are Japanese government sources, "commentators in Moscow" Russian
+    analysts)."""
+    return _of_side(generic, side) if generic.side in (HOME_SIDE, "other") else generic
 
 
 def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
@@ -1035,10 +1044,7 @@ class _HomeSpeakers:
         if speaker is None or speaker.side != HOME_SIDE:
             return speaker
         side = self.home_side()
-        if side not in SIDE_ADJECTIVES:
-            return Actor(speaker.canonical, "other", speaker.type, speaker.roles)
-        canonical = f"{SIDE_ADJECTIVES[side]} {speaker.canonical}"
-        return self.actors.actors.get(canonical) or Actor(canonical, side, speaker.type, speaker.roles)
+        return _of_side(speaker, side if side in SIDE_ADJECTIVES else "other", self.actors.actors)
 
 
 def _continued_quote(facts: SentenceFacts, ctx: _ArticleContext, sent_idx: int) -> Actor | None:
