@@ -34,14 +34,14 @@ def inherit_stances(table: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     stances, evidence, holders = (table[c].tolist() for c in ("stances", "stance_evidence", "holder_side"))
     articles, numbers, speakers, modes, texts = (table[c].tolist() for c in
                                                  ("article_id", "sent_idx", "speaker", "mode", "text"))
-    any_pattern = re.compile("|".join(f"(?:{regex.pattern})" for regex in codebook.refers_back), re.IGNORECASE)
+    may_refer_back = _RefersBackFilter(codebook.refers_back)
     waiting = _after_a_stance(table, codebook.context_window)
     heapq.heapify(waiting)
     seen = set(waiting)
     changed = False
     while waiting:                    # in reading order: one that inherits may pass it on to the next
         row = heapq.heappop(waiting)
-        if stances[row] or not speakers[row] or modes[row] == "narration" or not any_pattern.search(texts[row]):
+        if stances[row] or not speakers[row] or modes[row] == "narration" or not may_refer_back(texts[row]):
             continue
         found = _refers_back(texts[row], codebook)
         antecedent = _antecedent(row, stances, articles, numbers, speakers, codebook.context_window)
@@ -60,6 +60,30 @@ def inherit_stances(table: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     out = table.copy()
     out["stances"], out["stance_evidence"], out["holder_side"] = stances, evidence, holders
     return out
+
+
+class _RefersBackFilter:
+    """Whether any ``refers_back`` pattern matches a text, each distinct text read once. The patterns anchored
+    at the start ("^...") are tried there only, apart from the others: joined with the unanchored ones, Python
+    would try them at every position of the text."""
+
+    def __init__(self, patterns):
+        anchored = [regex.pattern for regex in patterns if regex.pattern.startswith("^")]
+        anywhere = [regex.pattern for regex in patterns if not regex.pattern.startswith("^")]
+        self._at_start = _union(anchored).match if anchored else None
+        self._anywhere = _union(anywhere).search if anywhere else None
+        self._seen: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = bool(self._at_start and self._at_start(text)
+                                            or self._anywhere and self._anywhere(text))
+        return found
+
+
+def _union(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
 def _after_a_stance(table: pd.DataFrame, window: int) -> list[int]:

@@ -61,7 +61,21 @@ class WordScores:
     def __init__(self, terms: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray):
         self.terms = np.asarray(terms, dtype=object)
         self.vocabulary = {term: n for n, term in enumerate(terms)}
-        self._term_array = pa.array(terms, type=pa.string())
+        # The vocabulary as numbers: each word of a term (alone or in a pair) has a number; a word's column as a
+        # term alone, and the keys (first word's number * words + second's) of the pairs with theirs.
+        words = sorted({word for term in terms for word in term.split(" ")})
+        self._word_number = {word: n for n, word in enumerate(words)}
+        self._word_column = np.full(len(words), -1, dtype=np.int64)
+        pair_keys, pair_columns = [], []
+        for column, term in enumerate(terms):
+            first, _, second = term.partition(" ")
+            if second:
+                pair_keys.append(self._word_number[first] * len(words) + self._word_number[second])
+                pair_columns.append(column)
+            else:
+                self._word_column[self._word_number[first]] = column
+        self._pair_keys = pa.array(pair_keys, type=pa.int64())
+        self._pair_columns = np.asarray(pair_columns, dtype=np.int64)
         self.idf = np.asarray(idf, dtype=np.float64)
         self.coef = np.asarray(coef, dtype=np.float64)            # stances x terms
         self.intercept = np.asarray(intercept, dtype=np.float64)  # stances
@@ -173,17 +187,20 @@ class WordScores:
         words = pc.ascii_split_whitespace(_words_apart(column))
         flat = pc.list_flatten(words)
         keep = pc.greater_equal(pc.binary_length(flat), 2)
-        tokens = pc.filter(flat, keep)
+        tokens = pc.dictionary_encode(pc.filter(flat, keep))
         parent = row_of[pc.list_parent_indices(words).to_numpy()[keep.to_numpy(zero_copy_only=False)]]
-        same = parent[:-1] == parent[1:]
-        pairs = pc.filter(pc.binary_join_element_wise(tokens[:-1], tokens[1:], " "), pa.array(same))
-        rows, columns = [], []
-        for terms, term_rows in ((tokens, parent), (pairs, parent[:-1][same])):
-            found = pc.index_in(terms, value_set=self._term_array)
-            known = pc.is_valid(found).to_numpy(zero_copy_only=False)
-            rows.append(term_rows[known])
-            columns.append(pc.drop_null(found).to_numpy().astype(np.int64))
-        return np.concatenate(rows).astype(np.int64), np.concatenate(columns)
+        # Each token's word number (-1: a word of no term), through the batch's distinct tokens.
+        numbers = np.array([self._word_number.get(token, -1) for token in tokens.dictionary.to_pylist()] or [-1],
+                           dtype=np.int64)[tokens.indices.to_numpy()]
+        alone = np.where(numbers >= 0, self._word_column[numbers], -1)
+        known = alone >= 0
+        first, second = numbers[:-1], numbers[1:]
+        paired = np.flatnonzero((parent[:-1] == parent[1:]) & (first >= 0) & (second >= 0))
+        keys = first[paired] * len(self._word_column) + second[paired]
+        at = pc.fill_null(pc.index_in(pa.array(keys), value_set=self._pair_keys), -1).to_numpy()
+        is_pair = at >= 0
+        return (np.concatenate([parent[known], parent[paired[is_pair]]]),
+                np.concatenate([alone[known], self._pair_columns[at[is_pair]]]))
 
     def _python_hits(self, texts: list[str], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         hit_rows, hit_columns = [], []
