@@ -76,7 +76,8 @@ class ActorIndex:
     """Finds actor mentions in a sentence by name variant or role description.
 
     ``surfaces`` holds, for each case-folded surface form, what it may stand for: (case_sensitive, the form
-    as the table writes it, actor, "name" or "role"); ``strings`` finds them in a sentence (``SurfaceFinder``).
+    as the table writes it, actor, "name" or "role"); ``strings`` finds the surfaces in a folded sentence
+    (``StringAutomaton`` or ``FixedStrings``).
     """
 
     actors: dict
@@ -92,7 +93,7 @@ class ActorIndex:
             folded = text.lower()
         size = len(text)
         found = []
-        for last, (length, forms) in self.strings.occurrences(text, folded):
+        for last, (length, forms) in self.strings.occurrences(folded):
             start, end = last + 1 - length, last + 1
             # A whole word: no letter, digit or "_" next to it, nor a "." before it.
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_."):
@@ -108,27 +109,7 @@ class ActorIndex:
 
     def with_strings(self, strings) -> "ActorIndex":
         """The same index, finding its surfaces with ``strings`` (``FixedStrings`` for the plain rules)."""
-        return ActorIndex(self.actors, self.ministries, self.surfaces, SurfaceFinder(self.surfaces, strings))
-
-
-class SurfaceFinder:
-    """Where the surfaces of an actor index occur in a sentence, with ``strings`` (``StringAutomaton`` or
-    ``FixedStrings``): a surface written in one case only ("Abe", "US", "AP") as written, in the sentence
-    itself; the others in the folded sentence. Looked for in the folded sentence, "us" and "ap" would turn up in
-    every "thus" and "perhaps", each to be set aside again by ``ActorIndex.find``."""
-
-    def __init__(self, surfaces: dict[str, list], strings):
-        folded, written = {}, {}
-        for key, forms in surfaces.items():
-            if all(case_sensitive and len(form) == len(key) for case_sensitive, form, _, _ in forms):
-                written.update({form[1]: [form] for form in forms})
-            else:
-                folded[key] = forms
-        self.folded, self.written = strings(folded), strings(written)
-
-    def occurrences(self, text: str, folded: str):
-        """Every occurrence in ``text`` (``folded``: the same folded, as long), as ``strings`` gives them."""
-        return [*self.folded.occurrences(folded), *self.written.occurrences(text)]
+        return ActorIndex(self.actors, self.ministries, self.surfaces, strings(self.surfaces))
 
 
 def _longest_of_overlaps(found: list[Mention]) -> list[Mention]:
@@ -201,7 +182,7 @@ def load_actors(path: Path | str = paths.ACTORS, *, strings=StringAutomaton) -> 
     for (fold, key), (actor, kind) in lookup.items():
         surfaces.setdefault(key if fold else key.casefold(), []).append((not fold, key, actor, kind))
     ministries = {a.side: a for a in actors.values() if a.canonical.endswith("Foreign Ministry")}
-    return ActorIndex(actors, ministries, surfaces, SurfaceFinder(surfaces, strings))
+    return ActorIndex(actors, ministries, surfaces, strings(surfaces))
 
 
 def _actor_of_row(row, actors: dict, path, row_number: int) -> Actor:
@@ -464,8 +445,8 @@ class _WithExtra:
     def __init__(self, base, extra: FixedStrings):
         self.base, self.extra = base, extra
 
-    def occurrences(self, text: str, folded: str):
-        return [*self.base.occurrences(text, folded), *self.extra.occurrences(folded)]
+    def occurrences(self, text: str):
+        return [*self.base.occurrences(text), *self.extra.occurrences(text)]
 
 
 def with_people(index: ActorIndex, people: dict[str, tuple[Actor, list]]) -> ActorIndex:

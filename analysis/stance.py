@@ -535,7 +535,7 @@ class EnsembleTagger:
             return _finish(statements, stances, frames, evidence, suppressed, self.codebook, self.views)
         stance_ids = self.codebook.stance_ids
         order = {s: n for n, s in enumerate(stance_ids)}
-        distinct = list(distinct)
+        distinct = distinct.tolist()
         found = self._found_by_cues(stances, codes)
         if self._scores is not None:
             proba, tops = self._scores.proba_and_top_terms(

@@ -429,3 +429,36 @@ def test_an_ensemble_from_the_stored_partner_tags_as_one_fitted_afresh(tmp_path,
     assert fitted_partner.load(stored.name[len("partner-"):-len(".npz")]) is not None
     monkeypatch.setenv("KURIL_STANCE_CACHE", "off")
     assert make_tagger("ensemble", CODEBOOK).model is not None and fitted_partner.cache_folder() is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=40).flatmap(
+    lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=60))))
+def test_the_numpy_components_are_scipys(graph):
+    """``_fast.components`` labels every node of a graph as SciPy's ``connected_components`` does (the
+    boilerplate groups are these components)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    from analysis._fast.components import component_labels
+
+    n, edges = graph
+    a = np.array([x for x, _ in edges], dtype=np.int64)
+    b = np.array([y for _, y in edges], dtype=np.int64)
+    _, expected = connected_components(coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n)),
+                                       directed=False)
+    found = component_labels(a, b, n)
+    assert found.dtype == expected.dtype
+    assert found.tolist() == expected.tolist()
+
+
+def test_the_numpy_components_join_a_long_chain_given_in_any_order():
+    """A chain of 5,000 paragraphs, each linked to the next, its links in shuffled order: one group."""
+    import numpy as np
+
+    from analysis._fast.components import component_labels
+
+    order = np.random.default_rng(3).permutation(5000)
+    labels = component_labels(order[:-1], order[1:], 5000)
+    assert labels.tolist() == [0] * 5000

@@ -19,6 +19,7 @@ final newline). The other texts, which ``clean_text`` makes rare, are scanned wi
 from __future__ import annotations
 
 import re
+from functools import cached_property
 try:   # Python's own regex parser: what a cue means to ``re``, not a guess. A private module: without it
     from re import _parser   # every cue is searched and every negator looked for the plain way.
 except ImportError:   # pragma: no cover
@@ -232,16 +233,20 @@ def re2_ready(pattern: str) -> bool:
 
 class _Union:
     """The cues of one scan: as one RE2 pattern (loosened; None if RE2 refuses it) and as one Python
-    pattern (exact)."""
+    pattern (exact; compiled when first needed, as most scans need RE2's answer only)."""
 
     def __init__(self, cues):
         patterns = [cue.pattern for cue in cues]
-        exact = "|".join(f"(?:{p})" for p in patterns)
+        self.exact = "|".join(f"(?:{p})" for p in patterns)
         loose = "|".join(f"(?:{loosen(p)})" for p in patterns)
         self.cue_ids = [cue.id for cue in cues]
+        self.empty = not patterns
         self.re2 = loose if patterns and re2_ready(loose) else None
-        self.loosened = loose != exact
-        self.python = re.compile(exact, re.IGNORECASE) if patterns else None
+        self.loosened = loose != self.exact
+
+    @cached_property
+    def python(self) -> re.Pattern:
+        return re.compile(self.exact, re.IGNORECASE)
 
 
 class CueScanner:
@@ -318,7 +323,7 @@ class CueScanner:
         union = self._unions.get(key)
         if union is None:
             union = self._unions[key] = _Union(cues)
-        if union.python is None:
+        if union.empty:
             return np.zeros(len(array), dtype=bool)
         if union.re2 is None:
             return self._python_scan(array.to_pylist(), union)

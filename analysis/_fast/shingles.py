@@ -18,6 +18,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .components import component_labels
+
 # Postings above which a 5-gram is checked against representatives only. Below it, pairs are counted
 # exactly; above it, a paragraph's own wording is still rare enough that its first holders are its copies.
 FREQUENT_SHINGLE = 30
@@ -361,8 +363,6 @@ def _link_by_rare_grams(holder: np.ndarray, sizes: np.ndarray, starts: np.ndarra
     share 5-grams held by at most FREQUENT_SHINGLE paragraphs, the shared grams counted exactly, pair by pair.
     A pair is counted only if both paragraphs hold enough such grams to link through them. Also returns, for
     each candidate pair of part 2, its count of these grams."""
-    from scipy.sparse.csgraph import connected_components
-
     n = len(test.single_article)
     rare_row = np.repeat((sizes >= 2) & (sizes <= FREQUENT_SHINGLE), sizes)
     rare_held = np.bincount(holder[rare_row], minlength=n)   # grams of a paragraph held by 2 to 30 paragraphs
@@ -392,7 +392,7 @@ def _link_by_rare_grams(holder: np.ndarray, sizes: np.ndarray, starts: np.ndarra
     del shared_pairs
     a, b = keys // n, keys % n
     linked = test.reaches(shared, a, b)
-    _, labels = connected_components(_graph(a[linked], b[linked], n), directed=False)
+    labels = component_labels(a[linked], b[linked], n)
     return labels, rare_shared
 
 
@@ -426,8 +426,6 @@ def _join_linked_pairs(labels: np.ndarray, a: np.ndarray, b: np.ndarray, rare_sh
     looked up in numpy) a block at a time; a pair whose groups an earlier block joined is not checked.
     ``numbers_by_paragraph`` are the frequent grams' run numbers, paragraph by paragraph (``frequent_held``
     of each), and ``frequent_key`` the sorted keys ``run * n + paragraph`` of the frequent rows."""
-    from scipy.sparse.csgraph import connected_components
-
     n = len(frequent_held)
     frequent_offset = np.r_[0, np.cumsum(frequent_held)]
     root = np.arange(int(labels.max()) + 1)
@@ -455,20 +453,13 @@ def _join_linked_pairs(labels: np.ndarray, a: np.ndarray, b: np.ndarray, rare_sh
             # Merge the groups the new links join; each takes the smallest root among them.
             ends, local = np.unique(np.r_[root_a[linked], root_b[linked]], return_inverse=True)
             half = int(linked.sum())
-            _, joined = connected_components(_graph(local[:half], local[half:], len(ends)), directed=False)
+            joined = component_labels(local[:half], local[half:], len(ends))
             smallest = np.full(int(joined.max()) + 1, len(root))
             np.minimum.at(smallest, joined, ends)
             renamed = np.arange(len(root))
             renamed[ends] = smallest[joined]
             root = renamed[root]
     return root[labels]
-
-
-def _graph(a: np.ndarray, b: np.ndarray, n: int):
-    """The undirected graph on n nodes with edges a-b, for ``connected_components``."""
-    from scipy.sparse import coo_matrix
-
-    return coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
 
 
 def _representative_pairs(frequent_holder: np.ndarray, frequent_number: np.ndarray, frequent_size: np.ndarray,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pyarrow as pa
@@ -60,25 +61,30 @@ class WordScores:
 
     def __init__(self, terms: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray):
         self.terms = np.asarray(terms, dtype=object)
-        self.vocabulary = {term: n for n, term in enumerate(terms)}
         # The vocabulary as numbers: each word of a term (alone or in a pair) has a number; a word's column as a
         # term alone, and the keys (first word's number * words + second's) of the pairs with theirs.
-        words = sorted({word for term in terms for word in term.split(" ")})
-        self._word_number = {word: n for n, word in enumerate(words)}
-        self._word_column = np.full(len(words), -1, dtype=np.int64)
-        pair_keys, pair_columns = [], []
-        for column, term in enumerate(terms):
-            first, _, second = term.partition(" ")
-            if second:
-                pair_keys.append(self._word_number[first] * len(words) + self._word_number[second])
-                pair_columns.append(column)
-            else:
-                self._word_column[self._word_number[first]] = column
-        self._pair_keys = pa.array(pair_keys, type=pa.int64())
-        self._pair_columns = np.asarray(pair_columns, dtype=np.int64)
+        words = pc.split_pattern(pa.array(terms, type=pa.string()), " ")
+        length = pc.list_value_length(words).to_numpy(zero_copy_only=False).astype(np.int64)
+        first_word = np.cumsum(length) - length
+        numbered = pc.dictionary_encode(pc.list_flatten(words))
+        number = numbered.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        self._word_number = {word: n for n, word in enumerate(numbered.dictionary.to_pylist())}
+        n_words = len(self._word_number)
+        self._word_column = np.full(n_words, -1, dtype=np.int64)
+        alone = np.flatnonzero(length == 1)
+        self._word_column[number[first_word[alone]]] = alone
+        paired = np.flatnonzero(length == 2)
+        self._pair_keys = pa.array(number[first_word[paired]] * n_words + number[first_word[paired] + 1],
+                                   type=pa.int64())
+        self._pair_columns = paired.astype(np.int64)
         self.idf = np.asarray(idf, dtype=np.float64)
         self.coef = np.asarray(coef, dtype=np.float64)            # stances x terms
         self.intercept = np.asarray(intercept, dtype=np.float64)  # stances
+
+    @cached_property
+    def vocabulary(self) -> dict[str, int]:
+        """{term: column}, for the texts Python reads."""
+        return {term: n for n, term in enumerate(self.terms.tolist())}
 
     @classmethod
     def of(cls, classifier) -> "WordScores | None":
@@ -184,7 +190,7 @@ class WordScores:
     def _ascii_hits(self, column: pa.Array, row_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if len(column) == 0:
             return np.empty(0, np.int64), np.empty(0, np.int64)
-        words = pc.ascii_split_whitespace(_words_apart(column))
+        words = pc.ascii_split_whitespace(words_apart(column))
         flat = pc.list_flatten(words)
         keep = pc.greater_equal(pc.binary_length(flat), 2)
         tokens = pc.dictionary_encode(pc.filter(flat, keep))
@@ -214,8 +220,9 @@ class WordScores:
         return np.array(hit_rows, dtype=np.int64), np.array(hit_columns, dtype=np.int64)
 
 
-def _words_apart(column: pa.Array) -> pa.Array:
-    """An ASCII string column lower-cased, with a space for every byte that is no word character."""
+def words_apart(column: pa.Array) -> pa.Array:
+    """A string column with ASCII letters lower-cased and a space for every other byte that is no ASCII word
+    character (every byte of a character outside ASCII among them)."""
     validity, offsets, data = column.buffers()
     offsets = np.frombuffer(offsets, dtype=np.int32)[column.offset:column.offset + len(column) + 1]
     data = np.frombuffer(data, dtype=np.uint8)[offsets[0]:offsets[-1]]
