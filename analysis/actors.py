@@ -250,15 +250,13 @@ _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|spokes(?:man|woman|person)|am
 _ACADEMIC = re.compile(r"(?i)\b(?:university|institute|academy|studies|think tank|college|school of)\b")
 
 
-def _occurrences(text: str, needles) -> list[int]:
-    """Where any of ``needles`` starts in ``text``, in order (``str.find``: far faster than a regex scan)."""
-    found = []
-    for needle in needles:
-        at = text.find(needle)
-        while at != -1:
-            found.append(at)
-            at = text.find(needle, at + 1)
-    return sorted(found)
+def _occurrences(text: str, needles: StringAutomaton) -> dict[str, list[int]]:
+    """Where each kind of needle (the value each carries) starts in ``text``, in order, by kind: both kinds
+    found in one pass (far faster than a regex scan, or a ``str.find`` for each needle)."""
+    found: dict[str, list[int]] = {}
+    for last, (length, kind) in needles.occurrences(text):
+        found.setdefault(kind, []).append(last + 1 - length)
+    return {kind: sorted(places) for kind, places in found.items()}
 
 
 _TITLE_NEEDLES = tuple(_TITLES.split("|"))
@@ -272,7 +270,10 @@ _COMMA_BEFORE_ROLE = re.compile(r", (?=[a-z0-9])")
 # A name that speaks ("Kawata said", "Tkachenko told"), confirmed as a person's by a two-word name elsewhere
 # in the article ("Kawata Yoshio is 87", "Sergei Tkachenko").
 _SPEAKING = ("said", "says", "told", "added", "recalled", "explained", "noted", "stressed")
-_SPEAKS = tuple(f" {verb}" for verb in _SPEAKING)                    # found with str.find
+_SPEAKS = tuple(f" {verb}" for verb in _SPEAKING)
+# Where an introduction may be: a title before a name, a verb of speech after one.
+_NEEDLES = StringAutomaton({**{needle: "title" for needle in _TITLE_NEEDLES},
+                            **{needle: "speaks" for needle in _SPEAKS}})
 _SPEECH_AT = re.compile(rf" (?:{'|'.join(_SPEAKING)})\b")           # the whole word, where one was found
 _SPEAKER_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})$")
 _NOT_SPEAKER_NAMES = {"He", "She", "It", "They", "This", "That", "The", "Officials", "Analysts", "Experts",
@@ -308,7 +309,8 @@ def _introductions(whole: str, known):
         role = _ROLE_UNTIL.match(whole, start, start + 160)
         if role:
             yield name.group(1), role.group(1), name.start(1)
-    for at in _occurrences(whole, _TITLE_NEEDLES):
+    needles = _occurrences(whole, _NEEDLES)
+    for at in needles.get("title", ()):
         found = _TITLE_THEN_NAME.match(whole, at)
         if found is None or not _NOT_NAMES.isdisjoint(found.group(1).split()) or known(found.group(1)):
             continue
@@ -326,7 +328,7 @@ def _introductions(whole: str, known):
             name = found.group(1)
             if not known(name) and _is_name(name) and _NOT_NAMES.isdisjoint(name.split()):
                 yield name, found.group(2), found.start(1)
-    for at in _occurrences(whole, _SPEAKS):
+    for at in needles.get("speaks", ()):
         speaks = _SPEAKER_BEFORE.search(whole, max(0, at - 30), at) if _SPEECH_AT.match(whole, at) else None
         if speaks is None:
             continue

@@ -57,7 +57,7 @@ from .actors import (Actor, ActorIndex, ActorsError, FixedStrings, Mention, intr
                      load_actors, with_people)
 from .turns import document_voices
 from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, NATIONALITY_SIDES, PARTIES, PERSON_TYPES, SIDE_ADJECTIVES,
-                    SIDE_WORD_REGEXES, SPEAKER_TYPES, dateline_side, side_named)
+                    SIDE_WORD_REGEXES, SPEAKER_TYPES, dateline_side, side_named, starting_letters)
 
 
 SPEECH_VERBS = (
@@ -103,12 +103,13 @@ POSITION_VERBS = (
     "suggested|suggests|offered|offers|reads|interprets|sees|saw"
 )
 # A mention right after one of these is an object, not a subject: "directed against Moscow and opposes".
-_NOT_SUBJECT_BEFORE = re.compile(
-    r"(?:\b(?:against|with|to|by|from|on|of|for|at|over|about|towards?|into|between|among|in which|which|"
-    r"(?:conference|meeting|summit|talks|session|briefing|forum|rally|ceremony|visit|trip) in|"
-    r"whereby|where|whom|than|like|met|meet|meets|visit|visited|urged|asked|told|accompanied|accompanying|"
-    r"joined|succeeded|replaced|thanked|praised|invited)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w.'-]*\s+){0,3})$")
+_OBJECT_MARKERS = (
+    "against|with|to|by|from|on|of|for|at|over|about|towards?|into|between|among|in which|which|"
+    "(?:conference|meeting|summit|talks|session|briefing|forum|rally|ceremony|visit|trip) in|"
+    "whereby|where|whom|than|like|met|meet|meets|visit|visited|urged|asked|told|accompanied|accompanying|"
+    "joined|succeeded|replaced|thanked|praised|invited")
+_NOT_SUBJECT_BEFORE = re.compile(rf"{starting_letters(_OBJECT_MARKERS.split('|'))}"
+                                 rf"(?:\b(?:{_OBJECT_MARKERS})\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){{0,3}})$")
 # A group placed by where it is: "Critics in Japan", "Political commentators in Moscow", "A Japanese official in
 # Tokyo" (``_placed_group``).
 _GROUP_NOUNS = (r"officials?|diplomats?|sources?|experts?|analysts?|observers|critics|commentators|optimists|"
@@ -167,8 +168,8 @@ def _may_cite(lowered: str) -> bool:
 _ACCORDING_PRONOUN = re.compile(r"(?:him|her|(?:his|her)\s+(?:words|opinion|view))\b", re.IGNORECASE)
 _HEADLINE_CIRCUMSTANCE = re.compile(r"\s+(?:after|before|amid|over|following|despite|as|ahead of|in|on|at)\s+")
 _HEADLINE_TAG = re.compile(r"(?:,\s*says?\s+|\s+[-–—]\s+)(?P<who>[^,\-–—]{2,60})$", re.IGNORECASE)
-_ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[a-z]+['’]s\s+)?"
+_ANAPHOR = re.compile(   # (the lookahead for the first letters lets ``re`` skip to where a match may start)
+    r"(?=[TtAaOo])\b(?:[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[a-z]+['’]s\s+)?"
     r"(?:(?:Russian|Japanese|U\.?S\.?|American|Chinese|former|senior|deputy|top|foreign|presidential|chief|cabinet|"
     r"[A-Z][a-z]+)\s+){0,3}"
     r"((?i:paper|newspaper|daily|agency|broadcaster|ministry|minister|envoy|diplomat|spokesman|spokeswoman|"

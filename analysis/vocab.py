@@ -164,14 +164,15 @@ def side_word_regex(side: str, *, ignore_case: bool = False, whole_word: bool = 
     """
     words = "|".join(re.escape(word) for word in SIDE_WORDS[side])
     end = r"(?!\w)" if whole_word else ""
-    return re.compile(rf"{_starts_with(SIDE_WORDS[side])}(?<!\w)(?:{words}){end}",
+    return re.compile(rf"{starting_letters(SIDE_WORDS[side])}(?<!\w)(?:{words}){end}",
                       re.IGNORECASE if ignore_case else 0)
 
 
-def _starts_with(words) -> str:
-    """A lookahead for the first letters of ``words``: a pattern that begins with one lets ``re`` skip to the
-    places where a word may start, rather than try the whole pattern at every character."""
-    return "(?=[" + re.escape("".join(sorted({word[0] for word in words}))) + "])"
+def starting_letters(words) -> str:
+    """A lookahead for the first letters of ``words`` (of the words of an alternation: "(?:talks|forum) in"
+    begins with "t" and "f"): a pattern that begins with one lets ``re`` skip to the places where a word may
+    start, rather than try the whole pattern at every character."""
+    return "(?=[" + re.escape("".join(sorted({re.sub(r"^[(?:]+", "", word)[0] for word in words}))) + "])"
 
 
 # The side words of each party, case-sensitive whole words.
@@ -179,7 +180,7 @@ SIDE_WORD_REGEXES = [(side, side_word_regex(side)) for side in PARTIES]
 # One word boundary around the three lists (group n is side n): the same matches as the three patterns, and
 # searched in less than half the time, since a sentence is tried once per position rather than three times.
 _FIRST_SIDE_WORD = re.compile(
-    _starts_with([word for side in PARTIES for word in SIDE_WORDS[side]]) + r"(?<!\w)(?:"
+    starting_letters([word for side in PARTIES for word in SIDE_WORDS[side]]) + r"(?<!\w)(?:"
     + "|".join("(" + "|".join(re.escape(word) for word in SIDE_WORDS[side]) + ")" for side in PARTIES) + r")(?!\w)")
 
 
