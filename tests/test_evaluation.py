@@ -126,7 +126,7 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     stances) keeps every stance of the cues and leads both."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
-    assert rounded["ensemble"]["raw"] == 0.924 and rounded["model"]["raw"] == 0.913
+    assert rounded["ensemble"]["raw"] == 0.924 and rounded["model"]["raw"] == 0.915
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
@@ -160,19 +160,20 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
             for which, tagger in taggers.items()}
 
 
-# The test parts of sets 6-13, read and fixed on, as the last commit tags them (the classifier and the view words
-# learn from them, so these figures measure fit; kept so that a change of rules shows what it does to each): the
-# codebook tagger's macro-F1; the ensemble's macro-F1 and precision, and its speaker / voice_side / mode /
-# holder_side accuracy; statements scored.
+# The test parts of sets 6-14, scored untouched, then learned from (sets 6-13 also read and fixed on), as the last
+# commit tags them (the classifier and the view words learn from them, so these figures measure fit; kept so that a
+# change of rules shows what it does to each): the codebook tagger's macro-F1; the ensemble's macro-F1 and
+# precision, and its speaker / voice_side / mode / holder_side accuracy; statements scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.957, 0.929], [0.930, 0.952, 0.958, 0.813], 828),
-    "real_genres_7": (0.546, [0.952, 0.926], [0.916, 0.942, 0.947, 0.854], 793),
-    "real_genres_8": (0.554, [0.964, 0.932], [0.909, 0.932, 0.946, 0.875], 854),
-    "real_genres_9": (0.598, [0.946, 0.898], [0.875, 0.938, 0.949, 0.808], 744),
-    "real_genres_10": (0.557, [0.968, 0.941], [0.912, 0.948, 0.945, 0.852], 770),
-    "real_genres_11": (0.482, [0.966, 0.939], [0.889, 0.913, 0.925, 0.795], 657),
-    "real_genres_12": (0.569, [0.918, 0.867], [0.908, 0.927, 0.929, 0.820], 822),
-    "real_genres_13": (0.562, [0.953, 0.916], [0.903, 0.950, 0.957, 0.847], 786),
+    "real_genres_6": (0.582, [0.957, 0.929], [0.930, 0.952, 0.958, 0.812], 828),
+    "real_genres_7": (0.546, [0.951, 0.923], [0.916, 0.942, 0.947, 0.854], 793),
+    "real_genres_8": (0.554, [0.964, 0.932], [0.909, 0.932, 0.946, 0.872], 854),
+    "real_genres_9": (0.598, [0.946, 0.898], [0.875, 0.938, 0.949, 0.802], 744),
+    "real_genres_10": (0.557, [0.968, 0.941], [0.912, 0.948, 0.945, 0.855], 770),
+    "real_genres_11": (0.482, [0.966, 0.939], [0.889, 0.913, 0.925, 0.791], 657),
+    "real_genres_12": (0.569, [0.918, 0.867], [0.908, 0.927, 0.929, 0.811], 822),
+    "real_genres_13": (0.562, [0.953, 0.916], [0.903, 0.950, 0.957, 0.851], 786),
+    "real_genres_14": (0.584, [0.950, 0.919], [0.804, 0.768, 0.896, 0.781], 786),
 }
 
 
@@ -189,26 +190,31 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 
 
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
-    """Set 13 as ``tag --leave-out data/annotations/real_genres_13/gold_test.csv`` scores it: the classifier and
-    the view words trained without it, as they were trained when it was untouched, but with sets 6-12 too."""
-    held_out = _scores_without_genre("real_genres_13", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
-    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision", "holder_side accuracy")
-            ] == [0.760, 0.772, 0.784]
-
-
-def test_the_ensemble_on_the_untouched_fourteenth_set(tmp_path):
-    """The test part of the ninth round, never read: scored when the rules were frozen (ae2e966: ensemble
-    macro-F1 0.728, precision 0.722, every stance at least 0.65; speaker 0.804, voice_side 0.767, mode 0.894,
-    holder_side 0.737), and at the round's start (587c03d) 0.725 / 0.727 and 0.795 / 0.766 / 0.894 / 0.725.
-    The figures asserted are the last commit's (three attribution rules were added after the freeze, on sets
-    6-13)."""
-    scores = _scores_without_genre("real_genres_14", tmp_path)
-    codebook, ensemble = scores["codebook"], scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.584
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.728, 0.722]
-    assert [round(float(ensemble[f"{field} accuracy"]), 3)
+    """Set 14 as ``tag --leave-out data/annotations/real_genres_14/gold_test.csv`` scores it: the classifier and
+    the view words trained without it, as when it was the ninth round's untouched test part. The figures are
+    those it had then (ensemble macro-F1 0.728, precision 0.722, every stance at least 0.65; speaker 0.804,
+    voice_side 0.768, mode 0.896, holder_side 0.735), since the rules have not changed since."""
+    held_out = _scores_without_genre("real_genres_14", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.728, 0.722]
+    assert [round(float(held_out[f"{field} accuracy"]), 3)
             for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.804, 0.768, 0.896, 0.735]
-    assert int(ensemble["statements scored"]) == 786
+
+
+def test_the_ensemble_on_the_untouched_fifteenth_set(tmp_path):
+    """The test part of the tenth round, never read: written and coded after the ninth round's last commit
+    (eb56f6b). Scored with its rules (the tenth round changes no rule): ensemble macro-F1 0.810, precision
+    0.791, per stance 0.855 / 0.880 / 0.717 / 0.787; speaker 0.819, voice_side 0.773, mode 0.897,
+    holder_side 0.761. The figures asserted are the last commit's, whose classifier and view words also learn
+    from set 14."""
+    scores = _scores_without_genre("real_genres_15", tmp_path)
+    codebook, ensemble = scores["codebook"], scores["ensemble"]
+    assert round(float(codebook["macro f1"]), 3) == 0.621
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.799, 0.784]
+    assert [round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids
+            ] == [0.843, 0.857, 0.722, 0.773]
+    assert [round(float(ensemble[f"{field} accuracy"]), 3)
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.819, 0.773, 0.897, 0.758]
+    assert int(ensemble["statements scored"]) == 996
 
 
 def test_prevalence_adjustment_on_known_rates():
