@@ -126,7 +126,8 @@ _MEDIA_LAST_WORD = re.compile(r"\b(?:shimbun|news|tv|agency|times|press)$", re.I
 _CAPITALISED_NAME = re.compile(r"\b[A-Z]{2,}\b")
 # Lines that look like labels but name no speaker: a transcript's header ("Date: ...", "Place: ..."), a byline
 # ("Text: Irina Sokolova"), a headline's kicker ("Interview: ...", "Analysis: ...").
-_META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topic|source|photo|note|reference|"
+_META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topic|source|photo|photograph|picture|image|"
+                         r"caption|illustration|graphic|video|credit|note|reference|"
                          r"participants|present|attendees|tags|keywords|read more|see also|related|update|"
                          r"correction|agenda|text|by|author|broadcast|aired|edited by|translated by|translation|"
                          r"interview|exclusive|analysis|opinion|explainer|factbox|inquiries|enquiries|contact|"

@@ -782,3 +782,52 @@ def test_a_reporters_paragraphs_before_the_answer_and_a_scholars_present_post(tm
     assert kantei["Please tell us the Government's view."][0::2] == ["journalist", "other"]
     nhk = {text: row for text, *row in _rows(table, "nhk")}
     assert nhk["Moscow links them to the sanctions."][0::2] == ["Kurosaki", "japan"]
+
+
+DISTRICT_INTERVIEW = """Mayor of Kurilsk before the summit in Japan: "Nobody here is packing"
+
+Anna Volkova
+
+The Russian and Japanese leaders meet in Tokyo next week.
+
+We telephoned Pavel Sorokin, head of the Kuril urban district, on Iturup.
+
+- Pavel Andreyevich, are people worried?
+
+- Some are, I will not pretend otherwise. But this is our home and it will stay our home.
+
+- What do you expect from the talks?
+
+- Investment, if the Japanese want to work here under our laws."""
+
+
+def test_a_guest_introduced_by_office_speaks_for_the_outlets_country_not_a_country_the_title_names(tmp_path):
+    """A Russian paper's interview whose title names Japan: the district head is Russia's, because the outlet
+    is (``data/actors.csv`` knows the paper), not Japan's because the title mentions the summit's place."""
+    table = _corpus(tmp_path, {"kp": DISTRICT_INTERVIEW}, outlet={"kp": "Komsomolskaya Pravda"})
+    answers = [(speaker, voice) for text, speaker, _, voice, _ in _rows(table, "kp") if text.startswith("- Some")]
+    assert answers == [("Sorokin", "russia")]
+
+
+CAPTIONED_INTERVIEW = """Former islanders' leader: "Our time is running out"
+
+The head of the league of former residents of the Northern Territories spoke to the Hokkaido Shimbun in Nemuro.
+
+Q: How has the end of the visa-free visits affected the former residents?
+
+A: It has been a heavy blow. Many of us are over 85 and had hoped to visit our parents' graves once more.
+
+Photograph: Former residents pray at a cemetery on Kunashiri in 2019.
+
+Q: What do you ask of the government?
+
+A: Not to give up. The islands are Japan's inherent territory, and we want them back in our lifetime."""
+
+
+def test_a_photograph_caption_is_not_a_speaker_label(tmp_path):
+    """"Photograph:" introduces a caption between the turns of a question-and-answer page, not a turn: the
+    caption is nobody's words and the next answer is the guest's again."""
+    table = _corpus(tmp_path, {"qa": CAPTIONED_INTERVIEW}, outlet={"qa": "The Hokkaido Shimbun"})
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "qa")}
+    assert all(speaker != "Photograph" for speaker, _ in rows.values())
+    assert rows["Photograph: Former residents pray at a cemetery on Kunashiri in 2019."][1] == "outlet"
