@@ -351,15 +351,16 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
                       place_side=lambda: "") -> dict[str, tuple[Actor, list]]:
     """The people an article introduces with a role who are not in the actors table, as actors of the article:
     {surname: (actor, the forms that name them)}. The surname is the word of the name the article also uses
-    alone, not followed by another name ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is the one the role names
-    ("a Japanese diplomat"), else that of an actor the role names ("of the Liberal Democratic Party"), else the
-    nearest side word in the sentence, else ``home_side()`` (the outlet's, asked only then); a person without
-    one is left out. A person whose role holds no office (a professor, a former resident) is of type
-    "private", whose side is the nationality the role gives ("a Japanese scholar"), else the place the
-    sentence or the role puts them in, else the outlet's if it is Japan's or Russia's (their papers mostly
-    meet their own people, wherever the dateline), else that of the place of the article's dateline
-    (``place_side()``: a fisherman an American broadcaster meets in Nemuro is Japan's), else the outlet's (side
-    words in such a role name a subject: "a professor of Russian politics"), else as for an official.
+    alone, not followed by another name ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is
+    the one the role names ("a Japanese diplomat"; a third country's office is of no party: "Australia's
+    ambassador in Tokyo" is `other`), else that of an actor the role names ("of the Liberal Democratic Party"),
+    else the nearest side word in the sentence, else ``home_side()`` (the outlet's, asked only then); a person
+    without one is left out. A person whose role holds no office (a professor, a former resident) is of type
+    "private", whose side is the nationality the role gives ("a Japanese scholar"), else the place the sentence
+    or the role puts them in, else the outlet's if it is Japan's or Russia's (their papers mostly meet their own
+    people, wherever the dateline), else that of the place of the article's dateline (``place_side()``: a
+    fisherman an American broadcaster meets in Nemuro is Japan's), else the outlet's (side words in such a role
+    name a subject: "a professor of Russian politics"), else as for an official.
 
     An introduction is a name followed by its role between commas ("Kenji Sato, a lawmaker of ...", "Masato
     Hoshino, deputy head of the cooperative", "Sachiko Hamada, 86, from Shikotan"), a title before the name
@@ -424,8 +425,12 @@ _SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|noted|stressed|argue
 
 
 def _side_of_role(role: str, text: str, at: int, actors: ActorIndex) -> str:
-    from .vocab import PARTIES, SIDE_WORD_REGEXES, side_named
+    from .vocab import PARTIES, SIDE_WORD_REGEXES, THIRD_COUNTRY, side_named
 
+    third = THIRD_COUNTRY.search(role)
+    first_party = [m.start() for _, words in SIDE_WORD_REGEXES for m in [words.search(role)] if m]
+    if third and (not first_party or third.start() < min(first_party)):
+        return "other"          # "Australia's ambassador in Tokyo": a third country's office
     side = side_named(role)
     if not side:
         named = [m.actor.side for m in actors.find(role) if m.actor.side in PARTIES]

@@ -809,7 +809,11 @@ def _introduced_guest(article: _Article, texts: list[str]) -> Actor | None:
     with a role ("Eri Tachibana, a professor at Hokkaido University") whom the title or the paragraph under it
     names, else the one introduced in the paragraph before the first question, else the first introduced before
     it ("Koichi Tamura, 68, who served as minister ..." two paragraphs above "The following are excerpts")."""
-    people = introduced_people(texts, article.actors, lambda: article.side)
+    # Read sentence by sentence, as attribution reads them: a side word elsewhere in the paragraph ("Putin will
+    # arrive in Japan on December 15. ... We called Vitaly Gordienko, head of the South Kuril district") is not
+    # the side of the role.
+    people = introduced_people([statement.text for statement in article.statements], article.actors,
+                               lambda: article.side)
     if not people:
         return None
     first_question = next((n for n, text in enumerate(texts)

@@ -31,6 +31,11 @@ NATIONALITY_ROLE = re.compile(
     rf"\b(Japanese|Russian|American|U\.S\.|{'|'.join(_OTHER_NATIONALITIES)})\s+(?:[a-z-]+\s+){{0,2}}?"
     r"(?:scholar|expert|analyst|professor|researcher|academic|historian|scientist|economist|commentator|"
     r"journalist|writer|resident|citizen|national|fisherman|businessman|fellow)s?\b")
+# A third country's office in a role ("Australia's ambassador in Tokyo", "the Chinese Foreign Ministry's
+# spokesman"): its holder is of no party, whatever place the role then names.
+_OTHER_COUNTRIES = ("China", "South Korea", "Korea", "Germany", "Britain", "the United Kingdom", "France", "Ukraine",
+                    "Australia", "India", "Canada", "the European Union")
+THIRD_COUNTRY = re.compile(rf"\b(?:{'|'.join(_OTHER_NATIONALITIES)}|(?:{'|'.join(_OTHER_COUNTRIES)})['’]s)\b")
 NATIONALITY_SIDES = {"Japanese": "japan", "Russian": "russia", "Soviet": "russia", "American": "us", "U.S.": "us",
                      **{nationality: "other" for nationality in _OTHER_NATIONALITIES}}
 # Where a person of no office is, when no nationality is given: "joined from Tokyo by Ayumi Nakagawa, a

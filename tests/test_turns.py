@@ -788,9 +788,7 @@ DISTRICT_INTERVIEW = """Mayor of Kurilsk before the summit in Japan: "Nobody her
 
 Anna Volkova
 
-The Russian and Japanese leaders meet in Tokyo next week.
-
-We telephoned Pavel Sorokin, head of the Kuril urban district, on Iturup.
+The Russian and Japanese leaders meet in Tokyo next week. We telephoned Pavel Sorokin, head of the Kuril urban district, on Iturup.
 
 - Pavel Andreyevich, are people worried?
 
@@ -802,8 +800,9 @@ We telephoned Pavel Sorokin, head of the Kuril urban district, on Iturup.
 
 
 def test_a_guest_introduced_by_office_speaks_for_the_outlets_country_not_a_country_the_title_names(tmp_path):
-    """A Russian paper's interview whose title names Japan: the district head is Russia's, because the outlet
-    is (``data/actors.csv`` knows the paper), not Japan's because the title mentions the summit's place."""
+    """A Russian paper's interview whose title and first paragraph name Japan: the district head is Russia's,
+    the outlet's side (``data/actors.csv`` knows the paper), not Japan's because the title or the sentence
+    before his introduction names where the summit is held."""
     table = _corpus(tmp_path, {"kp": DISTRICT_INTERVIEW}, outlet={"kp": "Komsomolskaya Pravda"})
     answers = [(speaker, voice) for text, speaker, _, voice, _ in _rows(table, "kp") if text.startswith("- Some")]
     assert answers == [("Sorokin", "russia")]
@@ -831,3 +830,13 @@ def test_a_photograph_caption_is_not_a_speaker_label(tmp_path):
     rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "qa")}
     assert all(speaker != "Photograph" for speaker, _ in rows.values())
     assert rows["Photograph: Former residents pray at a cemetery on Kunashiri in 2019."][1] == "outlet"
+
+
+def test_a_third_countrys_ambassador_in_tokyo_is_no_partys_voice(tmp_path):
+    """"Australia's ambassador in Tokyo" holds Australia's office: the place the role names is not his side."""
+    text = ("Yeltsin leaves Tokyo without a deal\n\nGraham Eldridge, who served as Australia's ambassador in Tokyo in "
+            "the 1980s, said the declaration was a modest step. \"It names all four islands for the first time,\" "
+            "Eldridge said.")
+    table = _corpus(tmp_path, {"radio": text}, outlet={"radio": "ABC Radio National"})
+    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "radio") if speaker}
+    assert voices == {"Eldridge": "other"}
