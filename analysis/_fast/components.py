@@ -1,15 +1,14 @@
 """The connected components of an undirected graph, in NumPy.
 
 Boilerplate detection joins linked paragraphs into groups (``analysis.boilerplate``): the groups are the
-connected components of the graph whose edges are the links. SciPy's ``connected_components`` gives them,
-but importing ``scipy.sparse`` costs a run about a fifth of a second, as long as tagging a thousand
-articles. This module computes the same labels with a few NumPy passes: every node points to the smallest
-node of its component found so far (a node that points to itself heads a group found so far); each pass
-lets the larger of the two heads an edge joins point to the smaller one (or to a smaller head another edge
-gives), then follows the pointers until each node points to its head. An edge whose ends have one head is
-done; the others are read again. Components are then
-numbered as SciPy numbers them, in the order of their smallest node. ``tests/test_properties.py`` checks the
-labels against SciPy's on generated graphs.
+connected components of the graph whose edges are the links. SciPy's ``connected_components`` gives them, but
+importing ``scipy.sparse`` is a fixed cost of every run, larger than the labelling (``benchmarks/README.md``). This
+module computes the same labels with a few NumPy passes: every node points to the smallest node of its component
+found so far (a node that points to itself heads a group found so far); each pass lets the larger of the two
+heads an edge joins point to the smaller one (or to a smaller head another edge gives), then follows the
+pointers until each node points to its head. An edge whose ends have one head is done; the others are read
+again. Components are then numbered as SciPy numbers them, in the order of their smallest node.
+``tests/test_properties.py`` checks the labels against SciPy's on generated graphs.
 """
 from __future__ import annotations
 

@@ -1,10 +1,11 @@
 """``ViewWords.says_view`` over many statements at once.
 
-The plain rule splits each statement into its words with Python's ``re`` and adds their weights. Here the
-whole column is lower-cased and split at once (every byte that is no ASCII word character made a space), and
-numpy adds each statement's weights (its distinct words once each). The split knows ASCII word characters only: a statement with a letter or digit outside
-ASCII ("Etorofu’s" is fine, "Ébauche" is not) is read by the plain rule. The weights are integers, so the sums
-are the same in any order; ``tests/test_properties.py`` checks that both give the same answers.
+The plain rule splits each statement into its words with Python's ``re`` and adds their weights. Here the whole
+column is lower-cased and split at once (every byte that is no ASCII word character made a space), and numpy
+adds each statement's weights (its distinct words once each). The split knows ASCII word characters only: a
+statement with a letter or digit outside ASCII ("Etorofu’s" is fine, "Ébauche" is not) is read by the plain
+rule. The weights are integers, so the sums are the same in any order; ``tests/test_properties.py`` checks that
+both give the same answers.
 """
 from __future__ import annotations
 
