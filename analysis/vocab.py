@@ -44,8 +44,9 @@ NATIONALITY_SIDES = {"Japanese": "japan", "Russian": "russia", "Soviet": "russia
 PLACE_SIDES = {
     "japan": ("Tokyo", "Sapporo", "Osaka", "Kyoto", "Nemuro", "Hokkaido", "Niigata", "Fukuoka", "Nagoya", "Yokohama",
               "Kobe", "Hiroshima", "Sendai"),
+    # (the towns Russia administers on the disputed islands are Russia's: their people are Russian citizens)
     "russia": ("Moscow", "St. Petersburg", "St Petersburg", "Saint Petersburg", "Vladivostok", "Yuzhno-Sakhalinsk",
-               "Sakhalin", "Khabarovsk", "Novosibirsk", "Kamchatka"),
+               "Sakhalin", "Khabarovsk", "Novosibirsk", "Kamchatka", "Yuzhno-Kurilsk", "Kurilsk", "Malokurilskoye"),
     "us": ("Washington", "New York", "Boston", "Cambridge, Massachusetts", "Stanford"),
     "other": ("Beijing", "Harbin", "Shanghai", "Seoul", "Berlin", "London", "Paris", "Canberra", "Sydney",
               "Kyiv", "Kiev", "Singapore", "Hong Kong", "Taipei", "New Delhi"),
@@ -92,16 +93,25 @@ _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(?P<region>[A
                        r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,30}\))?\s*(?:—|–|--|-\s)")
 
 
+# A byline that says where its correspondents file from, on a line of its own: "Justin McCurry in Tokyo",
+# "Maxim Fellowes in Yuzhno-Kurilsk and Naomi Whitcombe in Nemuro" (the first place).
+_NAME = r"(?:[A-Z][\w'’-]+\s+){2,3}"
+_BYLINE_PLACE = re.compile(rf"{_NAME}in\s+({_PLACES})(?:\s+and\s+{_NAME}in\s+[A-Z][\w'’ -]+)?\s*")
+
+
 def dateline_side(text: str) -> str:
     """The side of the place a wire's dateline names ("YUZHNO-KURILSK, Russia (AP) — ...": russia;
-    "TOKYO, Feb 21 (Reuters) - ...": japan), or "".
+    "TOKYO, Feb 21 (Reuters) - ...": japan), or a byline ("Justin McCurry in Tokyo"), or "".
 
     >>> dateline_side("YUZHNO-KURILSK, Russia (AP) — Tatyana Sorokina has spent"), dateline_side("TOKYO (Reuters) - Japan")
     ('russia', 'japan')
+    >>> dateline_side("Maxim Fellowes in Yuzhno-Kurilsk and Naomi Whitcombe in Nemuro"), dateline_side("Officials in Tokyo said")
+    ('russia', '')
     """
     found = _DATELINE.match(text)
     if found is None:
-        return ""
+        byline = _BYLINE_PLACE.fullmatch(text.strip())
+        return _PLACE_SIDE[byline.group(1)] if byline else ""
     region = found.group("region") or ""
     return (side_named(region) or _PLACE_SIDE.get(region, "")
             or _PLACE_SIDE.get(found.group("city").strip().title(), ""))

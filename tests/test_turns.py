@@ -840,3 +840,15 @@ def test_a_third_countrys_ambassador_in_tokyo_is_no_partys_voice(tmp_path):
     table = _corpus(tmp_path, {"radio": text}, outlet={"radio": "ABC Radio National"})
     voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "radio") if speaker}
     assert voices == {"Eldridge": "other"}
+
+
+def test_islanders_met_in_yuzhno_kurilsk_and_a_ukrainian_president_have_their_own_sides(tmp_path):
+    """A feature from Kunashir, reported "in Yuzhno-Kurilsk and in Nemuro": the shopkeeper met in the island's
+    Russian-run town is Russia's, as are its people; the Ukrainian president is of no party."""
+    feature = ("On Kunashir, islanders watch the summit with unease\n\nAnna Reid in Yuzhno-Kurilsk and Kenji Mori "
+               "in Nemuro\n\n\"Nobody here wants to move,\" said Galina Petrova, 54, who runs a grocery on the main "
+               "street.\n\nIn Kyiv, the president took Japan's side. \"Ukraine respects the territorial integrity of "
+               "Japan,\" Volodymyr Zelensky said in his nightly address.")
+    table = _corpus(tmp_path, {"feature": feature}, outlet={"feature": "The Guardian"})
+    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "feature") if speaker}
+    assert voices == {"Petrova": "russia", "Zelensky": "other"}
