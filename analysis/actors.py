@@ -425,13 +425,13 @@ _SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|noted|stressed|argue
 
 
 def _side_of_role(role: str, text: str, at: int, actors: ActorIndex) -> str:
-    from .vocab import PARTIES, SIDE_WORD_REGEXES, THIRD_COUNTRY, side_named
+    from .vocab import PARTIES, SIDE_WORD_REGEXES, THIRD_COUNTRY, first_side_word
 
     third = THIRD_COUNTRY.search(role)
-    first_party = [m.start() for _, words in SIDE_WORD_REGEXES for m in [words.search(role)] if m]
-    if third and (not first_party or third.start() < min(first_party)):
+    first = first_side_word(role)
+    if third and (first is None or third.start() < first[0]):
         return "other"          # "Australia's ambassador in Tokyo": a third country's office
-    side = side_named(role)
+    side = first[1] if first else ""
     if not side:
         named = [m.actor.side for m in actors.find(role) if m.actor.side in PARTIES]
         side = named[0] if named else ""

@@ -76,8 +76,8 @@ class ViewWords:
 
     The document's genre counts as one more word ("genre=transcript"): coders gave a side to about half the
     stance-free statements of transcripts and statements and to about three in four of news quotes and
-    interview answers (``docs/evaluation.md``, "Ninth round"); the genre raised leave-one-set-out accuracy
-    from 0.763 to 0.773 over the real-genre sets.
+    interview answers, and the genre raised leave-one-set-out accuracy over the real-genre sets
+    (``docs/evaluation.md``, "Ninth round").
 
     ``weights``: each word's weight and ``bias`` the intercept, in millionths, so that a sum is exact in any
     order (the column version in ``_fast.view_scan`` adds them in another order). A statement states a view

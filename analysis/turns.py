@@ -101,7 +101,8 @@ import re
 from typing import NamedTuple
 
 from .actors import Actor, ActorIndex, introduced_people
-from .vocab import NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, located_side, side_named
+from .vocab import (NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, first_side_word, located_side,
+                    side_named)
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
@@ -331,7 +332,8 @@ class _Article:
         if not text:
             return ""
         found = [(m.start, m.actor.side) for m in self.actors.find(text)[:1]]
-        found += [(m.start(), side) for side, words in SIDE_WORD_REGEXES for m in [words.search(text)] if m]
+        first = first_side_word(text)
+        found += [first] if first else []
         side = min(found)[1] if found else ""
         return side if side in PARTIES else ""
 

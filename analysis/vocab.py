@@ -96,7 +96,7 @@ _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(?P<region>[A
 # A byline that says where its correspondents file from, on a line of its own: "Justin McCurry in Tokyo",
 # "Maxim Fellowes in Yuzhno-Kurilsk and Naomi Whitcombe in Nemuro" (the first place).
 _NAME = r"(?:[A-Z][\w'’-]+\s+){2,3}"
-_BYLINE_PLACE = re.compile(rf"{_NAME}in\s+({_PLACES})(?:\s+and\s+{_NAME}in\s+[A-Z][\w'’ -]+)?\s*")
+_BYLINE_PLACE = re.compile(rf"{_NAME}in\s+({_PLACES})(?:\s+and\s+{_NAME}in\s+[A-Z][\w'’ -]+)?")
 
 
 def dateline_side(text: str) -> str:
@@ -199,10 +199,16 @@ _FIRST_SIDE_WORD = re.compile(
     + "|".join("(" + "|".join(re.escape(word) for word in SIDE_WORDS[side]) + ")" for side in PARTIES) + r")(?!\w)")
 
 
+def first_side_word(text: str) -> tuple[int, str] | None:
+    """(where it starts, its side) of the leftmost side word in ``text``, or None."""
+    match = _FIRST_SIDE_WORD.search(text)
+    return (match.start(), SIDE_WORD_REGEXES[match.lastindex - 1][0]) if match else None
+
+
 def side_named(text: str) -> str:
     """The side of the leftmost side word in ``text``, or "" (the crude subject when nothing else decides)."""
-    match = _FIRST_SIDE_WORD.search(text)
-    return SIDE_WORD_REGEXES[match.lastindex - 1][0] if match else ""
+    first = first_side_word(text)
+    return first[1] if first else ""
 
 
 # ---------------------------------------------------------------------------------------------- columns
