@@ -215,7 +215,10 @@ def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
 # "Kenji Sato, a lawmaker of the ruling Liberal Democratic Party, said" / "..., said Kazuo Tanaka, the deputy
 # press secretary at Japan's foreign ministry.": found from the literal ", a " / ", the " after the name.
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})$")
-_ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,150}?)(?:,|\.\s*$|\.\s|$| (?:said|says|told|added|noted|stressed))",
+# A role ends at a comma, the sentence's end, a verb of speech, or a second clause about the person ("..., 68,
+# served three postings at the Japanese Embassy in Moscow and was involved in ...").
+_ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,150}?)(?:,|\.\s*$|\.\s|$| (?:said|says|told|added|noted|stressed)"
+                         r"| and (?:was|is|has|had|now)\b)",
                          re.MULTILINE)
 # "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro":
 # found from the title word before the name.
@@ -243,7 +246,7 @@ _NAME_OF_INSTITUTE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+) (?:of|at|from) (?:
 # is a speaker of no office (speaker_type generic, as GUIDE.md codes them).
 _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|spokes(?:man|woman|person)|ambassador|governor|senator|envoy|"
                      r"premier|president|chairman|chair|mayor|lawmaker|legislator|deputy|official|diplomat|leader|"
-                     r"member of|representative|lawmaker|director|head of|chief|councillor|press secretary)")
+                     r"member of|representative|lawmaker|director|head of|chief|councillor|press secretary|embassy)")
 
 # A post at a university or an institute is no office: "deputy director of a center for Japanese studies at a
 # university in Beijing" is a scholar, whose side words name a subject.
@@ -261,8 +264,9 @@ def _occurrences(text: str, needles: StringAutomaton) -> dict[str, list[int]]:
 
 _TITLE_NEEDLES = tuple(_TITLES.split("|"))
 # The end of a name and the start of its role: "Kenji Sato, a lawmaker", "Sachiko Hamada, 86, from Shikotan",
-# "Masatoshi Ishigaki, mayor of Nemuro", "Kenji Okamura, vice chairman of the residents league".
-_ROLE_START = re.compile(r"(?:, \d{1,3})?, (?:(?:a|an|the|who|from) (?P<after>)|(?P<role>(?:[a-z-]+ ){1,3}"
+# "Masatoshi Ishigaki, mayor of Nemuro", "Kenji Okamura, vice chairman of the residents league", "Hideo
+# Kurosaki, 68, headed the Russia division at the embassy".
+_ROLE_START = re.compile(r"(?:, \d{1,3})?, (?:(?:a|an|the|who|from) (?P<after>)|(?P<role>[a-z-]+ (?:[\w-]+ ){0,3}"
                          r"(?:of|at|for|in|to) ))")
 # Where a role may start after a name: a comma before a small letter or an age (a pattern that starts with a
 # literal, which ``re`` finds fast).
@@ -276,6 +280,8 @@ _NEEDLES = StringAutomaton({**{needle: "title" for needle in _TITLE_NEEDLES},
                             **{needle: "speaks" for needle in _SPEAKS}})
 _SPEECH_AT = re.compile(rf" (?:{'|'.join(_SPEAKING)})\b")           # the whole word, where one was found
 _SPEAKER_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})$")
+# '..., said Yuri Barsukov of a Moscow think-tank': a two-word name right after an inverted verb, and its role.
+_NAME_AFTER_VERB = re.compile(r" ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! [A-Z])(?:,? (?:of|at|from|with) ([^,.;\n]{3,80}))?")
 _NOT_SPEAKER_NAMES = {"He", "She", "It", "They", "This", "That", "The", "Officials", "Analysts", "Experts",
                       "Critics", "Residents", "Sources", "Observers", "Others", "Some", "Many", "Both", "Russia",
                       "Japan", "Tokyo", "Moscow", "Washington", "Beijing", "China", "Kyiv", "Ukraine"}
@@ -291,7 +297,8 @@ _NOT_PERSON_WORDS = {"Declaration", "Treaty", "Agreement", "Statement", "Constit
                      "Chinese", "Soviet", "Korean", "Eastern", "Western", "Northern", "Southern", "Studies", "Affairs",
                      "Relations", "Research", "Academy", "Foundation", "Program", "Programme", "School", "College"}
 # A name does not start with an article or a determiner: "The Kurils, a chain of volcanic islands ...".
-_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Our", "Their", "Some", "Many"}
+_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Our", "Their", "Some", "Many", "In", "At",
+                "From", "On", "For", "With", "By", "To", "Of", "After", "Before", "During"}
 
 
 def _introductions(whole: str, known):
@@ -329,7 +336,13 @@ def _introductions(whole: str, known):
             if not known(name) and _is_name(name) and _NOT_NAMES.isdisjoint(name.split()):
                 yield name, found.group(2), found.start(1)
     for at in needles.get("speaks", ()):
-        speaks = _SPEAKER_BEFORE.search(whole, max(0, at - 30), at) if _SPEECH_AT.match(whole, at) else None
+        verb = _SPEECH_AT.match(whole, at)
+        inverted = _NAME_AFTER_VERB.match(whole, verb.end()) if verb and whole[:at].rstrip()[-1:] in ",\"”" else None
+        if inverted and not known(inverted.group(1)) and _is_name(inverted.group(1)) \
+                and _NOT_NAMES.isdisjoint(inverted.group(1).split()):
+            # '"...," said Yuri Barsukov of a Moscow think-tank.': the name after the verb, its role after it
+            yield inverted.group(1), inverted.group(2) or "", inverted.start(1)
+        speaks = _SPEAKER_BEFORE.search(whole, max(0, at - 30), at) if verb else None
         if speaks is None:
             continue
         surname = speaks.group(1)
@@ -350,17 +363,17 @@ def _is_name(words: str) -> bool:
 def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: "",
                       place_side=lambda: "") -> dict[str, tuple[Actor, list]]:
     """The people an article introduces with a role who are not in the actors table, as actors of the article:
-    {surname: (actor, the forms that name them)}. The surname is the word of the name the article also uses
-    alone, not followed by another name ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is
-    the one the role names ("a Japanese diplomat"; a third country's office is of no party: "Australia's
-    ambassador in Tokyo" is `other`), else that of an actor the role names ("of the Liberal Democratic Party"),
-    else the nearest side word in the sentence, else ``home_side()`` (the outlet's, asked only then); a person
-    without one is left out. A person whose role holds no office (a professor, a former resident) is of type
-    "private", whose side is the nationality the role gives ("a Japanese scholar"), else the place the sentence
-    or the role puts them in, else the outlet's if it is Japan's or Russia's (their papers mostly meet their own
-    people, wherever the dateline), else that of the place of the article's dateline (``place_side()``: a
-    fisherman an American broadcaster meets in Nemuro is Japan's), else the outlet's (side words in such a role
-    name a subject: "a professor of Russian politics"), else as for an official.
+    {surname: (actor, the forms that name them)}. The surname is the word of the name the article also uses alone,
+    not followed by another name ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is the one the
+    role names ("a Japanese diplomat"; a third country's office is of no party: "Australia's ambassador in Tokyo" is
+    `other`), else that of an actor the role names ("of the Liberal Democratic Party"), else the nearest side word
+    in the sentence, else ``home_side()`` (the outlet's, asked only then); a person without one is left out, unless
+    the sentence has them speak (then "other"). A person whose role holds no office (a professor, a former resident)
+    is of type "private", whose side is the nationality the role gives ("a Japanese scholar"), else the place the
+    sentence or the role puts them in, else the outlet's if it is Japan's or Russia's (their papers mostly meet
+    their own people, wherever the dateline), else that of the place of the article's dateline (``place_side()``: a
+    fisherman an American broadcaster meets in Nemuro is Japan's), else the outlet's (side words in such a role name
+    a subject: "a professor of Russian politics"), else as for an official.
 
     An introduction is a name followed by its role between commas ("Kenji Sato, a lawmaker of ...", "Masato
     Hoshino, deputy head of the cooperative", "Sachiko Hamada, 86, from Shikotan"), a title before the name
@@ -383,9 +396,12 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         end = whole.find("\n", at)
         sentence = whole[start:end if end != -1 else len(whole)]
         office = bool(_OFFICE.search(role)) and not _ACADEMIC.search(role)
-        side = (_side_of_role(role, sentence, at - start, actors) or located_side(role) or home_side() if office
+        side = (_side_of_role(role, sentence, at - start, actors, by_name=True) or located_side(role) or home_side()
+                if office
                 else _nationality(role) or located_side(f"{_just_before(sentence, at - start)} {role}")
                 or _home_or_place(home_side, place_side) or _side_of_role(role, sentence, at - start, actors))
+        if not side and _SPEECH_VERB.search(sentence):
+            side = "other"      # one who speaks is a speaker even when nothing says whose side they are on
         if not side:
             continue
         words = name.replace("-", " ").split()
@@ -419,14 +435,26 @@ def _nationality(role: str) -> str:
     return NATIONALITY_SIDES[found.group(1)] if found else ""
 
 
+# A country's own institution in a role says whom the person serves, whatever the role's other side words name
+# ("headed the Russia division at the Japanese Embassy in Moscow").
+_SERVES = re.compile(r"\b(Japanese|Russian|Soviet|American|U\.S\.|Japan['’]s|Russia['’]s)\s+(?:[A-Z][\w-]*\s+){0,2}"
+                     r"(?:[Ee]mbassy|[Mm]inistry|[Gg]overnment|[Cc]onsulate|[Dd]elegation)\b")
+_NAME_AT = re.compile(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}")
 _QUOTED = re.compile(r'["“][^"“”]*["”]')
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|noted|stressed|argued|warned|insisted|wrote|stated|"
                           r"declared|believes|thinks)\b")
 
 
-def _side_of_role(role: str, text: str, at: int, actors: ActorIndex) -> str:
-    from .vocab import PARTIES, SIDE_WORD_REGEXES, THIRD_COUNTRY, first_side_word
+def _side_of_role(role: str, text: str, at: int, actors: ActorIndex, by_name: bool = False) -> str:
+    """The side of a person's role: a country's institution it serves ("at the Japanese Embassy"), a side word
+    in it, an actor it names, then (``by_name``: for an office's
+    holder) the side the person's name points to (``vocab.name_side``), then the nearest side word in the
+    sentence ``text`` (the name starts at ``at``)."""
+    from .vocab import PARTIES, SIDE_WORD_REGEXES, THIRD_COUNTRY, first_side_word, name_side, side_named
 
+    serves = _SERVES.search(role)
+    if serves:
+        return NATIONALITY_SIDES.get(serves.group(1)) or side_named(serves.group(1))
     third = THIRD_COUNTRY.search(role)
     first = first_side_word(role)
     if third and (first is None or third.start() < first[0]):
@@ -435,6 +463,9 @@ def _side_of_role(role: str, text: str, at: int, actors: ActorIndex) -> str:
     if not side:
         named = [m.actor.side for m in actors.find(role) if m.actor.side in PARTIES]
         side = named[0] if named else ""
+    if not side:
+        name = _NAME_AT.match(text, at) if by_name else None
+        side = name_side(name.group(0)) if name else ""
     if not side:
         # Not a side word in quoted words: '"... handed over to Japan," said Senator Klishas, who ...', nor in
         # what the person says after the verb ("Igor Malinin, a member of ..., told Izvestia that Japan ...").

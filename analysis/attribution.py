@@ -21,7 +21,8 @@ The rules, in the order they apply (each one is a test in ``tests/test_attributi
    ("Kremlin spokesman Dmitry Peskov") is the named person.
 3. A quote sentence without attribution continues the last speaker ("Lavrov continued" style), when the
    quote fills most of the sentence; a short scare quote in narration stays narration.
-4. Mode: ``direct_quote`` when the statement quotes words of its speaker, ``reported`` when it paraphrases an
+4. Mode: ``direct_quote`` when the statement quotes words of its speaker (or gives them after a colon:
+   ``Lavrov: No talks on territory``), ``reported`` when it paraphrases an
    attributed speaker, ``narration`` otherwise (then speaker is empty and voice_side is ``outlet``).
 5. Position predicates ("maintains", "insists", "demanded", "laid claims", "wanted to", "hopes", "plans
    to", "rejected") name whose position a clause states. Their subject's side is ``position_side``:
@@ -1060,8 +1061,8 @@ def _continued_quote(facts: SentenceFacts, ctx: _ArticleContext, sent_idx: int) 
 def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: str) -> dict:
     """The columns of one statement, its mode by rule 4. ``_attributed``: whether a rule of its own named the
     speaker (a quote run does not overwrite it)."""
-    if speaker is not None and facts.quoted_words > 0:
-        mode = "direct_quote"
+    if speaker is not None and (facts.quoted_words > 0 or how == "colon"):
+        mode = "direct_quote"       # (a colon after the speaker's name gives their words: "Lavrov: No talks ...")
     elif speaker is not None:
         mode = "reported"
     elif facts.spans and (facts.started_inside or facts.quoted_words >= 0.5 * facts.total_words):

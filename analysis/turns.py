@@ -168,6 +168,9 @@ _OFFICE_THEN_NAME = re.compile(r"^(?P<office>[A-Z][\w.'’ -]{2,60}?)\s*\((?P<na
 _OFFICE_WORDS = re.compile(r"\b(?:minister|secretary|president|premier|chair(?:man|woman|person)?|speaker|governor|"
                            r"ambassador|director|commissioner|witness|spokes(?:man|woman|person)|member|participant|"
                            r"panel(?:l)?ist|discussant|guest|questioner)\b", re.IGNORECASE)
+# A label that names no one but an official's part in a sitting ("Government Witness", "Government Reference
+# Witness"): the office in the brackets after it is the speaker.
+_WITNESS = re.compile(r"^(?:(?:the )?government )?(?:reference )?witness$", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^(?:host|presenter|interviewer|moderator|anchor)\b(?:\s*\([^)]{1,40}\))?$",
                          re.IGNORECASE)
 # A label: a capital or "(" first, no sentence end, quote or digit run inside, then the colon.
@@ -226,7 +229,8 @@ _NOT_WORDS = re.compile(r"^\W*$|^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s*[-–—,
                         r"|^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\b.{0,90}$")
 # An outlet whose interviews are a studio's: its questions are the host's; a newspaper's are its journalist's.
 _BROADCASTER = re.compile(r"\b(?:TV|television|channel|radio|Rossiya(?:\s*\d+)?|NHK|BBC|CNN|Euronews|Vesti|"
-                          r"Zvezda|NTV|TBS|Fuji)\b", re.IGNORECASE)
+                          r"Zvezda|NTV|TBS|Fuji|DW|Deutsche Welle|Al Jazeera|France 24|Sky News|CGTN|PBS|NPR|ABC|NBC|CBS|RT|"
+                          r"Channel One|Rossiya 24|TV Asahi)\b", re.IGNORECASE)
 # A presenter's words: the programme's welcome, the guest's introduction.
 _PRESENTS = re.compile(r"\b(?:[Ww]elcome to|[Mm]y guests? (?:today|tonight|this week|now)|[Jj]oining (?:me|us) (?:now|today|tonight|from))\b")
 _SPEAKER_MARK = re.compile(r"^\s*[○◯●◎■◆]\s*")
@@ -320,6 +324,7 @@ class _Article:
         self.statements = statements      # to find where a new speaker is introduced
         self.people: dict[str, Actor] = {}
         self.unintroduced: set[str] = set()   # speakers whose label and article give no side of their own
+        self.scholars: set[str] = set()       # scholars introduced without a nationality or a place
 
     @functools.cached_property
     def side(self) -> str:
@@ -360,7 +365,10 @@ class _Article:
                 # the place of the academic post, before any place of a past one ("a former diplomat who served
                 # at the embassy in Moscow and now teaches at a university in Sapporo")
                 post = _SCHOLAR.search(text)
-                return (located_side(text[post.start():]) if post else "") or located_side(text)
+                side = (located_side(text[post.start():]) if post else "") or located_side(text)
+                if not side:
+                    self.scholars.add(surname)
+                return side
             # A side word in a clause of its own names what happened, not who the person is ("Tamotsu
             # Nishikawa was 10 years old when Soviet soldiers came ashore").
             text = text[:at.start()] + _SUBORDINATE_CLAUSE.split(text[at.start():], maxsplit=1)[0]
@@ -442,6 +450,15 @@ class _Article:
                 # The Diet's "The Chairperson (Mr. KAWANO Yoshihiro)", "Government Witness (NAKAMURA Ryo)": the
                 # person is in the brackets, the office outside.
                 name, role = affiliation.group(1), f"{_AFFILIATION.sub('', _name_and_role(label)[0])}, {role}"
+            elif _WITNESS.match(name.strip()):
+                # "Government Witness (Director-General of the European Affairs Bureau, Ministry of Foreign
+                # Affairs)": the minutes name the official by office alone, in the brackets.
+                office = _name_and_role(affiliation.group(1))[0].strip()
+                if office not in self.people:
+                    # (the Diet's minutes alone call officials "Government Witness": Japan's, unless the office
+                    # names another country)
+                    self.people[office] = Actor(office, side_named(affiliation.group(1)) or "japan", "person")
+                return self.people[office]
         # A label in capitals ("CHIEF CABINET SECRETARY HAYASHI") names the person as its title case does. An
         # institution counts only in the name part, not in a role after it ("Slutsky L. E., LDPR faction").
         mentions = self.actors.find(label.title() if label.isupper() else label)
@@ -465,7 +482,10 @@ class _Article:
                 side = (publisher.side if publisher is not None and publisher.side in PARTIES else "") or introduced
                 if not introduced and not role.strip():
                     self.unintroduced.add(surname)      # a role in the label introduces ("(Tom Reilly, MA student)")
-            self.people[surname] = Actor(surname, side or self.side or "other", "person")
+            # (nor a side word of the title for a scholar the article gives no nationality or place: they are
+            # of no party, unless the outlet is one party's, whose guests are mostly its own people)
+            home = self._side_of(self.outlet) or "other" if surname in self.scholars else self.side
+            self.people[surname] = Actor(surname, side or home or "other", "person")
         return self.people[surname]
 
     def _moderator(self) -> Actor:
@@ -626,6 +646,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     genre = genre or _detect_genre(title, firsts, speakers, statements, main, article.publisher)
     voices = [Voice(None)] * len(statements)
     if genre in ("news", ""):
+        _said_as_follows(paragraphs, statements, voices, article)
         return DocumentVoices(genre or "news", voices)
     texts = [title] + [" ".join(statements[i].text for i in rows) for rows in paragraphs[1:]]
     if genre == "statement":
@@ -640,6 +661,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
                     voices[i] = Voice(None, True) if heading else Voice(author, quotes_kept=True)
     elif genre in ("transcript", "interview"):
         _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main)
+    _said_as_follows(paragraphs, statements, voices, article)
     for i, statement in enumerate(statements):
         if (_NUMBER.match(statement.text.strip()) or _STAGE_DIRECTION.match(statement.text)
                 or _NOT_WORDS.match(statement.text) or _META_LINE.match(statement.text)
@@ -770,6 +792,38 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
         if rows and not _touches_the_dispute(" ".join(before[2] + turn_texts), speaker.side):
             for i in rows:
                 voices[i] = Voice(speaker, False, True)
+
+
+def _said_as_follows(paragraphs, statements, voices, article: _Article) -> None:
+    """Rule 6: a paragraph that ends "..., stating as follows:" hands the numbered paragraphs under it ("(1)
+    The Northern Territories are ...", "(2) ...") to the person it names first ("Mr. MORI Takeo,
+    Vice-Minister for Foreign Affairs, lodged a protest with ..."): a ministry's account of a protest gives
+    the official's words, not its own."""
+    speaker = None
+    for rows in paragraphs[1:]:
+        first = statements[rows[0]].text.lstrip()
+        if speaker is not None and _LIST_ITEM.match(first):
+            for i in rows:
+                voices[i] = Voice(speaker)
+            continue
+        speaker = None
+        last = statements[rows[-1]].text.rstrip()
+        if _AS_FOLLOWS.search(last):
+            named = _HONORIFIC_NAME.search(last)
+            if named is not None:
+                speaker = article.speaker(named.group(0).rstrip(", "))
+            else:
+                people = [m.actor for m in article.actors.find(last) if m.actor.type in ("person", "institution")]
+                speaker = people[0] if people else None
+            if speaker in (JOURNALIST, HOST, ANSWER, CORRESPONDENT):
+                speaker = None
+
+
+_AS_FOLLOWS = re.compile(r"\b(?:as follows|the following)\s*:$")
+_LIST_ITEM = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\)|\([a-z]\)|[-•–—]\s)")
+# "Mr. MORI Takeo, Vice-Minister for Foreign Affairs,": a person with the office after the name.
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+                             r"(?:,\s+(?:[A-Z][\w-]*|for|of|the|and)(?:\s+(?:[A-Z][\w-]*|for|of|the|and)){0,8},)?")
 
 
 # What a turn on the dispute names: the islands, the treaty, territory, sovereignty, sanctions, or the other

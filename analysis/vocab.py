@@ -30,7 +30,7 @@ _OTHER_NATIONALITIES = ("Chinese", "South Korean", "Korean", "German", "British"
 NATIONALITY_ROLE = re.compile(
     rf"\b(Japanese|Russian|American|U\.S\.|{'|'.join(_OTHER_NATIONALITIES)})\s+(?:[a-z-]+\s+){{0,2}}?"
     r"(?:scholar|expert|analyst|professor|researcher|academic|historian|scientist|economist|commentator|"
-    r"journalist|writer|resident|citizen|national|fisherman|businessman|fellow)s?\b")
+    r"journalist|writer|resident|citizen|national|fisherman|businessman|fellow|diplomat|politician|envoy)s?\b")
 # A third country's office in a role ("Australia's ambassador in Tokyo", "the Chinese Foreign Ministry's
 # spokesman"): its holder is of no party, whatever place the role then names.
 _OTHER_COUNTRIES = ("China", "South Korea", "Korea", "Germany", "Britain", "the United Kingdom", "France", "Ukraine",
@@ -57,7 +57,7 @@ _PLACES = "|".join(re.escape(place) for place in sorted(_PLACE_SIDE, key=len, re
 # (visiting fellow)"); some universities and institutes are known by a name without their city.
 _LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?University\b)"
                       rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))"
-                      rf"|\b({_PLACES})['’]s\s+[a-z]")
+                      rf"|\b({_PLACES})['’]s\s+[a-z]|\ban?\s+({_PLACES})\s+(?=[a-z])")
 INSTITUTE_SIDES = {
     "japan": ("Keio University", "Waseda University", "Sophia University", "Hitotsubashi University",
               "Meiji University", "Doshisha University", "Japan Institute of International Affairs",
@@ -66,6 +66,41 @@ INSTITUTE_SIDES = {
                "Institute of Oriental Studies", "Russian Academy of Sciences", "Far Eastern Federal University",
                "Valdai Discussion Club", "Russian International Affairs Council", "IMEMO"),
 }
+# The side a person's name points to when nothing in their role or place says it: a foreign minister or a
+# resident introduced without a nationality ("Foreign Minister Seiji Maehara summoned Russian Ambassador
+# Mikhail Bely", "said Natalya Gorbunova, 46, who works at the local hospital"). A Russian name: a Russian first
+# name, or a surname of a Russian ending; a Japanese name: every word spelt in the syllables of romanised
+# Japanese (consonant-vowel, or n), one of four letters or more. First names that other languages share (Anna,
+# Maria, Roman) are left out. A weak sign, asked last, and only of an office's holder: a scholar's side is the
+# nationality or place the article gives.
+_RUSSIAN_FIRST_NAMES = frozenset(
+    "Aleksandr Aleksei Aleksey Alexander Alexandr Alexei Alexey Anatoly Andrei Andrey Anton Arkady Artem Artyom "
+    "Boris Dmitri Dmitry Evgeny Fyodor Gennady Georgy Grigory Igor Ilya Ivan Kirill Konstantin Leonid Maxim "
+    "Mikhail Nikita Nikolai Nikolay Oleg Pavel Pyotr Ruslan Sergei Sergey Stanislav Timur Vadim Valentin "
+    "Valery Vasily Viktor Vitaly Vladimir Vladislav Vyacheslav Yaroslav Yevgeny Yuri Yury Alla Anastasia Darya "
+    "Ekaterina Galina Irina Ksenia Lyudmila Nadezhda Natalia Natalya Olga Svetlana "
+    "Tatiana Tatyana Valentina Yekaterina Yelena Yulia Zhanna Lyubov".split())
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|yov|ova|eva|yova|sky|skiy|skii|skaya|ovich|evich|ovna|evna|ykh|ikh)$")
+_JAPANESE_WORD = re.compile(r"(?:(?:[kgsztdnhbpmrfj]|sh|ch|ts|[kgnhbpmr]y|w|y)?[aiueoōū]|n(?![aiueoōūy]))+",
+                            re.IGNORECASE)
+
+
+def name_side(name: str) -> str:
+    """The side a person's name (two or three words) points to, or "".
+
+    >>> name_side("Seiji Maehara"), name_side("Natalya Gorbunova"), name_side("Anna Kessler"), name_side("Tanaka")
+    ('japan', 'russia', '', '')
+    """
+    words = name.replace("-", " ").split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return ""
+    if words[0] in _RUSSIAN_FIRST_NAMES or _RUSSIAN_SURNAME.search(words[-1]):
+        return "russia"
+    if all(_JAPANESE_WORD.fullmatch(word) for word in words) and max(len(word) for word in words) >= 4:
+        return "japan"
+    return ""
+
+
 _INSTITUTE = re.compile("|".join(re.escape(name) for names in INSTITUTE_SIDES.values() for name in names))
 _INSTITUTE_SIDE = {name: side for side, names in INSTITUTE_SIDES.items() for name in names}
 

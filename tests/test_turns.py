@@ -169,8 +169,9 @@ def test_genre_metadata_overrides_detection(tmp_path):
     table = _corpus(tmp_path, {"a": "Talks resume\n\nLavrov: We are ready.\n\nKono: So are we."},
                     genre={"a": "news"})
     assert set(table["genre"]) == {"news"}
-    # a news "Lavrov: ..." is the sentence rules' reported speech; detected as a transcript, it is a turn
-    assert table[["speaker", "mode"]].values.tolist()[1:] == [["Lavrov", "reported"], ["Kono", "reported"]]
+    # a news "Lavrov: ..." is the sentence rules' (the words after the colon are his: GUIDE.md's "Lavrov: No
+    # talks on territory"); detected as a transcript, it is a turn
+    assert table[["speaker", "mode"]].values.tolist()[1:] == [["Lavrov", "direct_quote"], ["Kono", "direct_quote"]]
     detected = _corpus(tmp_path, {"a": "Talks resume\n\nLavrov: We are ready.\n\nKono: So are we."})
     assert set(detected["genre"]) == {"transcript"}
     assert detected[["speaker", "mode"]].values.tolist()[1:] == [["Lavrov", "direct_quote"], ["Kono", "direct_quote"]]
@@ -240,9 +241,14 @@ def test_people_introduced_with_a_role_speak_for_their_side_for_the_rest_of_the_
 
 
 def test_a_name_with_no_side_in_sight_is_not_guessed():
+    """Nothing says whose side the researcher is on: she speaks, so she is a speaker, of no party ("other"), not
+    of a side guessed; a person who does not speak in the sentence is left out."""
     from analysis.actors import introduced_people, load_actors
 
     texts = ["Talks resume", "Anna Berg, a researcher at the institute, said the talks would resume."]
+    assert {name: actor.side for name, (actor, _) in introduced_people(texts, load_actors()).items()} == {
+        "Berg": "other"}
+    texts = ["Talks resume", "Anna Berg, a researcher at the institute, joined the delegation."]
     assert introduced_people(texts, load_actors()) == {}
 
 
@@ -852,3 +858,137 @@ def test_islanders_met_in_yuzhno_kurilsk_and_a_ukrainian_president_have_their_ow
     table = _corpus(tmp_path, {"feature": feature}, outlet={"feature": "The Guardian"})
     voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "feature") if speaker}
     assert voices == {"Petrova": "russia", "Zelensky": "other"}
+
+
+EXCERPTS_INTERVIEW = """Ex-envoy sees no thaw over the islands 'in this decade'
+
+Former Moscow hand Shigeru Nakahara on sanctions, fisheries and the end of the exchanges
+
+October 3, 2022
+
+Shigeru Nakahara, 71, headed the Russia division at the Japanese Embassy in Moscow and was a member of the team that prepared the Irkutsk summit in 2001. He spoke with the paper in Sapporo. Edited excerpts follow.
+
+Q: Were you surprised when Moscow ended the visa-free exchanges?
+
+A: Not at all. The exchanges had been frozen since the pandemic. The islands are Japan's inherent territory, and we must keep saying so.
+
+Q: What should Tokyo do now?
+
+A: Keep the fisheries channels open. They serve both sides."""
+
+
+def test_answers_of_an_interview_are_the_guest_the_lead_introduces_by_a_past_post(tmp_path):
+    """"A:" answers the questions of a paper's edited excerpts: the guest is the one the lead introduces, here
+    by a post at Japan's embassy ("Shigeru Nakahara, 71, headed the Russia division at the Japanese Embassy in
+    Moscow and was ..."), of Japan's side, not Russia's because the post was in Moscow."""
+    table = _corpus(tmp_path, {"nikkan": EXCERPTS_INTERVIEW}, outlet={"nikkan": "Hokkaido Shimbun"})
+    answers = {(speaker, voice, mode) for text, speaker, _, voice, mode in _rows(table, "nikkan")
+               if text.startswith(("A:", "The islands", "Keep the"))}
+    assert answers == {("Nakahara", "japan", "direct_quote")}
+
+
+DIET_WITNESS = """Minutes of the Special Committee on Okinawa and Northern Problems, House of Representatives
+
+○The Chairperson (Mr. ISHII Taro): Next, Mr. SUZUKI Ken.
+
+○SUZUKI Ken: I would like to ask the Government about the grave visits by former residents.
+
+○Government Witness (Director-General of the European Affairs Bureau, Ministry of Foreign Affairs): I would like to answer.
+
+The Government has asked the Russian side to resume the grave visits as a humanitarian matter. The Northern Territories are an inherent part of the territory of Japan."""
+
+
+def test_a_government_witness_is_the_office_the_minutes_name_in_brackets(tmp_path):
+    """The Diet's minutes name a bureaucrat by office alone, in brackets after "Government Witness": the
+    office speaks the turn, for Japan."""
+    table = _corpus(tmp_path, {"diet": DIET_WITNESS}, outlet={"diet": "House of Representatives"})
+    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in _rows(table, "diet")}
+    office = "Director-General of the European Affairs Bureau"
+    assert rows["The Northern Territories are an inherent part of the territory of Japan."] == (
+        office, "japan", "direct_quote")
+    assert rows["○Government Witness (Director-General of the European Affairs Bureau, Ministry of Foreign "
+                "Affairs): I would like to answer."][:2] == (office, "japan")
+
+
+PROTEST_RELEASE = """Landing of Russian Troops on Kunashiri Island (Protest)
+
+Press Releases
+
+March 29, 2024
+
+1. On March 28, the Russian Federation conducted military exercises on Kunashiri Island, one of the Northern Territories.
+
+2. On the same day, Mr. OKANO Masataka, Vice-Minister for Foreign Affairs, lodged a protest with the Embassy of the Russian Federation in Japan, stating as follows:
+
+(1) The Northern Territories are islands over which Japan has sovereignty. The exercises are incompatible with Japan's position and are unacceptable.
+
+(2) Japan strongly requests that the Russian side refrain from such activities.
+
+3. The Government of Japan will continue to address the issue firmly."""
+
+
+def test_a_protest_stated_as_follows_is_the_officials_words(tmp_path):
+    """A ministry's release gives the numbered points under "..., stating as follows:" as the words of the
+    official it names (the Vice-Minister, by his family name in capitals), and the rest as its own."""
+    table = _corpus(tmp_path, {"mofa": PROTEST_RELEASE}, outlet={"mofa": "Ministry of Foreign Affairs of Japan"})
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "mofa")}
+    assert rows["(1) The Northern Territories are islands over which Japan has sovereignty."] == ("Okano", "japan")
+    assert rows["(2) Japan strongly requests that the Russian side refrain from such activities."] == ("Okano", "japan")
+    assert rows["The Government of Japan will continue to address the issue firmly."] == (
+        "Japanese Foreign Ministry", "japan")
+
+
+def test_a_broadcasters_dash_interview_is_asked_by_its_host(tmp_path):
+    """A dash-led interview of a broadcaster (DW): the questions are its host's, not a reporter's; the guest,
+    "a former Japanese diplomat who served at the embassy in Moscow", speaks for Japan."""
+    text = ("Moscow ends visa-free trips to the Kurils\n\nDW's Lena Vogt spoke to Kenji Okabe, a former Japanese "
+            "diplomat who served at the embassy in Moscow and now heads a research institute in Tokyo.\n\n"
+            "- Mr. Okabe, did the decision surprise you?\n\n- Not really. Tokyo will keep demanding the return of "
+            "the four islands.\n\n- And the former residents?\n\n- They are the ones who lose most.")
+    table = _corpus(tmp_path, {"dw": text}, outlet={"dw": "DW"})
+    turns = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "dw") if text.startswith("-")}
+    assert turns == {"- Mr. Okabe, did the decision surprise you?": ("host", "other"),
+                     "- Not really.": ("Okabe", "japan"), "- And the former residents?": ("host", "other"),
+                     "- They are the ones who lose most.": ("Okabe", "japan")}
+
+
+PANEL = """Frozen Talks: Japan, Russia and the Islands
+
+Center for Northeast Asian Policy
+
+Transcript, May 4, 2023
+
+EMILY CARTER: Welcome. I'm joined by Yuki Hanada, a visiting scholar who writes on Japan's Russia policy, and Boris Lantsev, a nonresident scholar with our Eurasia program.
+
+YUKI HANADA: Thank you, Emily.
+
+CARTER: Yuki, how does Tokyo see the talks now?
+
+HANADA: Officially nothing has changed. The government still says it will resolve the territorial issue and conclude a peace treaty."""
+
+
+def test_a_panels_scholars_without_a_nationality_are_of_no_party(tmp_path):
+    """A think tank's panel introduces its scholars with no nationality or place: they speak for no party, not
+    for the side the panel's title names first."""
+    table = _corpus(tmp_path, {"panel": PANEL}, outlet={"panel": "Center for Northeast Asian Policy"})
+    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "panel") if speaker}
+    assert voices["Hanada"] == "other"
+
+
+def test_an_office_holder_named_without_a_nationality_takes_the_side_of_the_name(tmp_path):
+    """"Foreign Minister Seiji Maehara summoned Russian Ambassador ...": the minister's role names no country and
+    the nearest side word is the ambassador's; the name is Japanese."""
+    text = ("Tokyo protests Medvedev's island visit\n\nTOKYO, Nov 1 (Reuters) - Foreign Minister Seiji Maehara "
+            "summoned Russian Ambassador Mikhail Bely to lodge a protest. Maehara later told reporters that Japan "
+            "would keep seeking the return of the islands.")
+    table = _corpus(tmp_path, {"wire": text}, outlet={"wire": "Reuters"})
+    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "wire") if speaker}
+    assert voices.get("Maehara") == "japan"
+
+
+def test_a_headline_with_the_speakers_name_and_a_colon_gives_their_words(tmp_path):
+    """"Andrei Rudenko: Japan has made its choice" is the deputy minister's own words (GUIDE.md: direct_quote)."""
+    text = ("Andrei Rudenko: Japan has made its choice\n\nMOSCOW, June 1 (Interfax) - Russia sees no basis for "
+            "resuming the peace treaty talks, Deputy Foreign Minister Andrei Rudenko said.")
+    table = _corpus(tmp_path, {"ifx": text}, outlet={"ifx": "Interfax"})
+    assert _rows(table, "ifx")[0][1:] == ("Rudenko", "official", "russia", "direct_quote")
