@@ -280,8 +280,12 @@ _NEEDLES = StringAutomaton({**{needle: "title" for needle in _TITLE_NEEDLES},
                             **{needle: "speaks" for needle in _SPEAKS}})
 _SPEECH_AT = re.compile(rf" (?:{'|'.join(_SPEAKING)})\b")           # the whole word, where one was found
 _SPEAKER_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})$")
-# '..., said Yuri Barsukov of a Moscow think-tank': a two-word name right after an inverted verb, and its role.
-_NAME_AFTER_VERB = re.compile(r" ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! [A-Z])(?:,? (?:of|at|from|with) ([^,.;\n]{3,80}))?")
+# '..., said Yuri Barsukov of a Moscow think-tank', '..., said Lee Jae-kwon, a professor at Korea University': a
+# two-word name right after an inverted verb, and its role.
+_NAME_AFTER_VERB = re.compile(r" ([A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)\b(?![- ][A-Z])"
+                              r"(?:(?:,? (?:of|at|from|with)|, (?:an?|the)) ([^,.;\n]{3,80}))?")
+# A Korean name: the family name first, the given name hyphenated ("Lee Jae-kwon").
+_KOREAN_GIVEN = re.compile(r" [A-Z][a-z]+-[a-z]+$")
 _NOT_SPEAKER_NAMES = {"He", "She", "It", "They", "This", "That", "The", "Officials", "Analysts", "Experts",
                       "Critics", "Residents", "Sources", "Observers", "Others", "Some", "Many", "Both", "Russia",
                       "Japan", "Tokyo", "Moscow", "Washington", "Beijing", "China", "Kyiv", "Ukraine"}
@@ -337,7 +341,8 @@ def _introductions(whole: str, known):
                 yield name, found.group(2), found.start(1)
     for at in needles.get("speaks", ()):
         verb = _SPEECH_AT.match(whole, at)
-        inverted = _NAME_AFTER_VERB.match(whole, verb.end()) if verb and whole[:at].rstrip()[-1:] in ",\"”" else None
+        inverted = (_NAME_AFTER_VERB.match(whole, verb.end())
+                    if verb and whole[max(0, at - 3):at].rstrip()[-1:] in ",\"”" else None)
         if inverted and not known(inverted.group(1)) and _is_name(inverted.group(1)) \
                 and _NOT_NAMES.isdisjoint(inverted.group(1).split()):
             # '"...," said Yuri Barsukov of a Moscow think-tank.': the name after the verb, its role after it
@@ -407,7 +412,8 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         words = name.replace("-", " ").split()
         rest = whole.replace(name, "")
         alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+[A-Z])", rest)]
-        surname = alone[0] if len(alone) == 1 else words[-1]
+        # (a Korean name gives the family name first, the given name hyphenated: "Lee Jae-kwon")
+        surname = alone[0] if len(alone) == 1 else name.split()[0] if _KOREAN_GIVEN.search(name) else words[-1]
         if surname not in people or (office and people[surname][0].type == "private"):
             # A later introduction that gives an office ("State Duma deputy Georgy Karlov") says more than one
             # that gives none ("Georgy Karlov, who represents the Sakhalin Region").

@@ -66,7 +66,7 @@ SPEECH_VERBS = (
     "pointed out|points out|stated|states|declared|declares|announced|announces|explained|explains|"
     "continued|continues|concluded|concludes|argued|argues|warned|warns|underlined|underscored|remarked|"
     "wrote|writes|asserted|asserts|acknowledged|admitted|complained|urged|urges|suggested|suggests|"
-    "replied|responded|commented|confirmed|confirms|reiterated|reiterates|recalled|observed|reported|"
+    "replied|responded|commented|confirmed|confirms|reiterated|reiterates|repeated|repeats|recalled|observed|reported|"
     "reports|quoted|cited|affirmed|criticized|criticised|called|calls|described|describes|protested|"
     "lodged a protest|lodged protests|lodged a strong protest|objected|objects|expressed|voiced|assured|reminded|clarified|indicated|mentioned|specified|elaborated|"
     "believes|believed|thinks|feels|rules? out|ruled out|demanded|demands|insisted|insists|claimed|"
@@ -80,8 +80,13 @@ SPEECH_VERBS = (
     "contends|contended|predict|predicts|predicted|"
     "referred to|pointed to|took aim at|takes aim at|mocked|mocks|ridiculed|played down|"
     "plays down|telling|signaled|signalled|signals|made clear|makes clear|lodges a protest|lodges protest|"
-    "lodged protest|drew attention to|draws attention to|drawing attention to"
+    "lodged protest|drew attention to|draws attention to|drawing attention to|questioned|"
+    # a participle after a comma, whose subject opens the sentence ("Nezavisimaya Gazeta was more cautious,
+    # arguing that ..."); elsewhere these are nouns or adjectives ("a warning that")
+    "arguing|warning|describing|stressing|insisting|noting|urging|accusing|suggesting|claiming|questioning"
 )
+_PARTICIPLES = frozenset(("arguing", "warning", "describing", "stressing", "insisting", "noting", "urging",
+                          "accusing", "suggesting", "claiming", "questioning"))
 # Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
 _INVERTIBLE = re.compile(r"^(?:said|says|added|adds|noted|notes|stressed|continued|concluded|explained|wrote|"
                          r"emphasi[sz]ed|pointed out|remarked|insisted|declared|announced|argued|asked|replied)$",
@@ -713,19 +718,44 @@ def _according_to(outside: str, mentions) -> tuple:
     return tuple(according)
 
 
+def _opening_subject(text: str, verb_start: int, mentions) -> tuple | None:
+    """The subject of a participle after a comma ("The Yomiuri Shimbun took a more supportive line, saying
+    that ..."; "Lavrov went further, telling reporters ..."): the actor that opens the sentence, at most four
+    words in and before any comma."""
+    first = mentions[0] if mentions and mentions[0].end <= verb_start else None
+    if first is None:
+        return None
+    opening = _TIME_OPENING.sub("", text[:first.start])     # "In January 2019, Foreign Minister Lavrov ..."
+    if "," in opening or len(opening.split()) > 4:
+        return None
+    return ("actor", first.actor)
+
+
+_TIME_OPENING = re.compile(r"^(?:In|On|At|After|Before|Earlier|Later|Last|This|Meanwhile|However|Since)\b[^,]{0,40},\s*")
+
+
 def _speech_verbs(text: str, outside: str, mentions, speech: PhraseFinder) -> tuple:
     """The speech verbs outside the quotes, each with its subjects (``_Verb``)."""
     verbs = []
     for verb in speech.find(outside):
         if outside[verb.end:verb.end + 4] == " to " and verb.text[:7].lower() == "continu":
             continue        # "..., Lavrov continued" reports; "Russia continues to occupy the islands" does not
+        participle = verb.text.endswith("ing")
+        after_comma = participle and outside[max(0, verb.start - 3):verb.start].rstrip().endswith(",")
+        if participle and not after_comma and verb.text.lower() in _PARTICIPLES:
+            continue
         before = _subject_before(outside, verb.start, mentions)
+        if before is None and after_comma:
+            before = _opening_subject(outside, verb.start, mentions)
         # "..., said Lavrov" / '"...," said the Kremlin': inversion only right after a comma or a quote.
         invertible = bool(_INVERTIBLE.match(verb.text)) and text[:verb.start].rstrip()[-1:] in _INVERSION_MARKS
         # Asked when the subject before the verb may come to nothing: a pronoun or anaphor may not resolve.
         after = _subject_after(outside, verb.end, mentions) \
             if invertible and (before is None or before[0] != "actor") else None
-        verbs.append(_Verb(verb.start, before, invertible, after, bool(_POLICY_VERBS.match(verb.text))))
+        # (a participle of a country or capital describes its policy too: "Japan has rejected that idea,
+        # arguing that ...")
+        policy = bool(_POLICY_VERBS.match(verb.text)) or verb.text.lower() in _PARTICIPLES
+        verbs.append(_Verb(verb.start, before, invertible, after, policy))
     return tuple(verbs)
 
 
@@ -790,7 +820,9 @@ def _governing(candidates: list[Attribution], outside: str) -> Attribution:
                        outside.rfind('"', 0, last.verb_start))
     # "..., Lavrov said on Monday." closes the sentence; "..., while Lavrov insisted that ..." opens a clause
     # of its own, and the sentence stays with its first speaker.
-    if clause_start > 0 and "," not in tail[:40] and not _OPENS_CLAUSE.search(tail):
+    # (the comma must come after the verb before it: in "On Tuesday, Hayashi told reporters that Tokyo had
+    # lodged a protest" the protest is what he told)
+    if clause_start > candidates[-2].verb_start and "," not in tail[:40] and not _OPENS_CLAUSE.search(tail):
         last.how = "trailing"
         return last
     return candidates[0]

@@ -40,11 +40,14 @@ The rule (``document_voices``), paragraph by paragraph:
    "..., CNN CORRESPONDENT:" the journalist, and so is their surname alone later). A role after the name
    ("..., LDPR faction") never makes the institution it names the speaker; in a label all in capitals the
    surname is the last word ("KENJI ITO"), in a Japanese-style one the word in capitals ("HAYASHI
-   Yoshimasa").
+   Yoshimasa"). The Diet's "Government Witness (Director-General of the European Affairs Bureau, Ministry of
+   Foreign Affairs)" names the official by office alone: the office in the brackets is the speaker, Japan's.
 2. **Genre.** From the article's ``genre`` metadata (news, transcript, interview, statement) when given. Else
    an article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
    (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash is an
-   ``interview``; one whose title names a statement or comment ("Foreign Ministry statement on ...",
+   ``interview``, and so is one printed without labels or dashes whose lead says someone was interviewed
+   ("... told Kommersant how ...") and which has at least three short question paragraphs, each answered by
+   the paragraph after it; one whose title names a statement or comment ("Foreign Ministry statement on ...",
    "Statement by the Press Secretary ...") and whose body never says "said", "told" or "according to" (or,
    when the title opens with what it is, "Appeal Concerning ...", in at most a tenth of its sentences) is a
    ``statement``; so is a speech whose title names its speaker ("Remarks by Ambassador ... at ...", also on
@@ -58,8 +61,10 @@ The rule (``document_voices``), paragraph by paragraph:
    answer: of the one who answered last, else of the speaker the title announces, else of the interview's
    guest (the ``speaker`` metadata, else the person a title label names, "Senator Dzhabarov: Japan itself
    ...", else the first known person of the title or the paragraph that introduces the interview); but one
-   that ends in a question and is followed by a label is the rest of the question. A
-   labelled speaker the article never introduces and whose turns mostly ask is the moderator: ``host``.
+   that ends in a question and is followed by a label is the rest of the question. In an interview printed
+   without labels, each question paragraph is the journalist's (the host's) and the paragraphs after it the
+   guest's. A labelled speaker the article never introduces and whose turns mostly ask is the moderator:
+   ``host``.
    A Japanese or Russian speaker's turn that, with the turn before it (the question it answers), names
    neither the dispute nor the other side (an answer on another topic of a press conference) is
    ``off_topic``: its statements hold no position on the dispute (``analysis.holder``, rule 3). In a news
@@ -82,6 +87,10 @@ The rule (``document_voices``), paragraph by paragraph:
    it reports of them ("The President noted that ...", a readout of a call) stays the author's, as coders code
    it. A title's "Statement by", "Remarks of", "Policy Speech by" names the author ("Policy Speech by Prime
    Minister Taro Aso to the Diet").
+6. **Points stated as follows.** In any genre, a paragraph that ends "..., stating as follows:" (or "the
+   following:") hands the numbered or dashed paragraphs under it ("(1) The Northern Territories are ...") to
+   the person it names first ("Mr. MORI Takeo, Vice-Minister for Foreign Affairs, lodged a protest ..."): a
+   ministry's account of a protest gives the official's words.
 
 A speaker not in ``data/actors.csv`` becomes an actor of the article: the surname (the last word of the name,
 or the word in capitals of a Japanese-style "HAYASHI Yoshimasa"), with the side its label names ("of the
@@ -475,7 +484,7 @@ class _Article:
         if surname not in self.people:
             # A ministry's own transcript names its spokesman by office alone ("Mr. Mitsuo Sakaba, Press
             # Secretary"): the publisher's side, before a side a question addressed to him names.
-            side = side_named(role)
+            side = side_named(role.title() if role.isupper() else role)    # "JAPANESE AMBASSADOR TO THE ..."
             if not side:
                 publisher = self.publisher()
                 introduced = self.introduced_side(surname)
@@ -609,7 +618,7 @@ def _stenogram_label(statements, rows) -> tuple[str, str] | None:
 
 def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: str = "",
                     speaker: str = "") -> DocumentVoices:
-    """The genre of one article and who speaks each of its statements by its structure (rules 1-5).
+    """The genre of one article and who speaks each of its statements by its structure (rules 1-6).
 
     Args:
         statements: the article's statements in reading order, each with text, para_idx, is_headline.
@@ -643,10 +652,18 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
             if named in labelled and named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT):
                 speakers[number] = named
     main = _title_speaker(title, article) if any(speakers) or genre else None
-    genre = genre or _detect_genre(title, firsts, speakers, statements, main, article.publisher)
+    lasts: list[str] = []           # each paragraph's last sentence
+    asked: list[int] = []           # the paragraphs that ask (rule 2's interview printed without labels)
+    for number, (first, rows) in enumerate(zip(firsts, paragraphs)):
+        last = first if len(rows) == 1 else statements[rows[-1]].text
+        lasts.append(last)
+        if number and "?" in last[-4:] and _asks(rows, last):
+            asked.append(number)
+    genre = genre or _detect_genre(title, firsts, speakers, statements, main, article.publisher,
+                                   _unlabelled_interview(asked, paragraphs, statements, speakers, firsts))
     voices = [Voice(None)] * len(statements)
     if genre in ("news", ""):
-        _said_as_follows(paragraphs, statements, voices, article)
+        _said_as_follows(paragraphs, firsts, lasts, voices, article)
         return DocumentVoices(genre or "news", voices)
     texts = [title] + [" ".join(statements[i].text for i in rows) for rows in paragraphs[1:]]
     if genre == "statement":
@@ -660,8 +677,8 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
                 for i in rows:
                     voices[i] = Voice(None, True) if heading else Voice(author, quotes_kept=True)
     elif genre in ("transcript", "interview"):
-        _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main)
-    _said_as_follows(paragraphs, statements, voices, article)
+        _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main, set(asked))
+    _said_as_follows(paragraphs, firsts, lasts, voices, article)
     for i, statement in enumerate(statements):
         if (_NUMBER.match(statement.text.strip()) or _STAGE_DIRECTION.match(statement.text)
                 or _NOT_WORDS.match(statement.text) or _META_LINE.match(statement.text)
@@ -670,16 +687,41 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     return DocumentVoices(genre, voices)
 
 
+def _asks(rows, last: str) -> bool:
+    """Whether a paragraph (its statements' ``rows``, its ``last`` sentence) is a question of an interview
+    printed without labels: it ends in a question mark, in at most ``_QUESTION_SENTENCES`` sentences ("The G7
+    summit was held under the banner of support for Ukraine. How did you perceive it?")."""
+    return len(rows) <= _QUESTION_SENTENCES and last.rstrip(" \"'”’»)").endswith("?")
+
+
+_QUESTION_SENTENCES = 3
+# An interview's lead says who was asked ("... told Kommersant correspondent Pavel Sergeyev how ...").
+_INTERVIEW_LEAD = re.compile(r"\b(?:interview\w*|told|spoke (?:to|with)|talked (?:to|with)|asked|excerpts|conversation)\b",
+                             re.IGNORECASE)
+
+
+def _unlabelled_interview(asked: list[int], paragraphs, statements, speakers, firsts) -> bool:
+    """Rule 2's interview printed without labels or dashes: at least three question paragraphs, each answered
+    by the paragraph after it, after a lead that says someone was interviewed."""
+    if len(asked) < 3 or any(speaker is not None for speaker in speakers[1:]) or any(
+            _DASH.match(text) for text in firsts[1:]):
+        return False
+    answered = sum(1 for number in asked if number + 1 < len(paragraphs) and number + 1 not in asked)
+    lead = " ".join(statements[i].text for rows in paragraphs[:asked[0]] for i in rows)
+    return answered >= 3 and bool(_INTERVIEW_LEAD.search(lead))
+
+
 def _detect_genre(title: str, firsts: list[str], speakers: list, statements, main: Actor | None,
-                  publisher=lambda: None) -> str:
+                  publisher=lambda: None, unlabelled_interview: bool = False) -> str:
     """Rule 2, for an article without ``genre`` metadata (``firsts``: each paragraph's first sentence;
     ``main``: the speaker the title announces; ``publisher``: gives the institution the outlet is, asked only
-    when nothing else decides)."""
+    when nothing else decides; ``unlabelled_interview``: whether its paragraphs ask and answer without labels,
+    ``_unlabelled_interview``)."""
     labelled = [s for s in speakers if s is not None]
     named = [s for s in labelled if s not in (JOURNALIST, HOST, CORRESPONDENT)]
     if (len(labelled) >= 2 and named) or (labelled and main is not None):
         return "transcript"
-    if sum(1 for text in firsts[1:] if _DASH.match(text)) >= 3:
+    if sum(1 for text in firsts[1:] if _DASH.match(text)) >= 3 or unlabelled_interview:
         return "interview"
     if _SPEECH_TITLE.match(title) and main is None:
         return "statement"
@@ -697,12 +739,14 @@ def _detect_genre(title: str, firsts: list[str], speakers: list, statements, mai
 
 
 def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, guest_name: str,
-           main: Actor | None) -> None:
+           main: Actor | None, asked: set = frozenset()) -> None:
     """Rules 3 and 4: the statements of each turn get its speaker; label lines are headings. ``main``, the
     speaker the title announces, speaks before any label and after a section heading. An unlabelled
     paragraph after a question is the answer (a briefing's and an interview's answers often carry no label):
     of the one who answered last, else of ``main``, else of the interview's guest; unless it ends in a question
-    itself and a label follows it, when it is the rest of the question."""
+    itself and a label follows it, when it is the rest of the question. In an interview printed without labels
+    or dashes, the question paragraphs (``asked``, by number) are the asker's."""
+    unlabelled = not any(s is not None for s in speakers[1:]) and not any(_DASH.match(t) for t in texts[1:])
     current = main
     guest: list = []            # the interview's guest, found when first needed
     answerer = main             # who answered the last question
@@ -715,8 +759,8 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
     label_after: list = [None] * len(speakers)
     for number in range(len(speakers) - 2, -1, -1):
         label_after[number] = speakers[number + 1] if speakers[number + 1] is not None else label_after[number + 1]
-    for rows, text, speaker, next_speaker, next_label in zip(paragraphs[1:], texts[1:], speakers[1:],
-                                                             [*speakers[2:], None], label_after[1:]):
+    for number, (rows, text, speaker, next_speaker, next_label) in enumerate(
+            zip(paragraphs[1:], texts[1:], speakers[1:], [*speakers[2:], None], label_after[1:]), start=1):
         if speaker is ANSWER:
             speaker = answerer or _guest(guest, article, guest_name, texts)
         if speaker is not None:
@@ -738,6 +782,9 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
                 current = asker
             else:
                 current = answerer or _guest(guest, article, guest_name, texts)
+            turns.append([current, [], []])
+        elif unlabelled and number in asked:
+            current = asker
             turns.append([current, [], []])
         elif _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith(":")):
             current = main         # a section heading, or a line ending in a colon that names no speaker
@@ -794,21 +841,22 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
                 voices[i] = Voice(speaker, False, True)
 
 
-def _said_as_follows(paragraphs, statements, voices, article: _Article) -> None:
+def _said_as_follows(paragraphs, firsts: list[str], lasts: list[str], voices, article: _Article) -> None:
     """Rule 6: a paragraph that ends "..., stating as follows:" hands the numbered paragraphs under it ("(1)
     The Northern Territories are ...", "(2) ...") to the person it names first ("Mr. MORI Takeo,
     Vice-Minister for Foreign Affairs, lodged a protest with ..."): a ministry's account of a protest gives
     the official's words, not its own."""
+    if not any(":" in last[-3:] for last in lasts):
+        return
     speaker = None
-    for rows in paragraphs[1:]:
-        first = statements[rows[0]].text.lstrip()
-        if speaker is not None and _LIST_ITEM.match(first):
+    for rows, first, last in zip(paragraphs[1:], firsts[1:], lasts[1:]):
+        if speaker is not None and _LIST_ITEM.match(first.lstrip()):
             for i in rows:
                 voices[i] = Voice(speaker)
             continue
         speaker = None
-        last = statements[rows[-1]].text.rstrip()
-        if _AS_FOLLOWS.search(last):
+        last = last.rstrip()
+        if last.endswith(":") and _AS_FOLLOWS.search(last):
             named = _HONORIFIC_NAME.search(last)
             if named is not None:
                 speaker = article.speaker(named.group(0).rstrip(", "))

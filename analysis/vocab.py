@@ -65,6 +65,8 @@ INSTITUTE_SIDES = {
     "russia": ("MGIMO", "Higher School of Economics", "Institute of Far Eastern Studies",
                "Institute of Oriental Studies", "Russian Academy of Sciences", "Far Eastern Federal University",
                "Valdai Discussion Club", "Russian International Affairs Council", "IMEMO"),
+    "other": ("Korea University", "Yonsei University", "Seoul National University", "Peking University",
+              "Tsinghua University", "Fudan University"),
 }
 # The side a person's name points to when nothing in their role or place says it: a foreign minister or a
 # resident introduced without a nationality ("Foreign Minister Seiji Maehara summoned Russian Ambassador

@@ -644,3 +644,40 @@ def test_an_institution_named_again_by_its_noun_and_soviet_officials(attribute_w
     assert who(table, 2)[1:] == ("Eastern Military District", "russia")
     assert who(table, 3) == ("reported", "Soviet official", "russia")
     assert who(table, 4) == ("reported", "Japanese official", "japan")
+
+
+def test_a_verb_in_what_was_told_does_not_take_the_sentence(attribute_with):
+    """"On Tuesday, Hayashi told a news conference that Tokyo had lodged a protest": the protest is what he told;
+    the comma before his name opens the sentence, it does not close an attribution."""
+    table = attributed(attribute_with, "On Tuesday, Japan's Chief Cabinet Secretary Yoshimasa Hayashi told a news "
+                       "conference that Tokyo had lodged a protest with Russia over the drills.",
+                       "Hayashi repeated Tokyo's stance that the four islands are an inherent part of Japan's "
+                       "territory.", outlet="TASS")
+    assert who(table, 1) == ("reported", "Hayashi", "japan")
+    assert who(table, 2) == ("reported", "Hayashi", "japan")
+
+
+def test_a_participle_after_a_comma_reports_the_sentences_subject(attribute_with):
+    """A digest's "Nezavisimaya Gazeta was more cautious, arguing in an editorial that ...": the paper speaks, as
+    does the minister who "went further, telling reporters"; "a warning that" is a noun, and a country's
+    participle is its policy ("Japan has rejected that idea, arguing that ...")."""
+    table = attributed(attribute_with,
+                       "Nezavisimaya Gazeta was more cautious, arguing in an editorial that the Kremlin had little room "
+                       "for manoeuvre.",
+                       "In January 2019, Foreign Minister Sergey Lavrov went further, telling reporters that Japan had "
+                       "to recognize the results of World War II.",
+                       "The ministry issued a warning that the talks were over.",
+                       "Japan has rejected that idea, arguing that accepting Russian jurisdiction would amount to "
+                       "recognizing Russia's control.", outlet="BBC Monitoring")
+    assert who(table, 1) == ("reported", "Nezavisimaya Gazeta", "russia")
+    assert who(table, 2) == ("reported", "Lavrov", "russia")
+    assert who(table, 3)[:2] == ("narration", "")
+    assert who(table, 4)[:2] == ("narration", "")
+
+
+def test_a_countrys_media_and_its_scholars_are_unnamed_speakers_of_its_side(attribute_with):
+    table = attributed(attribute_with, "According to Japanese media reports, the protest was conveyed through "
+                       "diplomatic channels.", "Some Russian legal scholars point out that the delimitation "
+                       "exception could cover an agreement with Tokyo.", outlet="TASS")
+    assert who(table, 1) == ("reported", "Japanese media", "japan")
+    assert who(table, 2)[0::2] == ("reported", "russia")

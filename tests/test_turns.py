@@ -992,3 +992,57 @@ def test_a_headline_with_the_speakers_name_and_a_colon_gives_their_words(tmp_pat
             "resuming the peace treaty talks, Deputy Foreign Minister Andrei Rudenko said.")
     table = _corpus(tmp_path, {"ifx": text}, outlet={"ifx": "Interfax"})
     assert _rows(table, "ifx")[0][1:] == ("Rudenko", "official", "russia", "direct_quote")
+
+
+UNLABELLED_INTERVIEW = """"Nobody in Moscow is in a hurry"
+
+Russia's ambassador on the sanctions, the Kurils and the embassy's work
+
+Relations between Moscow and Tokyo have rarely been worse. Ambassador Igor Belyaev, who arrived in Tokyo last autumn, told Izvestia correspondent Olga Frolova how the embassy works today.
+
+Igor Sergeyevich, how would you describe relations today?
+
+They are going through a very difficult period. The mechanisms of dialogue have been frozen by the Japanese side.
+
+Japan says it wants to resolve the territorial issue. Is the dialogue dead?
+
+The talks were suspended in March 2022. Japan's sanctions are the main obstacle, and Russia's sovereignty over the islands is not subject to revision.
+
+What about the former residents' visits to the graves?
+
+We understand their feelings. But humanitarian gestures require goodwill from the other side."""
+
+
+def test_an_interview_printed_without_labels_alternates_question_and_answer(tmp_path):
+    """A paper's interview prints its questions as paragraphs of their own, without "Q:" or a name: after a lead
+    that says who was asked, each question paragraph is the journalist's and the paragraphs after it are the
+    guest's, of Russia's side (the ambassador, by the role the lead gives him)."""
+    table = _corpus(tmp_path, {"izv": UNLABELLED_INTERVIEW}, outlet={"izv": "Izvestia"})
+    assert set(table["genre"]) == {"interview"}
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "izv")}
+    assert rows["Igor Sergeyevich, how would you describe relations today?"] == ("journalist", "other")
+    assert rows["Japan says it wants to resolve the territorial issue."] == ("journalist", "other")
+    assert rows["Japan's sanctions are the main obstacle, and Russia's sovereignty over the islands is not subject "
+                "to revision."] == ("Belyaev", "russia")
+    assert rows["We understand their feelings."] == ("Belyaev", "russia")
+    assert rows["Relations between Moscow and Tokyo have rarely been worse."] == ("", "outlet")
+
+
+def test_a_label_in_capitals_takes_the_side_of_its_office_not_the_country_it_serves_in(tmp_path):
+    """A broadcaster's transcript: "KOJI TOMITA, JAPANESE AMBASSADOR TO THE UNITED STATES:" is Japan's voice."""
+    text = ("Japan's envoy on Russia\n\nMARA HOLLIS, CNN ANCHOR: Joining me now from Washington is the ambassador "
+            "to the United States, Koji Tomita. Ambassador, what is Tokyo's reaction to the drills?"
+            "\n\nKOJI TOMITA, JAPANESE AMBASSADOR TO THE UNITED STATES: We have lodged a protest. The Northern "
+            "Territories are an inherent part of Japan's territory.\n\nHOLLIS: Thank you, Ambassador.")
+    table = _corpus(tmp_path, {"cnn": text}, outlet={"cnn": "CNN"})
+    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "cnn") if speaker}
+    assert voices == {"host": "other", "Tomita": "japan"}
+
+
+def test_a_korean_scholar_after_an_inverted_verb_is_named_by_family_name(tmp_path):
+    """'..., said Lee Jae-kwon, a professor of Japanese studies at Korea University': the family name comes first,
+    and the university is in Seoul: of no party, not Japan's because he studies Japan."""
+    text = ("Seoul protests bluebook\n\nSEOUL (Yonhap) -- \"Russia has every incentive to keep the islands "
+            "militarized,\" said Lee Jae-kwon, a professor of Japanese studies at Korea University.")
+    table = _corpus(tmp_path, {"yna": text}, outlet={"yna": "Yonhap News Agency"})
+    assert _rows(table, "yna")[-1][1:4] == ("Lee", "generic", "other")
