@@ -19,7 +19,7 @@ from . import paths
 from ._fast.phrases import StringAutomaton
 from .datafiles import DataFileError, check_value, read_table
 from .vocab import (ACTOR_TYPES, DISPUTANTS, HOME_SIDE, NATIONALITY_ROLE, NATIONALITY_SIDES, PERSON_TYPES, SIDES,
-                    located_side)
+                    located_side, name_side, place_named)
 
 # Between a role and the name it precedes: a comma, spaces, perhaps a first name.
 _ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
@@ -216,24 +216,26 @@ def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
 # press secretary at Japan's foreign ministry.": found from the literal ", a " / ", the " after the name.
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})$")
 # A role ends at a comma, the sentence's end, a verb of speech, or a second clause about the person ("..., 68,
-# served three postings at the Japanese Embassy in Moscow and was involved in ...").
+# served three postings at the Japanese Embassy in Moscow and was involved in ...", "a former Deputy Minister for
+# Foreign Affairs who was involved in negotiations with Russia").
 _ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,150}?)(?:,|\.\s*$|\.\s|$| (?:said|says|told|added|noted|stressed)"
-                         r"| and (?:was|is|has|had|now)\b)",
+                         r"| and (?:was|is|has|had|now)\b| who (?=[a-z]))",
                          re.MULTILINE)
 # "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro":
 # found from the title word before the name.
 _TITLES = ("Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Governor|Senator|Envoy|Premier|"
            "Chairman|Director|Mayor|Lawmaker|Deputy|deputy|leader")
-_TITLE_THEN_NAME = re.compile(rf"(?:{_TITLES})\b(?: (?:for|of) (?:[A-Z][a-z]+ (?:and )?){{1,3}})? ([A-Z][a-z]+ [A-Z][a-z]+)\b")
+_TITLE_THEN_NAME = re.compile(rf"(?:{_TITLES})\b(?: (?:for|of|to)(?: [A-Z][a-z]+| and){{1,3}})? ([A-Z][a-z]+ [A-Z][a-z]+)\b")
 # Words of a title that the pattern above may take for a name ("Deputy Foreign Minister ...").
 _NOT_NAMES = set(_TITLES.split("|")) | {"Foreign", "Prime", "Chief", "Cabinet", "General", "Press", "Vice", "State"}
-_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,? (?:and )?){0,5}$")
+_TITLE_BEFORE = re.compile(r"(?:(?:\b[A-Z][a-z]+|\bU\.S\.|\bUK|\bEU),? (?:and )?){0,5}$")
 
 
 # "Sakhalin's governor, Igor Farkhutdinov, whose region ...", "A Russian academic at the Institute of Oriental
 # Studies, Nikolai Shevelyov, argues": the role first, then the name between commas; found from the role's noun.
 _ROLE_NOUNS = ("governor", "academic", "professor", "analyst", "expert", "scholar", "researcher", "historian",
-               "diplomat", "lawmaker", "senator", "mayor", "official", "spokesman", "spokeswoman", "chairman")
+               "diplomat", "lawmaker", "senator", "mayor", "official", "spokesman", "spokeswoman", "chairman",
+               "manager", "director", "fisherman", "teacher", "resident", "owner", "worker", "doctor", "farmer")
 _COMMA_NAME_COMMA = re.compile(r", ([A-Z][a-z]+ [A-Z][a-z]+),")     # a literal first: found fast
 _ROLE_RIGHT_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in) [^,\n]{{1,60}})?$")
 _ROLE_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+ ){0,4}$")
@@ -248,6 +250,11 @@ _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|spokes(?:man|woman|person)|am
                      r"premier|president|chairman|chair|mayor|lawmaker|legislator|deputy|official|diplomat|leader|"
                      r"member of|representative|lawmaker|director|head of|chief|councillor|press secretary|embassy)")
 
+# A scholar's side is the nationality or place the article gives, never the name's: "Ilya Korenev, a nonresident
+# scholar with the Carnegie Russia Eurasia Center" is of no party. A resident's name may say it ("said Tatsuo
+# Ogawa, 88, who was 11 when Soviet soldiers came ashore" is Japanese).
+_SCHOLARLY = re.compile(r"(?i)\b(?:scholar|expert|analyst|professor|researcher|academic|historian|fellow|specialist|"
+                        r"lecturer|university|institute|think[- ]tank|journalist|writer|commentator)")
 # A post at a university or an institute is no office: "deputy director of a center for Japanese studies at a
 # university in Beijing" is a scholar, whose side words name a subject.
 _ACADEMIC = re.compile(r"(?i)\b(?:university|institute|academy|studies|think tank|college|school of)\b")
@@ -362,7 +369,7 @@ def _is_name(words: str) -> bool:
     """Whether capitalised words can be a person's name: no article or determiner first ("The Kurils"), no word
     of a place's, document's or body's name ("Far East", "Joint Declaration")."""
     split = words.replace("-", " ").split()
-    return split[0] not in _DETERMINERS and _NOT_PERSON_WORDS.isdisjoint(split)
+    return split[0] not in _DETERMINERS and _NOT_PERSON_WORDS.isdisjoint(split) and not place_named(words)
 
 
 def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: "",
@@ -404,6 +411,7 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         side = (_side_of_role(role, sentence, at - start, actors, by_name=True) or located_side(role) or home_side()
                 if office
                 else _nationality(role) or located_side(f"{_just_before(sentence, at - start)} {role}")
+                or ("" if _SCHOLARLY.search(role) else name_side(name))
                 or _home_or_place(home_side, place_side) or _side_of_role(role, sentence, at - start, actors))
         if not side and _SPEECH_VERB.search(sentence):
             side = "other"      # one who speaks is a speaker even when nothing says whose side they are on
@@ -445,6 +453,8 @@ def _nationality(role: str) -> str:
 # ("headed the Russia division at the Japanese Embassy in Moscow").
 _SERVES = re.compile(r"\b(Japanese|Russian|Soviet|American|U\.S\.|Japan['’]s|Russia['’]s)\s+(?:[A-Z][\w-]*\s+){0,2}"
                      r"(?:[Ee]mbassy|[Mm]inistry|[Gg]overnment|[Cc]onsulate|[Dd]elegation)\b")
+_POSTED_TO = re.compile(r"\b((?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsul(?:ate)?(?: [Gg]eneral)?))"
+                        r" (?:to|in) (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*")
 _NAME_AT = re.compile(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}")
 _QUOTED = re.compile(r'["“][^"“”]*["”]')
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|noted|stressed|argued|warned|insisted|wrote|stated|"
@@ -456,8 +466,10 @@ def _side_of_role(role: str, text: str, at: int, actors: ActorIndex, by_name: bo
     in it, an actor it names, then (``by_name``: for an office's
     holder) the side the person's name points to (``vocab.name_side``), then the nearest side word in the
     sentence ``text`` (the name starts at ``at``)."""
-    from .vocab import PARTIES, SIDE_WORD_REGEXES, THIRD_COUNTRY, first_side_word, name_side, side_named
+    from .vocab import PARTIES, SIDE_WORD_REGEXES, THIRD_COUNTRY, first_side_word, side_named
 
+    # "ambassador to Japan", "envoy in Tokyo": where the office is, not whose it is
+    role = _POSTED_TO.sub(r"\1", role)
     serves = _SERVES.search(role)
     if serves:
         return NATIONALITY_SIDES.get(serves.group(1)) or side_named(serves.group(1))
@@ -467,7 +479,9 @@ def _side_of_role(role: str, text: str, at: int, actors: ActorIndex, by_name: bo
         return "other"          # "Australia's ambassador in Tokyo": a third country's office
     side = first[1] if first else ""
     if not side:
-        named = [m.actor.side for m in actors.find(role) if m.actor.side in PARTIES]
+        # (an actor the role names by name: "of the Liberal Democratic Party"; not an office another holds,
+        # "Deputy Minister for Foreign Affairs")
+        named = [m.actor.side for m in actors.find(role) if m.actor.side in PARTIES and m.kind == "name"]
         side = named[0] if named else ""
     if not side:
         name = _NAME_AT.match(text, at) if by_name else None

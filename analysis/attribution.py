@@ -92,7 +92,7 @@ _INVERTIBLE = re.compile(r"^(?:said|says|added|adds|noted|notes|stressed|continu
                          r"emphasi[sz]ed|pointed out|remarked|insisted|declared|announced|argued|asked|replied)$",
                          re.IGNORECASE)
 # Said of a capital or country these describe a policy, not words: "Japan rejected ..." stays narration.
-_POLICY_VERBS = re.compile(r"^(?:demand|insist|reject|propos|vow|pledg|maintain|rule|ruled|believ|think|feel|call|"
+_POLICY_VERBS = re.compile(r"^(?:demand|insist|reject|propos|vow|pledg|maintain|rule|ruled|believ|think|feel|call|claim|"
                            r"suggest|dismiss|urge|promis|condemn|den)",
                            re.IGNORECASE)
 # Verbs that state a side's position. The speech-like ones (demanded, insisted, rejected ...) are also in
@@ -140,10 +140,10 @@ _NATIONALITY_WORDS = {**{word: NATIONALITY_SIDES[word] for word in ("Japanese", 
                                                                     "U.S.", "Chinese", "Ukrainian")},
                       "US": "us", "LDP": "japan"}
 # ... unless the words before name an office the person holds: "Secretary of the Russian Security Council
-# Nikolai Patrushev said".
+# Nikolai Patrushev said", "U.S. Ambassador to Japan Rahm Emanuel said", "Minister for Foreign Affairs ...".
 _OFFICE_OF = re.compile(r"\b(?i:secretary|minister|chairman|chairwoman|chair|head|governor|ambassador|director|deputy|"
                         r"speaker|president|spokesman|spokeswoman|spokesperson|chief|member|commander|envoy|"
-                        r"representative)\s+of\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$")
+                        r"representative)\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$")
 
 
 def _not_subject(before: str, actor_type: str = "") -> bool:
@@ -189,9 +189,9 @@ _ANAPHOR_TYPES = {"paper": "newspaper", "newspaper": "newspaper", "daily": "news
                   "committee": "body", "council": "body"}
 # Words allowed between a subject and its verb: "Lavrov also said", "the Asahi newspaper said on Sunday".
 _BRIDGE = re.compile(
-    r"^\s*,?(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|"
+    r"^\s*,?(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|since|"
     r"recently|reportedly|only|himself|herself|itself|news|paper|newspaper|daily|agency|ministry|officials?|"
-    r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|quickly|immediately|"
+    r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|in\s+the\s+past|quickly|immediately|"
     r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|privately|"
     # what an unnamed speaker is close to: "a Russian diplomat familiar with the matter told"
     r"(?:familiar\s+with|involved\s+in|close\s+to)\s+(?:the\s+)?(?:matter|talks|negotiations|discussions|"

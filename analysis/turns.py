@@ -98,7 +98,8 @@ Russian Federation"), else the side of the institution that publishes the transc
 names its spokesman by office alone: "Mr. Mitsuo Sakaba, Press Secretary", whom a question then addresses
 with "the Russian side says ..."), else the side of the sentence that introduces the name with more words
 (the nearest side word or institution: "Vladimir Dzhabarov, First Deputy Chairman of the Federation Council
-..."; not one in a clause of its own, "... was ten when Soviet troops landed"; a scholar's nationality, else
+..."; not one in a clause of its own, "... was ten when Soviet troops landed", "... who was involved in
+negotiations with Russia"; a scholar's nationality, else
 the place the introduction puts them in, "Professor, Hokkaido University"), else the side of the outlet,
 else of the title. "Press" in an office ("Press Secretary", "press
 service") names no newspaper.
@@ -111,7 +112,7 @@ from typing import NamedTuple
 
 from .actors import Actor, ActorIndex, introduced_people
 from .vocab import (NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, first_side_word, located_side,
-                    side_named)
+                    place_named, side_named)
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
@@ -136,12 +137,12 @@ _MEDIA_LAST_WORD = re.compile(r"\b(?:shimbun|news|tv|agency|times|press)$", re.I
 _CAPITALISED_NAME = re.compile(r"\b[A-Z]{2,}\b")
 # Lines that look like labels but name no speaker: a transcript's header ("Date: ...", "Place: ..."), a byline
 # ("Text: Irina Sokolova"), a headline's kicker ("Interview: ...", "Analysis: ...").
-_META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topic|source|photo|photograph|picture|image|"
+_META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topics?|persons|geography|source|photo|photograph|picture|image|"
                          r"caption|illustration|graphic|video|credit|note|reference|"
                          r"participants|present|attendees|tags|keywords|read more|see also|related|update|"
                          r"correction|agenda|text|by|author|broadcast|aired|edited by|translated by|translation|"
                          r"interview|exclusive|analysis|opinion|explainer|factbox|inquiries|enquiries|contact|"
-                         r"media contact|for more information|featuring|panelists?|speakers|guests|participating|"
+                         r"media contact|for more information|featuring|panelists?|speakers|guests|participating|result|vote|"
                          r"(?:online\s+)?event|webinar|seminar|symposium|panel discussion)\b",
                          re.IGNORECASE)
 # An event's roster: "MODERATOR: Claire Donovan, Senior Fellow, Japan Chair, CSIS" names who chairs, says nothing.
@@ -154,7 +155,7 @@ _PARLIAMENT = re.compile(r"\b(?:Diet|House of (?:Representatives|Councillors|Com
 # The Russian parliaments' stenograms: a speech opens with the speaker's surname and initials (and faction) as a
 # sentence of its own ("Slutsky L. E., LDPR faction.", "Chairman.").
 _STENOGRAM_LABEL = re.compile(r"^(?:(?P<chair>Chairman|Chairwoman|Chairperson|Presiding|Voices? from the (?:hall|floor))\.|"
-                              r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. ?[A-Z]\.)(?:, (?P<faction>[^.]{1,80})\.)?)"
+                              r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. ?[A-Z]\.)(?:, (?P<faction>[^.]{1,160})\.)?)"
                               r"(?:\s|$)")
 _STENOGRAM_START = re.compile(r"Chair|Presiding|Voices? from|[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\.")  # a cheap first look
 _CHAIR_LABEL = re.compile(r"^(?:the )?(?:chairman|chairwoman|chairperson|chair|presiding|presiding officer)$",
@@ -228,10 +229,10 @@ _MAX_LABEL_WORDS = 12
 # The longest question that heads a section of an institution's statement ("What happened in 1945?").
 QUESTION_HEADING_WORDS = 12
 _HONORIFIC = re.compile(r"\b(?:mr|ms|mrs|dr|prof)\.\s", re.IGNORECASE)      # "Mr. ", "DR. " in a label
-_SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though)\b")
+_SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though|who|which)\b")
 _SCHOLAR = re.compile(r"\b(?:teach(?:es|ing)|scholar|specialist|professor|lecturer|researcher|expert|analyst|fellow|"
-                     r"academic|historian|orientalist|"
-                     r"japanologist|sinologist)s?\b",
+                     r"academic|historian|orientalist|japanologist|sinologist|follows [\w-]+ relations|"
+                     r"(?:school|institute|center|centre) (?:of|for) [\w ]{0,40}studies)s?\b",
                       re.IGNORECASE)
 # A date and time line of a transcript ("27 April 2022 - 15:10"), an elision ("<…>"): headings, not words.
 _NOT_WORDS = re.compile(r"^\W*$|^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s*[-–—,]\s*\d{1,2}:\d{2})?\s*$"
@@ -357,13 +358,15 @@ class _Article:
         introduction gives only a nationality before what they are ("a Japanese scholar"): its other side
         words name a subject ("a professor of Russian politics"); without one, the place it puts them in ("I'm
         joined from Tokyo by ...")."""
-        name = re.compile(rf"\b{re.escape(surname)}\b")
+        # (or the full name in capitals, a roster's "HARUKA MORIYAMA, Professor ...")
+        name = re.compile(rf"\b(?:{re.escape(surname)}|(?<=[A-Z] ){re.escape(surname.upper())})\b")
         for text in (statement.text for statement in self.statements):
             at = name.search(text)
             label = _label_of(text)
             if (at is None or text.strip().startswith(surname) or text[at.end():].lstrip().startswith(":")
-                    or (label is not None and surname in label[0])):
-                continue        # a label ("Senator Dzhabarov: Japan itself ...") introduces nobody
+                    or (label is not None and surname in label[0]) or _ROSTER_LINE.match(text.strip())):
+                continue        # a label ("Senator Dzhabarov: Japan itself ...") introduces nobody, and the
+                                # roster's "Moderator: NAME, ..." leaves the moderator the programme's host
             if _SCHOLAR.search(text):
                 # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
                 # University; Anna Voronina, Nonresident Fellow, ...")
@@ -575,8 +578,9 @@ class _Article:
             return Actor(speaker, self._side_of(speaker) or self.side or "other", "institution")
         if self.outlet and not self._is_media(self.outlet) and all(
                 mention.actor.type == "generic" for mention in self.actors.find(self.outlet)):
-            # an organisation that publishes its own appeal ("Chishima and Habomai Islands Residents Association")
-            return Actor(self.outlet, self.side or "other", "institution")
+            # an organisation that publishes its own appeal ("Chishima and Habomai Islands Residents Association"),
+            # of the side of the place it is in ("City of Nemuro")
+            return Actor(self.outlet, self.side or place_named(self.outlet) or "other", "institution")
         return self.actors.ministries.get(self.side)
 
 
@@ -613,7 +617,10 @@ def _stenogram_label(statements, rows) -> tuple[str, str] | None:
         return None
     if found.group("chair"):
         return found.group("chair"), ""
-    return ", ".join(part for part in found.group("name", "faction") if part), ""
+    # (a long office, "Chairman of the Committee on CIS Affairs, ..., CPRF faction", is cut to its last words, the
+    # faction, so that the label keeps to a label's length)
+    faction = " ".join((found.group("faction") or "").split(",")[-1].split()[-6:])
+    return ", ".join(part for part in (found.group("name"), faction) if part), ""
 
 
 def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: str = "",

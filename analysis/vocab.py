@@ -65,6 +65,9 @@ INSTITUTE_SIDES = {
     "russia": ("MGIMO", "Higher School of Economics", "Institute of Far Eastern Studies",
                "Institute of Oriental Studies", "Russian Academy of Sciences", "Far Eastern Federal University",
                "Valdai Discussion Club", "Russian International Affairs Council", "IMEMO"),
+    "us": ("Brookings Institution", "Johns Hopkins", "Georgetown University", "Harvard University",
+           "Columbia University", "Council on Foreign Relations", "RAND Corporation", "Wilson Center",
+           "Center for Strategic and International Studies", "Heritage Foundation"),
     "other": ("Korea University", "Yonsei University", "Seoul National University", "Peking University",
               "Tsinghua University", "Fudan University"),
 }
@@ -87,6 +90,16 @@ _JAPANESE_WORD = re.compile(r"(?:(?:[kgsztdnhbpmrfj]|sh|ch|ts|[kgnhbpmr]y|w|y)?[
                             re.IGNORECASE)
 
 
+def place_named(text: str) -> str:
+    """The side of the first place of ``PLACE_SIDES`` that ``text`` names anywhere ("City of Nemuro"), or "".
+
+    >>> place_named("City of Nemuro"), place_named("Government of the Sakhalin Region"), place_named("Carnegie")
+    ('japan', 'russia', '')
+    """
+    found = _PLACE_NAMED.search(text)
+    return _PLACE_SIDE[found.group(0)] if found else ""
+
+
 def name_side(name: str) -> str:
     """The side a person's name (two or three words) points to, or "".
 
@@ -103,6 +116,7 @@ def name_side(name: str) -> str:
     return ""
 
 
+_PLACE_NAMED = re.compile(rf"\b(?:{_PLACES})\b")
 _INSTITUTE = re.compile("|".join(re.escape(name) for names in INSTITUTE_SIDES.values() for name in names))
 _INSTITUTE_SIDE = {name: side for side, names in INSTITUTE_SIDES.items() for name in names}
 

@@ -681,3 +681,17 @@ def test_a_countrys_media_and_its_scholars_are_unnamed_speakers_of_its_side(attr
                        "exception could cover an agreement with Tokyo.", outlet="TASS")
     assert who(table, 1) == ("reported", "Japanese media", "japan")
     assert who(table, 2)[0::2] == ("reported", "russia")
+
+
+def test_an_envoy_posted_to_a_country_is_not_of_its_side(attribute_with):
+    """"U.S. Ambassador to Japan Rahm Emanuel said": his office names where he serves, not whose he is; "Minister
+    for Foreign Affairs ..." before a name is the person's office, not an object. "Putin has since said" reports;
+    "Japan has since claimed them" is the country's policy, narration."""
+    table = attributed(attribute_with, "U.S. Ambassador to Japan Rahm Emanuel said Japan had stood shoulder to "
+                       "shoulder with its allies.", "Minister for Foreign Affairs Yoshiko Hanada said the talks "
+                       "would go on.", "Putin has since said that the declaration does not specify sovereignty.",
+                       "Japan has since claimed them as its own.", outlet="Reuters")
+    assert who(table, 1) == ("reported", "Emanuel", "us")
+    assert who(table, 2) == ("reported", "Hanada", "japan")
+    assert who(table, 3) == ("reported", "Putin", "russia")
+    assert who(table, 4)[:2] == ("narration", "")

@@ -1046,3 +1046,116 @@ def test_a_korean_scholar_after_an_inverted_verb_is_named_by_family_name(tmp_pat
             "militarized,\" said Lee Jae-kwon, a professor of Japanese studies at Korea University.")
     table = _corpus(tmp_path, {"yna": text}, outlet={"yna": "Yonhap News Agency"})
     assert _rows(table, "yna")[-1][1:4] == ("Lee", "generic", "other")
+
+
+EVENT_WITH_ROSTER = """JAPAN, RUSSIA AND THE ISLANDS: WHERE NEXT?
+
+Washington, D.C.
+
+PARTICIPANTS:
+
+Moderator: DAVID PARKER, Senior Fellow, The Brookings Institution
+
+AKIKO TANIGUCHI, Professor of International Relations, Keio University
+
+PAVEL ORLOV, Senior Research Fellow, Institute of Far Eastern Studies, Moscow
+
+P R O C E E D I N G S
+
+MR. PARKER: Good morning, and welcome. Akiko, why is Tokyo pushing now?
+
+MS. TANIGUCHI: Thank you. Formally, the government's position has not changed: the four islands belong to Japan.
+
+MR. PARKER: Pavel, how does Moscow see it?
+
+MR. ORLOV: Moscow's starting point is that Japan has to recognize the results of the Second World War."""
+
+
+def test_an_events_roster_in_capitals_gives_each_panelist_the_side_of_their_institution(tmp_path):
+    """The roster names the panelists in capitals ("AKIKO TANIGUCHI, Professor ..., Keio University"), the labels
+    by honorific and surname ("MS. TANIGUCHI:"): each takes the side of their university or institute; the
+    moderator, whom the roster's "Moderator:" line names, stays the host."""
+    table = _corpus(tmp_path, {"event": EVENT_WITH_ROSTER}, outlet={"event": "Brookings Institution"})
+    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "event") if speaker}
+    assert voices == {"host": "other", "Taniguchi": "japan", "Orlov": "russia"}
+
+
+def test_a_radio_guest_who_follows_relations_at_an_american_school_is_americas(tmp_path):
+    """NPR's host introduces a scholar by what she follows and where ("follows Russia-Japan relations at the
+    Johns Hopkins School of Advanced International Studies"): her side is the school's, not Russia's."""
+    text = ("Putin visits Japan\n\nANDREW KESSLER, HOST:\n\nPutin arrives in Japan tomorrow. Claire Holland follows "
+            "Russia-Japan relations at the Johns Hopkins School of Advanced International Studies, and she's in our "
+            "studio. Good morning.\n\nCLAIRE HOLLAND: Good morning.\n\nKESSLER: Why do the islands matter?\n\n"
+            "HOLLAND: For Japan, they are a matter of national identity.")
+    table = _corpus(tmp_path, {"npr": text}, outlet={"npr": "NPR"})
+    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "npr") if speaker}
+    assert voices == {"host": "other", "Holland": "us"}
+
+
+def test_a_former_islander_named_after_the_verb_is_of_the_side_of_the_name(tmp_path):
+    """'..., said Tatsuo Ogawa, 88, who was 11 when Soviet soldiers came ashore': nothing in the role gives a
+    nationality, and the Soviet soldiers are what happened; the name is Japanese. (A scholar's name is never
+    asked: "Ilya Korenev, a scholar with ..." takes the institution's side or none.)"""
+    text = ("Ukraine froze the dispute\n\n\"I went back 11 times on the visa-free trips,\" said Tatsuo Ogawa, 88, who "
+            "was 11 when Soviet soldiers came ashore.")
+    table = _corpus(tmp_path, {"g": text}, outlet={"g": "The Guardian"})
+    assert _rows(table, "g")[-1][1:4] == ("Ogawa", "generic", "japan")
+
+
+def test_a_stenogram_label_with_a_long_office_still_opens_the_deputys_turn(tmp_path):
+    """"Kalashnikov L. I., Chairman of the Committee on CIS Affairs, Eurasian Integration and Relations with
+    Compatriots, CPRF faction." is longer than a label: the faction at its end is kept, and the speech after it
+    is the deputy's, not the chairman's."""
+    text = ("Plenary session of the State Duma, 23 March 2022\n\nChairman. Leonid Ivanovich Kalashnikov, please."
+            "\n\nKalashnikov L. I., Chairman of the Committee on CIS Affairs, Eurasian Integration and Relations with "
+            "Compatriots, CPRF faction. Dear colleagues, Japan signed the act of surrender and renounced the Kuril "
+            "Islands.\n\nChairman. Thank you.")
+    table = _corpus(tmp_path, {"duma": text}, outlet={"duma": "State Duma of the Russian Federation"})
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "duma")}
+    assert rows["Dear colleagues, Japan signed the act of surrender and renounced the Kuril Islands."] == (
+        "Kalashnikov", "russia")
+
+
+def test_a_kremlin_readout_with_its_index_lines_is_the_kremlins_statement(tmp_path):
+    """kremlin.ru ends a readout with index lines ("Topics: Foreign policy", "Persons: ...", "Geography: ..."):
+    they name no speakers, so the readout stays a statement in the Kremlin's words."""
+    text = ("Telephone conversation with Prime Minister of Japan Yoshihide Suga\n\nVladimir Putin had a telephone "
+            "conversation with Prime Minister of Japan Yoshihide Suga.\n\nThe two leaders discussed the peace treaty "
+            "issue.\n\nTopics: Foreign policy\n\nPersons: Suga Yoshihide\n\nGeography: Japan")
+    table = _corpus(tmp_path, {"k": text}, outlet={"k": "Kremlin (kremlin.ru)"})
+    assert set(table["genre"]) == {"statement"}
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "k")}
+    assert rows["The two leaders discussed the peace treaty issue."] == ("Kremlin", "russia")
+    assert rows["Topics: Foreign policy"] == ("", "outlet")
+
+
+def test_a_guests_office_and_a_relative_clause_about_russia_do_not_make_him_russias(tmp_path):
+    """"Hideo Tsukamoto, a former Deputy Minister for Foreign Affairs who was involved in negotiations with
+    Russia": the office is another holder's in ``data/actors.csv`` and Russia is what he negotiated with; a
+    Japanese broadcaster's guest is Japan's."""
+    text = ("Former deputy minister on the islands\n\nTBS NEWS DIG\n\nPresenter Makiko Iida spoke with Hideo "
+            "Tsukamoto, a former Deputy Minister for Foreign Affairs who was involved in negotiations with Russia for "
+            "many years.\n\nIida: Mr. Tsukamoto, thank you for joining us.\n\nTsukamoto: Thank you for having me. "
+            "The islands are Japan's inherent territory.\n\nIida: Will the talks resume?\n\nTsukamoto: Not while the "
+            "war continues.")
+    table = _corpus(tmp_path, {"tbs": text}, outlet={"tbs": "TBS NEWS DIG"})
+    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "tbs") if speaker}
+    assert voices["Tsukamoto"] == "japan"
+
+
+def test_a_citys_appeal_speaks_for_the_side_of_the_city(tmp_path):
+    """An appeal published by "City of Nemuro" (an organisation the actors table does not know) is the city's
+    words, of Japan's side because Nemuro is in Japan."""
+    text = ("Appeal for the Return of the Northern Territories\n\nToday, on Northern Territories Day, we, the citizens "
+            "of Nemuro, have gathered here.\n\nThe Northern Territories are an inherent part of Japan's territory.")
+    table = _corpus(tmp_path, {"n": text}, outlet={"n": "City of Nemuro"}, genre={"n": "statement"})
+    assert {(speaker, voice) for _, speaker, _, voice, _ in _rows(table, "n")[1:]} == {("City of Nemuro", "japan")}
+
+
+def test_a_town_before_a_comma_is_no_persons_name(tmp_path):
+    """"Reached by phone in Yuzhno-Kurilsk, the main town on Kunashir, a local fish processing manager, Sergei
+    Tkachenko, 46, said": the town is no person; the manager, introduced by his trade, is the speaker."""
+    text = ("Islanders wait\n\nReached by phone in Yuzhno-Kurilsk, the main town on Kunashir, a local fish processing "
+            "manager, Sergei Tkachenko, 46, said people were tired. \"We just want roads,\" he said.")
+    table = _corpus(tmp_path, {"ap": text}, outlet={"ap": "Associated Press"})
+    assert {speaker for _, speaker, _, _, _ in _rows(table, "ap") if speaker} == {"Tkachenko"}
