@@ -126,7 +126,7 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     stances) keeps every stance of the cues and leads both."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
-    assert rounded["ensemble"]["raw"] == 0.913 and rounded["model"]["raw"] == 0.911
+    assert rounded["ensemble"]["raw"] == 0.907 and rounded["model"]["raw"] == 0.897
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
@@ -160,23 +160,25 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
             for which, tagger in taggers.items()}
 
 
-# The test parts of sets 6-16, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-16 read
+# The test parts of sets 6-18, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-18 read
 # for attribution), as the last commit tags them (the classifier and the view words learn from them, so these
 # figures measure fit; kept so that a change of rules shows what it does to each): the codebook tagger's macro-F1;
 # the ensemble's macro-F1 and precision, and its speaker / voice_side / mode / holder_side accuracy; statements
 # scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.951, 0.918], [0.931, 0.955, 0.960, 0.821], 828),
-    "real_genres_7": (0.546, [0.949, 0.920], [0.921, 0.942, 0.951, 0.849], 793),
-    "real_genres_8": (0.554, [0.961, 0.926], [0.910, 0.938, 0.948, 0.872], 854),
-    "real_genres_9": (0.598, [0.948, 0.901], [0.880, 0.945, 0.953, 0.812], 744),
-    "real_genres_10": (0.557, [0.968, 0.941], [0.913, 0.951, 0.953, 0.852], 770),
-    "real_genres_11": (0.482, [0.966, 0.939], [0.892, 0.916, 0.928, 0.793], 657),
-    "real_genres_12": (0.569, [0.919, 0.869], [0.908, 0.929, 0.929, 0.815], 822),
-    "real_genres_13": (0.562, [0.953, 0.916], [0.903, 0.950, 0.957, 0.850], 786),
-    "real_genres_14": (0.584, [0.950, 0.919], [0.851, 0.877, 0.930, 0.816], 786),
-    "real_genres_15": (0.621, [0.956, 0.922], [0.922, 0.943, 0.958, 0.823], 996),
-    "real_genres_16": (0.630, [0.947, 0.916], [0.946, 0.957, 0.963, 0.833], 1046),
+    "real_genres_6": (0.582, [0.951, 0.918], [0.931, 0.955, 0.960, 0.819], 828),
+    "real_genres_7": (0.546, [0.949, 0.920], [0.921, 0.943, 0.951, 0.851], 793),
+    "real_genres_8": (0.554, [0.958, 0.920], [0.910, 0.939, 0.948, 0.877], 854),
+    "real_genres_9": (0.598, [0.951, 0.907], [0.880, 0.948, 0.953, 0.810], 744),
+    "real_genres_10": (0.557, [0.962, 0.932], [0.914, 0.953, 0.955, 0.849], 770),
+    "real_genres_11": (0.482, [0.960, 0.929], [0.893, 0.922, 0.930, 0.796], 657),
+    "real_genres_12": (0.569, [0.919, 0.869], [0.908, 0.929, 0.929, 0.822], 822),
+    "real_genres_13": (0.562, [0.957, 0.921], [0.903, 0.952, 0.957, 0.852], 786),
+    "real_genres_14": (0.584, [0.959, 0.935], [0.852, 0.882, 0.931, 0.819], 786),
+    "real_genres_15": (0.621, [0.957, 0.923], [0.922, 0.946, 0.958, 0.828], 996),
+    "real_genres_16": (0.630, [0.944, 0.912], [0.946, 0.961, 0.964, 0.829], 1046),
+    "real_genres_17": (0.656, [0.938, 0.890], [0.949, 0.961, 0.967, 0.828], 1069),
+    "real_genres_18": (0.597, [0.961, 0.927], [0.876, 0.926, 0.936, 0.843], 1086),
 }
 
 
@@ -193,30 +195,30 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 
 
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
-    """Set 16 as ``tag --leave-out data/annotations/real_genres_16/gold_test.csv`` scores it: the classifier and
+    """Set 18 as ``tag --leave-out data/annotations/real_genres_18/gold_test.csv`` scores it: the classifier and
     the view words trained without it, as when it was scored untouched in this round. Its stance figures are
-    those it had then (ensemble macro-F1 0.756, precision 0.733); its attribution is the round's last, read on
-    it (then speaker 0.870, voice_side 0.837, mode 0.888, holder_side 0.731)."""
-    held_out = _scores_without_genre("real_genres_16", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
-    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.756, 0.733]
+    those it had then (ensemble macro-F1 0.756, precision 0.748); its attribution is the round's last, read on
+    it (then speaker 0.842, voice_side 0.808, mode 0.904, holder_side 0.752)."""
+    held_out = _scores_without_genre("real_genres_18", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.756, 0.748]
     assert [round(float(held_out[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.946, 0.957, 0.963, 0.781]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.876, 0.926, 0.936, 0.782]
 
 
-def test_the_ensemble_on_the_untouched_seventeenth_set(tmp_path):
-    """The untouched test part of the eleventh round, never read: written and coded after sets 15 and 16 were
-    read, and scored at the round's last commit. With the round start's rules (f3bfd45): ensemble macro-F1
-    0.716, precision 0.674; speaker 0.896, voice_side 0.836, mode 0.950, holder_side 0.775
+def test_the_ensemble_on_the_untouched_nineteenth_set(tmp_path):
+    """The last test part of the eleventh round, never read: written and coded after sets 15-18 were read, and
+    scored at the round's last commit of rules (1674010). With the round start's rules (f3bfd45): ensemble
+    macro-F1 0.750, precision 0.760; speaker 0.751, voice_side 0.740, mode 0.825, holder_side 0.716
     (docs/evaluation.md, "Eleventh round")."""
-    scores = _scores_without_genre("real_genres_17", tmp_path)
+    scores = _scores_without_genre("real_genres_19", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.656
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.712, 0.672]
+    assert round(float(codebook["macro f1"]), 3) == 0.612
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.765, 0.778]
     assert [round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids
-            ] == [0.794, 0.689, 0.687, 0.679]
+            ] == [0.764, 0.816, 0.721, 0.757]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.925, 0.853, 0.963, 0.774]
-    assert int(ensemble["statements scored"]) == 1069
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.758, 0.803, 0.829, 0.718]
+    assert int(ensemble["statements scored"]) == 1123
 
 
 def test_prevalence_adjustment_on_known_rates():

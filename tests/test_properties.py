@@ -17,6 +17,7 @@ quotes of every kind, ellipses, abbreviations ("U.S.", "No. 1", "Mr."), dateline
 and actor names. Every test is derandomized (the same examples on every run, no example database), so a run
 is deterministic; ``max_examples`` is set per test to keep the module under about 30 s.
 """
+import functools
 import string
 import tempfile
 from pathlib import Path
@@ -291,7 +292,10 @@ def test_generated_statements_hold_what_the_comparison_needs():
     assert share(any(ord(c) > 127 and (c.isalnum() or c.isspace()) for c in text) for text in texts) > 0.3
 
 
-def _coded_texts() -> list[str]:
+@functools.cache
+def _coded_texts() -> tuple[str, ...]:
+    """The seeds' and every coded set's statements, read once for the whole module (the property tests below
+    add a slice of them to each generated example)."""
     from analysis import paths
     from analysis.corpus import load_corpus
 
@@ -300,11 +304,11 @@ def _coded_texts() -> list[str]:
     for path in sorted(paths.ANNOTATIONS.rglob("*.csv")):
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
         texts += table["text"].tolist() if "text" in table else []
-    return texts
+    return tuple(texts)
 
 
 def test_the_column_scan_tags_the_seeds_and_the_coded_sets_as_the_rule_does():
-    texts = _coded_texts()
+    texts = list(_coded_texts())
     assert len(texts) > 2000
     tags = TAGGER.tag_texts(texts)
     assert tags == _tags_one_by_one(texts)
@@ -324,7 +328,7 @@ def test_the_column_scan_of_no_view_is_the_plain_rule(texts):
     from analysis._fast.no_view_scan import no_view_flags
 
     implications = load_codebook().holder_implications
-    texts += _coded_texts()[:300]
+    texts += list(_coded_texts()[:300])
     assert no_view_flags(texts, implications) == [implications.states_no_view(text) for text in texts]
 
 
@@ -343,7 +347,7 @@ def test_the_column_scan_of_view_words_is_the_plain_rule(texts):
     from analysis.learning import view_words
 
     views = view_words()
-    texts += _coded_texts()[:300]
+    texts += list(_coded_texts()[:300])
     assert says_view_flags(texts, views) == [views.says_view(text) for text in texts]
     genres = [("news", "transcript", "interview", "statement", "")[len(text) % 5] for text in texts]
     assert says_view_flags(texts, views, genres) == [views.says_view(text, genre) for text, genre in zip(texts, genres)]
@@ -378,7 +382,7 @@ def test_the_column_scores_of_the_words_classifier_are_scikit_learns(texts):
     from analysis._fast.word_scores import WordScores
 
     scores = WordScores.of(_PARTNER)
-    texts += _WORD_EDGES + _coded_texts()[:400]
+    texts += _WORD_EDGES + list(_coded_texts()[:400])
     assert scores.proba(texts) == pytest.approx(_PARTNER.predict_proba(texts), abs=1e-12)
     stances = [n % len(_PARTNER.classes_) for n in range(len(texts))]
     assert scores.top_terms(texts, stances) == _PARTNER.top_features_of(
@@ -388,7 +392,7 @@ def test_the_column_scores_of_the_words_classifier_are_scikit_learns(texts):
 def test_the_column_scores_hold_for_every_coded_text_and_are_what_the_ensemble_uses():
     from analysis._fast.word_scores import WordScores
 
-    texts = _coded_texts()
+    texts = list(_coded_texts())
     scores = WordScores.of(_PARTNER)
     fast, plain = scores.proba(texts), _PARTNER.predict_proba(texts)
     assert fast == pytest.approx(plain, abs=1e-12)
