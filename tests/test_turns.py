@@ -82,6 +82,12 @@ def _rows(table, article_id):
     return [(r.text, r.speaker, r.speaker_type, r.voice_side, r.mode) for r in rows.itertuples()]
 
 
+def _voices(tmp_path, article_id: str, text: str, outlet: str) -> dict:
+    """The side of each speaker of one article, tagged alone (its outlet given)."""
+    table = _corpus(tmp_path, {article_id: text}, outlet={article_id: outlet})
+    return {speaker: voice for _, speaker, _, voice, _ in _rows(table, article_id) if speaker}
+
+
 @pytest.fixture(scope="module")
 def tagged(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("turns")
@@ -843,8 +849,7 @@ def test_a_third_countrys_ambassador_in_tokyo_is_no_partys_voice(tmp_path):
     text = ("Yeltsin leaves Tokyo without a deal\n\nGraham Eldridge, who served as Australia's ambassador in Tokyo in "
             "the 1980s, said the declaration was a modest step. \"It names all four islands for the first time,\" "
             "Eldridge said.")
-    table = _corpus(tmp_path, {"radio": text}, outlet={"radio": "ABC Radio National"})
-    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "radio") if speaker}
+    voices = _voices(tmp_path, "radio", text, "ABC Radio National")
     assert voices == {"Eldridge": "other"}
 
 
@@ -855,8 +860,7 @@ def test_islanders_met_in_yuzhno_kurilsk_and_a_ukrainian_president_have_their_ow
                "in Nemuro\n\n\"Nobody here wants to move,\" said Galina Petrova, 54, who runs a grocery on the main "
                "street.\n\nIn Kyiv, the president took Japan's side. \"Ukraine respects the territorial integrity of "
                "Japan,\" Volodymyr Zelensky said in his nightly address.")
-    table = _corpus(tmp_path, {"feature": feature}, outlet={"feature": "The Guardian"})
-    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "feature") if speaker}
+    voices = _voices(tmp_path, "feature", feature, "The Guardian")
     assert voices == {"Petrova": "russia", "Zelensky": "other"}
 
 
@@ -970,8 +974,7 @@ HANADA: Officially nothing has changed. The government still says it will resolv
 def test_a_panels_scholars_without_a_nationality_are_of_no_party(tmp_path):
     """A think tank's panel introduces its scholars with no nationality or place: they speak for no party, not
     for the side the panel's title names first."""
-    table = _corpus(tmp_path, {"panel": PANEL}, outlet={"panel": "Center for Northeast Asian Policy"})
-    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "panel") if speaker}
+    voices = _voices(tmp_path, "panel", PANEL, "Center for Northeast Asian Policy")
     assert voices["Hanada"] == "other"
 
 
@@ -981,8 +984,7 @@ def test_an_office_holder_named_without_a_nationality_takes_the_side_of_the_name
     text = ("Tokyo protests Medvedev's island visit\n\nTOKYO, Nov 1 (Reuters) - Foreign Minister Seiji Maehara "
             "summoned Russian Ambassador Mikhail Bely to lodge a protest. Maehara later told reporters that Japan "
             "would keep seeking the return of the islands.")
-    table = _corpus(tmp_path, {"wire": text}, outlet={"wire": "Reuters"})
-    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "wire") if speaker}
+    voices = _voices(tmp_path, "wire", text, "Reuters")
     assert voices.get("Maehara") == "japan"
 
 
@@ -1034,8 +1036,7 @@ def test_a_label_in_capitals_takes_the_side_of_its_office_not_the_country_it_ser
             "to the United States, Koji Tomita. Ambassador, what is Tokyo's reaction to the drills?"
             "\n\nKOJI TOMITA, JAPANESE AMBASSADOR TO THE UNITED STATES: We have lodged a protest. The Northern "
             "Territories are an inherent part of Japan's territory.\n\nHOLLIS: Thank you, Ambassador.")
-    table = _corpus(tmp_path, {"cnn": text}, outlet={"cnn": "CNN"})
-    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "cnn") if speaker}
+    voices = _voices(tmp_path, "cnn", text, "CNN")
     assert voices == {"host": "other", "Tomita": "japan"}
 
 
@@ -1075,8 +1076,7 @@ def test_an_events_roster_in_capitals_gives_each_panelist_the_side_of_their_inst
     """The roster names the panelists in capitals ("AKIKO TANIGUCHI, Professor ..., Keio University"), the labels
     by honorific and surname ("MS. TANIGUCHI:"): each takes the side of their university or institute; the
     moderator, whom the roster's "Moderator:" line names, stays the host."""
-    table = _corpus(tmp_path, {"event": EVENT_WITH_ROSTER}, outlet={"event": "Brookings Institution"})
-    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "event") if speaker}
+    voices = _voices(tmp_path, "event", EVENT_WITH_ROSTER, "Brookings Institution")
     assert voices == {"host": "other", "Taniguchi": "japan", "Orlov": "russia"}
 
 
@@ -1087,8 +1087,7 @@ def test_a_radio_guest_who_follows_relations_at_an_american_school_is_americas(t
             "Russia-Japan relations at the Johns Hopkins School of Advanced International Studies, and she's in our "
             "studio. Good morning.\n\nCLAIRE HOLLAND: Good morning.\n\nKESSLER: Why do the islands matter?\n\n"
             "HOLLAND: For Japan, they are a matter of national identity.")
-    table = _corpus(tmp_path, {"npr": text}, outlet={"npr": "NPR"})
-    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "npr") if speaker}
+    voices = _voices(tmp_path, "npr", text, "NPR")
     assert voices == {"host": "other", "Holland": "us"}
 
 
@@ -1138,8 +1137,7 @@ def test_a_guests_office_and_a_relative_clause_about_russia_do_not_make_him_russ
             "many years.\n\nIida: Mr. Tsukamoto, thank you for joining us.\n\nTsukamoto: Thank you for having me. "
             "The islands are Japan's inherent territory.\n\nIida: Will the talks resume?\n\nTsukamoto: Not while the "
             "war continues.")
-    table = _corpus(tmp_path, {"tbs": text}, outlet={"tbs": "TBS NEWS DIG"})
-    voices = {speaker: voice for _, speaker, _, voice, _ in _rows(table, "tbs") if speaker}
+    voices = _voices(tmp_path, "tbs", text, "TBS NEWS DIG")
     assert voices["Tsukamoto"] == "japan"
 
 
