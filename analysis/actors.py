@@ -378,14 +378,15 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
     {surname: (actor, the forms that name them)}. The surname is the word of the name the article also uses alone,
     not followed by another name ("Nomura Tetsuro" ... "Nomura said"), else its last word. The side is the one the
     role names ("a Japanese diplomat"; a third country's office is of no party: "Australia's ambassador in Tokyo" is
-    `other`), else that of an actor the role names ("of the Liberal Democratic Party"), else the nearest side word
-    in the sentence, else ``home_side()`` (the outlet's, asked only then); a person without one is left out, unless
-    the sentence has them speak (then "other"). A person whose role holds no office (a professor, a former resident)
-    is of type "private", whose side is the nationality the role gives ("a Japanese scholar"), else the place the
-    sentence or the role puts them in, else the outlet's if it is Japan's or Russia's (their papers mostly meet
-    their own people, wherever the dateline), else that of the place of the article's dateline (``place_side()``: a
-    fisherman an American broadcaster meets in Nemuro is Japan's), else the outlet's (side words in such a role name
-    a subject: "a professor of Russian politics"), else as for an official.
+    `other`), else that of an actor the role names by name ("of the Liberal Democratic Party"), else the side the
+    name points to (``vocab.name_side``), else the nearest side word in the sentence, else ``home_side()`` (the
+    outlet's, asked only then); a person without one is left out, unless the sentence has them speak (then "other").
+    A person whose role holds no office (a professor, a former resident) is of type "private", whose side is the
+    nationality the role gives ("a Japanese scholar"), else the place the sentence or the role puts them in, else
+    (not for a scholar) the side the name points to, else the outlet's if it is Japan's or Russia's (their papers
+    mostly meet their own people, wherever the dateline), else that of the place of the article's dateline
+    (``place_side()``: a fisherman an American broadcaster meets in Nemuro is Japan's), else the outlet's (side
+    words in such a role name a subject: "a professor of Russian politics"), else as for an official.
 
     An introduction is a name followed by its role between commas ("Kenji Sato, a lawmaker of ...", "Masato
     Hoshino, deputy head of the cooperative", "Sachiko Hamada, 86, from Shikotan"), a title before the name

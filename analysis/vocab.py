@@ -76,8 +76,8 @@ INSTITUTE_SIDES = {
 # Mikhail Bely", "said Natalya Gorbunova, 46, who works at the local hospital"). A Russian name: a Russian first
 # name, or a surname of a Russian ending; a Japanese name: every word spelt in the syllables of romanised
 # Japanese (consonant-vowel, or n), one of four letters or more. First names that other languages share (Anna,
-# Maria, Roman) are left out. A weak sign, asked last, and only of an office's holder: a scholar's side is the
-# nationality or place the article gives.
+# Maria, Roman) are left out. A weak sign, asked last, of an office's holder and of a resident; never of a
+# scholar, whose side is the nationality, institution or place the article gives.
 _RUSSIAN_FIRST_NAMES = frozenset(
     "Aleksandr Aleksei Aleksey Alexander Alexandr Alexei Alexey Anatoly Andrei Andrey Anton Arkady Artem Artyom "
     "Boris Dmitri Dmitry Evgeny Fyodor Gennady Georgy Grigory Igor Ilya Ivan Kirill Konstantin Leonid Maxim "
