@@ -61,6 +61,9 @@ from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, NATIONALITY_SIDES, PARTIES, 
                     SIDE_WORD_REGEXES, SPEAKER_TYPES, dateline_side, side_named, starting_letters)
 
 
+# Participles that report only after a comma, whose subject opens the sentence ("Nezavisimaya Gazeta was more
+# cautious, arguing that ..."); elsewhere they are nouns or adjectives ("a warning that").
+_PARTICIPLE_VERBS = "arguing|warning|describing|stressing|insisting|noting|urging|accusing|suggesting|claiming|questioning"
 SPEECH_VERBS = (
     "said|says|say|told|tells|tell|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     "pointed out|points out|stated|states|declared|declares|announced|announces|explained|explains|"
@@ -80,13 +83,9 @@ SPEECH_VERBS = (
     "contends|contended|predict|predicts|predicted|"
     "referred to|pointed to|took aim at|takes aim at|mocked|mocks|ridiculed|played down|"
     "plays down|telling|signaled|signalled|signals|made clear|makes clear|lodges a protest|lodges protest|"
-    "lodged protest|drew attention to|draws attention to|drawing attention to|questioned|"
-    # a participle after a comma, whose subject opens the sentence ("Nezavisimaya Gazeta was more cautious,
-    # arguing that ..."); elsewhere these are nouns or adjectives ("a warning that")
-    "arguing|warning|describing|stressing|insisting|noting|urging|accusing|suggesting|claiming|questioning"
+    "lodged protest|drew attention to|draws attention to|drawing attention to|questioned|" + _PARTICIPLE_VERBS
 )
-_PARTICIPLES = frozenset(("arguing", "warning", "describing", "stressing", "insisting", "noting", "urging",
-                          "accusing", "suggesting", "claiming", "questioning"))
+_PARTICIPLES = frozenset(_PARTICIPLE_VERBS.split("|"))
 # Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
 _INVERTIBLE = re.compile(r"^(?:said|says|added|adds|noted|notes|stressed|continued|concluded|explained|wrote|"
                          r"emphasi[sz]ed|pointed out|remarked|insisted|declared|announced|argued|asked|replied)$",
