@@ -7,9 +7,15 @@ teacher adds an actor with one row; the table is validated on load (``analysis.d
 ``ActorIndex.find`` gives the mentions in a sentence: whole words, the longest where two overlap, a role right
 before a person's name merged into the name ("Kremlin spokesman Dmitry Peskov" is one mention of Peskov).
 Single words and acronyms match case-sensitively ("Abe", "Diet", "AP"); longer forms and roles ignore case.
+
+``data/office_holders.csv``, beside the actors table, says who held an office the table lists as an
+institution (office, holder, start, end; dates as YYYY-MM-DD, the end left empty while in office): a
+transcript's label that names the office alone ("CHIEF CABINET SECRETARY:" on the Prime Minister's Office's
+page of January 2019) is the person who held it on the article's date (Suga), as coders read it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +90,25 @@ class ActorIndex:
     ministries: dict = field(default_factory=dict)
     surfaces: dict = field(repr=False, default_factory=dict)
     strings: object = field(repr=False, default=None, compare=False)
+    holders: dict = field(repr=False, default_factory=dict)   # office's canonical name: [OfficeTerm, ...]
+
+    def holder(self, office: Actor, date: str) -> Actor | None:
+        """Who held ``office`` on ``date`` (YYYY-MM-DD, as an article's metadata gives it), or None when the
+        table gives nobody or the date is not one.
+
+        >>> index = load_actors()
+        >>> index.holder(index.actors["Chief Cabinet Secretary"], "2019-01-15").canonical
+        'Suga'
+        >>> index.holder(index.actors["Chief Cabinet Secretary"], "")
+        """
+        try:
+            day = dt.date.fromisoformat(str(date).strip()[:10])
+        except ValueError:
+            return None
+        for term in self.holders.get(office.canonical, ()):
+            if term.start <= day and (term.end is None or day < term.end):
+                return term.person
+        return None
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
@@ -109,7 +134,7 @@ class ActorIndex:
 
     def with_strings(self, strings) -> "ActorIndex":
         """The same index, finding its surfaces with ``strings`` (``FixedStrings`` for the plain rules)."""
-        return ActorIndex(self.actors, self.ministries, self.surfaces, strings(self.surfaces))
+        return ActorIndex(self.actors, self.ministries, self.surfaces, strings(self.surfaces), self.holders)
 
 
 def _longest_of_overlaps(found: list[Mention]) -> list[Mention]:
@@ -182,7 +207,46 @@ def load_actors(path: Path | str = paths.ACTORS, *, strings=StringAutomaton) -> 
     for (fold, key), (actor, kind) in lookup.items():
         surfaces.setdefault(key if fold else key.casefold(), []).append((not fold, key, actor, kind))
     ministries = {a.side: a for a in actors.values() if a.canonical.endswith("Foreign Ministry")}
-    return ActorIndex(actors, ministries, surfaces, strings(surfaces))
+    holders_path = path.with_name(paths.OFFICE_HOLDERS.name)
+    holders = load_office_holders(holders_path, actors) if holders_path.exists() else {}
+    return ActorIndex(actors, ministries, surfaces, strings(surfaces), holders)
+
+
+class OfficeTerm(NamedTuple):
+    """One holder's time in an office: from ``start`` to the day before ``end`` (None: still in office)."""
+
+    start: dt.date
+    end: dt.date | None
+    person: Actor
+
+
+def load_office_holders(path: Path, actors: dict) -> dict[str, list[OfficeTerm]]:
+    """Read and validate ``data/office_holders.csv`` against the actors table: each office an institution
+    of it, each holder a person of it, dates that parse, and no two terms of one office that overlap."""
+    table = read_table(path, required=["office", "holder", "start", "end"], error=ActorsError)
+    holders: dict[str, list[OfficeTerm]] = {}
+    for row_number, row in enumerate(table.itertuples(index=False), start=2):
+        where = f"{path}: row {row_number} ({row.office}, {row.holder})"
+        office, person = actors.get(row.office), actors.get(row.holder)
+        if office is None or office.type != "institution":
+            raise ActorsError(f"{where}: office {row.office!r} is not an institution of the actors table")
+        if person is None or person.type != "person":
+            raise ActorsError(f"{where}: holder {row.holder!r} is not a person of the actors table")
+        dates = []
+        for column in ("start", "end"):
+            value = getattr(row, column).strip()
+            try:
+                dates.append(dt.date.fromisoformat(value) if value or column == "start" else None)
+            except ValueError:
+                raise ActorsError(f"{where}: {column} {value!r} is not a date written YYYY-MM-DD") from None
+        start, end = dates
+        if end is not None and end <= start:
+            raise ActorsError(f"{where}: the term ends ({end}) before it starts ({start})")
+        for term in holders.get(row.office, []):
+            if start < (term.end or dt.date.max) and term.start < (end or dt.date.max):
+                raise ActorsError(f"{where}: the term overlaps {term.person.canonical}'s, from {term.start}")
+        holders.setdefault(row.office, []).append(OfficeTerm(start, end, person))
+    return holders
 
 
 def _actor_of_row(row, actors: dict, path, row_number: int) -> Actor:

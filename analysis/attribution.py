@@ -18,7 +18,9 @@ The rules, in the order they apply (each one is a test in ``tests/test_attributi
    X is an actor from ``data/actors.csv`` by name variant or role description ("Russia's top diplomat",
    "the Russian presidential envoy"); ``he``/``she`` is the last person who spoke (or was named) in the
    article; "the paper", "the ministry", "the envoy" are the last actor of that kind. A role next to a name
-   ("Kremlin spokesman Dmitry Peskov") is the named person.
+   ("Kremlin spokesman Dmitry Peskov") is the named person, and so is a name after "Mr." ("according to
+   Mr. Lavrov"). A person's second verb has his subject ("Putin spoke warmly of the projects but said ...",
+   "... flew to Iturup and told local officials that ..."); a country's second act stays narration.
 3. A quote sentence without attribution continues the last speaker ("Lavrov continued" style), when the
    quote fills most of the sentence; a short scare quote in narration stays narration.
 4. Mode: ``direct_quote`` when the statement quotes words of its speaker (or gives them after a colon:
@@ -76,7 +78,8 @@ SPEECH_VERBS = (
     "rejected|rejects|proposed|proposes|accused|accuses|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
     "urged|warns|denied|denies|promised|promises|protests|condemned|condemns|cautioned|cautions|denounced|"
     "denounces|slammed|brushed off|declined to comment|declined to say|refused to comment|conceded|countered|"
-    "lamented|hailed|spoke of|spoken of|spoke about|raised concerns?|raised the (?:issue|question)|made it clear|"
+    "lamented|hailed|spoke of|spoken of|spoke about|raised concerns?|raised the issue|raised the question|made it clear|"
+    "asked what|asked whether|asked why|asked how|asked if|"
     "declined to answer|refused to answer|refusing to answer|"
     # what a group does ("Residents say", "Diplomats stress that", "Few analysts think so")
     "stress|argue|warn|note|insist|believe|think|explain|point out|claim|complain|acknowledge|admit|contend|"
@@ -213,7 +216,7 @@ _BRIDGE = re.compile(
     re.IGNORECASE)
 # Patterns of the per-sentence rules, compiled once (``re.fullmatch(str, ...)`` looks its pattern up each call).
 _PAPER_GAP = re.compile(r"\s*(?:news\s+)?paper\s*")
-_THE_GAP = re.compile(r"\s*(?:(?:the|an?)\s+)?", re.IGNORECASE)
+_THE_GAP = re.compile(r"\s*(?:(?:the|an?)\s+|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?", re.IGNORECASE)
 _COLON = re.compile(r"^\s*([^:,]{2,60}):\s+\S")
 # "he"/"she" closing the words before a verb; both contain "he" or "He", which is checked first.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$")
@@ -717,19 +720,26 @@ def _according_to(outside: str, mentions) -> tuple:
     return tuple(according)
 
 
-def _opening_subject(text: str, verb_start: int, mentions) -> tuple | None:
+def _opening_subject(text: str, verb_start: int, mentions, *, person_named: bool = False) -> tuple | None:
     """The subject of a participle after a comma ("The Yomiuri Shimbun took a more supportive line, saying
-    that ..."; "Lavrov went further, telling reporters ..."): the actor that opens the sentence, at most four
-    words in and before any comma."""
+    that ..."; "Lavrov went further, telling reporters ...") or of a second verb ("Putin spoke warmly of the
+    projects but said ..."): the actor that opens the sentence, at most four words in and before any comma.
+    With ``person_named``, only a person named after nothing but a title ("Prime Minister Dmitri A. Medvedev";
+    not "Vice-Minister Mori summoned Ambassador Galuzin")."""
     first = mentions[0] if mentions and mentions[0].end <= verb_start else None
     if first is None:
         return None
     opening = _TIME_OPENING.sub("", text[:first.start])     # "In January 2019, Foreign Minister Lavrov ..."
     if "," in opening or len(opening.split()) > 4:
         return None
+    if person_named and (first.actor.type != "person" or any(
+            not word[:1].isupper() and word.lower() not in ("the", "a", "an") for word in opening.split())):
+        return None
     return ("actor", first.actor)
 
 
+# A verb sharing the subject of the verb before it: "... and told local officials", "... but said".
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _TIME_OPENING = re.compile(r"^(?:In|On|At|After|Before|Earlier|Later|Last|This|Meanwhile|However|Since)\b[^,]{0,40},\s*")
 
 
@@ -746,6 +756,10 @@ def _speech_verbs(text: str, outside: str, mentions, speech: PhraseFinder) -> tu
         before = _subject_before(outside, verb.start, mentions)
         if before is None and after_comma:
             before = _opening_subject(outside, verb.start, mentions)
+        elif before is None and _COORDINATED.search(outside, max(0, verb.start - 16), verb.start):
+            # The second verb of a person's two ("Putin spoke warmly of the projects but said ..."); a country's
+            # second act stays narration ("Japan has frozen the assets ... and announced that ...").
+            before = _opening_subject(outside, verb.start, mentions, person_named=True)
         # "..., said Lavrov" / '"...," said the Kremlin': inversion only right after a comma or a quote.
         invertible = bool(_INVERTIBLE.match(verb.text)) and text[:verb.start].rstrip()[-1:] in _INVERSION_MARKS
         # Asked when the subject before the verb may come to nothing: a pronoun or anaphor may not resolve.
@@ -949,12 +963,14 @@ class Statement(NamedTuple):
 
 
 class Document(NamedTuple):
-    """What an article's metadata says of it ("" when not given): its genre (``vocab.GENRES``), outlet and
-    author (the ``speaker`` column: who speaks a statement or the guest of an interview)."""
+    """What an article's metadata says of it ("" when not given): its genre (``vocab.GENRES``), outlet,
+    author (the ``speaker`` column: who speaks a statement or the guest of an interview) and date (who held an
+    office a label names, ``ActorIndex.holder``)."""
 
     genre: str = ""
     outlet: str = ""
     speaker: str = ""
+    date: str = ""
 
 
 INPUT_COLUMNS = list(Statement._fields)
@@ -1122,7 +1138,7 @@ def _set_speaker(row: dict, actor: Actor, mode: str):
 def _apply_document_voices(rows: list[dict], statements, actors: ActorIndex, document: Document) -> None:
     """The speakers of turns and statements (``analysis.turns``) over those of the sentence rules."""
     found = document_voices(statements, actors, genre=document.genre, outlet=document.outlet,
-                            speaker=document.speaker)
+                            speaker=document.speaker, date=document.date)
     for row, voice in zip(rows, found.voices):
         if voice.heading:
             row.update(mode="narration", speaker="", speaker_type="", voice_side="outlet")

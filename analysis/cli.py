@@ -135,7 +135,8 @@ def _score(args) -> int:
 
 def _add_data_file_options(parser) -> None:
     parser.add_argument("--codebook", default=None, help=f"codebook YAML (default: {paths.CODEBOOK.relative_to(paths.ROOT)})")
-    parser.add_argument("--actors", default=None, help=f"actors CSV (default: {paths.ACTORS.relative_to(paths.ROOT)})")
+    parser.add_argument("--actors", default=None, help=f"actors CSV, read with the {paths.OFFICE_HOLDERS.name} beside it "
+                        f"if there is one (default: {paths.ACTORS.relative_to(paths.ROOT)})")
     parser.add_argument("--chrome-rules", default=None,
                         help=f"chrome rules CSV (default: {paths.CHROME_RULES.relative_to(paths.ROOT)})")
 

@@ -51,8 +51,13 @@ class DataFiles:
         return cls(Path(codebook) if codebook else paths.CODEBOOK, Path(actors) if actors else paths.ACTORS,
                    Path(chrome_rules) if chrome_rules else paths.CHROME_RULES)
 
+    def office_holders(self) -> dict:
+        """{"office_holders": path} of the table read beside the actors (``actors.load_actors``), if any."""
+        holders = self.actors.with_name(paths.OFFICE_HOLDERS.name)
+        return {"office_holders": holders} if holders.exists() else {}
+
     def paths(self) -> list[Path]:
-        return [self.codebook, self.actors, self.chrome_rules]
+        return [self.codebook, self.actors, self.chrome_rules, *self.office_holders().values()]
 
 
 def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None, *,
@@ -492,7 +497,8 @@ def table_source(corpus, *, data: DataFiles | None = None, tagger=DEFAULT_TAGGER
     What counts (any change makes a recorded table stale):
 
     - the corpus: its resolved path, and the SHA-256 of every file it may read (``corpus_fingerprint``);
-    - the SHA-256 of the codebook, the actors and the chrome rules (wherever they lie: only their bytes count);
+    - the SHA-256 of the codebook, the actors (with the office holders beside them) and the chrome rules
+      (wherever they lie: only their bytes count);
     - the tagger's name and ``on_error``; for the ``model`` tagger, also the gold and dev annotations it is
       trained on. A tagger object rather than a name cannot be recorded (``tagged_table`` then always tags);
     - the package: its version and a SHA-256 over every file of ``analysis/`` (any change of the code, even
@@ -505,7 +511,7 @@ def table_source(corpus, *, data: DataFiles | None = None, tagger=DEFAULT_TAGGER
     source = {"format": SOURCE_FORMAT, "corpus": str(Path(corpus).resolve()),
               "corpus_files": corpus_fingerprint(corpus),
               "codebook": _files_sha256({"codebook": data.codebook})["sha256"],
-              "actors": _files_sha256({"actors": data.actors})["sha256"],
+              "actors": _files_sha256({"actors": data.actors, **data.office_holders()})["sha256"],
               "chrome_rules": _files_sha256({"chrome_rules": data.chrome_rules})["sha256"],
               "tagger": tagger if isinstance(tagger, str) else None, "on_error": on_error,
               "annotations": None, "package": package_fingerprint(), "environment": _environment(),

@@ -40,20 +40,24 @@ The rule (``document_voices``), paragraph by paragraph:
    "..., CNN CORRESPONDENT:" the journalist, and so is their surname alone later). A role after the name
    ("..., LDPR faction") never makes the institution it names the speaker; in a label all in capitals the
    surname is the last word ("KENJI ITO"), in a Japanese-style one the word in capitals ("HAYASHI
-   Yoshimasa"). The Diet's "Government Witness (Director-General of the European Affairs Bureau, Ministry of
+   Yoshimasa"). A label that names an office alone ("CHIEF CABINET SECRETARY:", "PRIME MINISTER:" on the
+   Prime Minister's Office's page) is the person who held it on the article's date, from
+   ``data/office_holders.csv``; an office without its country is the publisher's country's. A line of
+   metadata ("Updated: March 31, 2023") is no label. The Diet's "Government Witness (Director-General of the European Affairs Bureau, Ministry of
    Foreign Affairs)" names the official by office alone: the office in the brackets is the speaker, Japan's.
 2. **Genre.** From the article's ``genre`` metadata (news, transcript, interview, statement) when given. Else
    an article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
-   (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash is an
-   ``interview``, and so is one printed without labels or dashes whose lead says someone was interviewed
+   (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash, one of which
+   asks, is an ``interview`` (a release's dashed list of participants asks nothing), and so is one printed without labels or dashes whose lead says someone was interviewed
    ("... told Kommersant how ...") and which has at least three short question paragraphs, each answered by
    the paragraph after it; one whose title names a statement or comment ("Foreign Ministry statement on ...",
    "Statement by the Press Secretary ...") and whose body never says "said", "told" or "according to" (or,
    when the title opens with what it is, "Appeal Concerning ...", in at most a tenth of its sentences) is a
    ``statement``; so is a speech whose title names its speaker ("Remarks by Ambassador ... at ...", also on
    the line under a site's name), and one without labels published by an institution of ``data/actors.csv``
-   (a readout on kremlin.ru, a page of mid.ru or of an embassy); any other is ``news``, left to the sentence
-   rules.
+   (a readout on kremlin.ru, a page of mid.ru or of an embassy); so is a post signed on its first line by a
+   known person with an office ("Dmitry Medvedev, Deputy Chairman of the Security Council ...") and written
+   in the first person without reporting others' words; any other is ``news``, left to the sentence rules.
 3. **Turns.** In a transcript or interview, a turn runs from its label to the next label or section heading (a
    short line without final punctuation, a line in brackets: "[Questions and Answers]"). A label alone on its
    line is a heading itself, and the paragraph after it is that speaker's. Questions are the
@@ -86,7 +90,9 @@ The rule (``document_voices``), paragraph by paragraph:
    Governor Limarenko said") speaks those words: a release gives its officials' quoted words as theirs. What
    it reports of them ("The President noted that ...", a readout of a call) stays the author's, as coders code
    it. A title's "Statement by", "Remarks of", "Policy Speech by" names the author ("Policy Speech by Prime
-   Minister Taro Aso to the Diet").
+   Minister Taro Aso to the Diet"; "Statement by the Foreign Minister" is the holder of the office on that
+   day); a signed post is its signer's. A numbered question on a ministry's page ("Q1. What are the Northern
+   Territories?") heads the answer after it.
 6. **Points stated as follows.** In any genre, a paragraph that ends "..., stating as follows:" (or "the
    following:") hands the numbered or dashed paragraphs under it ("(1) The Northern Territories are ...") to
    the person it names first ("Mr. MORI Takeo, Vice-Minister for Foreign Affairs, lodged a protest ..."): a
@@ -96,8 +102,9 @@ A speaker not in ``data/actors.csv`` becomes an actor of the article: the surnam
 or the word in capitals of a Japanese-style "HAYASHI Yoshimasa"), with the side its label names ("of the
 Russian Federation"), else the side of the institution that publishes the transcript (a ministry's own page
 names its spokesman by office alone: "Mr. Mitsuo Sakaba, Press Secretary", whom a question then addresses
-with "the Russian side says ..."), else the side of the sentence that introduces the name with more words
-(the nearest side word or institution: "Vladimir Dzhabarov, First Deputy Chairman of the Federation Council
+with "the Russian side says ..."; but a guest whose name is of the other side, a Japanese professor at a
+Kremlin event, is of the side the article introduces them with, else of their name), else the side of the
+sentence that introduces the name with more words (the nearest side word or institution: "Vladimir Dzhabarov, First Deputy Chairman of the Federation Council
 ..."; not one in a clause of its own, "... was ten when Soviet troops landed", "... who was involved in
 negotiations with Russia"; a scholar's nationality, else
 the place the introduction puts them in, "Professor, Hokkaido University"), else the side of the outlet,
@@ -112,7 +119,7 @@ from typing import NamedTuple
 
 from .actors import Actor, ActorIndex, introduced_people
 from .vocab import (NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, first_side_word, located_side,
-                    place_named, side_named)
+                    name_side, place_named, side_named)
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
@@ -139,7 +146,7 @@ _CAPITALISED_NAME = re.compile(r"\b[A-Z]{2,}\b")
 # ("Text: Irina Sokolova"), a headline's kicker ("Interview: ...", "Analysis: ...").
 _META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topics?|persons|geography|source|photo|photograph|picture|image|"
                          r"caption|illustration|graphic|video|credit|note|reference|"
-                         r"participants|present|attendees|tags|keywords|read more|see also|related|update|"
+                         r"participants|present|attendees|tags|keywords|read more|see also|related|update|updated|last updated|posted|published|released|issued|modified|"
                          r"correction|agenda|text|by|author|broadcast|aired|edited by|translated by|translation|"
                          r"interview|exclusive|analysis|opinion|explainer|factbox|inquiries|enquiries|contact|"
                          r"media contact|for more information|featuring|panelists?|speakers|guests|participating|result|vote|"
@@ -213,6 +220,8 @@ _STATEMENT_BY = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:statement|comment|remark
 _SPEECH_TITLE = re.compile(r"^(?:(?:opening|closing|keynote|prepared|policy|video|welcoming)\s+)?"
                            r"(?:remarks|speech|address|message)\s+(?:by|of)\s+\S", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b")
+# An office named without its country ("PRIME MINISTER", "the Foreign Minister"): the publisher's country's.
+_BARE_OFFICE = re.compile(r"^(?:the\s+)?(prime\s+minister|foreign\s+minister|president)$", re.IGNORECASE)
 # An office and a person's name after "by" in a title: "Prime Minister Taro Aso", "Foreign Minister Kono Taro".
 _TITLED_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){1,4}[A-Z][a-z]+\s+[A-Z][a-z]+$")
 # A title that names whose words follow: "Foreign Minister Sergey Lavrov's remarks and answers to media questions".
@@ -328,9 +337,9 @@ def _surname(name: str) -> str:
 class _Article:
     """What the rules know of one article: its actors, its side (outlet or title) and the speakers met."""
 
-    def __init__(self, actors: ActorIndex, outlet: str, title: str, statements=()):
+    def __init__(self, actors: ActorIndex, outlet: str, title: str, statements=(), date: str = ""):
         self.actors = actors
-        self.outlet, self.title = outlet, title
+        self.outlet, self.title, self.date = outlet, title, date
         self.statements = statements      # to find where a new speaker is introduced
         self.people: dict[str, Actor] = {}
         self.unintroduced: set[str] = set()   # speakers whose label and article give no side of their own
@@ -418,7 +427,7 @@ class _Article:
             if _HOST_LABEL.match(inner):
                 return HOST
             known = [m.actor for m in self.actors.find(inner) if m.actor.type in ("person", "institution")]
-            return known[0] if known else None
+            return self._holder_of(known[0]) if known else None
         if _QUESTION_LABEL.match(label):
             return JOURNALIST
         if _CORRESPONDENT_LABEL.match(label):
@@ -478,7 +487,10 @@ class _Article:
         for kind in ("person", "institution"):
             for mention in (mentions if kind == "person" else in_name):
                 if mention.actor.type == kind:
-                    return mention.actor
+                    return self._holder_of(mention.actor)
+        office = self.office_named(label)
+        if office is not None:
+            return office
         if not all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in name.split()):
             return None
         surname = _surname(name)
@@ -492,6 +504,10 @@ class _Article:
                 publisher = self.publisher()
                 introduced = self.introduced_side(surname)
                 side = (publisher.side if publisher is not None and publisher.side in PARTIES else "") or introduced
+                if side and name_side(name) not in ("", side):
+                    # but a guest of the other side at the publisher's event ("Shinichi Moriyama (retranslated)"
+                    # on kremlin.ru) is of the side the article introduces them with, else of their name's
+                    side = introduced or name_side(name)
                 if not introduced and not role.strip():
                     self.unintroduced.add(surname)      # a role in the label introduces ("(Tom Reilly, MA student)")
             # (nor a side word of the title for a scholar the article gives no nationality or place: they are
@@ -499,6 +515,26 @@ class _Article:
             home = self._side_of(self.outlet) or "other" if surname in self.scholars else self.side
             self.people[surname] = Actor(surname, side or home or "other", "person")
         return self.people[surname]
+
+    def office_named(self, label: str) -> Actor | None:
+        """The office a label or title names without its country ("PRIME MINISTER:" on the Prime Minister's
+        Office's page, "Statement by the Foreign Minister" on a ministry's): the one of the side of the outlet
+        (else the title), its holder on the article's date when ``data/office_holders.csv`` gives one."""
+        bare = _BARE_OFFICE.match(label.strip())
+        nationality = {"japan": "Japanese", "russia": "Russian"}.get(self.side)
+        if bare is None or nationality is None:
+            return None
+        for mention in self.actors.find(f"{nationality} {bare.group(1)}"):
+            if mention.actor.type in ("person", "institution"):
+                return self._holder_of(mention.actor)
+        return None
+
+    def _holder_of(self, actor: Actor) -> Actor:
+        """The person who held the office a label names alone on the article's date ("CHIEF CABINET
+        SECRETARY:" in January 2019 is Suga; ``data/office_holders.csv``), else the actor itself."""
+        if actor.type != "institution" or not self.date:
+            return actor
+        return self.actors.holder(actor, self.date) or actor
 
     def _moderator(self) -> Actor:
         """Who moderates a press conference: on a government's own page (the Prime Minister's Office, a
@@ -565,7 +601,10 @@ class _Article:
         if not speaker and by:
             for mention in self.actors.find(by.group(1)):
                 if mention.actor.type in ("person", "institution"):
-                    return mention.actor
+                    return self._holder_of(mention.actor)     # "Statement by the Chief Cabinet Secretary"
+            office = self.office_named(by.group(1))           # "Statement by the Foreign Minister"
+            if office is not None:
+                return office
             if _TITLED_NAME.match(by.group(1)):        # "Policy Speech by Prime Minister Taro Aso to the Diet"
                 named = self.speaker(by.group(1))
                 if named is not None and named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT):
@@ -624,13 +663,13 @@ def _stenogram_label(statements, rows) -> tuple[str, str] | None:
 
 
 def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: str = "",
-                    speaker: str = "") -> DocumentVoices:
+                    speaker: str = "", date: str = "") -> DocumentVoices:
     """The genre of one article and who speaks each of its statements by its structure (rules 1-6).
 
     Args:
         statements: the article's statements in reading order, each with text, para_idx, is_headline.
         actors: the actors of ``data/actors.csv``.
-        genre, outlet, speaker: the article's metadata ("" when not given).
+        genre, outlet, speaker, date: the article's metadata ("" when not given).
     """
     paragraphs: list[list[int]] = []
     for number, statement in enumerate(statements):
@@ -645,7 +684,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         line = " ".join(statements[i].text for i in rows)
         if not _TITLE_SPEECH.search(title) and _SPEECH_TITLE.match(line) and _is_heading(line):
             title = line
-    article = _Article(actors, outlet, title, statements)
+    article = _Article(actors, outlet, title, statements, date)
     labels = [None] + [_label_of(text) or _stenogram_label(statements, rows)
                        for text, rows in zip(firsts[1:], paragraphs[1:])]
     speakers = [article.speaker(label[0]) if label else None for label in labels]
@@ -666,21 +705,31 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         lasts.append(last)
         if number and "?" in last[-4:] and _asks(rows, last):
             asked.append(number)
-    genre = genre or _detect_genre(title, firsts, speakers, statements, main, article.publisher,
-                                   _unlabelled_interview(asked, paragraphs, statements, speakers, firsts))
+    # Dash-led paragraphs make an interview when one of them asks; a release's dashed list of participants or of
+    # their views ("- A former resident of Shikotan Island said ...") asks nothing.
+    dashed = [rows for first, rows in zip(firsts[1:], paragraphs[1:]) if _DASH.match(first)]
+    dash_interview = len(dashed) >= 3 and any("?" in statements[i].text for rows in dashed for i in rows)
+    genre = genre or _detect_genre(title, speakers, statements, main, article.publisher,
+                                   _unlabelled_interview(asked, paragraphs, statements, speakers, firsts)
+                                   or dash_interview)
+    signed = _signed_by(title, article, statements)
+    if genre == "news" and signed is not None and not any(speakers[1:]):
+        genre = "statement"
     voices = [Voice(None)] * len(statements)
     if genre in ("news", ""):
         _said_as_follows(paragraphs, firsts, lasts, voices, article)
         return DocumentVoices(genre or "news", voices)
     texts = [title] + [" ".join(statements[i].text for i in rows) for rows in paragraphs[1:]]
     if genre == "statement":
-        author = article.author(speaker, outlet, title)
+        author = signed if signed is not None and not speaker else article.author(speaker, outlet, title)
         if author is not None:
             for rows, text in zip(paragraphs[1:], texts[1:]):
                 # A question on a line of its own heads a section of a ministry's page of questions and
                 # answers ("What happened in 1945?"); nobody asks it.
-                heading = _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith("?")
-                                                and len(text.split()) <= QUESTION_HEADING_WORDS)
+                # So does a numbered one ("Q1. What are the Northern Territories?").
+                asks = (text.rstrip().endswith("?")
+                        and len(_QUESTION_NUMBER.sub("", text).split()) <= QUESTION_HEADING_WORDS)
+                heading = _is_heading(text) or (asks and (len(rows) == 1 or bool(_QUESTION_NUMBER.match(text))))
                 for i in rows:
                     voices[i] = Voice(None, True) if heading else Voice(author, quotes_kept=True)
     elif genre in ("transcript", "interview"):
@@ -718,17 +767,16 @@ def _unlabelled_interview(asked: list[int], paragraphs, statements, speakers, fi
     return answered >= 3 and bool(_INTERVIEW_LEAD.search(lead))
 
 
-def _detect_genre(title: str, firsts: list[str], speakers: list, statements, main: Actor | None,
-                  publisher=lambda: None, unlabelled_interview: bool = False) -> str:
-    """Rule 2, for an article without ``genre`` metadata (``firsts``: each paragraph's first sentence;
-    ``main``: the speaker the title announces; ``publisher``: gives the institution the outlet is, asked only
-    when nothing else decides; ``unlabelled_interview``: whether its paragraphs ask and answer without labels,
-    ``_unlabelled_interview``)."""
+def _detect_genre(title: str, speakers: list, statements, main: Actor | None,
+                  publisher=lambda: None, interview: bool = False) -> str:
+    """Rule 2, for an article without ``genre`` metadata (``main``: the speaker the title announces;
+    ``publisher``: gives the institution the outlet is, asked only when nothing else decides; ``interview``:
+    whether its paragraphs ask and answer by dashes or without labels, ``_unlabelled_interview``)."""
     labelled = [s for s in speakers if s is not None]
     named = [s for s in labelled if s not in (JOURNALIST, HOST, CORRESPONDENT)]
     if (len(labelled) >= 2 and named) or (labelled and main is not None):
         return "transcript"
-    if sum(1 for text in firsts[1:] if _DASH.match(text)) >= 3 or unlabelled_interview:
+    if interview:
         return "interview"
     if _SPEECH_TITLE.match(title) and main is None:
         return "statement"
@@ -934,6 +982,29 @@ def _introduced_guest(article: _Article, texts: list[str]) -> Actor | None:
             if any(form in text for form in forms for text in place):
                 return actor
     return None
+
+
+# The number of a page's question ("Q1.", "Q 2)", "Question 3:").
+_QUESTION_NUMBER = re.compile(r"^(?:Q|Question)\s*\d{1,3}\s*[.:)]\s*")
+# A post or an open letter signed on its first line: "Dmitry Medvedev, Deputy Chairman of the Security Council".
+_SIGNATURE = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?P<role>[A-Z].{2,150})$")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me)\b")
+
+
+def _signed_by(title: str, article: _Article, statements) -> Actor | None:
+    """The known person who signs a text on its first line, name and office, and writes it in the first person
+    and without reporting others' words (rule 5: a minister's post on his channel), or None."""
+    signature = _SIGNATURE.match(title.strip())
+    if signature is None:
+        return None
+    mentions = article.actors.find(signature.group("name"))
+    if not mentions or mentions[0].actor.type != "person" or mentions[0].start > 0:
+        return None
+    body = [s.text for s in statements if not s.is_headline]
+    said = sum(1 for text in body if _SAID.search(text))
+    if not body or said > _SAID_IN_A_STATEMENT * len(body) or not any(_FIRST_PERSON.search(t) for t in body):
+        return None
+    return mentions[0].actor
 
 
 def _title_speaker(title: str, article: _Article) -> Actor | None:

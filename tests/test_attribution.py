@@ -695,3 +695,21 @@ def test_an_envoy_posted_to_a_country_is_not_of_its_side(attribute_with):
     assert who(table, 2) == ("reported", "Hanada", "japan")
     assert who(table, 3) == ("reported", "Putin", "russia")
     assert who(table, 4)[:2] == ("narration", "")
+
+
+def test_a_persons_second_verb_and_an_honorific_report_his_words(attribute_with):
+    """Kommersant's and the New York Times' "Mr. Lavrov" is Lavrov after "according to"; a person's second verb
+    ("... but said", "... and told") reports his words, while a country's second act stays narration; "asked
+    whether" reports a question."""
+    table = attributed(attribute_with,
+                       "According to Mr. Lavrov, the Japanese side had not explained its position.",
+                       "Mr. Putin praised the joint projects on the islands but said a treaty needed \"trust\".",
+                       "Prime Minister Mikhail Mishustin toured Iturup on Monday and told workers that the islands "
+                       "would get a tax-free zone.",
+                       "Japan froze the assets of the central bank and announced that it would expel eight diplomats.",
+                       "Mr. Kono also asked whether the visits by former residents could resume.", outlet="Kommersant")
+    assert who(table, 1) == ("reported", "Lavrov", "russia")
+    assert who(table, 2) == ("direct_quote", "Putin", "russia")
+    assert who(table, 3) == ("reported", "Mishustin", "russia")
+    assert who(table, 4)[:2] == ("narration", "")
+    assert who(table, 5) == ("reported", "Kono", "japan")

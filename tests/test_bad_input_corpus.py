@@ -27,7 +27,7 @@ DOCUMENTED_CASES = {
     "csv_corpus_comma_in_unquoted_text", "csv_corpus_missing_field", "csv_corpus_quoted_multiline_text",
     "csv_corpus_unclosed_quote", "csv_corpus_text_after_closing_quote", "csv_corpus_duplicate_column",
     "csv_corpus_unnamed_column", "csv_corpus_header_only", "metadata_comma_in_unquoted_value",
-    "actors_comma_in_unquoted_value", "actors_header_only", "actors_empty_file",
+    "actors_comma_in_unquoted_value", "actors_header_only", "actors_empty_file", "office_holders_mistakes",
     "jsonl_deeply_nested", "jsonl_lone_surrogate", "jsonl_huge_integer", "jsonl_bad_lines_in_skip_mode",
     "jsonl_text_not_a_string", "jsonl_id_wrong_type", "jsonl_metadata_wrong_type", "jsonl_duplicate_key",
     "jsonl_numbers_and_null", "jsonl_keys_differ_between_lines",
@@ -205,6 +205,37 @@ def test_actors_table_in_csv_quoting_still_loads(tmp_path):
     index = load_actors(path)
     assert index.actors["Ivanov"].roles == ("presidential envoy", "envoy for environmental protection, ecology "
                                             "and transport")
+
+
+def test_office_holders_mistakes_are_errors_naming_file_row_and_problem(tmp_path):
+    """``office_holders_mistakes``: ``office_holders.csv`` beside an actors table is checked against it: an
+    office that is not one of its institutions, a holder not one of its persons, a date not written
+    YYYY-MM-DD, a term that ends before it starts, two terms of one office that overlap."""
+    actors = tmp_path / "actors.csv"
+    actors.write_text(ACTORS_HEADER + "Suga,japan,person,Yoshihide Suga|Suga,\nKato,japan,person,Katsunobu Kato|Kato,\n"
+                      "Chief Cabinet Secretary,japan,institution,,chief cabinet secretary\n", encoding="utf-8")
+    holders = tmp_path / "office_holders.csv"
+    header = "office,holder,start,end\n"
+    cases = {
+        "Cabinet,Suga,2012-12-26,2020-09-16\n": "office 'Cabinet' is not an institution of the actors table",
+        "Chief Cabinet Secretary,Abe,2012-12-26,\n": "holder 'Abe' is not a person of the actors table",
+        "Chief Cabinet Secretary,Suga,26.12.2012,\n": "start '26.12.2012' is not a date written YYYY-MM-DD",
+        "Chief Cabinet Secretary,Suga,2020-09-16,2012-12-26\n": "the term ends (2012-12-26) before it starts "
+                                                              "(2020-09-16)",
+    }
+    for row, problem in cases.items():
+        holders.write_text(header + row, encoding="utf-8")
+        assert actors_error(actors) == f"{holders}: row 2 ({row.split(',')[0]}, {row.split(',')[1]}): {problem}"
+    holders.write_text(header + "Chief Cabinet Secretary,Suga,2012-12-26,2020-09-16\n"
+                       "Chief Cabinet Secretary,Kato,2020-09-01,2021-10-04\n", encoding="utf-8")
+    assert actors_error(actors) == (f"{holders}: row 3 (Chief Cabinet Secretary, Kato): the term overlaps Suga's, "
+                                    "from 2012-12-26")
+    holders.write_text(header + "Chief Cabinet Secretary,Suga,2012-12-26,2020-09-16\n"
+                       "Chief Cabinet Secretary,Kato,2020-09-16,\n", encoding="utf-8")
+    index = load_actors(actors)
+    office = index.actors["Chief Cabinet Secretary"]
+    assert [index.holder(office, day) for day in ("2020-09-15", "2020-09-16", "2012-01-01", "2019")] == [
+        index.actors["Suga"], index.actors["Kato"], None, None]
 
 
 # ----------------------------------------------------------------------------------- JSON Lines problems

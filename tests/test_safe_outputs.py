@@ -374,7 +374,8 @@ def test_what_does_not_count_keeps_the_table_current(recorded, tmp_path):
     corpus, data, table = recorded
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    same = DataFiles.given(*(shutil.copy(p, elsewhere / p.name) for p in data.paths()))
+    copies = [shutil.copy(p, elsewhere / p.name) for p in data.paths()]     # the office holders beside the actors
+    same = DataFiles.given(*copies[:3])
     moved = tmp_path / "moved" / "statements.csv"
     moved.parent.mkdir()
     shutil.move(table, moved)

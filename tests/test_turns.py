@@ -1157,3 +1157,95 @@ def test_a_town_before_a_comma_is_no_persons_name(tmp_path):
             "manager, Sergei Tkachenko, 46, said people were tired. \"We just want roads,\" he said.")
     table = _corpus(tmp_path, {"ap": text}, outlet={"ap": "Associated Press"})
     assert {speaker for _, speaker, _, _, _ in _rows(table, "ap") if speaker} == {"Tkachenko"}
+
+
+def test_a_ministers_post_signed_on_its_first_line_is_his_statement(tmp_path):
+    """A post copied from a Telegram channel opens with its author's name and office and speaks in the first
+    person, reporting nobody: it is his statement (without genre metadata, too), not the outlet's narration."""
+    text = ("Dmitry Medvedev, Deputy Chairman of the Security Council of the Russian Federation\n\nTelegram channel, "
+            "February 7, 2024\n\nTokyo has once again held its rally about the \"northern territories\". I will "
+            "answer briefly. The southern Kurils are Russian land, and that is the end of the matter.\n\nOur "
+            "soldiers will keep training there as long as we see fit.")
+    table = _corpus(tmp_path, {"post": text}, outlet={"post": "Telegram"})
+    assert set(table["genre"]) == {"statement"}
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "post")}
+    assert rows["I will answer briefly."] == ("Medvedev", "russia")
+    assert rows["Our soldiers will keep training there as long as we see fit."] == ("Medvedev", "russia")
+    assert rows["Telegram channel, February 7, 2024"] == ("", "outlet")
+
+
+def test_a_news_story_under_a_persons_name_and_office_stays_news(tmp_path):
+    """A first line that names a person and office but a body that reports what others said is a story about
+    him, read sentence by sentence."""
+    text = ("Dmitry Medvedev, Deputy Chairman of the Security Council\n\nMedvedev said on Tuesday that the islands "
+            "were Russian. Japan's foreign ministry said it had protested. Officials in Tokyo said the remarks were "
+            "unacceptable. I asked a diplomat, who said nothing.")
+    table = _corpus(tmp_path, {"wire": text}, outlet={"wire": "Reuters"})
+    assert set(table["genre"]) == {"news"}
+
+
+def test_a_ministrys_numbered_questions_head_its_answers(tmp_path):
+    """A ministry's page of questions and answers ("Q1. What are ...?") under an "Updated:" line is the
+    ministry's statement: the date line names no speaker and each numbered question is a heading."""
+    text = ("Japan's Position on the Northern Territories\n\nMinistry of Foreign Affairs of Japan\n\nUpdated: "
+            "April 1, 2024\n\nQ1. Where are the Northern Territories?\n\nThey lie off the eastern tip of Hokkaido. "
+            "They are an inherent part of the territory of Japan.\n\nQ2. Why has no peace treaty been signed?\n\n"
+            "Because the attribution of the four islands has not been resolved.")
+    table = _corpus(tmp_path, {"faq": text}, outlet={"faq": "Ministry of Foreign Affairs of Japan"})
+    assert set(table["genre"]) == {"statement"}
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "faq")}
+    assert rows["They are an inherent part of the territory of Japan."] == ("Japanese Foreign Ministry", "japan")
+    assert rows["Where are the Northern Territories?"] == ("", "outlet")
+    assert rows["Updated: April 1, 2024"] == ("", "outlet")
+
+
+def test_a_releases_dashed_list_of_participants_is_no_interview(tmp_path):
+    """A prefecture's release lists who attended with dashes; nobody asks, so it is the prefecture's statement,
+    not an interview."""
+    text = ("Press Release\n\nHokkaido Government\n\nGovernor Meets Former Islanders in Nemuro\n\nThe Governor met "
+            "former residents of the Northern Territories on August 3.\n\nParticipants:\n\n- Naomichi Suzuki, "
+            "Governor of Hokkaido\n\n- Representatives of the former residents' league\n\n- The Mayor of Nemuro\n\n"
+            "Hokkaido will submit its requests to the national government.")
+    table = _corpus(tmp_path, {"rel": text}, outlet={"rel": "Hokkaido Government"})
+    assert set(table["genre"]) == {"statement"}
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "rel")}
+    assert rows["Hokkaido will submit its requests to the national government."] == ("Hokkaido government", "japan")
+
+
+def test_a_japanese_guest_at_a_kremlin_event_is_japans(tmp_path):
+    """On kremlin.ru a participant the page labels by name is the Kremlin's side unless the name points to the
+    other side: a professor who introduces himself from a Japanese university is Japan's."""
+    text = ("Plenary session of the Eastern Economic Forum\n\nVladimir Putin: Good afternoon, colleagues.\n\n"
+            "Kenji Nakamura: Thank you. My name is Kenji Nakamura, I am a professor at Hokkaido University. Will Russia "
+            "honour the 1956 Declaration? Many former islanders in Sapporo are waiting for an answer.\n\nVladimir Putin: "
+            "We have never refused to.")
+    voices = _voices(tmp_path, "eef", text, "Kremlin (kremlin.ru)")
+    assert voices["Putin"] == "russia"
+    assert voices["Nakamura"] == "japan"
+
+
+def test_an_office_named_alone_is_its_holder_on_the_articles_date(tmp_path):
+    """The Prime Minister's Office labels its spokesman "CHIEF CABINET SECRETARY:" and the Prime Minister
+    "PRIME MINISTER:" without names; a ministry's title says "Statement by the Foreign Minister". Each is the
+    person who held the office on the article's date (``data/office_holders.csv``), as coders name them."""
+    texts = {
+        "ccs": "Press Conference by the Chief Cabinet Secretary\n\nTuesday, March 22, 2022 (AM)\n\nREPORTER: Russia "
+               "has suspended the peace treaty talks. What is your response?\n\nCHIEF CABINET SECRETARY: The "
+               "situation was brought about by Russia's aggression against Ukraine. Shifting the responsibility onto "
+               "Japan is extremely unjust and absolutely unacceptable.",
+        "pm": "Press Conference by the Prime Minister\n\nPRIME MINISTER: Happy new year. I will hold talks with many "
+              "leaders this year.\n\nREPORTER: What about Russia?\n\nPRIME MINISTER: We will keep our sanctions in "
+              "place.",
+        "fm": "Statement by the Foreign Minister on Northern Territories Day\n\nToday is Northern Territories Day. The "
+              "Government of Japan will continue to negotiate with Russia."}
+    rows = [{"id": name, "outlet": outlet, "date": date, "text": texts[name]} for name, outlet, date in (
+        ("ccs", "Prime Minister's Office of Japan", "2022-03-22"), ("pm", "Prime Minister's Office of Japan", "2023-01-05"),
+        ("fm", "Ministry of Foreign Affairs of Japan", "2019-02-07"))]
+    path = tmp_path / "articles.jsonl"
+    pd.DataFrame(rows).to_json(path, orient="records", lines=True, force_ascii=False)
+    table = tag_corpus(path)[0]
+    speakers = {(r.article_id, r.text): (r.speaker, r.voice_side) for r in table.itertuples()}
+    assert speakers[("ccs", "Shifting the responsibility onto Japan is extremely unjust and absolutely "
+                            "unacceptable.")] == ("Matsuno", "japan")
+    assert speakers[("pm", "PRIME MINISTER: We will keep our sanctions in place.")] == ("Kishida", "japan")
+    assert speakers[("fm", "Today is Northern Territories Day.")] == ("Kono", "japan")
