@@ -11,7 +11,8 @@ Single words and acronyms match case-sensitively ("Abe", "Diet", "AP"); longer f
 ``data/office_holders.csv``, beside the actors table, says who held an office the table lists as an
 institution (office, holder, start, end; dates as YYYY-MM-DD, the end left empty while in office): a
 transcript's label that names the office alone ("CHIEF CABINET SECRETARY:" on the Prime Minister's Office's
-page of January 2019) is the person who held it on the article's date (Suga), as coders read it.
+page of January 2019) is the person who held it on the article's date (Suga), as coders read it; so is an
+office that speaks in a story ("Japan's prime minister denounced ...").
 """
 from __future__ import annotations
 
@@ -299,7 +300,9 @@ _TITLE_BEFORE = re.compile(r"(?:(?:\b[A-Z][a-z]+|\bU\.S\.|\bUK|\bEU),? (?:and )?
 # Studies, Nikolai Shevelyov, argues": the role first, then the name between commas; found from the role's noun.
 _ROLE_NOUNS = ("governor", "academic", "professor", "analyst", "expert", "scholar", "researcher", "historian",
                "diplomat", "lawmaker", "senator", "mayor", "official", "spokesman", "spokeswoman", "chairman",
-               "manager", "director", "fisherman", "teacher", "resident", "owner", "worker", "doctor", "farmer")
+               "manager", "director", "fisherman", "teacher", "resident", "owner", "worker", "doctor", "farmer",
+               # a British paper's "The prime minister, Naoto Kan, told ...", "the Russian ambassador, Mikhail Bely,"
+               "minister", "secretary", "ambassador", "premier", "envoy")
 _COMMA_NAME_COMMA = re.compile(r", ([A-Z][a-z]+ [A-Z][a-z]+),")     # a literal first: found fast
 _ROLE_RIGHT_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in) [^,\n]{{1,60}})?$")
 _ROLE_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+ ){0,4}$")

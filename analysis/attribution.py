@@ -65,7 +65,8 @@ from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, NATIONALITY_SIDES, PARTIES, 
 
 # Participles that report only after a comma, whose subject opens the sentence ("Nezavisimaya Gazeta was more
 # cautious, arguing that ..."); elsewhere they are nouns or adjectives ("a warning that").
-_PARTICIPLE_VERBS = "arguing|warning|describing|stressing|insisting|noting|urging|accusing|suggesting|claiming|questioning"
+_PARTICIPLE_VERBS = ("arguing|warning|describing|stressing|insisting|noting|urging|accusing|suggesting|claiming|questioning|"
+                     "calling|echoing")
 SPEECH_VERBS = (
     "said|says|say|told|tells|tell|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     "pointed out|points out|stated|states|declared|declares|announced|announces|explained|explains|"
@@ -79,7 +80,7 @@ SPEECH_VERBS = (
     "urged|warns|denied|denies|promised|promises|protests|condemned|condemns|cautioned|cautions|denounced|"
     "denounces|slammed|brushed off|declined to comment|declined to say|refused to comment|conceded|countered|"
     "lamented|hailed|spoke of|spoken of|spoke about|raised concerns?|raised the issue|raised the question|made it clear|"
-    "asked what|asked whether|asked why|asked how|asked if|"
+    "asked what|asked whether|asked why|asked how|asked if|echoed|echoes|slams|slam|"
     "declined to answer|refused to answer|refusing to answer|"
     # what a group does ("Residents say", "Diplomats stress that", "Few analysts think so")
     "stress|argue|warn|note|insist|believe|think|explain|point out|claim|complain|acknowledge|admit|contend|"
@@ -135,6 +136,7 @@ _MEMBER_OF = re.compile(r"(?:^|(?<=[,;:]\s))(?:(?:an?|the|one|some|several|two)\
 _IN_PLACE = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?")
 _MEMBER_ENDS = ("of ", "at ", "in ", "from ", "with ", "the ")     # what _MEMBER_OF's match ends with
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,]{1,100}")
+_ROLE_OF_PERSON = re.compile(r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}")
 _RANK_WORDS = {"senior", "veteran", "top", "high-ranking", "unnamed", "anonymous", "some", "several", "many"}
 # The words of a placed group's name that give its side: nationalities (``vocab.NATIONALITY_SIDES``), and the
 # ruling party's initials.
@@ -614,6 +616,12 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
         if _not_subject(text[max(0, mention.start - 60):mention.start], mention.actor.type):
             continue
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
+            if mention.actor.type == "generic":
+                # The group names what a person is ("Alexei Grigoryev, an analyst at the Carnegie Moscow
+                # Center, said"): the person speaks.
+                for person in earlier:
+                    if person.actor.type in PERSON_TYPES and _ROLE_OF_PERSON.fullmatch(text, person.end, mention.start):
+                        return ("actor", person.actor)
             if mention.actor.type in ("capital", "country"):
                 # The place may close an appositive: "Aleksey Gordeyev, a Japan specialist at the Higher
                 # School of Economics in Moscow, said".
@@ -743,8 +751,9 @@ _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _TIME_OPENING = re.compile(r"^(?:In|On|At|After|Before|Earlier|Later|Last|This|Meanwhile|However|Since)\b[^,]{0,40},\s*")
 
 
-def _speech_verbs(text: str, outside: str, mentions, speech: PhraseFinder) -> tuple:
-    """The speech verbs outside the quotes, each with its subjects (``_Verb``)."""
+def _speech_verbs(text: str, outside: str, mentions, speech: PhraseFinder, *, is_headline: bool = False) -> tuple:
+    """The speech verbs outside the quotes, each with its subjects (``_Verb``). In a headline a capital's or
+    country's verb is its words too ("Moscow rejects Tokyo's claim", as GUIDE.md codes headlines)."""
     verbs = []
     for verb in speech.find(outside):
         if outside[verb.end:verb.end + 4] == " to " and verb.text[:7].lower() == "continu":
@@ -767,7 +776,7 @@ def _speech_verbs(text: str, outside: str, mentions, speech: PhraseFinder) -> tu
             if invertible and (before is None or before[0] != "actor") else None
         # (a participle of a country or capital describes its policy too: "Japan has rejected that idea,
         # arguing that ...")
-        policy = bool(_POLICY_VERBS.match(verb.text)) or verb.text.lower() in _PARTICIPLES
+        policy = not is_headline and (bool(_POLICY_VERBS.match(verb.text)) or verb.text.lower() in _PARTICIPLES)
         verbs.append(_Verb(verb.start, before, invertible, after, policy))
     return tuple(verbs)
 
@@ -784,7 +793,7 @@ def _attribution_plan(text: str, spans, mentions, outside: str, finders: Finders
     if colon:
         return colon
     according = _according_to(outside, outside_mentions)
-    verbs = _speech_verbs(text, outside, outside_mentions, finders.speech)
+    verbs = _speech_verbs(text, outside, outside_mentions, finders.speech, is_headline=is_headline)
     if not according and not verbs:
         return None
     return ("rules", according, verbs)
@@ -1031,6 +1040,13 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
     _resolve_headlines(rows, headlines, finders.actors)
     _apply_document_voices(rows, statements, finders.actors, document)
     for row in rows:
+        # An office that speaks ("Japan's prime minister denounced ...") is the person who held it on the
+        # article's date (``data/office_holders.csv``), as coders name the speaker.
+        office = finders.actors.actors.get(row["speaker"]) if row["speaker"] and document.date else None
+        if office is not None and office.type == "institution" and office.canonical in finders.actors.holders:
+            holder = finders.actors.holder(office, document.date)
+            if holder is not None:
+                row.update(speaker=holder.canonical, speaker_type=SPEAKER_TYPES[holder.type])
         del row["_attributed"]
     return rows
 

@@ -126,7 +126,7 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     stances) keeps every stance of the cues and leads both."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
-    assert rounded["ensemble"]["raw"] == 0.915 and rounded["model"]["raw"] == 0.902
+    assert rounded["ensemble"]["raw"] == 0.918 and rounded["model"]["raw"] == 0.914
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
@@ -160,26 +160,27 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
             for which, tagger in taggers.items()}
 
 
-# The test parts of sets 6-19, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-19 read
+# The test parts of sets 6-20, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-20 read
 # for attribution), as the last commit tags them (the classifier and the view words learn from them, so these
 # figures measure fit; kept so that a change of rules shows what it does to each): the codebook tagger's macro-F1;
 # the ensemble's macro-F1 and precision, and its speaker / voice_side / mode / holder_side accuracy; statements
 # scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.949, 0.915], [0.931, 0.955, 0.960, 0.816], 828),
-    "real_genres_7": (0.546, [0.949, 0.920], [0.921, 0.943, 0.951, 0.851], 793),
-    "real_genres_8": (0.554, [0.958, 0.920], [0.911, 0.940, 0.950, 0.878], 854),
-    "real_genres_9": (0.598, [0.951, 0.907], [0.880, 0.948, 0.953, 0.809], 744),
-    "real_genres_10": (0.557, [0.965, 0.937], [0.914, 0.953, 0.955, 0.844], 770),
-    "real_genres_11": (0.482, [0.962, 0.932], [0.893, 0.922, 0.930, 0.796], 657),
-    "real_genres_12": (0.569, [0.919, 0.869], [0.908, 0.929, 0.929, 0.818], 822),
-    "real_genres_13": (0.562, [0.959, 0.925], [0.903, 0.952, 0.957, 0.851], 786),
-    "real_genres_14": (0.584, [0.957, 0.933], [0.852, 0.882, 0.931, 0.818], 786),
-    "real_genres_15": (0.621, [0.952, 0.915], [0.922, 0.946, 0.958, 0.821], 996),
-    "real_genres_16": (0.630, [0.946, 0.915], [0.946, 0.961, 0.964, 0.828], 1046),
-    "real_genres_17": (0.656, [0.936, 0.888], [0.949, 0.961, 0.967, 0.831], 1069),
-    "real_genres_18": (0.597, [0.962, 0.930], [0.878, 0.929, 0.938, 0.850], 1086),
-    "real_genres_19": (0.612, [0.948, 0.925], [0.898, 0.921, 0.941, 0.795], 1123),
+    "real_genres_6": (0.582, [0.951, 0.918], [0.936, 0.959, 0.961, 0.826], 828),
+    "real_genres_7": (0.546, [0.949, 0.920], [0.922, 0.943, 0.951, 0.846], 793),
+    "real_genres_8": (0.554, [0.958, 0.920], [0.913, 0.941, 0.950, 0.877], 854),
+    "real_genres_9": (0.598, [0.951, 0.907], [0.880, 0.948, 0.953, 0.804], 744),
+    "real_genres_10": (0.557, [0.962, 0.932], [0.914, 0.953, 0.955, 0.851], 770),
+    "real_genres_11": (0.482, [0.962, 0.932], [0.893, 0.922, 0.930, 0.801], 657),
+    "real_genres_12": (0.569, [0.922, 0.874], [0.908, 0.929, 0.929, 0.819], 822),
+    "real_genres_13": (0.562, [0.971, 0.946], [0.903, 0.952, 0.957, 0.849], 786),
+    "real_genres_14": (0.584, [0.959, 0.935], [0.852, 0.882, 0.931, 0.821], 786),
+    "real_genres_15": (0.621, [0.952, 0.915], [0.924, 0.947, 0.958, 0.822], 996),
+    "real_genres_16": (0.630, [0.946, 0.915], [0.946, 0.961, 0.964, 0.830], 1046),
+    "real_genres_17": (0.656, [0.941, 0.895], [0.951, 0.962, 0.968, 0.829], 1069),
+    "real_genres_18": (0.597, [0.962, 0.930], [0.881, 0.929, 0.938, 0.844], 1086),
+    "real_genres_19": (0.612, [0.948, 0.925], [0.899, 0.922, 0.942, 0.794], 1123),
+    "real_genres_20": (0.588, [0.964, 0.935], [0.918, 0.941, 0.953, 0.819], 1058),
 }
 
 
@@ -196,30 +197,31 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 
 
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
-    """Set 19 as ``tag --leave-out data/annotations/real_genres_19/gold_test.csv`` scores it: the classifier and
-    the view words trained without it, as when it was scored untouched in the eleventh round. Its stance figures
-    are those it had then (ensemble macro-F1 0.765, precision 0.778); its attribution is this round's, read on
-    it (then speaker 0.758, voice_side 0.803, mode 0.829, holder_side 0.718)."""
-    held_out = _scores_without_genre("real_genres_19", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
-    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.765, 0.778]
+    """Set 20 as ``tag --leave-out data/annotations/real_genres_20/gold_test.csv`` scores it: the classifier and
+    the view words trained without it, as when it was scored untouched in this round's first step. Its stance
+    figures are those it had then (ensemble macro-F1 0.798, precision 0.773); its attribution is the round's
+    last, read on it (then speaker 0.865, voice_side 0.897, mode 0.927, holder_side 0.773)."""
+    held_out = _scores_without_genre("real_genres_20", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.798, 0.773]
     assert [round(float(held_out[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.898, 0.921, 0.941, 0.753]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.918, 0.941, 0.953, 0.775]
 
 
-def test_the_ensemble_on_the_untouched_twentieth_set(tmp_path):
-    """The test part of the twelfth round, never read: written and coded after set 19 was read, and scored at
-    the round's commit of rules. With the round start's rules (102e961): ensemble macro-F1 0.793, precision
-    0.765; speaker 0.865, voice_side 0.897, mode 0.926, holder_side 0.774 (docs/evaluation.md, "Twelfth
-    round"). Scoring matches statements by text: six rows repeat two texts, so 1,058 of 1,061 are scored."""
-    scores = _scores_without_genre("real_genres_20", tmp_path)
+def test_the_ensemble_on_the_untouched_twenty_first_set(tmp_path):
+    """The last test part of the twelfth round, never read: written and coded after sets 19 and 20 were read,
+    and scored at the round's last commit of rules. With the round start's rules (102e961): ensemble macro-F1
+    0.760, precision 0.734; speaker 0.856, voice_side 0.951, mode 0.976, holder_side 0.741 (docs/evaluation.md,
+    "Twelfth round"). Scoring matches statements by text: fourteen rows repeat seven texts, so 1,072 of 1,077
+    are scored."""
+    scores = _scores_without_genre("real_genres_21", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.588
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.798, 0.773]
+    assert round(float(codebook["macro f1"]), 3) == 0.631
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.772, 0.738]
     assert [round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids
-            ] == [0.865, 0.776, 0.740, 0.812]
+            ] == [0.828, 0.794, 0.758, 0.708]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.865, 0.897, 0.927, 0.773]
-    assert int(ensemble["statements scored"]) == 1058
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.857, 0.951, 0.976, 0.743]
+    assert int(ensemble["statements scored"]) == 1072
 
 
 def test_prevalence_adjustment_on_known_rates():

@@ -1249,3 +1249,55 @@ def test_an_office_named_alone_is_its_holder_on_the_articles_date(tmp_path):
                             "unacceptable.")] == ("Matsuno", "japan")
     assert speakers[("pm", "PRIME MINISTER: We will keep our sanctions in place.")] == ("Kishida", "japan")
     assert speakers[("fm", "Today is Northern Territories Day.")] == ("Kono", "japan")
+
+
+def test_a_regional_governments_release_written_as_news_is_read_as_news(tmp_path):
+    """A regional government's page that reports its governor's words sentence after sentence ("...,"
+    Valery Limarenko said.") is written as news: its own narration is the outlet's, not the government's
+    statement, and the quotes are the governor's."""
+    text = ("Limarenko: the Kurils will get a special tax regime\n\nGovernor Valery Limarenko discussed the "
+            "President's initiative at a meeting of the regional government.\n\n\"This is a historic decision for "
+            "the Kurils,\" Valery Limarenko said.\n\nThe Governor instructed the ministry to prepare proposals "
+            "within two weeks.\n\n\"Investors will work under Russian rules,\" the Governor said.\n\nNew schools "
+            "and a new airport have been built on the islands.\n\n\"We are building the Kurils for our people,\" "
+            "Limarenko said.")
+    table = _corpus(tmp_path, {"rel": text}, outlet={"rel": "Sakhalin Region government"})
+    assert set(table["genre"]) == {"news"}
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "rel")}
+    assert rows["New schools and a new airport have been built on the islands."] == ("", "outlet")
+    assert rows["\"We are building the Kurils for our people,\" Limarenko said."] == ("Limarenko", "russia")
+
+
+def test_an_events_moderator_and_a_roster_of_names_on_their_own_lines(tmp_path):
+    """A think tank's transcript: the roster gives each speaker's name on one line and the role on the next; the
+    one who opens ("welcome to CSIS") and hands the floor to a speaker by name is the moderator, the host; a
+    question that addresses a panelist by name introduces nobody; "Presenter: Name" is a roster line."""
+    text = ("Center for Strategic and International Studies\n\nFEATURING\n\nKenta Morimoto\nFormer Director, "
+            "Russian Division, Ministry of Foreign Affairs of Japan\n\nAnna Sokolova\nAssociate Professor, "
+            "Georgetown University\n\nPresenter: Thomas Reed\n\nDR. REED: Good morning, everyone, and welcome to "
+            "CSIS. The talks have stalled again. Mr. Morimoto, let me start with you.\n\nMR. MORIMOTO: Thank you. "
+            "The four islands are Japan's inherent territory.\n\nDR. REED: Dr. Sokolova, is there anyone in the "
+            "Russian elite who favours a compromise?\n\nDR. SOKOLOVA: Quietly, yes. But nobody will say so in "
+            "public.")
+    table = _corpus(tmp_path, {"csis": text}, outlet={"csis": "CSIS"})
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "csis")}
+    assert rows["The talks have stalled again."] == ("host", "other")
+    assert rows["The four islands are Japan's inherent territory."] == ("Morimoto", "japan")
+    assert rows["But nobody will say so in public."] == ("Sokolova", "us")
+    assert rows["Presenter: Thomas Reed"] == ("", "outlet")
+
+
+def test_a_question_printed_without_a_label_before_the_guests_label(tmp_path):
+    """Rossiyskaya Gazeta labels only the answers ("Viktor Gorbunov: ..."); the short paragraph that asks right
+    before each is the journalist's. A briefing's "8 February 2023 18:25" is a date line."""
+    text = ("Orientalist Viktor Gorbunov: Tokyo has chosen confrontation\n\n8 February 2023 18:25\n\nRG's "
+            "correspondent discussed the end of the visa-free exchanges with Viktor Gorbunov, a leading "
+            "researcher at the Institute of Oriental Studies.\n\nViktor Ivanovich, was the decision expected?\n\n"
+            "Viktor Gorbunov: In general, yes. The exchanges had been frozen since the spring.\n\nWhat about the "
+            "peace treaty?\n\nViktor Gorbunov: The talks will not resume while the sanctions stay.")
+    table = _corpus(tmp_path, {"rg": text}, outlet={"rg": "Rossiyskaya Gazeta"})
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "rg")}
+    assert rows["Viktor Ivanovich, was the decision expected?"] == ("journalist", "other")
+    assert rows["What about the peace treaty?"] == ("journalist", "other")
+    assert rows["The exchanges had been frozen since the spring."] == ("Gorbunov", "russia")
+    assert rows["8 February 2023 18:25"] == ("", "outlet")
