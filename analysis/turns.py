@@ -40,25 +40,26 @@ The rule (``document_voices``), paragraph by paragraph:
    "..., CNN CORRESPONDENT:" the journalist, and so is their surname alone later). A role after the name
    ("..., LDPR faction") never makes the institution it names the speaker; in a label all in capitals the
    surname is the last word ("KENJI ITO"), in a Japanese-style one the word in capitals ("HAYASHI
-   Yoshimasa"). A label that names an office alone ("CHIEF CABINET SECRETARY:", "PRIME MINISTER:" on the
-   Prime Minister's Office's page) is the person who held it on the article's date, from
-   ``data/office_holders.csv``; an office without its country is the publisher's country's. A line of
-   metadata ("Updated: March 31, 2023") is no label. The Diet's "Government Witness (Director-General of the European Affairs Bureau, Ministry of
-   Foreign Affairs)" names the official by office alone: the office in the brackets is the speaker, Japan's.
-2. **Genre.** From the article's ``genre`` metadata (news, transcript, interview, statement) when given. Else
-   an article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
-   (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash, one of which
-   asks, is an ``interview`` (a release's dashed list of participants asks nothing), and so is one printed without labels or dashes whose lead says someone was interviewed
-   ("... told Kommersant how ...") and which has at least three short question paragraphs, each answered by
-   the paragraph after it; one whose title names a statement or comment ("Foreign Ministry statement on ...",
-   "Statement by the Press Secretary ...") and whose body never says "said", "told" or "according to" (or,
-   when the title opens with what it is, "Appeal Concerning ...", in at most a tenth of its sentences) is a
-   ``statement``; so is a speech whose title names its speaker ("Remarks by Ambassador ... at ...", also on
-   the line under a site's name), and one without labels published by an institution of ``data/actors.csv``
-   (a readout on kremlin.ru, a page of mid.ru or of an embassy), unless more than one in seven of its
-   sentences report what someone said (a regional government's release written as news); so is a post signed on its first line by a
-   known person with an office ("Dmitry Medvedev, Deputy Chairman of the Security Council ...") and written
-   in the first person without reporting others' words; any other is ``news``, left to the sentence rules.
+   Yoshimasa"). A label that names an office alone ("CHIEF CABINET SECRETARY:", "PRIME MINISTER:" on the Prime
+   Minister's Office's page) is the person who held it on the article's date, from ``data/office_holders.csv``; an
+   office without its country is the publisher's country's. A line of metadata ("Updated: March 31, 2023") is no
+   label. The Diet's "Government Witness (Director-General of the European Affairs Bureau, Ministry of Foreign
+   Affairs)" names the official by office alone: the office in the brackets is the speaker, Japan's.
+2. **Genre.** From the article's ``genre`` metadata (news, transcript, interview, statement) when given. Else an
+   article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
+   (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash, one of
+   which asks, is an ``interview`` (a release's dashed list of participants asks nothing), and so is one printed
+   without labels or dashes whose lead says someone was interviewed ("... told Kommersant how ...") and which has
+   at least three short question paragraphs, each answered by the paragraph after it; one whose title names a
+   statement or comment ("Foreign Ministry statement on ...", "Statement by the Press Secretary ...") and whose
+   body never says "said", "told" or "according to" (or, when the title opens with what it is, "Appeal Concerning
+   ...", in at most a tenth of its sentences) is a ``statement``; so is a speech whose title names its speaker
+   ("Remarks by Ambassador ... at ...", also on the line under a site's name), and one without labels published by
+   an institution of ``data/actors.csv`` (a readout on kremlin.ru, a page of mid.ru or of an embassy), unless more
+   than one in seven of its sentences report what someone said (a regional government's release written as news);
+   so is a post signed on its first line by a known person with an office ("Dmitry Medvedev, Deputy Chairman of the
+   Security Council ...") and written in the first person without reporting others' words; any other is ``news``,
+   left to the sentence rules.
 3. **Turns.** In a transcript or interview, a turn runs from its label to the next label or section heading (a
    short line without final punctuation, a line in brackets: "[Questions and Answers]"). A label alone on its
    line is a heading itself, and the paragraph after it is that speaker's. Questions are the
@@ -104,18 +105,17 @@ The rule (``document_voices``), paragraph by paragraph:
    the person it names first ("Mr. MORI Takeo, Vice-Minister for Foreign Affairs, lodged a protest ..."): a
    ministry's account of a protest gives the official's words.
 
-A speaker not in ``data/actors.csv`` becomes an actor of the article: the surname (the last word of the name,
-or the word in capitals of a Japanese-style "HAYASHI Yoshimasa"), with the side its label names ("of the
-Russian Federation"), else the side of the institution that publishes the transcript (a ministry's own page
-names its spokesman by office alone: "Mr. Mitsuo Sakaba, Press Secretary", whom a question then addresses
-with "the Russian side says ..."; but a guest whose name is of the other side, a Japanese professor at a
-Kremlin event, is of the side the article introduces them with, else of their name), else the side of the
-sentence that introduces the name with more words (the nearest side word or institution: "Vladimir Dzhabarov, First Deputy Chairman of the Federation Council
-..."; not one in a clause of its own, "... was ten when Soviet troops landed", "... who was involved in
-negotiations with Russia"; a scholar's nationality, else
-the place the introduction puts them in, "Professor, Hokkaido University"), else the side of the outlet,
-else of the title. "Press" in an office ("Press Secretary", "press
-service") names no newspaper.
+A speaker not in ``data/actors.csv`` becomes an actor of the article: the surname (the last word of the name, or
+the word in capitals of a Japanese-style "HAYASHI Yoshimasa"), with the side its label names ("of the Russian
+Federation"), else the side of the institution that publishes the transcript (a ministry's own page names its
+spokesman by office alone: "Mr. Mitsuo Sakaba, Press Secretary", whom a question then addresses with "the Russian
+side says ..."; but a guest whose name is of the other side, a Japanese professor at a Kremlin event, is of the
+side the article introduces them with, else of their name), else the side of the sentence that introduces the name
+with more words (the nearest side word or institution: "Vladimir Dzhabarov, First Deputy Chairman of the Federation
+Council ..."; not one in a clause of its own, "... was ten when Soviet troops landed", "... who was involved in
+negotiations with Russia"; a scholar's nationality, else the place the introduction puts them in, "Professor,
+Hokkaido University"), else the side of the outlet, else of the title. "Press" in an office ("Press Secretary",
+"press service") names no newspaper.
 """
 from __future__ import annotations
 
