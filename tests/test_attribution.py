@@ -742,3 +742,18 @@ def test_an_office_that_speaks_in_a_story_is_its_holder_on_the_articles_date(att
     for date, speaker in (("2022-03-22", "Kishida"), ("2019-06-01", "Abe"), ("", "Japanese Prime Minister")):
         documents = pd.DataFrame({"outlet": ["AP"], "date": [date]}, index=["t"])
         assert attribute_with(table, documents).set_index("sent_idx").loc[1, "speaker"] == speaker
+
+
+def test_a_headlines_capital_speaks_in_its_verb(attribute_with):
+    """GUIDE.md codes a headline whose subject speaks as that subject's words: "Moscow rejects Tokyo's claim to
+    Kuril Islands" is Moscow's (RT), though in the body a capital's "rejects" is its policy, narration; "Russian
+    Lawmakers Slam ..." is the lawmakers'."""
+    table = attributed(attribute_with, "Moscow rejects Tokyo's claim to the islands, the ministry said in a "
+                       "statement on its website.", headline="Moscow rejects Tokyo's claim to Kuril Islands",
+                       outlet="RT")
+    assert who(table, 0) == ("reported", "Moscow", "russia")
+    table = attributed(attribute_with, "Moscow rejects Tokyo's claim to the islands.", outlet="RT")
+    assert who(table, 1)[:2] == ("narration", "")
+    table = attributed(attribute_with, "The deputies spoke on Tuesday.",
+                       headline="Russian Lawmakers Slam Tokyo's 'Illegal Occupation' Claim", outlet="Sputnik")
+    assert who(table, 0) == ("reported", "Russian lawmakers", "russia")
