@@ -111,6 +111,13 @@ class ActorIndex:
                 return term.person
         return None
 
+    def in_office(self, actor: Actor, date: str) -> Actor:
+        """The person who held the office ``actor`` is on ``date``, else ``actor`` itself (a person, an office
+        the table gives no holder for that day, an article without a date)."""
+        if actor.type != "institution" or actor.canonical not in self.holders or not date:
+            return actor
+        return self.holder(actor, date) or actor
+
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, with a role before a name merged into the name."""
         text = text.replace("’", "'")

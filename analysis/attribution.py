@@ -1039,14 +1039,13 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
             _set_speaker(rows[row_number], person, rows[row_number]["mode"])
     _resolve_headlines(rows, headlines, finders.actors)
     _apply_document_voices(rows, statements, finders.actors, document)
+    holders = finders.actors.holders if document.date else {}
     for row in rows:
         # An office that speaks ("Japan's prime minister denounced ...") is the person who held it on the
         # article's date (``data/office_holders.csv``), as coders name the speaker.
-        office = finders.actors.actors.get(row["speaker"]) if row["speaker"] and document.date else None
-        if office is not None and office.type == "institution" and office.canonical in finders.actors.holders:
-            holder = finders.actors.holder(office, document.date)
-            if holder is not None:
-                row.update(speaker=holder.canonical, speaker_type=SPEAKER_TYPES[holder.type])
+        if row["speaker"] in holders:
+            person = finders.actors.in_office(finders.actors.actors[row["speaker"]], document.date)
+            row.update(speaker=person.canonical, speaker_type=SPEAKER_TYPES[person.type])
         del row["_attributed"]
     return rows
 

@@ -556,9 +556,7 @@ class _Article:
     def _holder_of(self, actor: Actor) -> Actor:
         """The person who held the office a label names alone on the article's date ("CHIEF CABINET
         SECRETARY:" in January 2019 is Suga; ``data/office_holders.csv``), else the actor itself."""
-        if actor.type != "institution" or not self.date:
-            return actor
-        return self.actors.holder(actor, self.date) or actor
+        return self.actors.in_office(actor, self.date)
 
     def _moderator(self) -> Actor:
         """Who moderates a press conference: on a government's own page (the Prime Minister's Office, a
@@ -824,16 +822,15 @@ def _detect_genre(title: str, speakers: list, statements, main: Actor | None,
         # A news story about a statement reports what people said; a statement may itself mention, once or
         # twice, what others have said ("some officials in Moscow have said ...") when its title opens with
         # what it is ("Appeal Concerning ...").
-        body = [s for s in statements if not s.is_headline]
-        said = sum(1 for s in body if _SAID.search(s.text))
-        if not said or (_STATEMENT_FIRST.match(title) and said <= _SAID_IN_A_STATEMENT * len(body)):
+        said, body = _reported(statements)
+        if not said or (_STATEMENT_FIRST.match(title) and said <= _SAID_IN_A_STATEMENT * body):
             return "statement"
     if not labelled and publisher() is not None:
         # A ministry's, the Kremlin's or an embassy's own page: its readouts are its words; but a page that
         # reports what its officials said, sentence after sentence ("..., Valery Limarenko said."), is written
         # as news, and its narration is the outlet's.
-        body = [s for s in statements if not s.is_headline]
-        if sum(1 for s in body if _SAID.search(s.text)) <= _SAID_IN_A_RELEASE * len(body):
+        said, body = _reported(statements)
+        if said <= _SAID_IN_A_RELEASE * body:
             return "statement"
     return "news"
 
@@ -1048,6 +1045,13 @@ _SIGNATURE = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me)\b")
 
 
+def _reported(statements) -> tuple[int, int]:
+    """(how many of the body's sentences report what someone said, how many sentences the body has): a
+    statement reports others' words seldom, a news story often (rule 2)."""
+    body = [s.text for s in statements if not s.is_headline]
+    return sum(1 for text in body if _SAID.search(text)), len(body)
+
+
 def _signed_by(title: str, article: _Article, statements) -> Actor | None:
     """The known person who signs a text on its first line, name and office, and writes it in the first person
     and without reporting others' words (rule 5: a minister's post on his channel), or None."""
@@ -1057,9 +1061,9 @@ def _signed_by(title: str, article: _Article, statements) -> Actor | None:
     mentions = article.actors.find(signature.group("name"))
     if not mentions or mentions[0].actor.type != "person" or mentions[0].start > 0:
         return None
-    body = [s.text for s in statements if not s.is_headline]
-    said = sum(1 for text in body if _SAID.search(text))
-    if not body or said > _SAID_IN_A_STATEMENT * len(body) or not any(_FIRST_PERSON.search(t) for t in body):
+    said, body = _reported(statements)
+    if not body or said > _SAID_IN_A_STATEMENT * body or not any(
+            _FIRST_PERSON.search(s.text) for s in statements if not s.is_headline):
         return None
     return mentions[0].actor
 
