@@ -2,7 +2,8 @@
 
 - ``user_codes``: a coding sheet (adjudicated, or one coder's) read as training rows: text and stances;
   ``training_codes`` the same rows from a table (``coding.adjudicate``'s one code per statement).
-- ``base_training``: what the shipped model trains on (the gold, the other-outlets set, the real-genre dev parts).
+- ``base_training``: what the shipped model trains on (``shipped_paths``: the gold, the other-outlets set, the
+  real-genre sets' coded parts that may be learned from).
 - ``train_with_codes``: the classifier trained on both.
 - ``scores_before_after``: leave-one-article-out on the user's codes: for each of their articles, the shipped
   model (before) and the model that also learned the user's codes of their *other* articles (after) tag its
@@ -83,16 +84,23 @@ def stance_change_table(before: pd.DataFrame, after: pd.DataFrame, stance_ids: l
     return pd.DataFrame(rows, columns=["stance", "before", "after", "both", "only_before", "only_after"])
 
 
-def shipped_codes(codebook: Codebook | None = None) -> dict:
-    """The coded tables the suite learns from, by path: the seed gold, the other-outlets set, the dev parts
-    of the real-genre sets and their test parts already read (``paths.READ_TEST_PARTS``; never an untouched
-    test part). ``make_tagger`` reads them once for the classifier and the holder's view words."""
+def shipped_paths(leave_out: tuple = ()) -> list:
+    """The coded tables the suite learns from: the seed gold, the other-outlets set, the dev parts of the
+    real-genre sets and their test parts already read (``paths.READ_TEST_PARTS``; never an untouched test
+    part), but those in ``leave_out``."""
     from . import paths
+
+    wanted = [paths.GOLD, *([paths.DEV_OUTLETS] if paths.DEV_OUTLETS.exists() else []), *paths.LEARNED_FROM]
+    return [path for path in wanted if path not in leave_out]
+
+
+def shipped_codes(codebook: Codebook | None = None, leave_out: tuple = ()) -> dict:
+    """The coded tables of ``shipped_paths``, by path. ``make_tagger`` reads them once for the classifier and
+    the holder's view words."""
     from .evaluation import read_coded
 
     codebook = codebook or load_codebook()
-    wanted = [paths.GOLD, *([paths.DEV_OUTLETS] if paths.DEV_OUTLETS.exists() else []), *paths.LEARNED_FROM]
-    return {path: read_coded(path, codebook=codebook) for path in wanted}
+    return {path: read_coded(path, codebook=codebook) for path in shipped_paths(leave_out)}
 
 
 def base_training(codebook: Codebook | None = None, codes: dict | None = None) -> pd.DataFrame:
@@ -109,6 +117,11 @@ def view_words(codebook: Codebook | None = None, codes: dict | None = None):
     coded tables of ``paths.LEARNED_FROM`` (never an untouched test part): the stance-free statements whose
     coded voice is a side's and not the outlet's narration, and whether the coders gave each that side as
     holder. ``codes``: ``shipped_codes``, if already read."""
+    return fitted_view_words(codebook, codes)[0]
+
+
+def fitted_view_words(codebook: Codebook | None = None, codes: dict | None = None):
+    """``view_words``, and the key they are kept under (``_fast.fitted_partner``)."""
     from . import paths
     from ._fast import fitted_partner
     from .holder import ViewWords
@@ -126,7 +139,7 @@ def view_words(codebook: Codebook | None = None, codes: dict | None = None):
     if views is None:
         views = ViewWords.fit(spoken["text"], says_view, spoken["genre"])
         fitted_partner.store_views(key, views)
-    return views
+    return views, key
 
 
 def _genres_of(path, coded: pd.DataFrame) -> list[str]:

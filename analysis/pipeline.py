@@ -66,21 +66,52 @@ def make_tagger(name: str = DEFAULT_TAGGER, codebook: Codebook | None = None, *,
     real-genre tables of ``paths.LEARNED_FROM`` (never an untouched test part) but those in ``leave_out`` (to
     score a set the model has not seen), and ``extra_training`` (text, stances: a user's codes,
     ``learning.user_codes``), which wins over a shipped coding of the same text."""
-    from .learning import shipped_codes, view_words
+    from ._fast import fitted_partner
+    from .learning import fitted_view_words, shipped_codes, shipped_paths
 
     codebook = codebook or load_codebook()
-    codes = {path: coded for path, coded in shipped_codes(codebook).items() if path not in leave_out}
-    tagger = _make_stance_tagger(name, codebook, extra_training, codes)
-    tagger.views = view_words(codebook, codes)
+    trained = None
+    if extra_training is None and name in ("codebook", "ensemble") and fitted_partner.cache_folder() is not None:
+        trained = fitted_partner.trained_key(name, codebook.stance_ids, codebook.frame_ids,
+                                             shipped_paths(leave_out), package_fingerprint()["sha256"])
+        tagger = _stored_tagger(name, codebook, fitted_partner.load_trained(trained))
+        if tagger is not None:
+            return tagger
+    codes = shipped_codes(codebook, leave_out)
+    tagger, partner_key = _make_stance_tagger(name, codebook, extra_training, codes)
+    tagger.views, views_key = fitted_view_words(codebook, codes)
+    if trained is not None:
+        fitted_partner.store_trained(trained, views=views_key, **({"partner": partner_key} if partner_key else {}))
+    return tagger
+
+
+def _stored_tagger(name: str, codebook: Codebook, keys: dict | None):
+    """The tagger ``make_tagger`` names, built from the stored fits of ``keys`` (``fitted_partner.load_trained``),
+    or None if any of them is missing."""
+    from ._fast import fitted_partner
+    from .stance import CodebookTagger, EnsembleTagger
+
+    views = fitted_partner.load_views(keys["views"]) if keys and "views" in keys else None
+    if views is None:
+        return None
+    if name == "codebook":
+        tagger = CodebookTagger(codebook)
+    else:
+        scores = fitted_partner.load(keys["partner"]) if "partner" in keys else None
+        if scores is None:
+            return None
+        tagger = EnsembleTagger(codebook, scores=scores)
+    tagger.views = views
     return tagger
 
 
 def _make_stance_tagger(name: str, codebook: Codebook, extra_training: pd.DataFrame | None, codes: dict):
-    """The tagger ``make_tagger`` names, its classifier trained (``codes``: ``learning.shipped_codes``)."""
+    """The tagger ``make_tagger`` names, its classifier trained (``codes``: ``learning.shipped_codes``), and the
+    key its ensemble partner is kept under (else None)."""
     from .stance import CodebookTagger, EnsembleTagger, StanceClassifier
 
     if name == "codebook":
-        return CodebookTagger(codebook)
+        return CodebookTagger(codebook), None
     if name in ("model", "ensemble"):
         from .learning import base_training
 
@@ -89,7 +120,7 @@ def _make_stance_tagger(name: str, codebook: Codebook, extra_training: pd.DataFr
             train = pd.concat([train[~train["text"].isin(set(extra_training["text"]))],
                                extra_training[["text", "stances"]]], ignore_index=True)
         if name == "model":
-            return StanceClassifier(codebook).fit(train["text"], train["stances"])
+            return StanceClassifier(codebook).fit(train["text"], train["stances"]), None
         # The ensemble's partner reads words only: as good a partner in cross-validation, and fast enough to
         # read every statement of a large corpus (docs/evaluation.md). Fitted once per training data.
         from ._fast import fitted_partner
@@ -99,11 +130,11 @@ def _make_stance_tagger(name: str, codebook: Codebook, extra_training: pd.DataFr
         key = fitted_partner.fit_key(train["text"], train["stances"], codebook.stance_ids, partner.settings())
         scores = fitted_partner.load(key)
         if scores is not None:
-            return EnsembleTagger(codebook, scores=scores)
+            return EnsembleTagger(codebook, scores=scores), key
         scores = WordScores.of(partner.fit(train["text"], train["stances"]))
         if scores is not None:
             fitted_partner.store(key, scores)
-        return EnsembleTagger(codebook, partner, scores=scores)
+        return EnsembleTagger(codebook, partner, scores=scores), key
     raise ValueError(f"unknown tagger {name!r} (choose from {', '.join(TAGGERS)})")
 
 

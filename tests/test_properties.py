@@ -435,6 +435,43 @@ def test_an_ensemble_from_the_stored_partner_tags_as_one_fitted_afresh(tmp_path,
     assert make_tagger("ensemble", CODEBOOK).model is not None and fitted_partner.cache_folder() is None
 
 
+def test_a_tagger_from_the_fits_kept_under_the_coded_files_reads_no_coded_table(tmp_path, monkeypatch):
+    """The second run finds the fits by the coded files' bytes and reads no coded table, and tags as the first;
+    a coded file changed by one character, another codebook id or another source is another key."""
+    from analysis import evaluation
+    from analysis._fast import fitted_partner
+    from analysis.learning import shipped_paths
+
+    monkeypatch.setenv("KURIL_STANCE_CACHE", str(tmp_path / "cache"))
+    first = {name: make_tagger(name, CODEBOOK) for name in ("ensemble", "codebook")}
+    assert len(list((tmp_path / "cache").glob("trained-*.npz"))) == 2
+    with mock.patch.object(evaluation, "read_coded", side_effect=AssertionError("a coded table was read")):
+        again = {name: make_tagger(name, CODEBOOK) for name in ("ensemble", "codebook")}
+    from analysis.corpus import load_corpus
+
+    table = split_corpus(load_corpus(paths.ANNOTATIONS / "real_genres" / "articles.jsonl"))
+    for name in first:
+        assert again[name].views == first[name].views
+        tagged = [tag_statements(table, tagger, ACTORS) for tagger in (first[name], again[name])]
+        assert tagged[0].equals(tagged[1]) and tagged[0]["stances"].ne("").sum() > 75
+    coded = shipped_paths()
+    key = fitted_partner.trained_key("ensemble", CODEBOOK.stance_ids, CODEBOOK.frame_ids, coded, "source")
+    changed = tmp_path / coded[0].parent.name / coded[0].name
+    changed.parent.mkdir()
+    changed.write_text(coded[0].read_text(encoding="utf-8").replace("japan", "russia", 1), encoding="utf-8")
+    assert fitted_partner.trained_key("ensemble", CODEBOOK.stance_ids, CODEBOOK.frame_ids, coded,
+                                      "source") == key
+    for other in (fitted_partner.trained_key("ensemble", CODEBOOK.stance_ids, CODEBOOK.frame_ids,
+                                             [changed, *coded[1:]], "source"),
+                  fitted_partner.trained_key("ensemble", CODEBOOK.stance_ids[:-1], CODEBOOK.frame_ids, coded,
+                                             "source"),
+                  fitted_partner.trained_key("ensemble", CODEBOOK.stance_ids, CODEBOOK.frame_ids, coded,
+                                             "other source"),
+                  fitted_partner.trained_key("codebook", CODEBOOK.stance_ids, CODEBOOK.frame_ids, coded,
+                                             "source")):
+        assert other != key
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.integers(min_value=1, max_value=40).flatmap(
     lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=60))))

@@ -10,6 +10,12 @@ never pickled code) and does not import scikit-learn; any other fits, then store
 ``KURIL_STANCE_CACHE=off`` fits every time. ``tests/test_properties.py`` checks that a tagger built from the
 cache tags as one fitted afresh. The holder's view words (``holder.ViewWords``: words and integer weights)
 are kept the same way, for every tagger.
+
+Reading and checking the coded tables to compute those keys costs every run as much again as loading the
+fits; so the two keys are also kept under a key of the tables' bytes (``trained_key``): the shipped coded
+files as they are on disk, the articles beside them (their genres), the codebook's ids and the package's
+source (any change of the code that reads or fits them makes it another key). A run that finds it loads
+the fits without reading a coded table.
 """
 from __future__ import annotations
 
@@ -74,6 +80,32 @@ def store(key: str, scores: WordScores) -> None:
     means the next run fits again."""
     _store(f"partner-{key}", terms=np.array(scores.terms.tolist(), dtype=str), idf=scores.idf, coef=scores.coef,
            intercept=scores.intercept)
+
+
+def trained_key(tagger: str, stance_ids, frame_ids, coded_files, source: str) -> str:
+    """A hash of what the fits of ``make_tagger(tagger)`` are learned from, read as bytes: the coded files
+    (and each one's ``articles.jsonl``, if any), the codebook's ids and ``source``, the package's source
+    (``pipeline.package_fingerprint``)."""
+    digest = hashlib.sha256()
+    for part in (f"format {FORMAT}", tagger, source, "\x1f".join(stance_ids),
+                 "\x1f".join(frame_ids)):
+        digest.update(part.encode("utf-8") + b"\x1e")
+    for path in coded_files:
+        path = Path(path)
+        for file in (path, path.parent / "articles.jsonl"):
+            name = f"{file.parent.name}/{file.name}".encode("utf-8", "surrogateescape")
+            digest.update(name + b"\x1f" + (file.read_bytes() if file.is_file() else b"-") + b"\x1e")
+    return digest.hexdigest()[:32]
+
+
+def load_trained(key: str) -> dict | None:
+    """The keys of the fits stored under a ``trained_key`` ({"partner": ..., "views": ...}), or None."""
+    return _load(f"trained-{key}", lambda stored: {name: str(stored[name]) for name in stored.files})
+
+
+def store_trained(key: str, **keys: str) -> None:
+    """Keep the keys of the fits (``load_trained``) under a ``trained_key``."""
+    _store(f"trained-{key}", **{name: np.array(value, dtype=str) for name, value in keys.items()})
 
 
 def load_views(key: str) -> ViewWords | None:
