@@ -296,7 +296,7 @@ _ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,150}?)(?:,|\.\s*$|\.\s|$| (?:said
 # "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro":
 # found from the title word before the name.
 _TITLES = ("Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Governor|Senator|Envoy|Premier|"
-           "Chairman|Director|Mayor|Lawmaker|Deputy|deputy|leader")
+           "Chairman|Director|Mayor|Lawmaker|Deputy|deputy|leader|Speaker")
 _TITLE_THEN_NAME = re.compile(rf"(?:{_TITLES})\b(?: (?:for|of|to)(?: [A-Z][a-z]+| and){{1,3}})? ([A-Z][a-z]+ [A-Z][a-z]+)\b")
 # Words of a title that the pattern above may take for a name ("Deputy Foreign Minister ...").
 _NOT_NAMES = set(_TITLES.split("|")) | {"Foreign", "Prime", "Chief", "Cabinet", "General", "Press", "Vice", "State"}
@@ -349,9 +349,13 @@ _TITLE_NEEDLES = tuple(_TITLES.split("|"))
 # Kurosaki, 68, headed the Russia division at the embassy".
 _ROLE_START = re.compile(r"(?:, \d{1,3})?, (?:(?:a|an|the|who|from) (?P<after>)|(?P<role>[a-z-]+ (?:[\w-]+ ){0,3}"
                          r"(?:of|at|for|in|to) ))")
-# Where a role may start after a name: a comma before a small letter or an age (a pattern that starts with a
-# literal, which ``re`` finds fast).
-_COMMA_BEFORE_ROLE = re.compile(r", (?=[a-z0-9])")
+# A role in capitals, as official pages and wires write a title after the name ("Vladimir Dzhabarov, First Deputy
+# Chairman of the Federation Council Committee on International Affairs, told TASS"), or a country's office
+# ("Seiichi Eto, Japan's minister in charge of Northern Territories affairs, said").
+_TITLED_ROLE = re.compile(rf", (?P<role>(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b|(?:Japan|Russia)['’]s [a-z])")
+# Where a role may start after a name: a comma before a small letter or an age, or a role of those in capitals
+# (a pattern that starts with a literal, which ``re`` finds fast).
+_COMMA_BEFORE_ROLE = re.compile(r", (?=[a-z0-9]|[A-Z][a-z]+[ '’])")
 # A name that speaks ("Kawata said", "Tkachenko told"), confirmed as a person's by a two-word name elsewhere
 # in the article ("Kawata Yoshio is 87", "Sergei Tkachenko").
 _SPEAKING = ("said", "says", "told", "added", "recalled", "explained", "noted", "stressed")
@@ -391,7 +395,8 @@ def _introductions(whole: str, known):
     article's text, lines joined by "\n"."""
     for comma in _COMMA_BEFORE_ROLE.finditer(whole):      # a name's end, then its role
         at = comma.start()
-        found = _ROLE_START.match(whole, at) if whole[at - 1:at].islower() else None
+        found = (_ROLE_START.match(whole, at) or _TITLED_ROLE.match(whole, at)) if whole[at - 1:at].islower() \
+            else None
         if found is None:
             continue
         name = _NAME_BEFORE.search(whole, max(0, at - 40), at)

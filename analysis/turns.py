@@ -249,6 +249,12 @@ _MAX_LABEL_WORDS = 12
 # The longest question that heads a section of an institution's statement ("What happened in 1945?").
 QUESTION_HEADING_WORDS = 12
 _HONORIFIC = re.compile(r"\b(?:mr|ms|mrs|dr|prof)\.\s", re.IGNORECASE)      # "Mr. ", "DR. " in a label
+# The Kremlin's transcripts give a speaker's initial before the surname: "D. Peskov:", "V. Putin:".
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s?){1,2}(?=[A-Z][a-z])")
+# A page's link to its text in another language ("[Japanese]" under the Foreign Ministry's statements) names
+# nobody.
+_LANGUAGE_LINK = re.compile(r"(?i)(?:japanese|english|russian|chinese|korean|french|german|spanish)"
+                            r"(?:\s+(?:version|text|page))?")
 _SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though|who|which)\b")
 _SCHOLAR = re.compile(r"\b(?:teach(?:es|ing)|scholar|specialist|professor|lecturer|researcher|expert|analyst|fellow|"
                      r"academic|historian|orientalist|japanologist|sinologist|follows [\w-]+ relations|"
@@ -460,7 +466,8 @@ class _Article:
             return self._moderator() if label.lower().startswith("moderator") else HOST
         if _ANSWER_LABEL.match(label):
             return ANSWER
-        if _META_LABEL.match(label) or len(label.split()) > _MAX_LABEL_WORDS or not label[:1].isupper():
+        if (_META_LABEL.match(label) or _LANGUAGE_LINK.fullmatch(label) or len(label.split()) > _MAX_LABEL_WORDS
+                or not label[:1].isupper()):
             return None
         if self._is_outlets_initials(label):
             return JOURNALIST       # "RG:" in Rossiyskaya Gazeta's interview: the newspaper asks
@@ -661,7 +668,8 @@ def _label_of(text: str) -> tuple[str, str] | None:
         outlet = _OUTLET_LABEL.match(text.strip())
         return (f"({outlet.group('outlet')})", text.strip()[outlet.end() - 1:]) if outlet else None
     label = match.group("label")
-    if len(label.split()) > _MAX_LABEL_WORDS or re.search(r"\d{3,}|[.;]\s", _HONORIFIC.sub("", label)):
+    if len(label.split()) > _MAX_LABEL_WORDS or re.search(r"\d{3,}|[.;]\s",
+                                                         _INITIALS.sub("", _HONORIFIC.sub("", label))):
         return None
     return label, match.group("rest") or ""
 
@@ -731,9 +739,10 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     # their views ("- A former resident of Shikotan Island said ...") asks nothing.
     dashed = [rows for first, rows in zip(firsts[1:], paragraphs[1:]) if _DASH.match(first)]
     dash_interview = len(dashed) >= 3 and any("?" in statements[i].text for rows in dashed for i in rows)
-    genre = genre or _detect_genre(title, speakers, statements, main, article.publisher,
-                                   _unlabelled_interview(asked, paragraphs, statements, speakers, firsts)
-                                   or dash_interview)
+    unlabelled = _unlabelled_interview(asked, paragraphs, statements, speakers, firsts)
+    genre = genre or _detect_genre(title, speakers, statements, main, article.publisher, unlabelled or dash_interview)
+    if unlabelled and genre == "interview":
+        asked = _questions_between_answers(asked, paragraphs, statements)
     signed = _signed_by(title, article, statements)
     if genre == "news" and signed is not None and not any(speakers[1:]):
         genre = "statement"
@@ -789,6 +798,25 @@ def _asks(rows, last: str) -> bool:
 
 
 _QUESTION_SENTENCES = 3
+
+
+def _questions_between_answers(asked: list[int], paragraphs, statements) -> list[int]:
+    """The question paragraphs of an interview printed without labels (``asked``, those ending in a question
+    mark), and those it asks otherwise: question and answer alternate, so a paragraph of at most two sentences
+    that opens with a question ("What will happen to the joint economic activities? Some projects had only just
+    begun."), or that follows the answer to a question and comes before a longer paragraph ("In Tokyo they say
+    that the peace treaty has nothing to do with the current situation."), is the interviewer's too."""
+    found = set(asked)
+    for number in range(asked[0] + 1, len(paragraphs)):
+        rows = paragraphs[number]
+        if number in found or len(rows) > 2:
+            continue
+        opens = statements[rows[0]].text.rstrip(" \"'”’»)").endswith("?")
+        prompts = (number - 1 not in found and number - 2 in found and number + 1 < len(paragraphs)
+                   and len(paragraphs[number + 1]) > len(rows))
+        if opens or prompts:
+            found.add(number)
+    return sorted(found)
 # An interview's lead says who was asked ("... told Kommersant correspondent Pavel Sergeyev how ...").
 _INTERVIEW_LEAD = re.compile(r"\b(?:interview\w*|told|spoke (?:to|with)|talked (?:to|with)|asked|excerpts|conversation)\b",
                              re.IGNORECASE)

@@ -56,3 +56,14 @@ def test_a_chain_of_statements_pointing_back_runs_past_the_window(tmp_path):
     assert [rows[t][0] for t in ("This is a fundamental issue for us.", "That is our consistent line.",
                                  "This is what we told Tokyo.")] == ["sovereignty_non_negotiable"] * 3
     assert rows["This is what we told Tokyo."][2].endswith("(statement 4)")
+
+
+def test_a_closing_formula_takes_no_stance_from_the_answer_before_it(tmp_path):
+    """"That is all from me." ends a minister's opening remarks on the Foreign Ministry's page; it points back to
+    nothing (every coded set gives it no stance), though it opens "That is" as "That is our principled line"
+    does."""
+    rows = _tag(tmp_path, "Press Conference by Foreign Minister Hayashi\n\nMinister Hayashi: The Northern "
+                          "Territories are an inherent part of the territory of Japan. That is all from me.")
+    assert rows["Minister Hayashi: The Northern Territories are an inherent part of the territory of Japan."][0] \
+        == "sovereignty_non_negotiable"
+    assert rows["That is all from me."][:2] == ("", "none")

@@ -1301,3 +1301,74 @@ def test_a_question_printed_without_a_label_before_the_guests_label(tmp_path):
     assert rows["What about the peace treaty?"] == ("journalist", "other")
     assert rows["The exchanges had been frozen since the spring."] == ("Gorbunov", "russia")
     assert rows["8 February 2023 18:25"] == ("", "outlet")
+
+
+def test_the_kremlins_labels_with_an_initial_and_a_ministrys_language_link(tmp_path):
+    """The Kremlin's transcripts label the press secretary "D. Peskov:", an initial before the surname: his
+    turn is his, not the president's whose news conference the title announces. A Foreign Ministry statement
+    carries a "[Japanese]" link to its text in Japanese under the date: a language, not a speaker; the
+    statement is the minister's whom its title names ("HAYASHI Yoshimasa", family name first in capitals)."""
+    kremlin = ("Vladimir Putin's annual news conference\n\nDecember 19, 2019, 12:00, Moscow\n\nD. Peskov: "
+               "Colleagues, let us turn to the Far East. Please, the young lady from Sakhalin.\n\nQuestion: Mr "
+               "President, will the Kurils be handed over?\n\nV. Putin: No. The islands are Russian territory.")
+    statement = ("Statement by Foreign Minister HAYASHI Yoshimasa on the Military Exercises by Russia\n\n"
+                 "September 2, 2022\n\n[Japanese]\n\nThe Northern Territories are an inherent part of the territory "
+                 "of Japan. The Government of Japan has lodged a protest with the Russian side.")
+    rows = [{"id": name, "outlet": outlet, "date": date, "text": text} for name, outlet, date, text in (
+        ("kremlin", "Kremlin", "2019-12-19", kremlin),
+        ("mofa", "Ministry of Foreign Affairs of Japan", "2022-09-02", statement))]
+    path = tmp_path / "articles.jsonl"
+    pd.DataFrame(rows).to_json(path, orient="records", lines=True, force_ascii=False)
+    table = tag_corpus(path)[0]
+    speakers = {(r.article_id, r.text): (r.speaker, r.voice_side) for r in table.itertuples()}
+    assert speakers[("kremlin", "Please, the young lady from Sakhalin.")] == ("Peskov", "russia")
+    assert speakers[("kremlin", "The islands are Russian territory.")] == ("Putin", "russia")
+    assert speakers[("mofa", "[Japanese]")] == ("", "outlet")
+    assert speakers[("mofa", "The Government of Japan has lodged a protest with the Russian side.")] == (
+        "Hayashi", "japan")
+
+
+def test_a_title_written_in_capitals_after_the_name_introduces_the_person(tmp_path):
+    """Wires and official pages write a title after the name in capitals ("Grigory Karasin, Chairman of the
+    Federation Council Committee on International Affairs, told TASS"), or a country's office ("Hiroshi
+    Tanaka, Japan's minister in charge of Northern Territories affairs, said"); "Deputy Speaker" is a title
+    before a name. Each is the person for the rest of the article ("the senator said")."""
+    tass = ("Senator: Tokyo knows the islands will not be handed over\n\nMOSCOW, February 7. /TASS/. Grigory "
+            "Karasin, Chairman of the Federation Council Committee on International Affairs, told TASS that the "
+            "rally in Tokyo changed nothing.\n\n\"The islands are Russian territory under international law,\" "
+            "the senator said.")
+    wire = ("Japanese tourists visit disputed isles\n\nTOKYO (Reuters) - \"This is a step toward trust,\" Hiroshi "
+            "Tanaka, Japan's minister in charge of Northern Territories affairs, told reporters.")
+    lead = ("Federation Council Deputy Speaker Nikolai Zhuravlev on the talks with Tokyo\n\n\"There will be no "
+            "handover,\" Nikolai Zhuravlev said.")
+    table = _corpus(tmp_path, {"tass": tass, "wire": wire, "lead": lead},
+                    outlet={"tass": "TASS", "wire": "Reuters", "lead": "Kommersant"})
+    speakers = {(r.article_id, r.text): (r.speaker, r.voice_side) for r in table.itertuples()}
+    assert speakers[("tass", "\"The islands are Russian territory under international law,\" the senator "
+                             "said.")] == ("Karasin", "russia")
+    assert speakers[("wire", "TOKYO (Reuters) - \"This is a step toward trust,\" Hiroshi Tanaka, Japan's "
+                             "minister in charge of Northern Territories affairs, told reporters.")] == ("Tanaka",
+                                                                                                     "japan")
+    assert speakers[("lead", "\"There will be no handover,\" Nikolai Zhuravlev said.")] == ("Zhuravlev", "russia")
+
+
+def test_an_interviews_questions_that_open_with_a_question_or_prompt_without_one(tmp_path):
+    """Kommersant prints its questions as paragraphs of their own: one opens with the question and adds a
+    remark ("What will happen to the joint activities? Some projects had only just begun."); another prompts
+    without a question mark ("In Tokyo they say ..."), between two answers. Both are the journalist's."""
+    text = ("\"Nobody will sit at one table with those who wage economic war\"\n\nSenator Andrei Klimov on the end "
+            "of the talks with Tokyo\n\nSenator Andrei Klimov told Kommersant correspondent Ivan Petrov whether "
+            "the decision was final.\n\nAndrei Anatolyevich, was the decision expected?\n\nYes. Japan has "
+            "joined every sanction. One cannot discuss a treaty of peace with such a government. It is a "
+            "contradiction in terms.\n\nIn Tokyo they say that the treaty has nothing to do with the sanctions."
+            "\n\nIt is convenient to say that. But a treaty does not exist in a vacuum. The basis for it has "
+            "disappeared.\n\nWhat will happen to the joint activities? Some projects had only just begun.\n\n"
+            "They never really took off. Our partners insisted on special legal conditions. We could not "
+            "accept them.\n\nAnd the visits to the graves?\n\nThat I regret. But they depend on goodwill.\n\nIs the "
+            "door closed for good?\n\nIn diplomacy one never says never. But not now.")
+    table = _corpus(tmp_path, {"kom": text}, outlet={"kom": "Kommersant"})
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "kom")}
+    assert rows["In Tokyo they say that the treaty has nothing to do with the sanctions."] == ("journalist", "other")
+    assert rows["Some projects had only just begun."] == ("journalist", "other")
+    assert rows["But a treaty does not exist in a vacuum."] == ("Klimov", "russia")
+    assert rows["We could not accept them."] == ("Klimov", "russia")
