@@ -111,6 +111,18 @@ class ActorIndex:
                 return term.person
         return None
 
+    def office_roles(self, date: str) -> dict[str, tuple]:
+        """{person: the roles of the offices they held on ``date``} ({} without a date): "the governor" in a
+        story of 2021 may be Limarenko, who held the office "Sakhalin Governor" then."""
+        roles: dict[str, tuple] = {}
+        if not date:
+            return roles
+        for office in self.holders:
+            person = self.holder(self.actors[office], date)
+            if person is not None:
+                roles[person.canonical] = roles.get(person.canonical, ()) + self.actors[office].roles
+        return roles
+
     def in_office(self, actor: Actor, date: str) -> Actor:
         """The person who held the office ``actor`` is on ``date``, else ``actor`` itself (a person, an office
         the table gives no holder for that day, an article without a date)."""
@@ -352,10 +364,11 @@ _ROLE_START = re.compile(r"(?:, \d{1,3})?, (?:(?:a|an|the|who|from) (?P<after>)|
 # A role in capitals, as official pages and wires write a title after the name ("Vladimir Dzhabarov, First Deputy
 # Chairman of the Federation Council Committee on International Affairs, told TASS"), or a country's office
 # ("Seiichi Eto, Japan's minister in charge of Northern Territories affairs, said").
-_TITLED_ROLE = re.compile(rf", (?P<role>(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b|(?:Japan|Russia)['’]s [a-z])")
+_TITLED = rf"(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b|(?:Japan|Russia)['’]s [a-z]"
+_TITLED_ROLE = re.compile(rf", (?P<role>{_TITLED})")
 # Where a role may start after a name: a comma before a small letter or an age, or a role of those in capitals
 # (a pattern that starts with a literal, which ``re`` finds fast).
-_COMMA_BEFORE_ROLE = re.compile(r", (?=[a-z0-9]|[A-Z][a-z]+[ '’])")
+_COMMA_BEFORE_ROLE = re.compile(rf", (?=[a-z0-9]|{_TITLED})")
 # A name that speaks ("Kawata said", "Tkachenko told"), confirmed as a person's by a two-word name elsewhere
 # in the article ("Kawata Yoshio is 87", "Sergei Tkachenko").
 _SPEAKING = ("said", "says", "told", "added", "recalled", "explained", "noted", "stressed")

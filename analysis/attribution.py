@@ -59,8 +59,8 @@ from ._fast.phrases import StringAutomaton
 from .actors import (Actor, ActorIndex, ActorsError, FixedStrings, Mention, introduced_people,  # noqa: F401
                      load_actors, with_people)
 from .turns import document_voices
-from .vocab import (ATTRIBUTION_COLUMNS, HOME_SIDE, NATIONALITY_SIDES, PARTIES, PERSON_TYPES, SIDE_ADJECTIVES,
-                    SIDE_WORD_REGEXES, SPEAKER_TYPES, dateline_side, side_named, starting_letters)
+from .vocab import (ATTRIBUTION_COLUMNS, DISPUTANTS, HOME_SIDE, NATIONALITY_SIDES, PARTIES, PERSON_TYPES,
+                    SIDE_ADJECTIVES, SIDE_WORD_REGEXES, SPEAKER_TYPES, dateline_side, side_named, starting_letters)
 
 
 # Participles that report only after a comma, whose subject opens the sentence ("Nezavisimaya Gazeta was more
@@ -449,6 +449,9 @@ class _ArticleContext:
     first_side: str = ""
     current_text: str = ""
     ministries: dict = field(default_factory=dict)
+    # The roles of the offices each person held on the article's date ("the governor" is Limarenko in 2021:
+    # he held the office "Sakhalin Governor", data/office_holders.csv).
+    office_roles: dict = field(default_factory=dict)
 
     def read(self, text: str, facts: "SentenceFacts"):
         """Before a sentence is attributed: the sentence itself, the article's first side, and the persons
@@ -503,6 +506,7 @@ def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
     return None if kind is None else _resolve_person_anaphor(noun, ctx)
 
 
+_ANY_DIPLOMAT = ("diplomat", "official", "representative")
 _EXPERT_NOUNS = ("expert", "analyst", "scholar", "researcher", "professor", "academic", "specialist", "political scientist")
 
 
@@ -518,6 +522,13 @@ def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
     for actor in reversed(ctx.recent):
         if actor.type in PERSON_TYPES and any(word in role for role in actor.roles for word in nouns):
             return actor
+    if noun.lower() not in _ANY_DIPLOMAT:
+        # "the governor": the person who held an office of that name on the article's date ("the diplomat"
+        # singles out nobody: the press calls any of them so, not only "Japan's top diplomat")
+        for actor in reversed(ctx.recent):
+            if actor.type in PERSON_TYPES and any(word in role for role in ctx.office_roles.get(actor.canonical, ())
+                                                  for word in nouns):
+                return actor
     if ctx.last_speaker is not None and ctx.last_speaker.type in PERSON_TYPES:
         return ctx.last_speaker
     return ctx.last_person
@@ -1008,7 +1019,8 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         # People the article introduces with a role are its actors from then on: a sentence that names one is
         # worked afresh, since what it names now depends on the article; any other has the facts it has anywhere.
         facts = _facts_with_people(facts, finders._replace(actors=with_people(finders.actors, people)), people)
-    ctx = _ArticleContext(ministries=finders.actors.ministries)
+    ctx = _ArticleContext(ministries=finders.actors.ministries,
+                          office_roles=finders.actors.office_roles(document.date))
     at_home = _HomeSpeakers(finders.actors, home_side)
     quotes = _QuoteRun()
     rows: list[dict] = []
@@ -1021,7 +1033,7 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         attribution = _resolve_attribution(found.attribution, ctx, statement.sent_idx, found.outside)
         if attribution.how.startswith("headline:"):
             headlines.append((row_number, attribution.how.split(":", 1)[1]))
-        speaker = quotes.carry(row_number, found, at_home.actor(attribution.speaker), rows)
+        speaker = quotes.carry(row_number, found, at_home.actor(attribution.speaker, ctx, statement.sent_idx), rows)
         if speaker is None:
             speaker = _continued_quote(found, ctx, statement.sent_idx)
         position_side = _resolve_position(found.position, ctx, statement.sent_idx)
@@ -1078,13 +1090,16 @@ class _HomeSide:
         self.statements, self.actors, self.document = statements, actors, document
         self.side: str | None = None
         self.place: str | None = None
+        self.from_lead = False      # whether the side is only the one the lead names first
 
     def __call__(self) -> str:
         if self.side is None:
             outlet = self.document.outlet
             home = [m.actor.side for m in self.actors.find(outlet)] if outlet else []
-            self.side = (home[0] if home and home[0] in PARTIES else self.dateline()
-                         or side_named(" ".join(statement.text for statement in self.statements[1:2])))
+            self.side = home[0] if home and home[0] in PARTIES else self.dateline()
+            if not self.side:
+                self.side = side_named(" ".join(statement.text for statement in self.statements[1:2]))
+                self.from_lead = True
         return self.side
 
     def dateline(self) -> str:
@@ -1096,6 +1111,11 @@ class _HomeSide:
         return self.place
 
 
+# Unnamed speakers who serve a government, as the one who just spoke for it may ("officials", "a Foreign Ministry
+# official", "government sources"); residents or analysts do not.
+_SERVES_A_GOVERNMENT = re.compile(r"(?i)\b(?:officials?|sources?|diplomats?|spokes\w+)\b")
+
+
 class _HomeSpeakers:
     """Generic speakers of the outlet's side (``vocab.HOME_SIDE``): "government sources" in a Kyodo story
     speak for Japan as "Japanese government sources", the actor of that name when the table has one. In an
@@ -1104,10 +1124,19 @@ class _HomeSpeakers:
     def __init__(self, actors: ActorIndex, home_side: _HomeSide):
         self.actors, self.home_side = actors, home_side
 
-    def actor(self, speaker: Actor | None) -> Actor | None:
+    def actor(self, speaker: Actor | None, ctx: "_ArticleContext", sent_idx: int) -> Actor | None:
+        """``speaker`` of the outlet's side made the side's. In an article of no side but the one its lead
+        names, an unnamed official or source takes the side of a named speaker of Japan or Russia in the last
+        three sentences: "Foreign Minister Iwaya Takeshi said ... One senior Foreign Ministry official said" in
+        The Diplomat, whose subtitle names Russia first, is Japan's."""
         if speaker is None or speaker.side != HOME_SIDE:
             return speaker
         side = self.home_side()
+        last = ctx.last_speaker
+        if (self.home_side.from_lead and side in DISPUTANTS and _SERVES_A_GOVERNMENT.search(speaker.canonical)
+                and last is not None and last.side in DISPUTANTS and last.type in PERSON_TYPES
+                and sent_idx - ctx.last_speaker_idx <= 3):
+            side = last.side
         return _of_side(speaker, side if side in SIDE_ADJECTIVES else "other", self.actors.actors)
 
 

@@ -154,6 +154,7 @@ _META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topics?|pe
                          r"caption|illustration|graphic|video|credit|note|reference|"
                          r"participants|present|attendees|tags|keywords|read more|see also|related|update|updated|last updated|posted|published|released|issued|modified|"
                          r"correction|agenda|text|by|author|broadcast|aired|edited by|translated by|translation|"
+                         r"(?:provisional|tentative|unofficial) translation|"
                          r"interview|exclusive|analysis|opinion|explainer|factbox|inquiries|enquiries|contact|"
                          r"media contact|for more information|featuring|panelists?|speakers|guests|participating|result|vote|"
                          r"(?:online\s+)?event|webinar|seminar|symposium|panel discussion)\b",
@@ -416,7 +417,10 @@ class _Article:
                 # the place of the academic post, before any place of a past one ("a former diplomat who served
                 # at the embassy in Moscow and now teaches at a university in Sapporo")
                 post = _SCHOLAR.search(text)
-                side = (located_side(text[post.start():]) if post else "") or located_side(text)
+                start = post.start() if post else 0
+                if text[max(0, start - 9):start].lower() == "visiting ":
+                    start -= 9      # (a visiting post is not where the person is from: ``located_side``)
+                side = (located_side(text[start:]) if post else "") or located_side(text)
                 if not side:
                     self.scholars.add(surname)
                 return side

@@ -67,7 +67,9 @@ INSTITUTE_SIDES = {
                "Valdai Discussion Club", "Russian International Affairs Council", "IMEMO"),
     "us": ("Brookings Institution", "Johns Hopkins", "Georgetown University", "Harvard University",
            "Columbia University", "Council on Foreign Relations", "RAND Corporation", "Wilson Center",
-           "Center for Strategic and International Studies", "Heritage Foundation"),
+           "Center for Strategic and International Studies", "CSIS", "Heritage Foundation", "Atlantic Council",
+           "Carnegie Endowment", "Stimson Center", "Hudson Institute", "American Enterprise Institute",
+           "Stanford University", "Princeton University", "Yale University"),
     "other": ("Korea University", "Yonsei University", "Seoul National University", "Peking University",
               "Tsinghua University", "Fudan University"),
 }
@@ -119,6 +121,7 @@ def name_side(name: str) -> str:
 _PLACE_NAMED = re.compile(rf"\b(?:{_PLACES})\b")
 _INSTITUTE = re.compile("|".join(re.escape(name) for names in INSTITUTE_SIDES.values() for name in names))
 _INSTITUTE_SIDE = {name: side for side, names in INSTITUTE_SIDES.items() for name in names}
+_VISITING = re.compile(r"(?i)\bvisiting\s+(?:fellow|scholar|researcher|professor)\b[^;]*?(?:,\s*and\s|;|\band\s)")
 
 
 def located_side(text: str) -> str:
@@ -132,6 +135,11 @@ def located_side(text: str) -> str:
     >>> located_side("Professor Michiko Arai, Faculty of Law, Keio University")
     'japan'
     """
+    # A visiting post is not where the person is from ("Visiting Fellow, CSIS, and Senior Researcher, IMEMO,
+    # Moscow"): what the role names after it comes first.
+    visiting = _VISITING.search(text)
+    if visiting and (_LOCATED.search(text, visiting.end()) or _INSTITUTE.search(text, visiting.end())):
+        text = text[visiting.end():]
     found = _LOCATED.search(text)
     institute = _INSTITUTE.search(text)
     if institute and (found is None or institute.start() < found.start()):

@@ -126,7 +126,7 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     stances) keeps every stance of the cues and leads both."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
-    assert rounded["ensemble"]["raw"] == 0.918 and rounded["model"]["raw"] == 0.907
+    assert rounded["ensemble"]["raw"] == 0.914 and rounded["model"]["raw"] == 0.898
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
@@ -160,28 +160,29 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
             for which, tagger in taggers.items()}
 
 
-# The test parts of sets 6-21, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-21 read
+# The test parts of sets 6-22, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-22 read
 # for attribution), as the last commit tags them (the classifier and the view words learn from them, so these
 # figures measure fit; kept so that a change of rules shows what it does to each): the codebook tagger's macro-F1;
 # the ensemble's macro-F1 and precision, and its speaker / voice_side / mode / holder_side accuracy; statements
 # scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.951, 0.918], [0.929, 0.959, 0.961, 0.826], 828),
-    "real_genres_7": (0.546, [0.949, 0.920], [0.927, 0.943, 0.951, 0.846], 793),
-    "real_genres_8": (0.554, [0.958, 0.920], [0.916, 0.941, 0.950, 0.878], 854),
-    "real_genres_9": (0.598, [0.945, 0.896], [0.880, 0.948, 0.953, 0.805], 744),
-    "real_genres_10": (0.557, [0.962, 0.932], [0.916, 0.953, 0.955, 0.849], 770),
-    "real_genres_11": (0.482, [0.964, 0.936], [0.893, 0.922, 0.930, 0.798], 657),
-    "real_genres_12": (0.569, [0.927, 0.882], [0.911, 0.929, 0.929, 0.818], 822),
-    "real_genres_13": (0.562, [0.968, 0.941], [0.898, 0.953, 0.957, 0.847], 786),
-    "real_genres_14": (0.584, [0.957, 0.933], [0.854, 0.882, 0.931, 0.823], 786),
-    "real_genres_15": (0.621, [0.949, 0.910], [0.924, 0.947, 0.958, 0.823], 996),
-    "real_genres_16": (0.630, [0.946, 0.915], [0.948, 0.962, 0.964, 0.828], 1046),
-    "real_genres_17": (0.656, [0.941, 0.895], [0.953, 0.962, 0.968, 0.829], 1069),
-    "real_genres_18": (0.597, [0.961, 0.927], [0.885, 0.929, 0.938, 0.846], 1086),
-    "real_genres_19": (0.612, [0.948, 0.925], [0.900, 0.922, 0.942, 0.794], 1123),
-    "real_genres_20": (0.588, [0.959, 0.925], [0.920, 0.941, 0.953, 0.817], 1058),
-    "real_genres_21": (0.631, [0.957, 0.928], [0.961, 0.963, 0.979, 0.783], 1072),
+    "real_genres_6": (0.582, [0.951, 0.918], [0.929, 0.960, 0.961, 0.825], 828),
+    "real_genres_7": (0.546, [0.949, 0.920], [0.927, 0.943, 0.951, 0.850], 793),
+    "real_genres_8": (0.554, [0.958, 0.920], [0.916, 0.941, 0.950, 0.877], 854),
+    "real_genres_9": (0.598, [0.942, 0.891], [0.883, 0.948, 0.953, 0.801], 744),
+    "real_genres_10": (0.557, [0.962, 0.932], [0.916, 0.953, 0.955, 0.845], 770),
+    "real_genres_11": (0.482, [0.964, 0.936], [0.893, 0.924, 0.930, 0.801], 657),
+    "real_genres_12": (0.569, [0.923, 0.876], [0.911, 0.948, 0.929, 0.814], 822),
+    "real_genres_13": (0.562, [0.968, 0.941], [0.898, 0.953, 0.957, 0.844], 786),
+    "real_genres_14": (0.584, [0.959, 0.935], [0.854, 0.882, 0.931, 0.823], 786),
+    "real_genres_15": (0.621, [0.949, 0.910], [0.924, 0.947, 0.958, 0.824], 996),
+    "real_genres_16": (0.630, [0.943, 0.911], [0.948, 0.962, 0.964, 0.828], 1046),
+    "real_genres_17": (0.656, [0.939, 0.893], [0.953, 0.963, 0.968, 0.830], 1069),
+    "real_genres_18": (0.597, [0.961, 0.927], [0.885, 0.929, 0.938, 0.841], 1086),
+    "real_genres_19": (0.612, [0.945, 0.920], [0.900, 0.922, 0.942, 0.794], 1123),
+    "real_genres_20": (0.588, [0.953, 0.915], [0.923, 0.945, 0.953, 0.821], 1058),
+    "real_genres_21": (0.631, [0.958, 0.930], [0.961, 0.963, 0.979, 0.782], 1072),
+    "real_genres_22": (0.652, [0.932, 0.878], [0.915, 0.967, 0.976, 0.822], 1021),
 }
 
 
@@ -198,30 +199,31 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 
 
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
-    """Set 21 as ``tag --leave-out data/annotations/real_genres_21/gold_test.csv`` scores it: the classifier and
-    the view words trained without it, as when it was scored untouched in the twelfth round. Its stance figures
-    are those it had then (ensemble macro-F1 0.772, precision 0.738); its attribution is the thirteenth round's,
-    read on it (then speaker 0.857, voice_side 0.951, mode 0.976, holder_side 0.743)."""
-    held_out = _scores_without_genre("real_genres_21", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
-    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.772, 0.738]
+    """Set 22 as ``tag --leave-out data/annotations/real_genres_22/gold_test.csv`` scores it: the classifier and
+    the view words trained without it, as when it was scored untouched in the thirteenth round's first step. Its
+    stance figures are those it had then (ensemble macro-F1 0.764, precision 0.727); its attribution is the
+    round's last, read on it (then speaker 0.877, voice_side 0.953, mode 0.976, holder_side 0.795)."""
+    held_out = _scores_without_genre("real_genres_22", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.764, 0.727]
     assert [round(float(held_out[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.961, 0.963, 0.979, 0.746]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.915, 0.967, 0.976, 0.794]
 
 
-def test_the_ensemble_on_the_untouched_twenty_second_set(tmp_path):
-    """The test part of the thirteenth round's first step: written and coded after set 21 was read, and scored
-    at the step's rules, before anyone read the tagger's output on it. With the round start's rules (a5053dc):
-    ensemble macro-F1 0.770, precision 0.738; speaker 0.877, voice_side 0.953, mode 0.976, holder_side 0.794
-    (docs/evaluation.md, "Thirteenth round")."""
-    scores = _scores_without_genre("real_genres_22", tmp_path)
+def test_the_ensemble_on_the_untouched_twenty_third_set(tmp_path):
+    """The last test part of the thirteenth round, never read: written and coded after set 21 was read, and
+    scored at the round's last commit of rules (set 22 read and learned). With the round start's rules
+    (a5053dc): ensemble macro-F1 0.795, precision 0.761; speaker 0.897, voice_side 0.923, mode 0.945,
+    holder_side 0.800 (docs/evaluation.md, "Thirteenth round"). Scoring matches statements by text: one label
+    line comes twice, so 891 of 892 are scored."""
+    scores = _scores_without_genre("real_genres_23", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.652
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.764, 0.727]
+    assert round(float(codebook["macro f1"]), 3) == 0.664
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.800, 0.776]
     assert [round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids
-            ] == [0.773, 0.873, 0.686, 0.723]
+            ] == [0.737, 0.929, 0.804, 0.733]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.877, 0.953, 0.976, 0.795]
-    assert int(ensemble["statements scored"]) == 1021
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.900, 0.926, 0.945, 0.799]
+    assert int(ensemble["statements scored"]) == 891
 
 
 def test_prevalence_adjustment_on_known_rates():

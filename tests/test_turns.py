@@ -1372,3 +1372,57 @@ def test_an_interviews_questions_that_open_with_a_question_or_prompt_without_one
     assert rows["Some projects had only just begun."] == ("journalist", "other")
     assert rows["But a treaty does not exist in a vacuum."] == ("Klimov", "russia")
     assert rows["We could not accept them."] == ("Klimov", "russia")
+
+
+def test_a_provisional_translation_note_names_nobody_and_the_address_is_the_prime_ministers(tmp_path):
+    """The Prime Minister's Office prints "[Provisional Translation]" under the date of an address: a note on the
+    text, not a speaker's label. The address is the Prime Minister's, whom the title names."""
+    text = ("Address by Prime Minister Kishida at the National Rally to Demand the Return of the Northern "
+            "Territories\n\nFebruary 7, 2023\n\n[Provisional Translation]\n\nGood afternoon, everyone. The "
+            "Northern Territories are islands over which Japan has sovereignty.")
+    table = _corpus(tmp_path, {"kantei": text}, outlet={"kantei": "Prime Minister's Office of Japan"})
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "kantei")}
+    assert rows["[Provisional Translation]"] == ("", "outlet")
+    assert rows["The Northern Territories are islands over which Japan has sovereignty."] == ("Kishida", "japan")
+
+
+def test_the_governor_is_who_held_the_office_on_the_articles_date(tmp_path):
+    """A regional government's story names the governor once, then calls him "the governor" after a quote of
+    the prime minister's visit: the governor is the person who held the office "Sakhalin Governor" on the
+    article's date (``data/office_holders.csv``), not the last speaker."""
+    text = ("The Kurils will get a special tax regime\n\nGovernor Valery Limarenko held a meeting of the regional "
+            "government.\n\n\"This is a historic decision,\" Valery Limarenko said.\n\nPrime Minister Mikhail "
+            "Mishustin visited Iturup in July. \"The islands need new schools,\" Mishustin said.\n\n\"The Kuril "
+            "Islands are an integral part of Russia,\" the governor noted.")
+    rows = [{"id": "sakh", "outlet": "Sakhalin Region government", "date": "2021-09-08", "text": text}]
+    path = tmp_path / "articles.jsonl"
+    pd.DataFrame(rows).to_json(path, orient="records", lines=True, force_ascii=False)
+    table = tag_corpus(path)[0]
+    speakers = {r.text: r.speaker for r in table.itertuples()}
+    assert speakers["\"The Kuril Islands are an integral part of Russia,\" the governor noted."] == "Limarenko"
+
+
+def test_an_unnamed_official_in_a_third_countrys_magazine_is_of_the_side_that_just_spoke(tmp_path):
+    """The Diplomat is of no side, and its subtitle names Russia first; but "One senior Foreign Ministry
+    official" right after Japan's foreign minister spoke is Japan's."""
+    text = ("Tokyo keeps the claim alive\n\nRussia's war has frozen the talks.\n\nFebruary 14, 2025\n\nJapanese "
+            "officials are skeptical. Foreign Minister Iwaya Takeshi said this week that the government's position "
+            "remained the same. One senior Foreign Ministry official, speaking on condition of anonymity, said it "
+            "would be naive to expect Moscow to change course.")
+    table = _corpus(tmp_path, {"dip": text}, outlet={"dip": "The Diplomat"})
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "dip")}
+    assert rows["One senior Foreign Ministry official, speaking on condition of anonymity, said it would be naive "
+                "to expect Moscow to change course."] == ("Japanese Foreign Ministry official", "japan")
+
+
+def test_a_visiting_fellow_is_of_his_home_institute_and_csis_is_americas(tmp_path):
+    """A think tank's list of speakers: "Visiting Fellow, CSIS, and Senior Researcher, IMEMO, Moscow" is of
+    Moscow, where he is from; "Senior Fellow, Russia and Eurasia Program, CSIS" is of the United States."""
+    text = ("Center for Strategic and International Studies\n\nSpeakers: Pavel Orlov, Visiting Fellow, CSIS, and "
+            "Senior Researcher, Institute of World Economy and International Relations (IMEMO), Moscow; Laura "
+            "Kent, Senior Fellow, Russia and Eurasia Program, CSIS\n\nPAVEL ORLOV: Moscow will not discuss "
+            "sovereignty.\n\nLAURA KENT: Washington supports Japan's claim.")
+    table = _corpus(tmp_path, {"csis": text}, outlet={"csis": "CSIS"})
+    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "csis")}
+    assert rows["PAVEL ORLOV: Moscow will not discuss sovereignty."] == ("Orlov", "russia")
+    assert rows["LAURA KENT: Washington supports Japan's claim."] == ("Kent", "us")
