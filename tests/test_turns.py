@@ -82,6 +82,12 @@ def _rows(table, article_id):
     return [(r.text, r.speaker, r.speaker_type, r.voice_side, r.mode) for r in rows.itertuples()]
 
 
+def _speakers(tmp_path, article_id: str, text: str, outlet: str) -> dict:
+    """{statement: (speaker, voice_side)} of one article, tagged alone (its outlet given)."""
+    table = _corpus(tmp_path, {article_id: text}, outlet={article_id: outlet})
+    return {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, article_id)}
+
+
 def _voices(tmp_path, article_id: str, text: str, outlet: str) -> dict:
     """The side of each speaker of one article, tagged alone (its outlet given)."""
     table = _corpus(tmp_path, {article_id: text}, outlet={article_id: outlet})
@@ -1366,8 +1372,7 @@ def test_an_interviews_questions_that_open_with_a_question_or_prompt_without_one
             "They never really took off. Our partners insisted on special legal conditions. We could not "
             "accept them.\n\nAnd the visits to the graves?\n\nThat I regret. But they depend on goodwill.\n\nIs the "
             "door closed for good?\n\nIn diplomacy one never says never. But not now.")
-    table = _corpus(tmp_path, {"kom": text}, outlet={"kom": "Kommersant"})
-    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "kom")}
+    rows = _speakers(tmp_path, "kom", text, "Kommersant")
     assert rows["In Tokyo they say that the treaty has nothing to do with the sanctions."] == ("journalist", "other")
     assert rows["Some projects had only just begun."] == ("journalist", "other")
     assert rows["But a treaty does not exist in a vacuum."] == ("Klimov", "russia")
@@ -1380,8 +1385,7 @@ def test_a_provisional_translation_note_names_nobody_and_the_address_is_the_prim
     text = ("Address by Prime Minister Kishida at the National Rally to Demand the Return of the Northern "
             "Territories\n\nFebruary 7, 2023\n\n[Provisional Translation]\n\nGood afternoon, everyone. The "
             "Northern Territories are islands over which Japan has sovereignty.")
-    table = _corpus(tmp_path, {"kantei": text}, outlet={"kantei": "Prime Minister's Office of Japan"})
-    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "kantei")}
+    rows = _speakers(tmp_path, "kantei", text, "Prime Minister's Office of Japan")
     assert rows["[Provisional Translation]"] == ("", "outlet")
     assert rows["The Northern Territories are islands over which Japan has sovereignty."] == ("Kishida", "japan")
 
@@ -1409,8 +1413,7 @@ def test_an_unnamed_official_in_a_third_countrys_magazine_is_of_the_side_that_ju
             "officials are skeptical. Foreign Minister Iwaya Takeshi said this week that the government's position "
             "remained the same. One senior Foreign Ministry official, speaking on condition of anonymity, said it "
             "would be naive to expect Moscow to change course.")
-    table = _corpus(tmp_path, {"dip": text}, outlet={"dip": "The Diplomat"})
-    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "dip")}
+    rows = _speakers(tmp_path, "dip", text, "The Diplomat")
     assert rows["One senior Foreign Ministry official, speaking on condition of anonymity, said it would be naive "
                 "to expect Moscow to change course."] == ("Japanese Foreign Ministry official", "japan")
 
@@ -1422,7 +1425,6 @@ def test_a_visiting_fellow_is_of_his_home_institute_and_csis_is_americas(tmp_pat
             "Senior Researcher, Institute of World Economy and International Relations (IMEMO), Moscow; Laura "
             "Kent, Senior Fellow, Russia and Eurasia Program, CSIS\n\nPAVEL ORLOV: Moscow will not discuss "
             "sovereignty.\n\nLAURA KENT: Washington supports Japan's claim.")
-    table = _corpus(tmp_path, {"csis": text}, outlet={"csis": "CSIS"})
-    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "csis")}
+    rows = _speakers(tmp_path, "csis", text, "CSIS")
     assert rows["PAVEL ORLOV: Moscow will not discuss sovereignty."] == ("Orlov", "russia")
     assert rows["LAURA KENT: Washington supports Japan's claim."] == ("Kent", "us")
