@@ -115,9 +115,7 @@ class ActorIndex:
         """{person: the roles of the offices they held on ``date``} ({} without a date): "the governor" in a
         story of 2021 may be Limarenko, who held the office "Sakhalin Governor" then."""
         roles: dict[str, tuple] = {}
-        if not date:
-            return roles
-        for office in self.holders:
+        for office in self.holders if date else ():
             person = self.holder(self.actors[office], date)
             if person is not None:
                 roles[person.canonical] = roles.get(person.canonical, ()) + self.actors[office].roles
@@ -408,8 +406,9 @@ def _introductions(whole: str, known):
     article's text, lines joined by "\n"."""
     for comma in _COMMA_BEFORE_ROLE.finditer(whole):      # a name's end, then its role
         at = comma.start()
-        found = (_ROLE_START.match(whole, at) or _TITLED_ROLE.match(whole, at)) if whole[at - 1:at].islower() \
-            else None
+        # (a role in capitals after ", ", else one in small letters or an age)
+        role_start = _TITLED_ROLE if whole[at + 2:at + 3].isupper() else _ROLE_START
+        found = role_start.match(whole, at) if whole[at - 1:at].islower() else None
         if found is None:
             continue
         name = _NAME_BEFORE.search(whole, max(0, at - 40), at)

@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import partial
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import pandas as pd
 
@@ -450,8 +450,15 @@ class _ArticleContext:
     current_text: str = ""
     ministries: dict = field(default_factory=dict)
     # The roles of the offices each person held on the article's date ("the governor" is Limarenko in 2021:
-    # he held the office "Sakhalin Governor", data/office_holders.csv).
-    office_roles: dict = field(default_factory=dict)
+    # he held the office "Sakhalin Governor", data/office_holders.csv): ``ActorIndex.office_roles`` of the
+    # date, asked only when an anaphor needs it.
+    office_roles_of: Callable[[], dict] = dict
+    _office_roles: dict | None = None
+
+    def office_roles(self) -> dict:
+        if self._office_roles is None:
+            self._office_roles = self.office_roles_of()
+        return self._office_roles
 
     def read(self, text: str, facts: "SentenceFacts"):
         """Before a sentence is attributed: the sentence itself, the article's first side, and the persons
@@ -526,7 +533,7 @@ def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
         # "the governor": the person who held an office of that name on the article's date ("the diplomat"
         # singles out nobody: the press calls any of them so, not only "Japan's top diplomat")
         for actor in reversed(ctx.recent):
-            if actor.type in PERSON_TYPES and any(word in role for role in ctx.office_roles.get(actor.canonical, ())
+            if actor.type in PERSON_TYPES and any(word in role for role in ctx.office_roles().get(actor.canonical, ())
                                                   for word in nouns):
                 return actor
     if ctx.last_speaker is not None and ctx.last_speaker.type in PERSON_TYPES:
@@ -1020,7 +1027,7 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         # worked afresh, since what it names now depends on the article; any other has the facts it has anywhere.
         facts = _facts_with_people(facts, finders._replace(actors=with_people(finders.actors, people)), people)
     ctx = _ArticleContext(ministries=finders.actors.ministries,
-                          office_roles=finders.actors.office_roles(document.date))
+                          office_roles_of=partial(finders.actors.office_roles, document.date))
     at_home = _HomeSpeakers(finders.actors, home_side)
     quotes = _QuoteRun()
     rows: list[dict] = []
