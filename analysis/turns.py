@@ -257,8 +257,10 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.\s?){1,2}(?=[A-Z][a-z])")
 _LANGUAGE_LINK = re.compile(r"(?i)(?:japanese|english|russian|chinese|korean|french|german|spanish)"
                             r"(?:\s+(?:version|text|page))?")
 _SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though|who|which)\b")
-_SCHOLAR = re.compile(r"\b(?:teach(?:es|ing)|scholar|specialist|professor|lecturer|researcher|expert|analyst|fellow|"
-                     r"academic|historian|orientalist|japanologist|sinologist|follows [\w-]+ relations|"
+# (a visiting post counts from the word "visiting", which ``vocab.located_side`` reads: a visiting post is not
+# where the person is from)
+_SCHOLAR = re.compile(r"\b(?:visiting\s+)?(?:teach(?:es|ing)|scholar|specialist|professor|lecturer|researcher|"
+                     r"expert|analyst|fellow|academic|historian|orientalist|japanologist|sinologist|follows [\w-]+ relations|"
                      r"(?:school|institute|center|centre) (?:of|for) [\w ]{0,40}studies)s?\b",
                       re.IGNORECASE)
 # A date and time line of a transcript ("27 April 2022 - 15:10", "8 February 2023 18:25"), an elision ("<…>"): headings, not words.
@@ -417,10 +419,7 @@ class _Article:
                 # the place of the academic post, before any place of a past one ("a former diplomat who served
                 # at the embassy in Moscow and now teaches at a university in Sapporo")
                 post = _SCHOLAR.search(text)
-                start = post.start() if post else 0
-                if text[max(0, start - 9):start].lower() == "visiting ":
-                    start -= 9      # (a visiting post is not where the person is from: ``located_side``)
-                side = (located_side(text[start:]) if post else "") or located_side(text)
+                side = (located_side(text[post.start():]) if post else "") or located_side(text)
                 if not side:
                     self.scholars.add(surname)
                 return side
@@ -821,6 +820,8 @@ def _questions_between_answers(asked: list[int], paragraphs, statements) -> list
         if opens or prompts:
             found.add(number)
     return sorted(found)
+
+
 # An interview's lead says who was asked ("... told Kommersant correspondent Pavel Sergeyev how ...").
 _INTERVIEW_LEAD = re.compile(r"\b(?:interview\w*|told|spoke (?:to|with)|talked (?:to|with)|asked|excerpts|conversation)\b",
                              re.IGNORECASE)

@@ -1115,8 +1115,7 @@ def test_a_stenogram_label_with_a_long_office_still_opens_the_deputys_turn(tmp_p
             "\n\nKalashnikov L. I., Chairman of the Committee on CIS Affairs, Eurasian Integration and Relations with "
             "Compatriots, CPRF faction. Dear colleagues, Japan signed the act of surrender and renounced the Kuril "
             "Islands.\n\nChairman. Thank you.")
-    table = _corpus(tmp_path, {"duma": text}, outlet={"duma": "State Duma of the Russian Federation"})
-    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "duma")}
+    rows = _speakers(tmp_path, "duma", text, "State Duma of the Russian Federation")
     assert rows["Dear colleagues, Japan signed the act of surrender and renounced the Kuril Islands."] == (
         "Kalashnikov", "russia")
 
@@ -1285,8 +1284,7 @@ def test_an_events_moderator_and_a_roster_of_names_on_their_own_lines(tmp_path):
             "The four islands are Japan's inherent territory.\n\nDR. REED: Dr. Sokolova, is there anyone in the "
             "Russian elite who favours a compromise?\n\nDR. SOKOLOVA: Quietly, yes. But nobody will say so in "
             "public.")
-    table = _corpus(tmp_path, {"csis": text}, outlet={"csis": "CSIS"})
-    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "csis")}
+    rows = _speakers(tmp_path, "csis", text, "CSIS")
     assert rows["The talks have stalled again."] == ("host", "other")
     assert rows["The four islands are Japan's inherent territory."] == ("Morimoto", "japan")
     assert rows["But nobody will say so in public."] == ("Sokolova", "us")
@@ -1301,8 +1299,7 @@ def test_a_question_printed_without_a_label_before_the_guests_label(tmp_path):
             "researcher at the Institute of Oriental Studies.\n\nViktor Ivanovich, was the decision expected?\n\n"
             "Viktor Gorbunov: In general, yes. The exchanges had been frozen since the spring.\n\nWhat about the "
             "peace treaty?\n\nViktor Gorbunov: The talks will not resume while the sanctions stay.")
-    table = _corpus(tmp_path, {"rg": text}, outlet={"rg": "Rossiyskaya Gazeta"})
-    rows = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "rg")}
+    rows = _speakers(tmp_path, "rg", text, "Rossiyskaya Gazeta")
     assert rows["Viktor Ivanovich, was the decision expected?"] == ("journalist", "other")
     assert rows["What about the peace treaty?"] == ("journalist", "other")
     assert rows["The exchanges had been frozen since the spring."] == ("Gorbunov", "russia")
