@@ -194,12 +194,13 @@ _ANAPHOR_TYPES = {"paper": "newspaper", "newspaper": "newspaper", "daily": "news
 # Words allowed between a subject and its verb: "Lavrov also said", "the Asahi newspaper said on Sunday".
 _BRIDGE = re.compile(
     r"^\s*,?(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|since|"
+    r"long|already|consistently|always|often|still|"
     r"recently|reportedly|only|himself|herself|itself|news|paper|newspaper|daily|agency|ministry|officials?|"
     r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|in\s+the\s+past|quickly|immediately|"
     r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|privately|"
     # what an unnamed speaker is close to: "a Russian diplomat familiar with the matter told"
     r"(?:familiar\s+with|involved\s+in|close\s+to)\s+(?:the\s+)?(?:matter|talks|negotiations|discussions|"
-    r"preparations|situation|issue|plans?|thinking|process)|"
+    r"preparations|situation|issue|plans?|thinking|process)(?:\s+(?:for|of|on)\s+(?:the\s+)?[\w-]+)?|"
     # an aside between commas: "Putin, for his part, said", "Putin, after the talks on Jan. 22, said"
     r"for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though|too|in\s+response|"
     r"(?:after|before|at|during|following)\s+[^,;\"“”]{1,60}?,|"
@@ -219,10 +220,12 @@ _BRIDGE = re.compile(
 # Patterns of the per-sentence rules, compiled once (``re.fullmatch(str, ...)`` looks its pattern up each call).
 _PAPER_GAP = re.compile(r"\s*(?:news\s+)?paper\s*")
 _THE_GAP = re.compile(r"\s*(?:(?:the|an?)\s+|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?", re.IGNORECASE)
-_COLON = re.compile(r"^\s*([^:,]{2,60}):\s+\S")
+_COLON = re.compile(r"^\s*([^:,]{2,60}):(?:\s+\S|\s*$)")    # (quoted words are left out: "Lavrov: " then the quote)
 # "he"/"she" closing the words before a verb; both contain "he" or "He", which is checked first.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$")
 _PRONOUN_BEFORE_VERB = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
+# "It said ...", "It also said" opening a sentence: the institution or paper that spoke last.
+_IT_SUBJECT = re.compile(r"\W*It\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|had\s+)?")
 
 
 def _pronoun_closing(pattern: re.Pattern, words: str) -> re.Match | None:
@@ -446,6 +449,7 @@ class _ArticleContext:
     last_of_type: dict = field(default_factory=dict)
     role_holder: dict = field(default_factory=dict)  # generic role actor -> named person seen with it
     recent: list = field(default_factory=list)
+    unnamed_speakers: list = field(default_factory=list)  # the generic speakers of a side who spoke, in order
     first_side: str = ""
     current_text: str = ""
     ministries: dict = field(default_factory=dict)
@@ -484,6 +488,9 @@ class _ArticleContext:
             self.last_speaker, self.last_speaker_idx = speaker, sent_idx
             if speaker.type in PERSON_TYPES:
                 self.last_person = speaker
+            elif speaker.type == "generic" and speaker.side != "other" and (
+                    not self.unnamed_speakers or self.unnamed_speakers[-1] != speaker):
+                self.unnamed_speakers.append(speaker)
 
 
 def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
@@ -564,20 +571,34 @@ def _last_person(mentions, end: int) -> Actor | None:
 
 
 def _generic_to_person(actor: Actor, ctx: _ArticleContext) -> Actor:
-    """A generic role ("the Japanese prime minister") is the person seen with that role in the article."""
+    """A generic role ("the Japanese prime minister") is the person seen with that role in the article; an
+    unnamed official or source of no side named with the last words of one the article met ("the diplomatic
+    source said" after "a Russian diplomatic source told Kommersant") is that one; analysts and residents are
+    any ("Analysts said" after "Japanese analysts" is coded "analysts")."""
+    if actor.type == "generic" and actor.side == "other" and _SERVES_A_GOVERNMENT.search(actor.canonical):
+        words = " " + actor.canonical.lower()
+        for earlier in [*reversed(ctx.unnamed_speakers), *reversed(ctx.recent)]:
+            if earlier.type == "generic" and earlier.side != "other" and earlier.canonical.lower().endswith(words):
+                return earlier
     return ctx.role_holder.get(actor.canonical, actor)
 
 
 # A subject as the rules that need no article context find it, and how the context makes it an actor:
 #   ("actor", Actor)          a mention; a generic role stands for the person seen with it in the article;
 #   ("pronoun", Actor | None) "he"/"she", with the last person named before it in the sentence, if any;
-#   ("anaphor", noun)         "the ministry", "the envoy": the last actor of that kind.
+#   ("anaphor", noun)         "the ministry", "the envoy": the last actor of that kind;
+#   ("it", None)              "It said" opening a sentence: the institution or paper that spoke just before.
 def _resolve(subject: tuple, ctx: _ArticleContext, sent_idx: int) -> Actor | None:
     kind, value = subject
     if kind == "actor":
         return _generic_to_person(value, ctx)
     if kind == "pronoun":
         return _resolve_pronoun(ctx, sent_idx, value)
+    if kind == "it":
+        # "It said ..." after a ministry's, a military district's or a paper's words, in the next sentences.
+        last = ctx.last_speaker
+        return last if (last is not None and last.type in ("institution", "newspaper")
+                         and sent_idx - ctx.last_speaker_idx <= 3) else None
     return _resolve_anaphor(value, ctx)
 
 
@@ -601,7 +622,7 @@ def _of_side(generic: Actor, side: str, known: dict | None = None) -> Actor:
     """A generic speaker of no side of its own, given ``side``: named with the side's adjective ("government
     sources" of Japan are "Japanese government sources", the actor of that name in ``known`` when there is
     one); of a side without an adjective it keeps its name."""
-    if side not in SIDE_ADJECTIVES:
+    if side not in SIDE_ADJECTIVES or generic.roles == AS_WRITTEN:
         return Actor(generic.canonical, side, generic.type, generic.roles)
     canonical = f"{SIDE_ADJECTIVES[side]} {generic.canonical}"
     return (known or {}).get(canonical) or Actor(canonical, side, generic.type, generic.roles)
@@ -628,9 +649,13 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
                 and text[max(0, mention.start - 6):mention.start].endswith(_MEMBER_ENDS)):
             member = _MEMBER_OF.search(text, max(0, mention.start - 80), mention.start)
             if member is not None and (_BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap)):
-                # "A senior official of the Japanese Foreign Ministry, speaking on condition of anonymity, told"
+                # "A senior official of the Japanese Foreign Ministry, speaking on condition of anonymity, told";
+                # "a source in the Russian delegation" is a "Russian delegation source", named as written when
+                # its nationality is.
                 noun = member.group("noun").lower()
-                return ("actor", Actor(f"{mention.actor.canonical} {noun}", mention.actor.side, "generic"))
+                written = text[mention.start:mention.end]
+                body = written if written.split(" ", 1)[0] in NATIONALITY_SIDES else mention.actor.canonical
+                return ("actor", Actor(f"{body} {noun}", mention.actor.side, "generic"))
         if _not_subject(text[max(0, mention.start - 60):mention.start], mention.actor.type):
             continue
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
@@ -658,11 +683,16 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
     pronoun = _pronoun_closing(_PRONOUN_SUBJECT, window)
     if pronoun:
         return ("pronoun", _last_person(mentions, verb_start - len(pronoun.group(0))))
+    if verb_start <= 30 and _IT_SUBJECT.fullmatch(window):
+        return ("it", None)
     anaphor = None
     for anaphor in _ANAPHOR.finditer(window):
         pass
     if anaphor and _BRIDGE.match(window[anaphor.end():]):
         return ("anaphor", anaphor.group(1))
+    described = _DESCRIBED_BEFORE.search(text, max(0, verb_start - 160), verb_start)
+    if described is not None and not (earlier and earlier[-1].end > described.start()):
+        return ("actor", _described(described))
     return None
 
 
@@ -676,7 +706,33 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
     anaphor = _ANAPHOR.match(text[verb_end:].lstrip())
     if anaphor:
         return ("anaphor", anaphor.group(1))
+    described = _DESCRIBED_AFTER.match(text, verb_end)
+    if described is not None and not any(verb_end <= m.start < described.end() for m in mentions):
+        return ("actor", _described(described))
     return None
+
+
+# An official no table lists, described by what they serve: "A fisheries cooperative official said", "An official
+# of the league said", "..., said an official at a local cooperative, who asked not to be named".
+_DESCRIBED = (r"(?:an?|one|another)\s+(?:(?:senior|unnamed|high-ranking|top)\s+)?"
+              r"(?P<before>(?:[\w'’-]+\s+){0,3}?)(?P<noun>official|spokes(?:man|woman|person)|executive)"
+              r"(?:\s+(?:of|at|from|with)\s+(?:an?\s+|the\s+)?(?P<body>(?:[\w'’-]+\s+){0,3}?[\w'’-]+))?")
+_DESCRIBED_BEFORE = re.compile(rf"(?:^|(?<=[,;]\s)|(?<=\bthat\s))\W*(?i:{_DESCRIBED})"
+                               rf"(?:,\s+(?:speaking|who)\b[^,.;\"“”]{{1,80}},)?\s*$")
+_DESCRIBED_AFTER = re.compile(rf"\s+(?i:{_DESCRIBED})(?=\s*(?:[,.;]|$))")
+AS_WRITTEN = ("(named as written)",)    # the roles of a described speaker: a side does not rename it
+
+
+def _described(found: re.Match) -> Actor:
+    """The unnamed official a sentence describes, named as GUIDE.md names generic speakers, as written without
+    article or rank, what they serve before the noun ("league official", "fisheries cooperative official"); of
+    the side of a nationality in the name, else of the outlet's side."""
+    noun = found.group("noun").lower()
+    words = f"{found.group('body') or found.group('before')} ".split()
+    words = [w for w in words if w.lower() not in _RANK_WORDS]
+    name = " ".join([*words, noun])
+    nationality = [_NATIONALITY_WORDS[w] for w in words if w in _NATIONALITY_WORDS]
+    return Actor(name, nationality[0] if nationality else HOME_SIDE, "generic", AS_WRITTEN)
 
 
 # ----------------------------------------------------------------------- attribution of one sentence
@@ -1064,7 +1120,7 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         # article's date (``data/office_holders.csv``), as coders name the speaker.
         if row["speaker"] in holders:
             person = finders.actors.in_office(finders.actors.actors[row["speaker"]], document.date)
-            row.update(speaker=person.canonical, speaker_type=SPEAKER_TYPES[person.type])
+            row.update(speaker=person.name, speaker_type=SPEAKER_TYPES[person.type])
         del row["_attributed"]
     return rows
 
@@ -1123,6 +1179,10 @@ class _HomeSide:
 _SERVES_A_GOVERNMENT = re.compile(r"(?i)\b(?:officials?|sources?|diplomats?|spokes\w+)\b")
 
 
+# A sentence that opens by placing what follows: "In Tokyo, officials say ...".
+_PLACE_OPENING = re.compile(r"\W*In\s+([A-Z][\w-]+)\s*,")
+
+
 class _HomeSpeakers:
     """Generic speakers of the outlet's side (``vocab.HOME_SIDE``): "government sources" in a Kyodo story
     speak for Japan as "Japanese government sources", the actor of that name when the table has one. In an
@@ -1138,6 +1198,13 @@ class _HomeSpeakers:
         The Diplomat, whose subtitle names Russia first, is Japan's."""
         if speaker is None or speaker.side != HOME_SIDE:
             return speaker
+        placed = _PLACE_OPENING.match(ctx.current_text)
+        if placed is not None:
+            # "In Tokyo, officials say ..." in a Russian agency's story: the officials of the place.
+            sides = [m.actor.side for m in self.actors.find(placed.group(1))
+                     if m.actor.type in ("capital", "country") and m.actor.side in DISPUTANTS]
+            if sides:
+                return _of_side(speaker, sides[0], self.actors.actors)
         side = self.home_side()
         last = ctx.last_speaker
         if (self.home_side.from_lead and side in DISPUTANTS and _SERVES_A_GOVERNMENT.search(speaker.canonical)
@@ -1169,7 +1236,7 @@ def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: s
         mode = "narration"
     return {
         "mode": mode,
-        "speaker": speaker.canonical if speaker is not None else "",
+        "speaker": speaker.name if speaker is not None else "",
         "speaker_type": SPEAKER_TYPES[speaker.type] if speaker is not None else "",
         "voice_side": speaker.side if speaker is not None else ("other" if mode == "direct_quote" else "outlet"),
         "position_side": position_side,
@@ -1182,7 +1249,7 @@ def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: s
 
 
 def _set_speaker(row: dict, actor: Actor, mode: str):
-    row.update(speaker=actor.canonical, speaker_type=SPEAKER_TYPES[actor.type], voice_side=actor.side, mode=mode,
+    row.update(speaker=actor.name, speaker_type=SPEAKER_TYPES[actor.type], voice_side=actor.side, mode=mode,
                subject_side="", _attributed=True)
 
 
@@ -1194,7 +1261,7 @@ def _apply_document_voices(rows: list[dict], statements, actors: ActorIndex, doc
         if voice.heading:
             row.update(mode="narration", speaker="", speaker_type="", voice_side="outlet")
         elif (voice.quotes_kept and row["_attributed"] and row["mode"] == "direct_quote"
-              and row["speaker_type"] == "official" and row["speaker"] != voice.speaker.canonical):
+              and row["speaker_type"] == "official" and row["speaker"] != voice.speaker.name):
             pass                                           # a person the statement quotes by name
         elif voice.speaker is not None:
             # A minister reporting the other side's words ("Russia has said that the exchanges cannot proceed

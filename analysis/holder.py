@@ -24,7 +24,11 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    news story is the speaker's chosen words and keeps the rule), belongs to a transcript turn on another
    topic (``off_topic``, ``analysis.turns``), or its words read as a fact, a figure or procedure rather than
    a view (``ViewWords``: word weights learned from the coded dev parts, where coders gave a side's
-   speaker's neutral facts and schedules holder ``none``); otherwise ``none``.
+   speaker's neutral facts and schedules holder ``none``); otherwise ``none``. The outlet's own narration
+   of what a side does or thinks ("Moscow pocketed the concession and moved the goalposts", "The timing has
+   added to unease in Tokyo") expresses the view of its subject's side when the view words read it as a
+   view, weighing "narration" in place of the genre (``NARRATION``); coders gave a side to about three in ten
+   such statements (docs/evaluation.md, "Fourteenth round").
 4. **Cue holders.** The sides the matched cues name: the one, or ``both``.
 5. **Voice.** The voice's side, when it is a side.
 6. **Sides in the spans.** The side named inside the matched spans ("Russia's sovereignty"), when exactly one
@@ -79,6 +83,11 @@ class ViewWords:
     interview answers, and the genre raised leave-one-set-out accuracy over the real-genre sets
     (``docs/evaluation.md``, "Ninth round").
 
+    The outlet's own narration (``genre`` ``NARRATION``) is read by a model of its own, ``narration``, learned
+    from the coded narration without a stance and whether coders gave it a side: its words mean other things
+    ("has stepped up", "pocketed") than a speaker's, and one model for both read the speakers' statements worse
+    (docs/evaluation.md, "Fourteenth round").
+
     ``weights``: each word's weight and ``bias`` the intercept, in millionths, so that a sum is exact in any
     order (the column version in ``_fast.view_scan`` adds them in another order). A statement states a view
     when bias plus the weights of its distinct words and its genre is above zero; a word never seen in
@@ -87,38 +96,56 @@ class ViewWords:
 
     weights: dict
     bias: int
+    narration: "ViewWords | None" = None
 
     # The regularisation (scikit-learn's C) chosen by leave-one-set-out over the real-genre sets
-    # (docs/evaluation.md); words seen in fewer training statements than MIN_STATEMENTS are left out.
+    # (docs/evaluation.md), for the speakers' statements and for the narration; words seen in fewer training
+    # statements than MIN_STATEMENTS are left out.
     STRENGTH = 0.3
+    NARRATION_STRENGTH = 1.0
     MIN_STATEMENTS = 2
 
     @classmethod
     def settings(cls) -> dict:
         """What a fit depends on besides the training data (``_fast.fitted_partner`` keys its cache by it)."""
         return {"model": "ViewWords", "C": cls.STRENGTH, "words": f"binary min_df {cls.MIN_STATEMENTS}",
-                "context": "genre"}
+                "context": "genre", "narration C": cls.NARRATION_STRENGTH}
 
     @classmethod
     def fit(cls, texts, says_view, genres) -> "ViewWords":
-        """Learned from statements (``texts``), their documents' ``genres`` and whether coders gave each its
-        speaker's side (``says_view``)."""
+        """Learned from statements (``texts``), their documents' ``genres`` (``NARRATION`` for the outlet's
+        narration) and whether coders gave each its speaker's side, or any side (``says_view``)."""
+        rows = list(zip(texts, says_view, genres))
+        spoken = [row for row in rows if row[2] != NARRATION]
+        narrated = [row for row in rows if row[2] == NARRATION]
+        weights, bias = cls._fitted(spoken, cls.STRENGTH)
+        narration = cls(*cls._fitted(narrated, cls.NARRATION_STRENGTH)) if narrated else None
+        return cls(weights, bias, narration)
+
+    @classmethod
+    def _fitted(cls, rows, strength: float) -> tuple[dict, int]:
         from sklearn.feature_extraction.text import CountVectorizer
         from sklearn.linear_model import LogisticRegression
 
         vectorizer = CountVectorizer(binary=True, min_df=cls.MIN_STATEMENTS, analyzer=lambda words: words)
-        words = [[*statement_words(text), genre_word(genre)] for text, genre in zip(texts, genres)]
-        model = LogisticRegression(C=cls.STRENGTH, max_iter=2000).fit(vectorizer.fit_transform(words),
-                                                                      list(says_view))
+        words = [[*statement_words(text), genre_word(genre)] for text, _, genre in rows]
+        model = LogisticRegression(C=strength, max_iter=2000).fit(vectorizer.fit_transform(words),
+                                                                  [bool(view) for _, view, _ in rows])
         words = vectorizer.get_feature_names_out().tolist()
-        return cls({word: round(weight * 1e6) for word, weight in zip(words, model.coef_[0].tolist())},
-                   round(float(model.intercept_[0]) * 1e6))
+        return ({word: round(weight * 1e6) for word, weight in zip(words, model.coef_[0].tolist())},
+                round(float(model.intercept_[0]) * 1e6))
 
     def says_view(self, text: str, genre: str = "") -> bool:
         """Whether ``text``, of a document of ``genre``, reads as a view (the plain rule; ``_fast.view_scan`` is
-        its column version)."""
+        its column version); the outlet's narration (``NARRATION``) is read by ``narration``, never without it."""
+        if genre == NARRATION and self.narration is not None:
+            return self.narration.says_view(text, genre)
         return self.bias + self.weights.get(genre_word(genre), 0) + sum(
             self.weights.get(word, 0) for word in statement_words(text)) > 0
+
+
+# What the view words weigh in place of a document's genre for the outlet's narration (rule 3).
+NARRATION = "narration"
 
 
 def genre_word(genre: str) -> str:
@@ -168,6 +195,9 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
                 and not asks and not implications.states_no_view(text)
                 and (views is None or views.says_view(text, genre))):
             return voice_side
+        if (mode == "narration" and subject_side in PARTIES and views is not None and views.narration is not None
+                and not implications.states_no_view(text) and views.says_view(text, NARRATION)):
+            return subject_side
         return "none"
     if named:
         return named[0] if len(named) == 1 else "both"
@@ -215,6 +245,10 @@ def holder_column(statements, stances, evidence, codebook: Codebook, views: View
             if holder in PARTIES and position not in PARTIES and reported not in PARTIES:
                 no_view[text, genre] = False          # read below, all such statements at once
                 holder = (holder, (text, genre))
+            elif (holder == "none" and views is not None and views.narration is not None and mode == "narration"
+                  and subject in PARTIES and position not in PARTIES and reported not in PARTIES):
+                no_view[text, NARRATION] = False      # the narration of a side's doings: the subject's, if a view
+                holder = (subject, (text, NARRATION))
             holders.append(holder)
             continue
         for e in row_evidence:

@@ -116,7 +116,8 @@ def view_words(codebook: Codebook | None = None, codes: dict | None = None):
     """The holder's view words (``holder.ViewWords``), learned from the seed gold and the real-genre sets'
     coded tables of ``paths.LEARNED_FROM`` (never an untouched test part): the stance-free statements whose
     coded voice is a side's and not the outlet's narration, and whether the coders gave each that side as
-    holder. ``codes``: ``shipped_codes``, if already read."""
+    holder; and the outlet's stance-free narration, and whether they gave it a side. ``codes``:
+    ``shipped_codes``, if already read."""
     return fitted_view_words(codebook, codes)[0]
 
 
@@ -124,20 +125,25 @@ def fitted_view_words(codebook: Codebook | None = None, codes: dict | None = Non
     """``view_words``, and the key they are kept under (``_fast.fitted_partner``)."""
     from . import paths
     from ._fast import fitted_partner
-    from .holder import ViewWords
+    from .holder import NARRATION, ViewWords
     from .vocab import PARTIES
 
     codes = shipped_codes(codebook) if codes is None else codes
     coded = pd.concat([codes[path].assign(genre=_genres_of(path, codes[path]))
                        for path in (paths.GOLD, *paths.LEARNED_FROM) if path in codes], ignore_index=True)
     spoken = coded[(coded["stances"] == "") & coded["voice_side"].isin(PARTIES) & (coded["mode"] != "narration")]
-    says_view = spoken["holder_side"] == spoken["voice_side"]
+    # The outlet's stance-free narration, for the narration's own model (genre NARRATION): whether coders gave
+    # it a side (the subject's, mostly; the coded tables do not say which side the subject is).
+    narrated = coded[(coded["stances"] == "") & (coded["mode"] == "narration")]
+    texts = pd.concat([spoken["text"], narrated["text"]], ignore_index=True)
+    says_view = pd.concat([spoken["holder_side"] == spoken["voice_side"], narrated["holder_side"] != "none"],
+                          ignore_index=True)
+    genres = pd.concat([spoken["genre"], pd.Series(NARRATION, index=narrated.index)], ignore_index=True)
     # Fitted once per training data and kept on disk, as the ensemble's partner is.
-    key = fitted_partner.fit_key(spoken["text"], says_view.map(str) + "\x1f" + spoken["genre"], ("view",),
-                                 ViewWords.settings())
+    key = fitted_partner.fit_key(texts, says_view.map(str) + "\x1f" + genres, ("view",), ViewWords.settings())
     views = fitted_partner.load_views(key)
     if views is None:
-        views = ViewWords.fit(spoken["text"], says_view, spoken["genre"])
+        views = ViewWords.fit(texts, says_view, genres)
         fitted_partner.store_views(key, views)
     return views, key
 

@@ -479,6 +479,9 @@ class _Article:
             chair = self.chair_of(parliament.group(0))
             if chair is not None:
                 return chair
+            # a chair the table does not name is of the parliament's side ("National Diet" in the title)
+            side = self._side_of(f"{self.outlet} {self.title}") or self.side or "other"
+            return self.people.setdefault(_surname(label), Actor(_surname(label), side, "person"))
         if parliament and _FROM_THE_FLOOR.match(label):
             return self.people.setdefault(label, Actor(label.capitalize(), self._side_of(parliament.group(0))
                                                        or self.side or "other", "generic"))
@@ -525,7 +528,11 @@ class _Article:
         office = self.office_named(label)
         if office is not None:
             return office
-        if not all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in name.split()):
+        # A lower-case word is a title's ("Minister for Foreign Affairs"), or the "and" of an office the Diet's
+        # minutes write before the surname in capitals ("Minister of State for Okinawa and Northern Territories
+        # Affairs MIYAKOSHI Mitsuhiro").
+        in_capitals = _CAPITALISED_NAME.search(name) is not None
+        if not all(w[:1].isupper() or w.lower() in _TITLE_WORDS or (w == "and" and in_capitals) for w in name.split()):
             return None
         surname = _surname(name)
         if not surname or not surname[:1].isupper():
@@ -772,9 +779,16 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     for i, statement in enumerate(statements):
         if (_NUMBER.match(statement.text.strip()) or _STAGE_DIRECTION.match(statement.text)
                 or _NOT_WORDS.match(statement.text) or _META_LINE.match(statement.text)
-                or _ROSTER_LINE.match(statement.text.strip())):
+                or (_ROSTER_LINE.match(statement.text.strip()) and not _chair_gives_floor(statement.text, article))):
             voices[i] = Voice(None, True)                  # "1." opening a numbered paragraph, "(Applause.)"
     return DocumentVoices(genre, voices)
+
+
+def _chair_gives_floor(text: str, article) -> bool:
+    """Whether a roster-like line is a parliament's chair giving the floor ("Chairperson: Prime Minister Abe
+    Shinzo." in the Diet's minutes): the chair's words, as coders code them, not a heading."""
+    return (text.rstrip().endswith(".") and _CHAIR_LABEL.match(text.split(":", 1)[0].strip()) is not None
+            and _PARLIAMENT_NAME.search(f"{article.outlet} {article.title}") is not None)
 
 
 def _event_moderator(turns, main: Actor | None) -> Actor | None:

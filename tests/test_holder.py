@@ -7,7 +7,8 @@ import pytest
 from analysis import holder
 from analysis.attribution import load_actors
 from analysis.codebook import CodebookError, load_codebook
-from analysis.holder import asks_in_a_turn, holder_column, resolve_holder, side_named_in, statement_words
+from analysis.holder import (NARRATION, asks_in_a_turn, holder_column, resolve_holder, side_named_in,
+                            statement_words)
 from analysis.pipeline import make_tagger, tag_statements
 from analysis.statements import article_statements
 from yaml_texts import MINIMAL_CODEBOOK, codebook_with_joint_development
@@ -270,10 +271,10 @@ def test_the_view_words_learn_from_the_dev_parts_and_the_read_test_parts_only(vi
     from analysis import paths
 
     assert all(path.name == "gold_dev.csv" for path in paths.REAL_GENRE_DEV)
-    assert [path.parent.name for path in paths.READ_TEST_PARTS] == [f"real_genres_{n}" for n in range(6, 23)]
+    assert [path.parent.name for path in paths.READ_TEST_PARTS] == [f"real_genres_{n}" for n in range(6, 24)]
     assert all(path.exists() for path in paths.LEARNED_FROM)
-    # set 23, this round's untouched test part, is scored and never learned from
-    assert paths.ANNOTATIONS / "real_genres_23" / "gold_test.csv" not in paths.LEARNED_FROM
+    # set 24, this round's untouched test part, is scored and never learned from
+    assert paths.ANNOTATIONS / "real_genres_24" / "gold_test.csv" not in paths.LEARNED_FROM
     assert 1000 < len(views.weights) < 5000 and views.weights["we"] > 0 > views.weights["held"]
     # news quotes state a view more often than a transcript's sentences (docs/evaluation.md, "Ninth round")
     assert views.weights["genre=news"] > 0 > views.weights["genre=transcript"]
@@ -286,6 +287,37 @@ def test_the_genre_tips_a_statement_the_words_leave_open(views):
     assert views.says_view(text, "news") == (score + views.weights["genre=news"] > 0)
     assert views.says_view(text, "transcript") == (score + views.weights["genre=transcript"] > 0)
     assert views.says_view(text, "") == views.says_view(text, "news")
+
+
+@pytest.mark.parametrize("text, subject, expected", [
+    # the outlet's narration of what a side does or thinks: that side's view (GUIDE.md, "Holder without a
+    # stance"); of facts and schedules: nobody's
+    ("Moscow pocketed the concession and moved the goalposts.", "russia", "russia"),
+    ("Tokyo has grown increasingly frustrated with the Kremlin.", "japan", "japan"),
+    ("The talks lasted about three hours, almost an hour longer than planned.", "russia", "none"),
+    ("The ministry published the decree on Monday.", "russia", "none"),
+    # no side as subject, no holder
+    ("The Russian position has hardened in three stages.", "", "none"),
+])
+def test_the_narration_of_a_sides_doings_states_its_view_when_the_words_say_so(views, text, subject, expected):
+    """Rule 3 for the outlet's narration: its subject's side when the narration's own view words read it as a
+    view (``NARRATION``), else none; without the view words, none."""
+    def holder(with_views):
+        return resolve_holder((), mode="narration", voice_side="outlet", position_side="", subject_side=subject,
+                              speaker_type="", cue_holders=[], span_sides=[],
+                              implications=CODEBOOK.holder_implications, text=text, views=with_views)
+
+    assert holder(views) == expected
+    assert holder(None) == "none"
+
+
+def test_the_narration_has_view_words_of_its_own(views):
+    """The narration's model is learned apart: the same words weigh otherwise in the outlet's voice ("stepped up"
+    military activity is a fact told, not a view, while a speaker's sentence with it reads as a view)."""
+    text = "Moscow has stepped up military activity on the islands."
+    assert views.narration is not None and views.narration.narration is None
+    assert views.says_view(text, NARRATION) is False and views.says_view(text, "news") is True
+    assert views.says_view(text, NARRATION) == views.narration.says_view(text, NARRATION)
 
 
 def test_the_view_words_kept_on_disk_are_the_ones_fitted(tmp_path, monkeypatch):

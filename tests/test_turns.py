@@ -920,6 +920,38 @@ def test_a_government_witness_is_the_office_the_minutes_name_in_brackets(tmp_pat
                 "Affairs): I would like to answer."][:2] == (office, "japan")
 
 
+DIET_BUDGET = """Budget Committee, House of Representatives, 198th Session of the National Diet (Excerpt, Provisional Translation)
+
+Tuesday, February 12, 2019
+
+Chairperson: Next, Mr. Nishikawa Yuji.
+
+NISHIKAWA Yuji (Constitutional Democratic Party of Japan): Minister Miyakoshi, how many former residents are still living?
+
+Chairperson: Minister Miyakoshi Mitsuhiro.
+
+Minister of State for Okinawa and Northern Territories Affairs MIYAKOSHI Mitsuhiro: Of the roughly 17,000 people who lived on the four islands at the end of the war, about 6,000 are still living.
+
+The Government will continue to support the grave visits.
+
+Chairperson: This concludes Mr. Nishikawa's questioning.
+
+SUZUKI Muneo: I would like the Minister's answer."""
+
+
+def test_the_diet_chair_giving_the_floor_and_a_long_office_before_a_surname(tmp_path):
+    """The Diet's minutes: "Chairperson: Minister Miyakoshi Mitsuhiro." is the chair giving the floor, the
+    chair's words (not a roster line, which is a heading); "Minister of State for Okinawa and Northern
+    Territories Affairs MIYAKOSHI Mitsuhiro:" labels Miyakoshi, the "and" of the office notwithstanding; the
+    lawmaker "SUZUKI Muneo" is Suzuki."""
+    table = _corpus(tmp_path, {"diet": DIET_BUDGET}, outlet={"diet": "House of Representatives"})
+    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in _rows(table, "diet")}
+    assert rows["Chairperson: Minister Miyakoshi Mitsuhiro."] == ("Chairperson", "japan", "direct_quote")
+    assert rows["The Government will continue to support the grave visits."] == ("Miyakoshi", "japan",
+                                                                                 "direct_quote")
+    assert rows["SUZUKI Muneo: I would like the Minister's answer."] == ("Suzuki", "japan", "direct_quote")
+
+
 PROTEST_RELEASE = """Landing of Russian Troops on Kunashiri Island (Protest)
 
 Press Releases

@@ -110,15 +110,26 @@ def store_trained(key: str, **keys: str) -> None:
 
 def load_views(key: str) -> ViewWords | None:
     """The stored view words of ``key``, or None (as ``load``)."""
-    return _load(f"views-{key}", lambda stored: ViewWords(dict(zip(stored["words"].tolist(),
-                                                                   stored["weights"].tolist())),
-                                                          int(stored["bias"])))
+    def views(stored) -> ViewWords:
+        narration = None
+        if "narration_words" in stored:
+            narration = ViewWords(dict(zip(stored["narration_words"].tolist(), stored["narration_weights"].tolist())),
+                                  int(stored["narration_bias"]))
+        return ViewWords(dict(zip(stored["words"].tolist(), stored["weights"].tolist())), int(stored["bias"]),
+                         narration)
+
+    return _load(f"views-{key}", views)
 
 
 def store_views(key: str, views: ViewWords) -> None:
-    """Keep fitted view words under ``key`` (as ``store``)."""
+    """Keep fitted view words under ``key`` (as ``store``), with the narration's model if they have one."""
+    narration = {}
+    if views.narration is not None:
+        narration = {"narration_words": np.array(list(views.narration.weights), dtype=str),
+                     "narration_weights": np.array(list(views.narration.weights.values()), dtype=np.int64),
+                     "narration_bias": np.int64(views.narration.bias)}
     _store(f"views-{key}", words=np.array(list(views.weights), dtype=str),
-           weights=np.array(list(views.weights.values()), dtype=np.int64), bias=np.int64(views.bias))
+           weights=np.array(list(views.weights.values()), dtype=np.int64), bias=np.int64(views.bias), **narration)
 
 
 def _store(name: str, **arrays) -> None:

@@ -15,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..holder import ViewWords, genre_word
+from ..holder import NARRATION, ViewWords, genre_word
 from .word_scores import words_apart
 
 
@@ -29,6 +29,15 @@ def says_view_flags(texts: list[str], views: ViewWords, genres: list[str] | None
     if not texts:
         return []
     genres = genres if genres is not None else [""] * len(texts)
+    if views.narration is not None and NARRATION in genres:
+        # The outlet's narration is read by the narration's own model (``ViewWords.says_view``).
+        narrated = [row for row, genre in enumerate(genres) if genre == NARRATION]
+        spoken = [row for row, genre in enumerate(genres) if genre != NARRATION]
+        flags = [False] * len(texts)
+        for rows, model in ((narrated, views.narration), (spoken, views)):
+            for row, flag in zip(rows, says_view_flags([texts[r] for r in rows], model, [genres[r] for r in rows])):
+                flags[row] = flag
+        return flags
     column = pa.array(texts, type=pa.string())
     splittable = pc.string_is_ascii(column).to_numpy(zero_copy_only=False)
     for row in np.flatnonzero(~splittable).tolist():       # curly quotes and dashes are no words: split here too
