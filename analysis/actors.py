@@ -360,7 +360,8 @@ _ROLE_NOUNS = ("governor", "academic", "professor", "analyst", "expert", "schola
                "manager", "director", "fisherman", "teacher", "resident", "owner", "worker", "doctor", "farmer",
                # a British paper's "The prime minister, Naoto Kan, told ...", "the Russian ambassador, Mikhail Bely,"
                "minister", "secretary", "ambassador", "premier", "envoy")
-_COMMA_NAME_COMMA = re.compile(r", ([A-Z][a-z]+ [A-Z][a-z]+),")     # a literal first: found fast
+# (or closing the sentence: '"...," said the official, Yoshiko Amano.')
+_COMMA_NAME_COMMA = re.compile(r", ([A-Z][a-z]+ [A-Z][a-z]+)(?:,|\.(?=\s|$))")     # a literal first: found fast
 _ROLE_RIGHT_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in) [^,\n]{{1,60}})?$")
 _ROLE_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+ ){0,4}$")
 # "..., says Kazuhiko Sasaki of Hokkaido University": a name, then the university or institute it speaks from.
@@ -401,12 +402,13 @@ _ROLE_START = re.compile(r"(?:, \d{1,3})?, (?:(?:a|an|the|who|from) (?P<after>)|
                          r"(?:of|at|for|in|to) ))")
 # A role in capitals, as official pages and wires write a title after the name ("Vladimir Dzhabarov, First Deputy
 # Chairman of the Federation Council Committee on International Affairs, told TASS"), or a country's office
-# ("Seiichi Eto, Japan's minister in charge of Northern Territories affairs, said").
-_TITLED = rf"(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b|(?:Japan|Russia)['’]s [a-z]"
-_TITLED_ROLE = re.compile(rf", (?P<role>{_TITLED})")
+# ("Seiichi Eto, Japan's minister in charge of Northern Territories affairs, said"), or another's post ("Yuri
+# Ushakov, Mr. Putin's foreign policy adviser, told").
+_TITLED = rf"(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b|[A-Z][a-z]+['’]s [a-z]"
+_TITLED_ROLE = re.compile(rf", (?:(?:Mr|Ms|Mrs)\. )?(?P<role>{_TITLED})")
 # Where a role may start after a name: a comma before a small letter or an age, or a role of those in capitals
 # (a pattern that starts with a literal, which ``re`` finds fast).
-_COMMA_BEFORE_ROLE = re.compile(rf", (?=[a-z0-9]|{_TITLED})")
+_COMMA_BEFORE_ROLE = re.compile(rf", (?=[a-z0-9]|(?:(?:Mr|Ms|Mrs)\. )?(?:{_TITLED}))")
 # A name that speaks ("Kawata said", "Tkachenko told"), confirmed as a person's by a two-word name elsewhere
 # in the article ("Kawata Yoshio is 87", "Sergei Tkachenko").
 _SPEAKING = ("said", "says", "told", "added", "recalled", "explained", "noted", "stressed")
@@ -535,14 +537,23 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
             seen[name] = name.casefold() in actors.surfaces or bool(actors.find(name))
         return seen[name]
 
-    for name, role, at in _introductions(whole, known):
+    introductions = list(_introductions(whole, known))
+    # (an introduction may be read twice, as the role's noun and as the whole role: "Anna Kerr, a research fellow
+    # who follows Russia-Japan relations at a London-based think tank"; the whole role says where a person of no
+    # office is)
+    longest: dict[tuple, str] = {}
+    for name, role, at in introductions:
+        if len(role) > len(longest.get((name, at), "")):
+            longest[name, at] = role
+    for name, role, at in introductions:
         start = whole.rfind("\n", 0, at) + 1
         end = whole.find("\n", at)
         sentence = whole[start:end if end != -1 else len(whole)]
         office = bool(_OFFICE.search(role)) and not _ACADEMIC.search(role)
         side = (_side_of_role(role, sentence, at - start, actors, by_name=True) or located_side(role) or home_side()
                 if office
-                else _nationality(role) or located_side(f"{_just_before(sentence, at - start)} {role}")
+                else _nationality(role)
+                or located_side(f"{_just_before(sentence, at - start)} {longest.get((name, at), role)}")
                 or ("" if _SCHOLARLY.search(role) else name_side(name))
                 or _home_or_place(home_side, place_side) or _side_of_role(role, sentence, at - start, actors))
         if not side and _SPEECH_VERB.search(sentence):

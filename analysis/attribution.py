@@ -81,7 +81,7 @@ SPEECH_VERBS = (
     "denounces|slammed|brushed off|declined to comment|declined to say|refused to comment|conceded|countered|"
     "lamented|hailed|spoke of|spoken of|spoke about|raised concerns?|raised the issue|raised the question|made it clear|"
     "asked what|asked whether|asked why|asked how|asked if|echoed|echoes|slams|slam|"
-    "declined to answer|refused to answer|refusing to answer|"
+    "declined to answer|refused to answer|refusing to answer|put it|puts it|hinted|hints|let it be known|"
     # what a group does ("Residents say", "Diplomats stress that", "Few analysts think so")
     "stress|argue|warn|note|insist|believe|think|explain|point out|claim|complain|acknowledge|admit|contend|"
     "contends|contended|predict|predicts|predicted|"
@@ -209,7 +209,11 @@ _BRIDGE = re.compile(
     r"who\s+(?:spoke|asked|declined|requested|was|is|has|had|is\s+in\s+charge|accompanied|attended|joined|briefed|"
     r"travel(?:l)?ed|represents|represented|heads|headed|leads|led)[^,.;\"“”]{0,60}?|"
     r"whose\s+[^,.;\"“”]{1,80}?|"
+    # a claim coordinated before the verb: "Japan claims four islands, ..., and has long said they are ..."
+    r"(?:claims|calls|regards|considers)\s+[^;.\"“”]{1,100}?,?\s+and\b|"
     r"(?:the|a|an|russia's|japan's)\s+[^,.;\"“”]{1,120}?,|"
+    # another's post: "Yuri Ushakov, Mr. Putin's foreign policy adviser, told"
+    r"(?:(?:mr|ms|mrs)\.\s+)?[a-z]+['’]s\s+[^,.;\"“”]{1,100}?,|"
     # an appositive without an article, between commas: "Hoshino, deputy head of the cooperative, said",
     # "Tanabe, 84, from Shikotan, said"
     r",\s*(?:(?!(?:had|has|have|was|were|is|are|will|would|could|should|did|does|do|and|but|which|that|"
@@ -219,7 +223,9 @@ _BRIDGE = re.compile(
     re.IGNORECASE)
 # Patterns of the per-sentence rules, compiled once (``re.fullmatch(str, ...)`` looks its pattern up each call).
 _PAPER_GAP = re.compile(r"\s*(?:news\s+)?paper\s*")
+_ROLE_THEN_NAME = re.compile(r"\s+the\s+[a-z]+(?:\s+[a-z]+)?,\s+")
 _THE_GAP = re.compile(r"\s*(?:(?:the|an?)\s+|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?", re.IGNORECASE)
+_LABEL_TAIL_TOPIC = re.compile(r"['’]s\b|.{30}")
 _COLON = re.compile(r"^\s*([^:,]{2,60}):(?:\s+\S|\s*$)")    # (quoted words are left out: "Lavrov: " then the quote)
 # "he"/"she" closing the words before a verb; both contain "he" or "He", which is checked first.
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$")
@@ -700,8 +706,9 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
     """Inverted attribution: ``..., said Lavrov`` / ``said the Kremlin``."""
     for mention in mentions:
         if mention.start >= verb_end:
-            if _THE_GAP.fullmatch(text, verb_end, mention.start):
-                return ("actor", mention.actor)
+            if _THE_GAP.fullmatch(text, verb_end, mention.start) or (
+                    mention.actor.type in PERSON_TYPES and _ROLE_THEN_NAME.fullmatch(text, verb_end, mention.start)):
+                return ("actor", mention.actor)       # (or "said the official, Yoshiko Amano")
             break
     anaphor = _ANAPHOR.match(text[verb_end:].lstrip())
     if anaphor:
@@ -777,7 +784,9 @@ def _colon_speaker(outside: str, mentions) -> tuple | None:
     colon = _COLON.match(outside) if ":" in outside else None
     if colon:
         found = [m for m in mentions if m.end <= colon.end(1)]
-        if len(found) == 1 and not outside[colon.start(1):found[0].start].strip(" '\"“"):
+        # (the actor is the label, not the topic: "Russia's new constitution and the Kurils: "..."" names none)
+        if (len(found) == 1 and not outside[colon.start(1):found[0].start].strip(" '\"“")
+                and not _LABEL_TAIL_TOPIC.match(outside, found[0].end, colon.end(1))):
             return ("colon", found[0].actor)
     return None
 

@@ -26,9 +26,10 @@ from .datafiles import DataFileError, shown
 from .patterns import whole_word
 from .vocab import HOLDER_SIDES
 
-TOP_KEYS = {"version", "lexicon", "negation", "context", "no_view", "stances", "frames"}
+TOP_KEYS = {"version", "lexicon", "negation", "context", "no_view", "shared_documents", "stances", "frames"}
 CONTEXT_KEYS = {"window", "refers_back"}
 NO_VIEW_KEYS = {"withholds", "unless"}
+SHARED_DOCUMENT_KEYS = {"stances", "names"}
 NEGATION_KEYS = {"window", "cues", "hedges", "cancels", "avoidance"}
 STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "cues", "default_holder",
                "holder_from_position"}
@@ -94,6 +95,15 @@ class HolderImplications:
     cue_holder: dict
     withholds: tuple = ()   # compiled patterns of a statement that only withholds comment, greets or schedules
     evaluates: tuple = ()   # compiled patterns of an evaluation that keeps a view in such a statement
+    shared_stances: frozenset = frozenset()   # the ``shared_documents`` section: the stances a document both
+    shared_documents: tuple = ()              # sides signed states, and the compiled patterns that name one
+
+    def tells_shared_document(self, stances, text: str) -> bool:
+        """Whether a statement with ``stances`` tells what a document both sides signed says (the
+        ``shared_documents`` section): every stance is one such a document states and a pattern names one
+        ("Under the 1956 declaration, Moscow agreed to hand over two islands after a peace treaty")."""
+        return (bool(stances) and all(stance in self.shared_stances for stance in stances)
+                and any(pattern.search(text) for pattern in self.shared_documents))
 
     def states_no_view(self, text: str) -> bool:
         """Whether a statement without a stance says nothing of its side's view (the ``no_view`` section):
@@ -125,6 +135,8 @@ class Codebook:
     context_window: int = 0     # how many statements back the position it points at may stand (analysis.context)
     withholds: tuple = field(default=(), compare=False)   # the ``no_view`` section (HolderImplications)
     evaluates: tuple = field(default=(), compare=False)
+    shared_stances: frozenset = field(default=frozenset(), compare=False)   # the ``shared_documents`` section
+    shared_documents: tuple = field(default=(), compare=False)
 
     @property
     def stance_ids(self) -> list[str]:
@@ -142,7 +154,7 @@ class Codebook:
     def holder_implications(self) -> HolderImplications:
         return HolderImplications(self.default_holders, {s.id: s.holder_from_position for s in self.stances},
                                   {cue.id: cue.holder for cue in self.cues() if cue.holder},
-                                  self.withholds, self.evaluates)
+                                  self.withholds, self.evaluates, self.shared_stances, self.shared_documents)
 
     def stance(self, stance_id: str) -> Label:
         for stance in self.stances:
@@ -326,6 +338,26 @@ def _no_view(path, section) -> tuple[tuple, tuple]:
     return compiled[0], compiled[1]
 
 
+def _shared_documents(path, section, stance_ids) -> tuple[frozenset, tuple]:
+    """The ``shared_documents`` section: the ``stances`` (ids) a document both sides signed states, and the
+    ``names`` (patterns, compiled case-insensitive) that name such a document."""
+    if section is None:
+        return frozenset(), ()
+    if not isinstance(section, dict):
+        fail(path, "shared_documents", f"must be a mapping with stances and names, got {shown(section)}")
+    check_keys(path, "shared_documents", section, SHARED_DOCUMENT_KEYS)
+    stances, names = section.get("stances") or [], section.get("names") or []
+    if not isinstance(stances, list) or not all(isinstance(stance, str) for stance in stances):
+        fail(path, "shared_documents", f"stances must be a list of stance ids, got {shown(stances)}")
+    for stance in stances:
+        if stance not in stance_ids:
+            fail(path, "shared_documents", f"stances: {stance!r} is not a stance id of this codebook")
+    if not isinstance(names, list):
+        fail(path, "shared_documents", f"names must be a list of patterns in quotes, got {shown(names)}")
+    return frozenset(stances), tuple(compile_pattern(path, f"shared_documents names[{number}]", pattern)
+                                     for number, pattern in enumerate(names, start=1))
+
+
 def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
     """Read and validate a codebook YAML file."""
     path = Path(path)
@@ -351,5 +383,7 @@ def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
     negators, hedges, cancels, avoiders = (_negation_words(path, negation, key) for key in NEGATION_WORDS)
     refers_back, context_window = _context(path, data.get("context"))
     withholds, evaluates = _no_view(path, data.get("no_view"))
+    shared_stances, shared_documents = _shared_documents(path, data.get("shared_documents"),
+                                                         {stance.id for stance in stances})
     return Codebook(stances, frames, negators, hedges, window, str(path), cancels, lexicon, avoiders, refers_back,
-                    context_window, withholds, evaluates)
+                    context_window, withholds, evaluates, shared_stances, shared_documents)

@@ -17,6 +17,12 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    ("Russia has said that the exchanges cannot proceed ..." in the Japanese minister's answer;
    ``reported_side``) states that side's position, with a stance or without; a question does not ("Mr
    Ambassador, how would you describe ...?" only asks, rule 3).
+2b. **A shared document.** A statement telling what a document both sides signed says, in the words of a
+   stance such a document states ("Under the 1956 declaration, Moscow agreed to hand over Shikotan and the
+   Habomai islets after a peace treaty"), states the order both sides agreed: ``both`` (the codebook's
+   ``shared_documents`` section), unless its voice is the side that holds the stance by default (a Russian
+   official citing the declaration states Russia's treaty-first line). Coders of sets 15-24 gave such
+   statements both 40 times in 51 (docs/evaluation.md, "Fourteenth round").
 3. **No stance.** A statement without a stance still expresses the view of a side's official who speaks in
    it (quoted or reported; not a newspaper or other media), unless it says nothing of a view: it only
    withholds comment, greets or announces procedure (the codebook's ``no_view`` section), asks a question in
@@ -190,6 +196,9 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         return "both" if any(side != position_side for side in named) else position_side
     if reported_side in PARTIES and not asks:
         return reported_side
+    if implications.tells_shared_document(stances, text) and voice_side not in {
+            implications.default_holder.get(stance) for stance in stances}:
+        return "both"
     if not stances:
         if (voice_side in PARTIES and mode != "narration" and speaker_type != "media" and not off_topic
                 and not asks and not implications.states_no_view(text)
@@ -258,7 +267,7 @@ def holder_column(statements, stances, evidence, codebook: Codebook, views: View
             row_stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
             speaker_type=speaker_type, cue_holders=[cue_holder[e.cue] for e in row_evidence if e.cue in cue_holder],
             span_sides=[span_side[e.text] for e in row_evidence], implications=implications,
-            reported_side=reported))
+            text=text, reported_side=reported))
     if no_view:
         from ._fast.no_view_scan import no_view_flags   # the machinery imports this module's rule
 

@@ -125,7 +125,7 @@ from typing import NamedTuple
 
 from .actors import Actor, ActorIndex, introduced_people
 from .vocab import (NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, first_side_word, located_side,
-                    name_side, place_named, side_named)
+                    local_office_side, name_side, place_named, side_named)
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
@@ -259,7 +259,7 @@ _LANGUAGE_LINK = re.compile(r"(?i)(?:japanese|english|russian|chinese|korean|fre
 _SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though|who|which)\b")
 # (a visiting post counts from the word "visiting", which ``vocab.located_side`` reads: a visiting post is not
 # where the person is from)
-_SCHOLAR = re.compile(r"\b(?:visiting\s+)?(?:teach(?:es|ing)|scholar|specialist|professor|lecturer|researcher|"
+_SCHOLAR = re.compile(r"\b(?:visiting\s+)?(?:teach(?:es|ing)|research(?:es|ing)|scholar|specialist|professor|lecturer|researcher|"
                      r"expert|analyst|fellow|academic|historian|orientalist|japanologist|sinologist|follows [\w-]+ relations|"
                      r"(?:school|institute|center|centre) (?:of|for) [\w ]{0,40}studies)s?\b",
                       re.IGNORECASE)
@@ -423,6 +423,11 @@ class _Article:
                 if not side:
                     self.scholars.add(surname)
                 return side
+            # A local office right before or after the name is of its place's side ("the head of the
+            # Yuzhno-Kurilsky urban district, Vasily Solomko, about ... the Japanese delegations").
+            local = local_office_side(text, max(0, at.start() - 80), at.end() + 80)
+            if local in PARTIES:
+                return local
             # A side word in a clause of its own names what happened, not who the person is ("Tamotsu
             # Nishikawa was 10 years old when Soviet soldiers came ashore").
             text = text[:at.start()] + _SUBORDINATE_CLAUSE.split(text[at.start():], maxsplit=1)[0]
@@ -1122,7 +1127,10 @@ def _title_speaker(title: str, article: _Article) -> Actor | None:
     person = _first_person(title, article)
     if person is None:
         named = _POSSESSIVE_NAME.search(title)
-        person = article.speaker(named.group(1)) if named else None
+        # (a country's or an institution's possessive names a topic: "Interview / Russia's new Constitution
+        # 'raises the wall' ..." is nobody's remarks)
+        if named and not any(m.actor.type != "person" for m in article.actors.find(named.group(1))):
+            person = article.speaker(named.group(1))
     return person
 
 

@@ -58,6 +58,21 @@ _PLACES = "|".join(re.escape(place) for place in sorted(_PLACE_SIDE, key=len, re
 _LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?University\b)"
                       rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))"
                       rf"|\b({_PLACES})['’]s\s+[a-z]|\ban?\s+({_PLACES})\s+(?=[a-z])")
+# A local office named by its place: "the head of the Yuzhno-Kurilsky urban district", "the mayor of Nemuro"
+# (the place's adjective too: "Yuzhno-Kurilsky").
+LOCAL_OFFICE = re.compile(rf"\b(?:head|mayor|governor|chief|administrator)\s+of\s+(?:the\s+)?({_PLACES})[\w-]*")
+
+
+def local_office_side(text: str, start: int = 0, end: int | None = None) -> str:
+    """The side of the place of a local office named in ``text[start:end]``, or "".
+
+    >>> local_office_side("We talked to the head of the Yuzhno-Kurilsky urban district, Vasily Solomko")
+    'russia'
+    """
+    found = LOCAL_OFFICE.search(text, start, len(text) if end is None else end)
+    return _PLACE_SIDE[found.group(1)] if found else ""
+
+
 INSTITUTE_SIDES = {
     "japan": ("Keio University", "Waseda University", "Sophia University", "Hitotsubashi University",
               "Meiji University", "Doshisha University", "Japan Institute of International Affairs",

@@ -881,3 +881,62 @@ def test_two_people_of_one_surname_are_both_that_surname(attribute_with, actors)
     assert who(table, 1)[1:] == ("Suzuki", "japan")
     assert who(table, 2) == ("reported", "Suzuki", "japan")
     assert who(table, 3) == ("reported", "Suzuki", "japan")
+
+
+def test_a_person_introduced_by_anothers_post_or_named_after_the_official(attribute_with):
+    """"Yuri Ushakov, Mr. Putin's foreign policy adviser, told ..." introduces Ushakov, who is also "he" next;
+    '"...," said the official, Yoshiko Amano.' is Amano, and so is the quote after."""
+    table = attributed(attribute_with,
+                       "Yuri Ushakov, Mr. Putin's foreign policy adviser, told Russian reporters that sovereignty "
+                       "over the islands \"was not on the agenda\" of the talks.",
+                       "The economic projects, he said, would be carried out \"in accordance with Russian "
+                       "legislation.\"",
+                       "In Nemuro, an official of the Chishima Habomai Islands Residents Association said members "
+                       "were shocked.",
+                       "\"Our members are almost 87 years old on average,\" said the official, Yoshiko Amano.",
+                       "\"Many of us do not have that much time.\"",
+                       outlet="The New York Times")
+    assert who(table, 1)[1:] == ("Ushakov", "russia")
+    assert who(table, 2)[1:] == ("Ushakov", "russia")
+    assert who(table, 4) == ("direct_quote", "Amano", "japan")
+    assert who(table, 5) == ("direct_quote", "Amano", "japan")
+
+
+def test_a_scholar_of_a_place_named_only_in_the_whole_role(attribute_with):
+    """'"...," said Anna Kerr, a research fellow who follows Russia-Japan relations at a London-based think
+    tank': the whole role puts her in London (of no party), though the story is datelined Moscow; "Russia" in
+    her subject names no side."""
+    table = attributed(attribute_with,
+                       "MOSCOW (Reuters) - Russia said on Monday it was quitting the talks.",
+                       "\"Russia has been collecting arguments to walk away from this process for years,\" said Anna "
+                       "Kerr, a research fellow who follows Russia-Japan relations at a London-based think tank.",
+                       outlet="Reuters")
+    assert who(table, 2) == ("direct_quote", "Kerr", "other")
+
+
+def test_a_claim_coordinated_before_the_verb_and_words_that_speak(attribute_with):
+    """"Japan claims four islands, ..., and has long said they are its inherent territory" is Japan's words;
+    "put it", "hinted" and "let it be known" report speech ("A Russian diplomat ... put it more simply";
+    "Japanese officials have hinted privately that"; "Tokyo later let it be known that")."""
+    table = attributed(attribute_with,
+                       "Japan claims four islands, Etorofu, Kunashiri, Shikotan and the Habomai islet group, and has "
+                       "long said they are its inherent territory.",
+                       "A Russian diplomat familiar with the preparations for Singapore put it more simply in a "
+                       "conversation with the author.",
+                       "\"We are negotiating a treaty,\" he said.",
+                       "Japanese officials have hinted privately that guarantees on this point could be discussed.",
+                       "Tokyo later let it be known that the offer was unacceptable.",
+                       outlet="Carnegie Moscow Center")
+    assert who(table, 1) == ("reported", "Japan", "japan")
+    assert who(table, 2) == ("reported", "Russian diplomat", "russia")
+    assert who(table, 3) == ("direct_quote", "Russian diplomat", "russia")
+    assert who(table, 4) == ("reported", "Japanese officials", "japan")
+    assert who(table, 5) == ("reported", "Tokyo", "japan")
+
+
+def test_a_headline_whose_words_before_the_colon_are_a_topic(attribute_with):
+    """'Russia's new constitution and the Kurils: "A door has been closed"' names a topic before its colon, not
+    a speaker (as 'Valery Limarenko: "..."' does)."""
+    table = attributed(attribute_with, "The interview follows.",
+                       headline="Russia's new constitution and the Kurils: \"A door has been closed, but not locked\"")
+    assert who(table, 0)[1] == ""

@@ -160,30 +160,31 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
             for which, tagger in taggers.items()}
 
 
-# The test parts of sets 6-23, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-23 read
+# The test parts of sets 6-24, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-24 read
 # for attribution), as the last commit tags them (the classifier and the view words learn from them, so these
 # figures measure fit; kept so that a change of rules shows what it does to each): the codebook tagger's macro-F1;
 # the ensemble's macro-F1 and precision, and its speaker / voice_side / mode / holder_side accuracy; statements
 # scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.951, 0.918], [0.934, 0.963, 0.964, 0.832], 828),
-    "real_genres_7": (0.546, [0.949, 0.920], [0.938, 0.947, 0.955, 0.851], 793),
-    "real_genres_8": (0.554, [0.954, 0.914], [0.922, 0.945, 0.953, 0.885], 854),
-    "real_genres_9": (0.598, [0.942, 0.891], [0.882, 0.948, 0.953, 0.827], 744),
-    "real_genres_10": (0.557, [0.962, 0.932], [0.925, 0.955, 0.955, 0.860], 770),
-    "real_genres_11": (0.482, [0.945, 0.900], [0.904, 0.925, 0.932, 0.814], 657),
-    "real_genres_12": (0.569, [0.923, 0.876], [0.911, 0.945, 0.928, 0.821], 822),
-    "real_genres_13": (0.562, [0.967, 0.937], [0.902, 0.955, 0.958, 0.859], 786),
-    "real_genres_14": (0.584, [0.959, 0.935], [0.858, 0.883, 0.933, 0.841], 786),
-    "real_genres_15": (0.621, [0.952, 0.916], [0.936, 0.950, 0.961, 0.833], 996),
-    "real_genres_16": (0.630, [0.941, 0.908], [0.954, 0.965, 0.967, 0.839], 1046),
-    "real_genres_17": (0.656, [0.931, 0.878], [0.957, 0.964, 0.971, 0.839], 1069),
-    "real_genres_18": (0.597, [0.962, 0.930], [0.890, 0.932, 0.938, 0.851], 1086),
-    "real_genres_19": (0.612, [0.941, 0.912], [0.904, 0.924, 0.944, 0.812], 1123),
-    "real_genres_20": (0.588, [0.953, 0.915], [0.938, 0.949, 0.957, 0.834], 1058),
-    "real_genres_21": (0.631, [0.958, 0.930], [0.962, 0.963, 0.979, 0.799], 1072),
-    "real_genres_22": (0.652, [0.936, 0.886], [0.922, 0.969, 0.976, 0.833], 1021),
-    "real_genres_23": (0.664, [0.952, 0.908], [0.938, 0.952, 0.960, 0.856], 891),
+    "real_genres_6": (0.582, [0.951, 0.918], [0.934, 0.963, 0.964, 0.831], 828),
+    "real_genres_7": (0.546, [0.949, 0.920], [0.938, 0.947, 0.955, 0.852], 793),
+    "real_genres_8": (0.554, [0.954, 0.914], [0.922, 0.945, 0.953, 0.888], 854),
+    "real_genres_9": (0.598, [0.942, 0.891], [0.882, 0.948, 0.953, 0.825], 744),
+    "real_genres_10": (0.557, [0.962, 0.932], [0.925, 0.955, 0.955, 0.861], 770),
+    "real_genres_11": (0.482, [0.949, 0.907], [0.904, 0.925, 0.932, 0.816], 657),
+    "real_genres_12": (0.569, [0.922, 0.874], [0.912, 0.946, 0.929, 0.819], 822),
+    "real_genres_13": (0.562, [0.967, 0.937], [0.902, 0.955, 0.958, 0.863], 786),
+    "real_genres_14": (0.584, [0.955, 0.928], [0.860, 0.885, 0.934, 0.842], 786),
+    "real_genres_15": (0.621, [0.951, 0.913], [0.937, 0.951, 0.961, 0.842], 996),
+    "real_genres_16": (0.630, [0.941, 0.908], [0.954, 0.965, 0.967, 0.843], 1046),
+    "real_genres_17": (0.656, [0.927, 0.871], [0.957, 0.964, 0.971, 0.841], 1069),
+    "real_genres_18": (0.597, [0.964, 0.934], [0.890, 0.933, 0.939, 0.847], 1086),
+    "real_genres_19": (0.612, [0.943, 0.917], [0.904, 0.924, 0.944, 0.815], 1123),
+    "real_genres_20": (0.588, [0.953, 0.915], [0.939, 0.950, 0.958, 0.836], 1058),
+    "real_genres_21": (0.631, [0.958, 0.930], [0.963, 0.964, 0.979, 0.806], 1072),
+    "real_genres_22": (0.652, [0.938, 0.889], [0.922, 0.969, 0.976, 0.836], 1021),
+    "real_genres_23": (0.664, [0.953, 0.911], [0.939, 0.953, 0.961, 0.860], 891),
+    "real_genres_24": (0.662, [0.955, 0.914], [0.953, 0.966, 0.971, 0.841], 946),
 }
 
 
@@ -200,30 +201,31 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 
 
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
-    """Set 23 as ``tag --leave-out data/annotations/real_genres_23/gold_test.csv`` scores it: the classifier and
-    the view words trained without it, as when it was scored untouched in the thirteenth round. Its stance
-    figures are those it had then (ensemble macro-F1 0.800, precision 0.776); its attribution is the fourteenth
-    round's, read on it (then speaker 0.900, voice_side 0.926, mode 0.945, holder_side 0.799)."""
-    held_out = _scores_without_genre("real_genres_23", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
-    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.800, 0.776]
+    """Set 24 as ``tag --leave-out data/annotations/real_genres_24/gold_test.csv`` scores it: the classifier and
+    the view words trained without it, as when it was scored untouched in the fourteenth round's first step. Its
+    stance figures are those it had then (ensemble macro-F1 0.779, precision 0.757); its attribution is the
+    round's last, read on it (then speaker 0.937, voice_side 0.853, mode 0.960, holder_side 0.770)."""
+    held_out = _scores_without_genre("real_genres_24", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.779, 0.757]
     assert [round(float(held_out[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.938, 0.952, 0.960, 0.807]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.953, 0.966, 0.971, 0.784]
 
 
-def test_the_ensemble_on_the_untouched_twenty_fourth_set(tmp_path):
-    """The test part of the fourteenth round, never read: written and coded while set 23 was read, and scored at
-    the round's rules (set 23 read and learned). With the round start's rules (01aaf18): ensemble macro-F1
-    0.770, precision 0.751; speaker 0.919, voice_side 0.853, mode 0.959, holder_side 0.767 (docs/evaluation.md,
-    "Fourteenth round")."""
-    scores = _scores_without_genre("real_genres_24", tmp_path)
+def test_the_ensemble_on_the_untouched_twenty_fifth_set(tmp_path):
+    """The last test part of the fourteenth round, never read: written and coded while set 24 was read, and
+    scored at the round's last rules (sets 23 and 24 read and learned). With the round start's rules (01aaf18):
+    ensemble macro-F1 0.770, precision 0.759; speaker 0.907, voice_side 0.896, mode 0.952, holder_side 0.785;
+    with the first step's (e5dbcac): 0.778, 0.766; 0.922, 0.901, 0.954, 0.788 (docs/evaluation.md, "Fourteenth
+    round")."""
+    scores = _scores_without_genre("real_genres_25", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.662
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.779, 0.757]
+    assert round(float(codebook["macro f1"]), 3) == 0.639
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.791, 0.776]
     assert [round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids
-            ] == [0.796, 0.806, 0.772, 0.744]
+            ] == [0.816, 0.763, 0.796, 0.787]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.937, 0.853, 0.960, 0.770]
-    assert int(ensemble["statements scored"]) == 946
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.927, 0.906, 0.960, 0.791]
+    assert int(ensemble["statements scored"]) == 1023
 
 
 def test_prevalence_adjustment_on_known_rates():

@@ -175,7 +175,7 @@ def test_the_holder_column_is_the_rule_row_by_row(actors, with_views):
                                off_topic=row.off_topic, asks=asks_in_a_turn(row.text, row.genre), views=views)
                 for row, row_stances, row_evidence in zip(statements.itertuples(index=False), stances, evidence)]
     assert holder_column(statements, stances, evidence, CODEBOOK, views) == expected
-    assert set(expected) == {"russia", "japan", "us", "none"}
+    assert set(expected) == {"russia", "japan", "us", "both", "none"}   # both: the 1956 declaration (rule 2b)
 
 
 @pytest.mark.parametrize("text, voice, expected", [
@@ -271,10 +271,10 @@ def test_the_view_words_learn_from_the_dev_parts_and_the_read_test_parts_only(vi
     from analysis import paths
 
     assert all(path.name == "gold_dev.csv" for path in paths.REAL_GENRE_DEV)
-    assert [path.parent.name for path in paths.READ_TEST_PARTS] == [f"real_genres_{n}" for n in range(6, 24)]
+    assert [path.parent.name for path in paths.READ_TEST_PARTS] == [f"real_genres_{n}" for n in range(6, 25)]
     assert all(path.exists() for path in paths.LEARNED_FROM)
-    # set 24, this round's untouched test part, is scored and never learned from
-    assert paths.ANNOTATIONS / "real_genres_24" / "gold_test.csv" not in paths.LEARNED_FROM
+    # set 25, this round's untouched test part, is scored and never learned from
+    assert paths.ANNOTATIONS / "real_genres_25" / "gold_test.csv" not in paths.LEARNED_FROM
     assert 1000 < len(views.weights) < 5000 and views.weights["we"] > 0 > views.weights["held"]
     # news quotes state a view more often than a transcript's sentences (docs/evaluation.md, "Ninth round")
     assert views.weights["genre=news"] > 0 > views.weights["genre=transcript"]
@@ -332,3 +332,45 @@ def test_the_view_words_kept_on_disk_are_the_ones_fitted(tmp_path, monkeypatch):
     assert view_words() == fitted
     stored[0].write_bytes(b"not an npz file")
     assert view_words() == fitted
+
+
+@pytest.mark.parametrize("text, voice, expected", [
+    # the outlet, a third party or Japan telling what the 1956 declaration says: the order both sides signed
+    ("Under the 1956 declaration, Moscow agreed to hand over Shikotan and the Habomai islets after a peace "
+     "treaty is signed.", "outlet", "both"),
+    ("Article 9 of the Joint Declaration states that the Soviet Union will hand over the Habomai Islands and "
+     "Shikotan Island to Japan after a peace treaty is concluded.", "japan", "both"),
+    # a Russian official citing it states Russia's treaty-first line
+    ("Under the 1956 declaration the islands could be handed over only after a peace treaty is signed.",
+     "russia", "russia"),
+    # the order without the document is no shared document
+    ("Moscow would hand over two islands only after a peace treaty is signed.", "outlet", "russia"),
+])
+def test_a_document_both_sides_signed_states_both_sides_order(text, voice, expected):
+    """Rule 2b, the codebook's ``shared_documents``: what the 1956 declaration says, told by any voice but the
+    side that holds the stance by default, is both sides' order."""
+    stances, _, evidence, _ = make_tagger("codebook", CODEBOOK).tag_columns(pd.Series([text]).array)
+    assert list(stances[0]) == ["treaty_first"]
+    implications = CODEBOOK.holder_implications
+    mode = "narration" if voice == "outlet" else "direct_quote"
+    assert resolve_holder(stances[0], mode=mode, voice_side=voice, position_side="", subject_side="",
+                          speaker_type="", cue_holders=[implications.cue_holder[e.cue] for e in evidence[0]
+                                                        if e.cue in implications.cue_holder],
+                          span_sides=[side_named_in(e.text) for e in evidence[0]], implications=implications,
+                          text=text) == expected
+
+
+@pytest.mark.parametrize("section, message", [
+    ("shared_documents:\n  stances: [treaty_second]\n  names: ['1956']\n",
+     "shared_documents: stances: 'treaty_second' is not a stance id of this codebook"),
+    ("shared_documents:\n  stances: [treaty_first]\n  names: '1956'\n",
+     "shared_documents: names must be a list of patterns in quotes, got '1956'"),
+    ("shared_documents:\n  stances: [treaty_first]\n  documents: ['1956']\n",
+     "shared_documents: unknown key(s) documents"),
+])
+def test_the_shared_documents_section_is_checked_on_load(tmp_path, section, message):
+    path = tmp_path / "codebook.yaml"
+    path.write_text(MINIMAL_CODEBOOK + section, encoding="utf-8")
+    with pytest.raises(CodebookError) as raised:
+        load_codebook(path)
+    assert message in str(raised.value) and str(path) in str(raised.value)

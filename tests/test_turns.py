@@ -952,6 +952,63 @@ def test_the_diet_chair_giving_the_floor_and_a_long_office_before_a_surname(tmp_
     assert rows["SUZUKI Muneo: I would like the Minister's answer."] == ("Suzuki", "japan", "direct_quote")
 
 
+SOLOMKO_INTERVIEW = """Vasily Solomko: "People on Shikotan want certainty, not rumours"
+
+Sakhalin.Info, Yuzhno-Kurilsk, 18 February 2019
+
+Interview by Irina Kovaleva
+
+Japanese television crews came to Yuzhno-Kurilsk after the Singapore meeting. We talked to the head of the Yuzhno-Kurilsky urban district, Vasily Solomko, about the mood on the islands, the new construction and the Japanese delegations.
+
+- After the Singapore meeting there was quite a stir on Shikotan. How are people feeling now?
+
+- In November, yes, people were alarmed. Shikotan is Russian land, and nobody is going to give it away.
+
+- And the Japanese delegations?
+
+- They come for the grave visits, and we receive them as guests."""
+
+CONSTITUTION_INTERVIEW = """Interview / Russia's new Constitution 'raises the wall' for territorial talks
+
+The Japan News by The Yomiuri Shimbun
+
+July 10, 2020
+
+Russia's amended Constitution includes a clause prohibiting actions aimed at "the alienation of part of the territory" of the country. The Yomiuri Shimbun asked Kenichiro Mizuhara, a former minister at the Japanese Embassy in Moscow, about the implications.
+
+Q: How do you view the constitutional amendment?
+
+Mizuhara: It was a clear political signal, both to the Russian public and to Tokyo."""
+
+PODCAST = """Russia's new constitution and the Kurils
+
+DW News | Interview
+
+DW's Anja Lorenz spoke to Tobias Rennert, who researches Russian policy in East Asia at the University of Hamburg.
+
+Anja Lorenz: Dr. Rennert, what exactly does the new constitution say about territory?
+
+Tobias Rennert: The relevant article says that actions aimed at alienating part of the territory of the Russian Federation are not permitted."""
+
+
+def test_who_is_introduced_by_a_local_office_or_a_research_post(tmp_path):
+    """A district head is of the side of the district's place ("the head of the Yuzhno-Kurilsky urban
+    district, Vasily Solomko, about ... the Japanese delegations" is Russia's, not Japan's); a guest who
+    "researches Russian policy" at a university of no party is of no side; a title's country in the possessive
+    ("Russia's new Constitution 'raises the wall'") announces nobody's remarks, so the introduction is the
+    outlet's narration."""
+    district = _speakers(tmp_path, "district", SOLOMKO_INTERVIEW, "Sakhalin.Info")
+    assert district["- In November, yes, people were alarmed."] == ("Solomko", "russia")
+    constitution = _speakers(tmp_path, "yomiuri", CONSTITUTION_INTERVIEW, "The Japan News")
+    assert constitution["The Yomiuri Shimbun asked Kenichiro Mizuhara, a former minister at the Japanese Embassy "
+                        "in Moscow, about the implications."] == ("", "outlet")
+    assert constitution["Mizuhara: It was a clear political signal, both to the Russian public and to Tokyo."] == (
+        "Mizuhara", "japan")
+    podcast = _speakers(tmp_path, "dw", PODCAST, "DW News")
+    assert podcast["Tobias Rennert: The relevant article says that actions aimed at alienating part of the territory "
+                   "of the Russian Federation are not permitted."] == ("Rennert", "other")
+
+
 PROTEST_RELEASE = """Landing of Russian Troops on Kunashiri Island (Protest)
 
 Press Releases
