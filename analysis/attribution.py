@@ -696,6 +696,8 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
         pass
     if anaphor and _BRIDGE.match(window[anaphor.end():]):
         return ("anaphor", anaphor.group(1))
+    if not _may_describe(text[max(0, verb_start - 160):verb_start]):
+        return None
     described = _DESCRIBED_BEFORE.search(text, max(0, verb_start - 160), verb_start)
     if described is not None and not (earlier and earlier[-1].end > described.start()):
         return ("actor", _described(described))
@@ -713,7 +715,7 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
     anaphor = _ANAPHOR.match(text[verb_end:].lstrip())
     if anaphor:
         return ("anaphor", anaphor.group(1))
-    described = _DESCRIBED_AFTER.match(text, verb_end)
+    described = _DESCRIBED_AFTER.match(text, verb_end) if _may_describe(text[verb_end:verb_end + 120]) else None
     if described is not None and not any(verb_end <= m.start < described.end() for m in mentions):
         return ("actor", _described(described))
     return None
@@ -728,6 +730,12 @@ _DESCRIBED_BEFORE = re.compile(rf"(?:^|(?<=[,;]\s)|(?<=\bthat\s))\W*(?i:{_DESCRI
                                rf"(?:,\s+(?:speaking|who)\b[^,.;\"“”]{{1,80}},)?\s*$")
 _DESCRIBED_AFTER = re.compile(rf"\s+(?i:{_DESCRIBED})(?=\s*(?:[,.;]|$))")
 AS_WRITTEN = ("(named as written)",)    # the roles of a described speaker: a side does not rename it
+
+
+def _may_describe(words: str) -> bool:
+    """Whether ``words`` hold a noun ``_DESCRIBED`` needs: a cheap look before the pattern's search."""
+    lowered = words.lower()
+    return "official" in lowered or "spokes" in lowered or "executive" in lowered
 
 
 def _described(found: re.Match) -> Actor:

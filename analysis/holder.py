@@ -232,6 +232,7 @@ def holder_column(statements, stances, evidence, codebook: Codebook, views: View
     # gives the voice's side: resolved once per combination, and the texts read together at the end, each
     # distinct statement once (``_fast.no_view_scan``).
     without_stance: dict[tuple, str] = {}
+    with_stance: dict[tuple, str] = {}
     no_view: dict[tuple[str, str], bool] = {}       # (text, genre) -> whether it states no view
     holders = []
     columns = [statements[c].tolist() for c in ("mode", "voice_side", "position_side", "subject_side", "speaker_type")]
@@ -260,14 +261,19 @@ def holder_column(statements, stances, evidence, codebook: Codebook, views: View
                 holder = (subject, (text, NARRATION))
             holders.append(holder)
             continue
-        for e in row_evidence:
-            if e.text not in span_side:
-                span_side[e.text] = side_named_in(e.text)
-        holders.append(resolve_holder(
-            row_stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
-            speaker_type=speaker_type, cue_holders=[cue_holder[e.cue] for e in row_evidence if e.cue in cue_holder],
-            span_sides=[span_side[e.text] for e in row_evidence], implications=implications,
-            text=text, reported_side=reported))
+        # With a stance the holder depends on the statement (its cue matches, a shared document it names) and its
+        # attribution columns: resolved once per combination (a wire's background paragraph recurs word for word).
+        key = (text, tuple(row_stances), mode, voice, position, subject, speaker_type, reported)
+        if key not in with_stance:
+            for e in row_evidence:
+                if e.text not in span_side:
+                    span_side[e.text] = side_named_in(e.text)
+            with_stance[key] = resolve_holder(
+                row_stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
+                speaker_type=speaker_type, cue_holders=[cue_holder[e.cue] for e in row_evidence if e.cue in cue_holder],
+                span_sides=[span_side[e.text] for e in row_evidence], implications=implications,
+                text=text, reported_side=reported)
+        holders.append(with_stance[key])
     if no_view:
         from ._fast.no_view_scan import no_view_flags   # the machinery imports this module's rule
 

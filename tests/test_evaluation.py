@@ -126,7 +126,7 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     stances) keeps every stance of the cues and leads both."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
-    assert rounded["ensemble"]["raw"] == 0.914 and rounded["model"]["raw"] == 0.898
+    assert rounded["ensemble"]["raw"] == 0.925 and rounded["model"]["raw"] == 0.887
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
