@@ -259,7 +259,8 @@ _LANGUAGE_LINK = re.compile(r"(?i)(?:japanese|english|russian|chinese|korean|fre
 _SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though|who|which)\b")
 # (a visiting post counts from the word "visiting", which ``vocab.located_side`` reads: a visiting post is not
 # where the person is from)
-_SCHOLAR = re.compile(r"\b(?:visiting\s+)?(?:teach(?:es|ing)|research(?:es|ing)|scholar|specialist|professor|lecturer|researcher|"
+_SCHOLAR = re.compile(r"\b(?:visiting\s+)?(?:teach(?:es|ing)|research(?:es|ing)|scholar|specialist|professor|"
+                     r"lecturer|researcher|"
                      r"expert|analyst|fellow|academic|historian|orientalist|japanologist|sinologist|follows [\w-]+ relations|"
                      r"(?:school|institute|center|centre) (?:of|for) [\w ]{0,40}studies)s?\b",
                       re.IGNORECASE)
@@ -479,7 +480,7 @@ class _Article:
             return None
         if self._is_outlets_initials(label):
             return JOURNALIST       # "RG:" in Rossiyskaya Gazeta's interview: the newspaper asks
-        parliament = _PARLIAMENT_NAME.search(f"{self.outlet} {self.title}")
+        parliament = self.parliament()
         if parliament and _CHAIR_LABEL.match(label):
             chair = self.chair_of(parliament.group(0))
             if chair is not None:
@@ -597,6 +598,11 @@ class _Article:
             if people:
                 return people[0]
         return None
+
+    def parliament(self) -> re.Match | None:
+        """The parliament whose record the article is, named in its outlet or title ("House of Representatives"),
+        or None."""
+        return _PARLIAMENT_NAME.search(f"{self.outlet} {self.title}")
 
     def publisher(self) -> Actor | None:
         """The institution of ``data/actors.csv`` the outlet is (a ministry's or the Kremlin's site), or None."""
@@ -793,7 +799,7 @@ def _chair_gives_floor(text: str, article) -> bool:
     """Whether a roster-like line is a parliament's chair giving the floor ("Chairperson: Prime Minister Abe
     Shinzo." in the Diet's minutes): the chair's words, as coders code them, not a heading."""
     return (text.rstrip().endswith(".") and _CHAIR_LABEL.match(text.split(":", 1)[0].strip()) is not None
-            and _PARLIAMENT_NAME.search(f"{article.outlet} {article.title}") is not None)
+            and article.parliament() is not None)
 
 
 def _event_moderator(turns, main: Actor | None) -> Actor | None:
