@@ -334,7 +334,7 @@ def test_the_column_scan_of_no_view_is_the_plain_rule(texts):
 
 _VIEW_PIECES = ["We will never accept", "the meeting was held", "Japan", "japan's", "you", "mr.", "Тokyo", "é", "İ",
                 "ǅ", "_", "__init", "12", "a", " ", ".", ",", "-", "we we we", "WE", "relations", "\n", "’", "“", "—",
-                "Etorofu’s", "²", "Ⓐ", "K"]
+                "Etorofu’s", "²", "Ⓐ", "K", "«", "»", "\u00a0", "…", "–"]
 
 
 @settings(max_examples=300, **DETERMINISTIC)
@@ -353,6 +353,12 @@ def test_the_column_scan_of_view_words_is_the_plain_rule(texts):
     assert says_view_flags(texts, views) == [views.says_view(text) for text in texts]
     genres = [("news", "transcript", "interview", "statement", "", NARRATION)[len(text) % 6] for text in texts]
     assert says_view_flags(texts, views, genres) == [views.says_view(text, genre) for text, genre in zip(texts, genres)]
+
+
+def test_the_punctuation_the_view_scan_splits_at_holds_no_word_character():
+    from analysis._fast.view_scan import _PUNCTUATION, _WIDER_WORD
+
+    assert _WIDER_WORD.search(_PUNCTUATION) is None and not _PUNCTUATION.isascii()
 
 
 def _fitted_partner():

@@ -21,6 +21,10 @@ from .word_scores import words_apart
 
 # A word character outside ASCII: Python's \w that is not [a-zA-Z0-9_].
 _WIDER_WORD = re.compile(r"[^\W\x00-\x7f]")
+# Characters outside ASCII that news text is full of and that are no word characters (curly quotes, dashes, the
+# ellipsis, guillemets, the no-break space): a text with no other character outside ASCII is split here.
+_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00a0"
+_OTHER_THAN_PUNCTUATION = "[^\\x00-\\x7f" + _PUNCTUATION + "]"
 
 
 def says_view_flags(texts: list[str], views: ViewWords, genres: list[str] | None = None) -> list[bool]:
@@ -39,13 +43,15 @@ def says_view_flags(texts: list[str], views: ViewWords, genres: list[str] | None
                 flags[row] = flag
         return flags
     column = pa.array(texts, type=pa.string())
-    splittable = pc.string_is_ascii(column).to_numpy(zero_copy_only=False)
-    for row in np.flatnonzero(~splittable).tolist():       # curly quotes and dashes are no words: split here too
+    # (curly quotes and dashes are no words: a text with no other character outside ASCII is split here too)
+    splittable = pc.invert(pc.match_substring_regex(column, _OTHER_THAN_PUNCTUATION)).to_numpy(zero_copy_only=False)
+    for row in np.flatnonzero(~splittable).tolist():
         splittable[row] = _WIDER_WORD.search(texts[row]) is None
     split_rows = np.flatnonzero(splittable)
     flags = [None] * len(texts)
     if len(split_rows):
-        words = pc.ascii_split_whitespace(words_apart(column.take(pa.array(split_rows))))
+        words = pc.ascii_split_whitespace(words_apart(
+            column if len(split_rows) == len(texts) else column.take(pa.array(split_rows))))
         flat = pc.list_flatten(words)
         owner = pc.list_parent_indices(words).to_numpy()
         vocabulary = list(views.weights)
@@ -55,10 +61,12 @@ def says_view_flags(texts: list[str], views: ViewWords, genres: list[str] | None
         if len(pairs):
             pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]     # a word met twice counts once
         weight = np.array([views.weights[word] for word in vocabulary], dtype=np.int64)
+        genre_weight = {genre: views.weights.get(genre_word(genre), 0) for genre in set(genres)}
         score = np.full(len(split_rows), views.bias, dtype=np.int64)
-        score += np.array([views.weights.get(genre_word(genres[row]), 0) for row in split_rows.tolist()],
-                          dtype=np.int64)
-        np.add.at(score, pairs // len(vocabulary), weight[pairs % len(vocabulary)])
+        score += np.array([genre_weight[genres[row]] for row in split_rows.tolist()], dtype=np.int64)
+        # (the weights are integers, far below 2**53: their sums as floats are exact)
+        score += np.bincount(pairs // len(vocabulary), weights=weight[pairs % len(vocabulary)],
+                             minlength=len(split_rows)).astype(np.int64)
         for row, value in zip(split_rows.tolist(), (score > 0).tolist()):
             flags[row] = value
     return [views.says_view(text, genre) if flag is None else flag for text, genre, flag in zip(texts, genres, flags)]

@@ -153,8 +153,8 @@ class WordScores:
 
     def _top_terms_of(self, weights: TfidfRows, rows: np.ndarray, stances: np.ndarray, k: int) -> list[list[str]]:
         """``top_terms`` of the given rows of ``weights``, each towards its stance, for all pairs at once: the
-        entries of every pair laid end to end, sorted by pair, then by contribution (largest first), then by
-        column."""
+        entries of every pair laid end to end (in order of pair, then column), and the largest contribution of
+        each pair taken ``k`` times over (of two alike, the one of the first column), rather than all sorted."""
         if len(rows) == 0:
             return []
         starts = np.searchsorted(weights.rows, np.arange(weights.n_rows + 1))
@@ -164,15 +164,23 @@ class WordScores:
         columns = weights.columns[entry]
         contributions = weights.values[entry] * self.coef[stances[pair], columns]
         pushing = np.flatnonzero(contributions > 0)     # in order of pair, then column
-        pair, columns, contributions = pair[pushing], columns[pushing], contributions[pushing]
-        order = np.argsort(-contributions, kind="stable")
-        order = order[np.argsort(pair[order], kind="stable")]
-        in_order = pair[order]
-        rank = np.arange(len(order)) - np.searchsorted(in_order, in_order)
-        keep = order[rank < k]
+        pair, columns, remaining = pair[pushing], columns[pushing], contributions[pushing]
         found = [[] for _ in range(len(rows))]
-        for p, term in zip(pair[keep].tolist(), self.terms[columns[keep]].tolist()):
-            found[p].append(term)
+        counts = np.bincount(pair, minlength=len(rows))
+        held = np.flatnonzero(counts)                   # the pairs with an entry that pushes
+        first_entry = (np.cumsum(counts) - counts)[held]
+        entries = np.arange(len(pair))
+        for _ in range(k):
+            if len(held) == 0:
+                break
+            best = np.maximum.reduceat(remaining, first_entry)
+            largest = np.full(len(rows), -np.inf)
+            largest[held] = best
+            first_best = np.minimum.reduceat(np.where(remaining == largest[pair], entries, len(pair)), first_entry)
+            taken = first_best[best > -np.inf]
+            for p, term in zip(pair[taken].tolist(), self.terms[columns[taken]].tolist()):
+                found[p].append(term)
+            remaining[taken] = -np.inf
         return found
 
     def _term_hits(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -182,7 +190,8 @@ class WordScores:
             column = pc.replace_substring_regex(column, _SEPARATOR_CLASS, " ")
         plain = pc.string_is_ascii(column).to_numpy(zero_copy_only=False)
         ascii_rows = np.flatnonzero(plain)
-        ascii_hits = self._ascii_hits(column.take(pa.array(ascii_rows)), ascii_rows)
+        ascii_hits = self._ascii_hits(column if len(ascii_rows) == len(texts) else column.take(pa.array(ascii_rows)),
+                                      ascii_rows)
         python_hits = self._python_hits(texts, np.flatnonzero(~plain))
         return (np.concatenate([ascii_hits[0], python_hits[0]]),
                 np.concatenate([ascii_hits[1], python_hits[1]]))
