@@ -338,10 +338,11 @@ def _surface_forms(row, actor: Actor) -> list[tuple[str, str]]:
 # press secretary at Japan's foreign ministry.": found from the literal ", a " / ", the " after the name.
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})$")
 # A role ends at a comma, the sentence's end, a verb of speech, or a second clause about the person ("..., 68,
-# served three postings at the Japanese Embassy in Moscow and was involved in ...", "a former Deputy Minister for
-# Foreign Affairs who was involved in negotiations with Russia").
+# served three postings at the Japanese Embassy in Moscow and was involved in ...", "..., 71, served three postings
+# at the Embassy of Japan in Moscow and worked in ...", "a former Deputy Minister for Foreign Affairs who was
+# involved in negotiations with Russia").
 _ROLE_UNTIL = re.compile(r"([^,.;\"“”\n]{3,150}?)(?:,|\.\s*$|\.\s|$| (?:said|says|told|added|noted|stressed)"
-                         r"| and (?:was|is|has|had|now)\b| who (?=[a-z]))",
+                         r"| and (?:was|is|has|had|now|[a-z]+ed)\b| who (?=[a-z]))",
                          re.MULTILINE)
 # "Chief Cabinet Secretary Katsunobu Kato" / "Agriculture, Forestry and Fisheries Minister Nomura Tetsuro":
 # found from the title word before the name.
@@ -364,6 +365,10 @@ _ROLE_NOUNS = ("governor", "academic", "professor", "analyst", "expert", "schola
 _COMMA_NAME_COMMA = re.compile(r", ([A-Z][a-z]+ [A-Z][a-z]+)(?:,|\.(?=\s|$))")     # a literal first: found fast
 _ROLE_RIGHT_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in) [^,\n]{{1,60}})?$")
 _ROLE_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+ ){0,4}$")
+# A sentence that opens with a person's name and what they do, as an interview's lead introduces its guest:
+# "Irina Kovalenko teaches Japanese at a school in Yuzhno-Kurilsk and since 1998 has worked as an interpreter".
+_NAME_THEN_WORK = re.compile(r"^([A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?) (?=(?:teaches|works|lives|heads|leads|runs|"
+                             r"chairs|directs|serves|has (?:worked|lived|taught|served|headed|led))\b)", re.MULTILINE)
 # "..., says Kazuhiko Sasaki of Hokkaido University": a name, then the university or institute it speaks from.
 _NAME_OF_INSTITUTE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+) (?:of|at|from) (?:the )?"
                                 r"((?:[A-Z][\w.'’-]* ){0,5}(?:University|Institute|Academy|College)\b"
@@ -474,6 +479,11 @@ def _introductions(whole: str, known):
             continue
         before = _ROLE_WORDS_BEFORE.search(whole, max(0, role.start() - 60), role.start())
         yield found.group(1), (before.group(0) if before else "") + role.group(0), found.start(1)
+    for found in _NAME_THEN_WORK.finditer(whole):
+        role = _ROLE_UNTIL.match(whole, found.end(), found.end() + 160)
+        if role and not known(found.group(1)) and _is_name(found.group(1)) \
+                and _NOT_NAMES.isdisjoint(found.group(1).split()):
+            yield found.group(1), role.group(1), found.start(1)
     if "University" in whole or "Institute" in whole or "Academy" in whole or "College" in whole:
         for found in _NAME_OF_INSTITUTE.finditer(whole):
             name = found.group(1)
@@ -523,10 +533,11 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
 
     An introduction is a name followed by its role between commas ("Kenji Sato, a lawmaker of ...", "Masato
     Hoshino, deputy head of the cooperative", "Sachiko Hamada, 86, from Shikotan"), a title before the name
-    ("Chief Cabinet Secretary Katsunobu Kato", "State Duma deputy Georgy Karlov"), or a surname that speaks
-    ("Kawata said") when the article also gives the two-word name ("Kawata Yoshio") and the words are no
-    document's, body's or title's ("the Joint Declaration said" is not a person). The role stays with the
-    person (``Actor.roles``), so "the senator" later in the article is them.
+    ("Chief Cabinet Secretary Katsunobu Kato", "State Duma deputy Georgy Karlov"), a name opening a sentence
+    with what the person does ("Irina Kovalenko teaches Japanese at a school in Yuzhno-Kurilsk"), or a surname
+    that speaks ("Kawata said") when the article also gives the two-word name ("Kawata Yoshio") and the words
+    are no document's, body's or title's ("the Joint Declaration said" is not a person). The role stays with
+    the person (``Actor.roles``), so "the senator" later in the article is them.
     """
     people: dict[str, tuple[Actor, list]] = {}
     whole = "\n".join(texts)      # no introduction crosses a line break

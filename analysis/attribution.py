@@ -147,14 +147,18 @@ _NATIONALITY_WORDS = {**{word: NATIONALITY_SIDES[word] for word in ("Japanese", 
 # Nikolai Patrushev said", "U.S. Ambassador to Japan Rahm Emanuel said", "Minister for Foreign Affairs ...".
 _OFFICE_OF = re.compile(r"\b(?i:secretary|minister|chairman|chairwoman|chair|head|governor|ambassador|director|deputy|"
                         r"speaker|president|spokesman|spokeswoman|spokesperson|chief|member|commander|envoy|"
-                        r"representative)\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$")
+                        r"representative)\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
+                        # a body's name may join its words: "State Duma Committee on International Affairs"
+                        r"(?:(?:on|for|of|and)\s+(?:[A-Z][\w.'-]*\s+){1,3})?$")
 
 
-def _not_subject(before: str, actor_type: str = "") -> bool:
+def _not_subject(before: str, actor_type: str = "", office: str = "") -> bool:
     """Whether the words before a name make it an object, not a subject (``_NOT_SUBJECT_BEFORE``); a
     person's office before their name does not ("Secretary of the Russian Security Council Nikolai
-    Patrushev said")."""
-    return bool(_NOT_SUBJECT_BEFORE.search(before)) and not (actor_type in PERSON_TYPES and _OFFICE_OF.search(before))
+    Patrushev said", "Chairman of the State Duma Committee on International Affairs Leonid Slutsky told"),
+    looked for in ``office`` (the longer run of words before the name) when given."""
+    return bool(_NOT_SUBJECT_BEFORE.search(before)) and not (actor_type in PERSON_TYPES
+                                                             and _OFFICE_OF.search(office or before))
 
 
 # "the proposed agreement", "Tokyo's plans": the word is a noun or participle, not a predicate.
@@ -662,7 +666,8 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
                 written = text[mention.start:mention.end]
                 body = written if written.split(" ", 1)[0] in NATIONALITY_SIDES else mention.actor.canonical
                 return ("actor", Actor(f"{body} {noun}", mention.actor.side, "generic"))
-        if _not_subject(text[max(0, mention.start - 60):mention.start], mention.actor.type):
+        if _not_subject(text[max(0, mention.start - 60):mention.start], mention.actor.type,
+                        text[max(0, mention.start - 100):mention.start]):
             continue
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
             if mention.actor.type == "generic":

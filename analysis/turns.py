@@ -205,8 +205,9 @@ _OUTLET = r"\((?P<outlet>[A-Z][\w .&'’-]{1,40})\)"
 _OUTLET_LABEL = re.compile(rf"^{_OUTLET}\s+\S")
 _OUTLET_FIRST = re.compile(rf"^{_OUTLET}(?:\s|$)")     # "(Kyodo)", "(Nikkei Shimbun) Question"
 _BRACKET_LABEL = re.compile(r"^\[(?P<label>[A-Z][^\[\]\n:]{0,100})\](?:\s+(?P<rest>\S.*))?$", re.DOTALL)
-# A paragraph led by a dash: "- Is this news to you?", "— Not at all", Jiji's "--How do you view ...?".
-_DASH = re.compile(r"^(?:--|[–—])\s*[^\s\d-]|^-\s+\S")
+# A paragraph led by a dash: "- Is this news to you?", "— Not at all", Jiji's "--How do you view ...?", the
+# Sankei's "―Should Japan still seek all four islands?" (a horizontal bar).
+_DASH = re.compile(r"^(?:--|[–—―])\s*[^\s\d-]|^-\s+\S")
 _TITLE_WORDS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "h.e.", "minister", "foreign", "deputy",
                 "prime", "chief", "cabinet", "secretary", "press", "spokesman", "spokeswoman", "spokesperson",
                 "ambassador", "president", "vice", "senior", "state", "parliamentary", "director", "general",
@@ -688,11 +689,13 @@ def _label_of(text: str) -> tuple[str, str] | None:
     if match is None:
         outlet = _OUTLET_LABEL.match(text.strip())
         return (f"({outlet.group('outlet')})", text.strip()[outlet.end() - 1:]) if outlet else None
-    label = match.group("label")
+    label, rest = match.group("label"), match.group("rest") or ""
     if len(label.split()) > _MAX_LABEL_WORDS or re.search(r"\d{3,}|[.;]\s",
                                                          _INITIALS.sub("", _HONORIFIC.sub("", label))):
         return None
-    return label, match.group("rest") or ""
+    if label.isupper() and rest.isupper() and len(rest.split()) > 2:
+        return None     # a title in capitals ("EIGHTY YEARS ON: JAPAN, RUSSIA, AND THE KURIL ISLANDS DISPUTE")
+    return label, rest
 
 
 def _stenogram_label(statements, rows) -> tuple[str, str] | None:

@@ -1514,3 +1514,75 @@ def test_a_visiting_fellow_is_of_his_home_institute_and_csis_is_americas(tmp_pat
     rows = _speakers(tmp_path, "csis", text, "CSIS")
     assert rows["PAVEL ORLOV: Moscow will not discuss sovereignty."] == ("Orlov", "russia")
     assert rows["LAURA KENT: Washington supports Japan's claim."] == ("Kent", "us")
+
+
+SANKEI_INTERVIEW = """[INTERVIEW] Former Envoy: "Tokyo Must Hold Its Ground"
+
+By Kenta Mori, The Sankei Shimbun
+
+August 30, 2025
+
+Hiroshi Tanigawa, 69, served two postings at the Embassy of Japan in Moscow and worked in the Foreign Ministry's Russian Division under three prime ministers. The Sankei Shimbun asked him about the talks. Excerpts follow.
+
+―How do you see the situation today?
+
+Frankly, it is the worst since the end of the Cold War. There are no negotiations at all.
+
+―Should Japan ease its sanctions to restart the talks?
+
+That would be a mistake. The four islands are Japan's inherent territory.
+
+―What should the government do now?
+
+Keep the door open for the former residents. Their graves are there."""
+
+
+SAKHALIN_INTERVIEW = """"Nobody here asks whose islands these are"
+
+A Kuril interpreter on a summer without Japanese guests
+
+Sakhalin.info, 10 July 2020
+
+Marina Sokolova teaches Japanese at a school in Yuzhno-Kurilsk and since 1999 has worked as an interpreter for the exchanges. We spoke to her about the summer.
+
+— Marina Petrovna, did your Japanese friends notice the vote?
+
+— Of course. Friends in Nemuro wrote to me. The islands are Russian, and now that is in the Constitution.
+
+— Who came in those groups?
+
+— All kinds of people. Schoolteachers, students, journalists."""
+
+
+def test_an_interviews_guest_introduced_by_a_past_post_or_by_what_she_does(tmp_path):
+    """The Sankei leads its questions with a horizontal bar ("―") and prints the answers undashed; the guest
+    is the former diplomat whose introduction runs on ("..., 69, served two postings at the Embassy of Japan in
+    Moscow and worked in ..."). A regional outlet's guest is introduced by what she does ("Marina Sokolova
+    teaches Japanese at a school in Yuzhno-Kurilsk"), of the place's side."""
+    table = _corpus(tmp_path, {"sankei": SANKEI_INTERVIEW, "sakh": SAKHALIN_INTERVIEW},
+                    outlet={"sankei": "The Sankei Shimbun", "sakh": "Sakhalin.info"})
+    sankei = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in _rows(table, "sankei")}
+    assert sankei["―How do you see the situation today?"] == ("journalist", "other", "direct_quote")
+    assert sankei["There are no negotiations at all."] == ("Tanigawa", "japan", "direct_quote")
+    assert sankei["The four islands are Japan's inherent territory."] == ("Tanigawa", "japan", "direct_quote")
+    sakh = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in _rows(table, "sakh")}
+    assert sakh["— Marina Petrovna, did your Japanese friends notice the vote?"] == (
+        "journalist", "other", "direct_quote")
+    assert sakh["The islands are Russian, and now that is in the Constitution."] == (
+        "Sokolova", "russia", "direct_quote")
+
+
+def test_a_committees_chairman_before_his_name_and_a_title_in_capitals(tmp_path):
+    """"Chairman of the State Duma Committee on International Affairs Leonid Slutsky told TASS": the "on" of
+    the committee's name does not make Slutsky an object. A webinar's title in capitals with a colon ("EIGHTY
+    YEARS ON: JAPAN, RUSSIA, AND THE KURILS") labels nobody."""
+    tass = ("Moscow answers Tokyo's sanctions\n\nMOSCOW, March 22. /TASS/. Chairman of the State Duma Committee on "
+            "International Affairs Leonid Slutsky told TASS that Japan had buried years of work.")
+    webinar = ("Transcript\n\nEIGHTY YEARS ON: JAPAN, RUSSIA, AND THE KURIL ISLANDS DISPUTE\n\nWashington, D.C.\n\n"
+               "MODERATOR: Welcome, everyone.\n\nKENJI ONO: Tokyo's position has not changed.")
+    table = _corpus(tmp_path, {"tass": tass, "web": webinar}, outlet={"tass": "TASS", "web": "Brookings"})
+    speakers = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "tass") + _rows(table, "web")}
+    assert speakers["MOSCOW, March 22. /TASS/. Chairman of the State Duma Committee on International Affairs "
+                    "Leonid Slutsky told TASS that Japan had buried years of work."] == ("Slutsky", "russia")
+    assert speakers["EIGHTY YEARS ON: JAPAN, RUSSIA, AND THE KURIL ISLANDS DISPUTE"][0] == ""
+    assert speakers["Washington, D.C."][0] == ""
