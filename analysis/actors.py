@@ -423,9 +423,9 @@ _NEEDLES = StringAutomaton({**{needle: "title" for needle in _TITLE_NEEDLES},
                             **{needle: "speaks" for needle in _SPEAKS}})
 _SPEECH_AT = re.compile(rf" (?:{'|'.join(_SPEAKING)})\b")           # the whole word, where one was found
 _SPEAKER_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})$")
-# '..., said Yuri Barsukov of a Moscow think-tank', '..., said Lee Jae-kwon, a professor at Korea University': a
-# two-word name right after an inverted verb, and its role.
-_NAME_AFTER_VERB = re.compile(r" ([A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)\b(?![- ][A-Z])"
+# '..., said Yuri Barsukov of a Moscow think-tank', '..., said Lee Jae-kwon, a professor at Korea University',
+# '...," said Min-jung Cho': a two-word name right after an inverted verb, and its role.
+_NAME_AFTER_VERB = re.compile(r" ([A-Z][a-z]+(?:-[a-z]+)? [A-Z][a-z]+(?:-[a-z]+)?)\b(?![- ][A-Z])"
                               r"(?:(?:,? (?:of|at|from|with)|, (?:an?|the)) ([^,.;\n]{3,80}))?")
 # A Korean name: the family name first, the given name hyphenated ("Lee Jae-kwon").
 _KOREAN_GIVEN = re.compile(r" [A-Z][a-z]+-[a-z]+$")

@@ -204,7 +204,7 @@ _BRIDGE = re.compile(
     r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|privately|"
     # what an unnamed speaker is close to: "a Russian diplomat familiar with the matter told"
     r"(?:familiar\s+with|involved\s+in|close\s+to)\s+(?:the\s+)?(?:matter|talks|negotiations|discussions|"
-    r"preparations|situation|issue|plans?|thinking|process)(?:\s+(?:for|of|on)\s+(?:the\s+)?[\w-]+)?|"
+    r"preparations|situation|issue|plans?|thinking|process)(?:\s+(?:for|of|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?|"
     # an aside between commas: "Putin, for his part, said", "Putin, after the talks on Jan. 22, said"
     r"for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though|too|in\s+response|"
     r"(?:after|before|at|during|following)\s+[^,;\"“”]{1,60}?,|"
@@ -228,6 +228,7 @@ _BRIDGE = re.compile(
 # Patterns of the per-sentence rules, compiled once (``re.fullmatch(str, ...)`` looks its pattern up each call).
 _PAPER_GAP = re.compile(r"\s*(?:news\s+)?paper\s*")
 _ROLE_THEN_NAME = re.compile(r"\s+the\s+[a-z]+(?:\s+[a-z]+)?,\s+")
+_TITLE_GAP = re.compile(r"\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){1,4}")      # "said Senator Andrei Klishas"
 _THE_GAP = re.compile(r"\s*(?:(?:the|an?)\s+|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?", re.IGNORECASE)
 _LABEL_TAIL_TOPIC = re.compile(r"['’]s\b|.{30}")
 _COLON = re.compile(r"^\s*([^:,]{2,60}):(?:\s+\S|\s*$)")    # (quoted words are left out: "Lavrov: " then the quote)
@@ -714,8 +715,9 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
     for mention in mentions:
         if mention.start >= verb_end:
             if _THE_GAP.fullmatch(text, verb_end, mention.start) or (
-                    mention.actor.type in PERSON_TYPES and _ROLE_THEN_NAME.fullmatch(text, verb_end, mention.start)):
-                return ("actor", mention.actor)       # (or "said the official, Yoshiko Amano")
+                    mention.actor.type in PERSON_TYPES and (_ROLE_THEN_NAME.fullmatch(text, verb_end, mention.start)
+                                                            or _TITLE_GAP.fullmatch(text, verb_end, mention.start))):
+                return ("actor", mention.actor)       # (or "said the official, Yoshiko Amano", "said Senator ...")
             break
     anaphor = _ANAPHOR.match(text[verb_end:].lstrip())
     if anaphor:
@@ -1228,6 +1230,10 @@ class _HomeSpeakers:
             if sides:
                 return _of_side(speaker, sides[0], self.actors.actors)
         side = self.home_side()
+        if side not in DISPUTANTS and not _SERVES_A_GOVERNMENT.search(speaker.canonical):
+            # People the outlet meets, not officials: "fishermen say" in an American broadcaster's story from
+            # Tokyo are Japan's, as a person it meets there is (``introduced_people``).
+            side = self.home_side.dateline() or side
         last = ctx.last_speaker
         if (self.home_side.from_lead and side in DISPUTANTS and _SERVES_A_GOVERNMENT.search(speaker.canonical)
                 and last is not None and last.side in DISPUTANTS and last.type in PERSON_TYPES

@@ -280,6 +280,7 @@ _AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)")
 # "(Laughter.)", "(Applause)": what the transcriber saw, the outlet's narration.
 _STAGE_DIRECTION = re.compile(r"^\s*\((?:[A-Z][\w ,'’-]{1,40})\.?\)\.?\s*$")
 _NUMBER = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4})[.)]?$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)     # the number opening a section
 
 
 class Voice(NamedTuple):
@@ -308,11 +309,13 @@ def _sentence_end(text: str) -> bool:
 
 
 def _is_heading(paragraph: str) -> bool:
-    """A section heading or title line (short, no final punctuation, no colon at its end), or a paragraph
-    number on its own ("1.", "(iv)")."""
+    """A section heading or title line (short, no final punctuation, no colon at its end), numbered or not
+    ("1. Opening Remarks" in the Foreign Minister's press conferences), or a paragraph number on its own ("1.",
+    "(iv)")."""
     text = paragraph.strip()
     if _NUMBER.match(text):
         return True
+    text = _NUMBERED.sub("", text, count=1)
     if text[:1] in "([" and text[-1:] in ")]" and _matching_bracket(text):
         return True        # "[Questions and Answers]", "(This interview was conducted by ...)"
     return (bool(text) and not _sentence_end(text) and text[-1] not in ":,;" and (text[0].isupper() or text[0] in "([")
@@ -695,7 +698,16 @@ def _label_of(text: str) -> tuple[str, str] | None:
         return None
     if label.isupper() and rest.isupper() and len(rest.split()) > 2:
         return None     # a title in capitals ("EIGHTY YEARS ON: JAPAN, RUSSIA, AND THE KURIL ISLANDS DISPUTE")
+    if sum(word.islower() and word not in _LABEL_SMALL_WORDS for word in re.findall(r"[A-Za-z]+", _ROLE_AFTER.split(
+            label, maxsplit=1)[0])) > 3:
+        return None     # a clause before a colon ("The Russian side read the same document differently: ...")
     return label, rest
+
+
+# Small words of a label's name or office ("Question from the floor", "Minister for Foreign Affairs of Japan");
+# what follows a comma or a bracket is a role ("Serviceman (captain, name withheld for security reasons)").
+_LABEL_SMALL_WORDS = {"of", "for", "and", "the", "from", "on", "in", "at", "to", "a", "an", "with", "by"}
+_ROLE_AFTER = re.compile(r"[(,]")
 
 
 def _stenogram_label(statements, rows) -> tuple[str, str] | None:
@@ -948,6 +960,11 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             # "Viktor Ivanovich, was the termination of the visa-free exchanges expected?" / "Viktor Gorbunov:")
             current = asker
             turns.append([current, [], []])
+        elif current is not None and current not in (JOURNALIST, HOST, CORRESPONDENT) and _tells_of(current, text):
+            # The guest told of in the third person ("Nakabayashi, 67, joined the Foreign Ministry in 1977 ...",
+            # "Anna Kessler is a research fellow ..." under the last answer): the outlet's note, and what follows.
+            current = None
+            turns.append([current, [], []])
         elif _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith(":")):
             current = main         # a section heading, or a line ending in a colon that names no speaker
             turns.append([current, [], []])
@@ -1004,6 +1021,16 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
         if rows and not _touches_the_dispute(" ".join(before[2] + turn_texts), speaker.side):
             for i in rows:
                 voices[i] = Voice(speaker, False, True)
+
+
+def _tells_of(person: Actor, text: str) -> bool:
+    """Whether a paragraph opens by telling of ``person`` in the third person: their surname (after a given
+    name, if any), then an age or role after a comma or a verb of what they are or did."""
+    return bool(re.match(rf"(?:[A-Z][a-z]+ )?{re.escape(person.name)}(?:, \d|, (?:a|an|the) | (?:{_BIO_VERBS})\b)",
+                         text))
+
+
+_BIO_VERBS = "is|was|has|had|joined|served|teaches|taught|worked|works|heads|headed|holds|held|retired"
 
 
 def _said_as_follows(paragraphs, firsts: list[str], lasts: list[str], voices, article: _Article) -> None:

@@ -55,7 +55,8 @@ _PLACE_SIDE = {place: side for side, places in PLACE_SIDES.items() for place in 
 _PLACES = "|".join(re.escape(place) for place in sorted(_PLACE_SIDE, key=len, reverse=True))
 # A list of participants puts the place last in an affiliation ("Institute of Far Eastern Studies, Moscow
 # (visiting fellow)"); some universities and institutes are known by a name without their city.
-_LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?University\b)"
+_LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b"
+                      rf"|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?(?:University|Institute)\b)"
                       rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))"
                       rf"|\b({_PLACES})['’]s\s+[a-z]|\ban?\s+({_PLACES})\s+(?=[a-z])")
 # A local office named by its place: "the head of the Yuzhno-Kurilsky urban district", "the mayor of Nemuro"
@@ -149,6 +150,8 @@ def located_side(text: str) -> str:
     'russia'
     >>> located_side("Professor Michiko Arai, Faculty of Law, Keio University")
     'japan'
+    >>> located_side("a Japan specialist at the Moscow State Institute of International Relations")
+    'russia'
     """
     # A visiting post is not where the person is from ("Visiting Fellow, CSIS, and Senior Researcher, IMEMO,
     # Moscow"): what the role names after it comes first.

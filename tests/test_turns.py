@@ -88,6 +88,12 @@ def _speakers(tmp_path, article_id: str, text: str, outlet: str) -> dict:
     return {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, article_id)}
 
 
+def _speakers_of_all(tmp_path, texts: dict, outlets: dict) -> dict:
+    """{statement: (speaker, voice_side)} of several articles tagged together (each one's outlet given)."""
+    table = _corpus(tmp_path, texts, outlet=outlets)
+    return {text: (speaker, voice) for name in texts for text, speaker, _, voice, _ in _rows(table, name)}
+
+
 def _voices(tmp_path, article_id: str, text: str, outlet: str) -> dict:
     """The side of each speaker of one article, tagged alone (its outlet given)."""
     table = _corpus(tmp_path, {article_id: text}, outlet={article_id: outlet})
@@ -1580,9 +1586,80 @@ def test_a_committees_chairman_before_his_name_and_a_title_in_capitals(tmp_path)
             "International Affairs Leonid Slutsky told TASS that Japan had buried years of work.")
     webinar = ("Transcript\n\nEIGHTY YEARS ON: JAPAN, RUSSIA, AND THE KURIL ISLANDS DISPUTE\n\nWashington, D.C.\n\n"
                "MODERATOR: Welcome, everyone.\n\nKENJI ONO: Tokyo's position has not changed.")
-    table = _corpus(tmp_path, {"tass": tass, "web": webinar}, outlet={"tass": "TASS", "web": "Brookings"})
-    speakers = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "tass") + _rows(table, "web")}
+    speakers = _speakers_of_all(tmp_path, {"tass": tass, "web": webinar}, {"tass": "TASS", "web": "Brookings"})
     assert speakers["MOSCOW, March 22. /TASS/. Chairman of the State Duma Committee on International Affairs "
                     "Leonid Slutsky told TASS that Japan had buried years of work."] == ("Slutsky", "russia")
     assert speakers["EIGHTY YEARS ON: JAPAN, RUSSIA, AND THE KURIL ISLANDS DISPUTE"][0] == ""
     assert speakers["Washington, D.C."][0] == ""
+
+
+MOFA_PRESS = """Press Conference by Foreign Minister Taro Kono
+
+Tuesday, December 4, 2018, 11:05 a.m. Ministry of Foreign Affairs
+
+1. Opening Remarks
+
+Minister Kono: I have one announcement. The Government of Japan has decided to extend Emergency Grant Aid.
+
+2. Japan-Russia Peace Treaty Negotiations
+
+Reporter (Hokkaido Shimbun): When will the first meeting be held?
+
+Minister Kono: I will refrain from commenting on the schedule."""
+
+
+YOMIURI_INTERVIEW = """Interview / Ex-diplomat: 'The hurdle has been raised'
+
+The Yomiuri Shimbun
+
+Hideo Kurata, 66, a former minister at the Embassy of Japan in Moscow, spoke about the amendment.
+
+Q: What does the amendment change?
+
+A: It raises the hurdle. The Russian side will now say the Constitution forbids any handover.
+
+Q: What should Tokyo do?
+
+A: Keep talking. The four islands are Japan's inherent territory.
+
+Kurata, 66, joined the Foreign Ministry in 1978 and served in Moscow twice.
+
+(This interview was conducted by Staff Writer Aya Mori.)"""
+
+
+def test_a_numbered_section_heading_and_the_guest_told_of_under_the_last_answer(tmp_path):
+    """"1. Opening Remarks" heads a section of the Foreign Minister's press conference: nobody's words. A note
+    under an interview's last answer that tells of the guest in the third person ("Kurata, 66, joined the
+    Foreign Ministry in 1978 ...") is the paper's, and so is what follows it."""
+    table = _corpus(tmp_path, {"mofa": MOFA_PRESS, "yomiuri": YOMIURI_INTERVIEW},
+                    outlet={"mofa": "Ministry of Foreign Affairs of Japan", "yomiuri": "The Yomiuri Shimbun"})
+    mofa = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "mofa")}
+    assert mofa["Opening Remarks"] == ("", "outlet")
+    assert mofa["Japan-Russia Peace Treaty Negotiations"] == ("", "outlet")
+    assert mofa["Minister Kono: I will refrain from commenting on the schedule."] == ("Kono", "japan")
+    yomiuri = {text: (speaker, voice) for text, speaker, _, voice, _ in _rows(table, "yomiuri")}
+    assert yomiuri["The four islands are Japan's inherent territory."] == ("Kurata", "japan")
+    assert yomiuri["Kurata, 66, joined the Foreign Ministry in 1978 and served in Moscow twice."] == ("", "outlet")
+    assert yomiuri["(This interview was conducted by Staff Writer Aya Mori.)"] == ("", "outlet")
+
+
+def test_a_senators_title_a_korean_given_name_first_and_fishermen_an_american_broadcaster_meets(tmp_path):
+    """'..., said Senator Andrei Klishas' is Klishas, the title between the verb and the name; '..., said
+    Min-jung Cho, a professor at Korea University' is Cho; "fishermen say" in an American broadcaster's story
+    from Tokyo are Japan's; an analyst at the Moscow State Institute of International Relations is of Moscow,
+    though a Japan specialist."""
+    voa = ("Japan renews its claim\n\nTOKYO — Japan on Wednesday renewed its claim to the islands.\n\n"
+           "Arrangements for Japanese boats have been disrupted, and fishermen say each season is harder.\n\n"
+           "\"Moscow will not move,\" said Min-jung Cho, a professor at Korea University in Seoul.\n\n"
+           "\"The talks are on life support,\" said Kirill Sorokin, a Japan specialist at the Moscow State "
+           "Institute of International Relations.")
+    afp = ("Russia bans ceding territory\n\nMOSCOW — \"The Kuril Islands will never be handed over to Japan,\" "
+           "said Senator Andrei Klishas, who co-chaired the working group.")
+    rows = _speakers_of_all(tmp_path, {"voa": voa, "afp": afp}, {"voa": "Voice of America", "afp": "AFP"})
+    assert rows["Arrangements for Japanese boats have been disrupted, and fishermen say each season is harder."
+                ][1] == "japan"
+    assert rows["\"Moscow will not move,\" said Min-jung Cho, a professor at Korea University in Seoul."][0] == "Cho"
+    assert rows["\"The talks are on life support,\" said Kirill Sorokin, a Japan specialist at the Moscow State "
+                "Institute of International Relations."] == ("Sorokin", "russia")
+    assert rows["MOSCOW — \"The Kuril Islands will never be handed over to Japan,\" said Senator Andrei Klishas, "
+                "who co-chaired the working group."] == ("Klishas", "russia")
