@@ -367,8 +367,11 @@ _ROLE_RIGHT_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in)
 _ROLE_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+ ){0,4}$")
 # A sentence that opens with a person's name and what they do, as an interview's lead introduces its guest:
 # "Irina Kovalenko teaches Japanese at a school in Yuzhno-Kurilsk and since 1998 has worked as an interpreter".
-_NAME_THEN_WORK = re.compile(r"^([A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?) (?=(?:teaches|works|lives|heads|leads|runs|"
-                             r"chairs|directs|serves|has (?:worked|lived|taught|served|headed|led))\b)", re.MULTILINE)
+# (matched at the start of the lines that hold such a verb: a search for "^" in multi-line mode would try every
+# character of the article)
+_WORK_VERBS = ("teaches", "works", "lives", "heads", "leads", "runs", "chairs", "directs", "serves", "has worked",
+               "has lived", "has taught", "has served", "has headed", "has led")
+_NAME_THEN_WORK = re.compile(rf"([A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?) (?=(?:{'|'.join(_WORK_VERBS)})\b)")
 # "..., says Kazuhiko Sasaki of Hokkaido University": a name, then the university or institute it speaks from.
 _NAME_OF_INSTITUTE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+) (?:of|at|from) (?:the )?"
                                 r"((?:[A-Z][\w.'’-]* ){0,5}(?:University|Institute|Academy|College)\b"
@@ -420,7 +423,8 @@ _SPEAKING = ("said", "says", "told", "added", "recalled", "explained", "noted", 
 _SPEAKS = tuple(f" {verb}" for verb in _SPEAKING)
 # Where an introduction may be: a title before a name, a verb of speech after one.
 _NEEDLES = StringAutomaton({**{needle: "title" for needle in _TITLE_NEEDLES},
-                            **{needle: "speaks" for needle in _SPEAKS}})
+                            **{needle: "speaks" for needle in _SPEAKS},
+                            **{f" {verb}": "works" for verb in _WORK_VERBS}})
 _SPEECH_AT = re.compile(rf" (?:{'|'.join(_SPEAKING)})\b")           # the whole word, where one was found
 _SPEAKER_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})$")
 # '..., said Yuri Barsukov of a Moscow think-tank', '..., said Lee Jae-kwon, a professor at Korea University',
@@ -479,7 +483,7 @@ def _introductions(whole: str, known):
             continue
         before = _ROLE_WORDS_BEFORE.search(whole, max(0, role.start() - 60), role.start())
         yield found.group(1), (before.group(0) if before else "") + role.group(0), found.start(1)
-    for found in _NAME_THEN_WORK.finditer(whole):
+    for found in _lines_opening_with(_NAME_THEN_WORK, whole, needles.get("works", ())):
         role = _ROLE_UNTIL.match(whole, found.end(), found.end() + 160)
         if role and not known(found.group(1)) and _is_name(found.group(1)) \
                 and _NOT_NAMES.isdisjoint(found.group(1).split()):
@@ -506,6 +510,14 @@ def _introductions(whole: str, known):
         full = re.search(rf"\b(?:[A-Z][a-z]+ {surname}|{surname} [A-Z][a-z]+)\b(?! [A-Z])", whole)
         if full and not known(full.group(0)) and _is_name(full.group(0)) and _NOT_NAMES.isdisjoint(full.group(0).split()):
             yield full.group(0), "", full.start()
+
+
+def _lines_opening_with(pattern: re.Pattern, whole: str, places):
+    """The matches of ``pattern`` at the start of the lines of ``whole`` that hold one of ``places``."""
+    for line_start in sorted({whole.rfind("\n", 0, at) + 1 for at in places}):
+        found = pattern.match(whole, line_start)
+        if found is not None:
+            yield found
 
 
 def _is_name(words: str) -> bool:

@@ -42,7 +42,8 @@ afresh and every phrase and name is searched for in turn (``FixedStrings``). ``a
 rules through the machinery in ``analysis/_fast``, which lets it handle a corpus of a million statements:
 one automaton finds all the verbs or all the names of a sentence at once (``_fast/phrases.py``); what a
 sentence holds on its own is kept per distinct sentence in a ``SentenceFactsCache`` the caller owns, and a
-scan of the whole table spares the verb rules the sentences without any verb (``_fast/attribution_memo.py``).
+scan of the whole table spares the verb and citation rules the sentences without any verb or without the
+words a citation needs (``_fast/attribution_memo.py``).
 ``tests/test_attribution_fast.py`` checks with hypothesis that both give the same rows.
 """
 from __future__ import annotations
@@ -50,6 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import partial
+from operator import itemgetter
 from typing import Callable, NamedTuple
 
 import pandas as pd
@@ -152,13 +154,13 @@ _OFFICE_OF = re.compile(r"\b(?i:secretary|minister|chairman|chairwoman|chair|hea
                         r"(?:(?:on|for|of|and)\s+(?:[A-Z][\w.'-]*\s+){1,3})?$")
 
 
-def _not_subject(before: str, actor_type: str = "", office: str = "") -> bool:
-    """Whether the words before a name make it an object, not a subject (``_NOT_SUBJECT_BEFORE``); a
-    person's office before their name does not ("Secretary of the Russian Security Council Nikolai
-    Patrushev said", "Chairman of the State Duma Committee on International Affairs Leonid Slutsky told"),
-    looked for in ``office`` (the longer run of words before the name) when given."""
-    return bool(_NOT_SUBJECT_BEFORE.search(before)) and not (actor_type in PERSON_TYPES
-                                                             and _OFFICE_OF.search(office or before))
+def _not_subject(text: str, start: int, actor_type: str = "") -> bool:
+    """Whether the words before ``text[start:]`` (60 characters) make the name there an object, not a subject
+    (``_NOT_SUBJECT_BEFORE``); a person's office before their name does not ("Secretary of the Russian Security
+    Council Nikolai Patrushev said", "Chairman of the State Duma Committee on International Affairs Leonid
+    Slutsky told"), looked for in the 100 characters before the name."""
+    return bool(_NOT_SUBJECT_BEFORE.search(text[max(0, start - 60):start])) and not (
+        actor_type in PERSON_TYPES and _OFFICE_OF.search(text[max(0, start - 100):start]))
 
 
 # "the proposed agreement", "Tokyo's plans": the word is a noun or participle, not a predicate.
@@ -176,6 +178,17 @@ def _may_cite(lowered: str) -> bool:
     words": word, wd, wld, world); most sentences hold none, and eight substring tests cost less than a pattern."""
     return ("accord" in lowered or "citing" in lowered or "put it" in lowered or "word" in lowered
             or "world" in lowered or "wd" in lowered or "wld" in lowered or "opinion" in lowered or " view" in lowered)
+
+
+class Citations:
+    """Where a sentence may cite someone ("according to X", "in X's words", "as X put it", "citing X"): the
+    cheap look (``_may_cite``) before ``_ACCORDING``'s search, asked of the words outside quotes."""
+
+    def may_cite(self, outside: str) -> bool:
+        return _may_cite(outside.lower())
+
+
+CITATIONS = Citations()
 
 
 # "According to him, ...", "In her words, ...", "In his opinion, ...": the person last named or speaking.
@@ -239,9 +252,16 @@ _PRONOUN_BEFORE_VERB = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
 _IT_SUBJECT = re.compile(r"\W*It\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|had\s+)?")
 
 
+# How many words, split at white space, the patterns above may match at the end of the words before a verb: a
+# pronoun and an adverb ("he also"), a pronoun and two words ("she then firmly").
+_PRONOUN_TOKENS = {_PRONOUN_SUBJECT: 2, _PRONOUN_BEFORE_VERB: 3}
+
+
 def _pronoun_closing(pattern: re.Pattern, words: str) -> re.Match | None:
-    """``pattern.search(words)`` for the patterns above, asked only when "he" or "He" occurs at all."""
-    return pattern.search(words) if "he" in words or "He" in words else None
+    """``pattern.search(words)`` for the patterns above, asked only when "he" or "He" occurs in the last words
+    a match can take ("the" before most verbs holds "he" too)."""
+    last = words.rsplit(None, _PRONOUN_TOKENS[pattern])[-_PRONOUN_TOKENS[pattern]:]
+    return pattern.search(words) if any("he" in word or "He" in word for word in last) else None
 
 
 _INVERSION_MARKS = (",", '"', "“", "”", "'")
@@ -327,11 +347,12 @@ POSITION = PhraseFinder(POSITION_VERBS)
 
 
 class Finders(NamedTuple):
-    """What the rules look for in a sentence: actors, speech verbs and position verbs."""
+    """What the rules look for in a sentence: actors, speech verbs, position verbs and citations."""
 
     actors: ActorIndex
     speech: PhraseFinder
     position: PhraseFinder
+    citations: Citations = CITATIONS
 
 
 def reference_finders(actors: ActorIndex) -> Finders:
@@ -667,8 +688,7 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
                 written = text[mention.start:mention.end]
                 body = written if written.split(" ", 1)[0] in NATIONALITY_SIDES else mention.actor.canonical
                 return ("actor", Actor(f"{body} {noun}", mention.actor.side, "generic"))
-        if _not_subject(text[max(0, mention.start - 60):mention.start], mention.actor.type,
-                        text[max(0, mention.start - 100):mention.start]):
+        if _not_subject(text, mention.start, mention.actor.type):
             continue
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
             if mention.actor.type == "generic":
@@ -806,11 +826,11 @@ def _colon_speaker(outside: str, mentions) -> tuple | None:
     return None
 
 
-def _according_to(outside: str, mentions) -> tuple:
+def _according_to(outside: str, mentions, citations: Citations = CITATIONS) -> tuple:
     """``According to X`` / ``in X's words`` / ``as X put it`` / ``citing X``: (subject, where) of each such
     phrase followed by an actor or an anaphor, up to the first actor."""
     # The lookaheads of _ACCORDING are slow on every "in"; a cheap scan for the words they need comes first.
-    if not _may_cite(outside.lower()):
+    if not citations.may_cite(outside):
         return ()
     according = []
     for match in _ACCORDING.finditer(outside):
@@ -890,7 +910,7 @@ def _attribution_plan(text: str, spans, mentions, outside: str, finders: Finders
     colon = _colon_speaker(outside, outside_mentions)
     if colon:
         return colon
-    according = _according_to(outside, outside_mentions)
+    according = _according_to(outside, outside_mentions, finders.citations)
     verbs = _speech_verbs(text, outside, outside_mentions, finders.speech, is_headline=is_headline)
     if not according and not verbs:
         return None
@@ -987,7 +1007,7 @@ def _side_of_subject(text: str, offset: int, before: str, mentions) -> str | Non
             if not any(a <= start < b for a, b in covered):
                 candidates.append((start, end, side))
     for start, end, candidate_side in sorted(candidates, key=lambda c: -c[0]):
-        if _not_subject(text[max(0, start - 60):start]):
+        if _not_subject(text, start):
             continue
         if text[end:end + 2] in ("'s", "’s"):
             continue  # "Japan's position": a possessive, the subject is the noun it owns
@@ -1421,7 +1441,8 @@ def _attribute_table(statements: pd.DataFrame, columns: dict | None, finders: Fi
         for position, row in zip(article_positions, attribute_article(article, finders, facts=facts,
                                                                       document=document)):
             results[position] = row
-    attributed = pd.DataFrame({column: [row[column] for row in results] for column in ATTRIBUTION_COLUMNS},
+    by_column = zip(*map(itemgetter(*ATTRIBUTION_COLUMNS), results)) if results else [[]] * len(ATTRIBUTION_COLUMNS)
+    attributed = pd.DataFrame({column: list(values) for column, values in zip(ATTRIBUTION_COLUMNS, by_column)},
                               index=statements.index)
     return pd.concat([statements, attributed], axis=1)
 

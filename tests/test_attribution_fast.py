@@ -8,6 +8,8 @@ speech and position verbs, quote marks, pronouns, anaphors and filler, with sent
 articles, and check that both give the same rows; and that each piece of machinery finds what its plain
 version finds. Every test is derandomized (the same examples on every run).
 """
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -170,3 +172,71 @@ def test_one_article_through_the_fast_path_and_the_plain_rules():
 def test_phrases_are_whole_words_leftmost_and_longest(finder):
     found = finder.find("Lavrov SAID he had pointed out the problem, sayings aside; he rules out talks.")
     assert [(m.start, m.text) for m in found] == [(7, "SAID"), (19, "pointed out"), (62, "rules out")]
+
+
+# ------------------------------------------------------------------ the cheap looks before a pattern's search
+
+from analysis import actors as actors_module  # noqa: E402
+from analysis import attribution as attribution_module  # noqa: E402
+from analysis._fast.attribution_memo import citation_free_texts  # noqa: E402
+
+SPACES = [" ", "  ", "\t", "\n", "\u00a0", "\x1c", "\u2003", ""]
+PRONOUN_PIECES = ["he", "He", "she", "She", "the", "The", "also", "has", "had", "later", "then", "earlier",
+                  "firmly", "healso", "shed", "(he", '"She', "Lavrov", "said", ",", "."]
+
+
+@settings(max_examples=500, **DETERMINISTIC)
+@given(pieces=st.lists(st.tuples(st.sampled_from(PRONOUN_PIECES), st.sampled_from(SPACES)), max_size=8))
+def test_the_look_for_a_closing_pronoun_asks_the_pattern_whenever_it_may_match(pieces):
+    words = "".join(word + space for word, space in pieces)
+    for pattern in (attribution_module._PRONOUN_SUBJECT, attribution_module._PRONOUN_BEFORE_VERB):
+        found, plain = attribution_module._pronoun_closing(pattern, words), pattern.search(words)
+        assert (found and found.span()) == (plain and plain.span())
+
+
+CITATION_PIECES = ["According to", "according to", "accord", "in", "Lavrov's", "his", "her", "words", "word",
+                   "World", "wd", "wld", "opinion", "view", "views", "as", "put it", "Put It", "citing",
+                   "CITING", "the", "Tokyo", "\u0130", "\u212a", "said", '"', "“", "”", "«", "»", " ", ",", "."]
+
+
+@settings(max_examples=500, **DETERMINISTIC)
+@given(texts=st.lists(st.lists(st.sampled_from(CITATION_PIECES), max_size=10).map("".join), min_size=1,
+                      max_size=6))
+def test_the_scan_rules_out_only_texts_without_a_citation(texts):
+    free = citation_free_texts(texts)
+    for text in texts:
+        if text in free:
+            for inside in (False, True):
+                spans = attribution_module.quote_spans(text, inside)[0]
+                outside = attribution_module._outside(text, spans)
+                assert not attribution_module._may_cite(outside.lower())
+
+
+def test_the_citation_scan_on_sentences_of_the_wires():
+    texts = [
+        "According to Kyodo, the talks will resume in March.",            # according to
+        "In Lavrov's words, the issue is closed.",                        # in X's words
+        "Tokyo, citing security concerns, protested.",                    # citing
+        "The islands lie off the coast of Hokkaido.",                     # nothing
+        "Moscow reviewed the plan.",                                      # "view" inside a word: may, in vain
+        "As one diplomat PUT IT, nothing moved.",                         # case
+        "The \u212aremlin's reply is awaited.",                           # the Kelvin sign: counts as found
+    ]
+    free = citation_free_texts(texts)
+    assert [text not in free for text in texts] == [True, True, True, False, True, True, True]
+
+
+ARTICLE_LINES = ["Irina Kovalenko teaches Japanese at a school.", "Kenji Sato has worked in Moscow.",
+                 "The minister runs the office.", "Anna Kerr works in London and Kenji Sato leads it.",
+                 "Min-jung Cho lives in Seoul.", "Yuri Barsukov-smith serves tea.", "Tokyo works hard.",
+                 "He said Ivan Petrov teaches.", "Ivan Petrov", "teaches", ""]
+
+
+@settings(max_examples=300, **DETERMINISTIC)
+@given(lines=st.lists(st.sampled_from(ARTICLE_LINES), max_size=8))
+def test_names_before_a_verb_of_work_are_found_at_each_lines_start_as_a_multi_line_search_finds_them(lines):
+    whole = "\n".join(lines)
+    needles = actors_module._occurrences(whole, actors_module._NEEDLES).get("works", ())
+    plain = re.compile("^" + actors_module._NAME_THEN_WORK.pattern, re.MULTILINE)
+    assert [m.span(1) for m in actors_module._lines_opening_with(actors_module._NAME_THEN_WORK, whole, needles)] \
+        == [m.span(1) for m in plain.finditer(whole)]

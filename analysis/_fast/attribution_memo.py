@@ -1,5 +1,5 @@
-"""The fast path of attribution: what a sentence holds on its own, kept per distinct sentence, and a scan of
-the whole table for the sentences in which no verb can be found.
+"""The fast path of attribution: what a sentence holds on its own, kept per distinct sentence, and scans of
+the whole table for the sentences in which no verb, or no citation ("according to X"), can be found.
 
 Neither decides anything: ``analysis.attribution.sentence_facts`` states the rules, and
 ``tests/test_attribution_fast.py`` checks with hypothesis that attributing through here gives the rows the
@@ -62,10 +62,20 @@ class _NoPhrases:
 NO_PHRASES = _NoPhrases()
 
 
+class _NoCitations:
+    """The citations of a sentence in which the table's scan found none of the words a citation needs."""
+
+    def may_cite(self, outside: str) -> bool:
+        return False
+
+
+NO_CITATIONS = _NoCitations()
+
+
 class ChunkFacts:
     """``sentence_facts`` of the sentences of one statement table: from the cache for a sentence seen before;
     else worked by ``compute``, with the verb finders that the table's scan proved would find nothing in it
-    replaced by ``NO_PHRASES``.
+    replaced by ``NO_PHRASES``, and its citations, if the scan found none of their words, by ``NO_CITATIONS``.
 
     Args:
         compute: ``analysis.attribution.sentence_facts``.
@@ -79,16 +89,17 @@ class ChunkFacts:
         self.cache = cache.serving(finders.actors)
         self.known = cache.known      # looked up once per statement: the dict itself, not a method around it
         self.no_speech, self.no_position = verb_free_texts(texts, finders)
-        self.finders = {(skip_speech, skip_position): finders._replace(
-                            speech=NO_PHRASES if skip_speech else finders.speech,
-                            position=NO_PHRASES if skip_position else finders.position)
-                        for skip_speech in (False, True) for skip_position in (False, True)}
+        self.no_citation = citation_free_texts(texts)
+        self.finders = {(skip_speech, skip_position, skip_citations): _narrowed(
+                            finders, skip_speech, skip_position, skip_citations)
+                        for skip_speech in (False, True) for skip_position in (False, True)
+                        for skip_citations in (False, True)}
 
     def __call__(self, text: str, text_for_quotes: str, inside: bool, is_headline: bool):
         key = (text, text_for_quotes is not text, inside, is_headline)
         facts = self.known.get(key)
         if facts is None:
-            finders = self.finders[text in self.no_speech, text in self.no_position]
+            finders = self.finders[text in self.no_speech, text in self.no_position, text in self.no_citation]
             facts = self.compute(text, text_for_quotes, inside, is_headline, finders)
             self.cache.put(key, facts)
         return facts
@@ -101,11 +112,31 @@ class ChunkFacts:
         key = (text, text_for_quotes is not text, inside, is_headline, tag)
         facts = self.known.get(key)
         if facts is None:
-            facts = self.compute(text, text_for_quotes, inside, is_headline, finders._replace(
-                speech=NO_PHRASES if text in self.no_speech else finders.speech,
-                position=NO_PHRASES if text in self.no_position else finders.position))
+            facts = self.compute(text, text_for_quotes, inside, is_headline, _narrowed(
+                finders, text in self.no_speech, text in self.no_position, text in self.no_citation))
             self.cache.put(key, facts)
         return facts
+
+
+def _narrowed(finders, skip_speech: bool, skip_position: bool, skip_citations: bool):
+    """``finders`` with the finders that the table's scan proved would find nothing in a sentence replaced."""
+    return finders._replace(speech=NO_PHRASES if skip_speech else finders.speech,
+                            position=NO_PHRASES if skip_position else finders.position,
+                            citations=NO_CITATIONS if skip_citations else finders.citations)
+
+
+# What every citation holds (``analysis.attribution._may_cite``), as found in the whole sentence: a space a quote's
+# blanking makes is never between two words that stay, except before "view", looked for without it.
+_CITATION_WORDS = "accord|citing|put it|word|world|wd|wld|opinion|view"
+
+
+def citation_free_texts(texts: list[str]) -> set:
+    """The texts in which no citation can be found ("according to", "in X's words" ...): one Arrow (RE2) scan,
+    case-insensitive, of the words ``_may_cite`` needs. As for the verbs, İ and the Kelvin sign count as found."""
+    array = pa.array(texts, type=pa.large_string())
+    may = pc.or_(pc.match_substring_regex(array, _CITATION_WORDS, ignore_case=True),
+                 pc.match_substring_regex(array, "[\u0130\u212a]")).to_pylist()
+    return {text for text, maybe in zip(texts, may) if not maybe}
 
 
 def verb_free_texts(texts: list[str], finders) -> tuple[set, set]:
