@@ -122,12 +122,16 @@ def challenge_scores(gold):
 
 def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_scores):
     """Trained on the real-genre sets too, the classifier leads the cues on the frozen challenge set, raw
-    and at the seeds' share of stance statements; the ensemble (the cues and the classifier's confident
-    stances) keeps every stance of the cues and leads both."""
+    and at the seeds' share of stance statements; so does the ensemble (the cues and the classifier's stances
+    of probability >= 0.70), which keeps every stance of the cues and leads the classifier alone at the seeds'
+    share. Raw, on this set where 63% of statements carry a stance, it scored 0.937 at the threshold of 0.55;
+    at 0.70, chosen on the real-genre sets (docs/evaluation.md, "Sixteenth round"), it is level with the
+    classifier alone (0.909 against 0.910)."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
-    assert rounded["ensemble"]["raw"] == 0.937 and rounded["model"]["raw"] == 0.910
-    assert rounded["ensemble"]["raw"] > rounded["model"]["raw"]
+    assert rounded["ensemble"] == {"raw": 0.909, "adjusted": 0.847}
+    assert rounded["model"] == {"raw": 0.910, "adjusted": 0.808}
+    assert rounded["ensemble"]["adjusted"] > rounded["model"]["adjusted"]
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
 
@@ -167,28 +171,28 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
 # codebook tagger's macro-F1; the ensemble's macro-F1 and precision, and its speaker / voice_side / mode /
 # holder_side accuracy; statements scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.948, 0.914], [0.936, 0.965, 0.966, 0.827], 828),
-    "real_genres_7": (0.546, [0.952, 0.926], [0.938, 0.947, 0.955, 0.849], 793),
-    "real_genres_8": (0.554, [0.954, 0.914], [0.922, 0.945, 0.953, 0.884], 854),
-    "real_genres_9": (0.598, [0.942, 0.891], [0.884, 0.952, 0.956, 0.820], 744),
-    "real_genres_10": (0.557, [0.960, 0.927], [0.925, 0.955, 0.955, 0.857], 770),
-    "real_genres_11": (0.482, [0.964, 0.935], [0.913, 0.935, 0.941, 0.817], 657),
-    "real_genres_12": (0.569, [0.927, 0.882], [0.912, 0.946, 0.929, 0.815], 822),
-    "real_genres_13": (0.562, [0.964, 0.932], [0.902, 0.955, 0.958, 0.861], 786),
-    "real_genres_14": (0.584, [0.953, 0.925], [0.860, 0.885, 0.934, 0.841], 786),
-    "real_genres_15": (0.621, [0.952, 0.916], [0.938, 0.951, 0.961, 0.842], 996),
-    "real_genres_16": (0.630, [0.943, 0.911], [0.954, 0.965, 0.967, 0.841], 1046),
-    "real_genres_17": (0.656, [0.932, 0.881], [0.957, 0.964, 0.971, 0.840], 1069),
-    "real_genres_18": (0.597, [0.964, 0.934], [0.890, 0.933, 0.939, 0.845], 1086),
-    "real_genres_19": (0.612, [0.943, 0.917], [0.908, 0.929, 0.948, 0.813], 1123),
-    "real_genres_20": (0.588, [0.951, 0.912], [0.939, 0.950, 0.958, 0.833], 1058),
-    "real_genres_21": (0.631, [0.953, 0.921], [0.965, 0.965, 0.981, 0.808], 1072),
-    "real_genres_22": (0.652, [0.935, 0.884], [0.922, 0.969, 0.976, 0.833], 1021),
-    "real_genres_23": (0.664, [0.948, 0.902], [0.939, 0.953, 0.961, 0.857], 891),
-    "real_genres_24": (0.662, [0.955, 0.914], [0.955, 0.966, 0.971, 0.847], 946),
-    "real_genres_25": (0.639, [0.957, 0.933], [0.927, 0.906, 0.960, 0.836], 1023),
-    "real_genres_26": (0.585, [0.957, 0.923], [0.941, 0.953, 0.959, 0.831], 1033),
-    "real_genres_27": (0.652, [0.963, 0.929], [0.946, 0.956, 0.964, 0.871], 967),
+    "real_genres_6": (0.582, [0.958, 0.932], [0.936, 0.965, 0.966, 0.827], 828),
+    "real_genres_7": (0.546, [0.953, 0.929], [0.938, 0.947, 0.955, 0.849], 793),
+    "real_genres_8": (0.554, [0.964, 0.932], [0.922, 0.945, 0.953, 0.884], 854),
+    "real_genres_9": (0.598, [0.948, 0.902], [0.884, 0.952, 0.956, 0.820], 744),
+    "real_genres_10": (0.557, [0.968, 0.941], [0.925, 0.955, 0.955, 0.857], 770),
+    "real_genres_11": (0.482, [0.984, 0.974], [0.913, 0.935, 0.941, 0.816], 657),
+    "real_genres_12": (0.569, [0.929, 0.886], [0.912, 0.946, 0.929, 0.815], 822),
+    "real_genres_13": (0.562, [0.968, 0.941], [0.902, 0.955, 0.958, 0.861], 786),
+    "real_genres_14": (0.584, [0.965, 0.946], [0.860, 0.885, 0.934, 0.840], 786),
+    "real_genres_15": (0.621, [0.957, 0.924], [0.938, 0.951, 0.961, 0.842], 996),
+    "real_genres_16": (0.630, [0.948, 0.919], [0.954, 0.965, 0.967, 0.841], 1046),
+    "real_genres_17": (0.656, [0.950, 0.913], [0.957, 0.964, 0.971, 0.839], 1069),
+    "real_genres_18": (0.597, [0.970, 0.945], [0.890, 0.933, 0.939, 0.845], 1086),
+    "real_genres_19": (0.612, [0.948, 0.925], [0.908, 0.929, 0.948, 0.813], 1123),
+    "real_genres_20": (0.588, [0.964, 0.935], [0.939, 0.950, 0.958, 0.834], 1058),
+    "real_genres_21": (0.631, [0.963, 0.940], [0.965, 0.965, 0.981, 0.808], 1072),
+    "real_genres_22": (0.652, [0.943, 0.897], [0.922, 0.969, 0.976, 0.834], 1021),
+    "real_genres_23": (0.664, [0.957, 0.917], [0.939, 0.953, 0.961, 0.856], 891),
+    "real_genres_24": (0.662, [0.959, 0.922], [0.955, 0.966, 0.971, 0.847], 946),
+    "real_genres_25": (0.639, [0.961, 0.940], [0.927, 0.906, 0.960, 0.836], 1023),
+    "real_genres_26": (0.585, [0.961, 0.929], [0.941, 0.953, 0.959, 0.832], 1033),
+    "real_genres_27": (0.652, [0.968, 0.939], [0.946, 0.956, 0.964, 0.870], 967),
 }
 
 
@@ -207,28 +211,31 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
     """Set 27 as ``tag --leave-out data/annotations/real_genres_27/gold_test.csv`` scores it: the classifier and
     the view words trained without it, as when it was scored untouched in the fifteenth round's first step. Its
-    stance figures are those it had then (ensemble macro-F1 0.803, precision 0.768); its attribution is the
-    round's last, read on it (then speaker 0.932, voice_side 0.895, mode 0.957, holder_side 0.818)."""
+    stance figures were 0.803 (ensemble macro-F1), precision 0.768 then; 0.815 and 0.826 since the sixteenth round
+    raised the ensemble's threshold to 0.70. Its attribution is the fifteenth round's last, read on it (scored
+    untouched: speaker 0.932, voice_side 0.895, mode 0.957, holder_side 0.818)."""
     held_out = _scores_without_genre("real_genres_27", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
-    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.803, 0.768]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.815, 0.826]
     assert [round(float(held_out[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.946, 0.956, 0.964, 0.849]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.946, 0.956, 0.964, 0.851]
 
 
 def test_the_ensemble_on_the_untouched_twenty_eighth_set(tmp_path):
     """The last test part of the fifteenth round, never read: written and coded while set 27 was read, and
     scored at the round's last rules (sets 26 and 27 read, sets 25-27 learned). With the round start's rules
     (66ce8c7): ensemble macro-F1 0.790, precision 0.739; speaker 0.929, voice_side 0.926, mode 0.953,
-    holder_side 0.807; with the first step's (a3c5984): 0.796, 0.748; 0.929, 0.926, 0.953, 0.810
-    (docs/evaluation.md, "Fifteenth round")."""
+    holder_side 0.807; with the first step's (a3c5984): 0.796, 0.748; 0.929, 0.926, 0.953, 0.810; with the
+    round's last, at the ensemble's threshold then (0.55): 0.797, 0.756; 0.937, 0.935, 0.960, 0.813. The figures
+    below are at the threshold the sixteenth round chose on the learned sets (0.70), scored once on this set
+    (docs/evaluation.md, "Fifteenth round" and "Sixteenth round")."""
     scores = _scores_without_genre("real_genres_28", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
     assert round(float(codebook["macro f1"]), 3) == 0.672
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.797, 0.756]
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.815, 0.801]
     assert [round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids
-            ] == [0.817, 0.840, 0.807, 0.723]
+            ] == [0.830, 0.857, 0.830, 0.744]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.937, 0.935, 0.960, 0.813]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.937, 0.935, 0.960, 0.815]
     assert int(ensemble["statements scored"]) == 962
 
 
