@@ -403,6 +403,14 @@ def _occurrences(text: str, needles: StringAutomaton) -> dict[str, list[int]]:
 
 
 _TITLE_NEEDLES = tuple(_TITLES.split("|"))
+# "Fisherman Alexei Dorofeev, who has lived on Iturup ..., said", "retired engineer Nikolai Gromov": a person's
+# occupation before their name, as wires and regional papers introduce people of no office.
+_OCCUPATIONS = ("fisherman", "pensioner", "teacher", "farmer", "student", "engineer", "businessman", "businesswoman",
+                "entrepreneur", "activist", "veteran", "historian", "shopkeeper", "driver", "doctor", "nurse",
+                "mechanic", "retiree", "housewife", "worker")
+_OCCUPATION_NEEDLES = tuple(f"{word[0].upper()}{word[1:]} " for word in _OCCUPATIONS) + tuple(
+    f" {word} " for word in _OCCUPATIONS)
+_OCCUPATION_THEN_NAME = re.compile(rf" ?(?i:{'|'.join(_OCCUPATIONS)}) ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! [A-Z])")
 # The end of a name and the start of its role: "Kenji Sato, a lawmaker", "Sachiko Hamada, 86, from Shikotan",
 # "Masatoshi Ishigaki, mayor of Nemuro", "Kenji Okamura, vice chairman of the residents league", "Hideo
 # Kurosaki, 68, headed the Russia division at the embassy".
@@ -423,6 +431,7 @@ _SPEAKING = ("said", "says", "told", "added", "recalled", "explained", "noted", 
 _SPEAKS = tuple(f" {verb}" for verb in _SPEAKING)
 # Where an introduction may be: a title before a name, a verb of speech after one.
 _NEEDLES = StringAutomaton({**{needle: "title" for needle in _TITLE_NEEDLES},
+                            **{needle: "occupation" for needle in _OCCUPATION_NEEDLES},
                             **{needle: "speaks" for needle in _SPEAKS},
                             **{f" {verb}": "works" for verb in _WORK_VERBS}})
 _SPEECH_AT = re.compile(rf" (?:{'|'.join(_SPEAKING)})\b")           # the whole word, where one was found
@@ -431,6 +440,10 @@ _SPEAKER_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})$")
 # '...," said Min-jung Cho': a two-word name right after an inverted verb, and its role.
 _NAME_AFTER_VERB = re.compile(r" ([A-Z][a-z]+(?:-[a-z]+)? [A-Z][a-z]+(?:-[a-z]+)?)\b(?![- ][A-Z])"
                               r"(?:(?:,? (?:of|at|from|with)|, (?:an?|the)) ([^,.;\n]{3,80}))?")
+# '..., said one protester, Nikolai Gromov, a 64-year-old retired engineer.': a noun for the person, then the name
+# between commas, then the role.
+_NOUN_NAME_AFTER_VERB = re.compile(r" (?:one|an?|another) ([a-z]+(?: [a-z]+)?), ([A-Z][a-z]+ [A-Z][a-z]+),"
+                                   r"(?: an? ([^,.;\n]{3,80}))?")
 # A Korean name: the family name first, the given name hyphenated ("Lee Jae-kwon").
 _KOREAN_GIVEN = re.compile(r" [A-Z][a-z]+-[a-z]+$")
 _NOT_SPEAKER_NAMES = {"He", "She", "It", "They", "This", "That", "The", "Officials", "Analysts", "Experts",
@@ -477,6 +490,10 @@ def _introductions(whole: str, known):
         before = _TITLE_BEFORE.search(whole, max(0, at - 60), at)
         role = (before.group(0) if before else "") + whole[at:found.start(1)]
         yield found.group(1), role.strip(), found.start(1)
+    for at in needles.get("occupation", ()):
+        found = _OCCUPATION_THEN_NAME.match(whole, at)
+        if found is not None and not known(found.group(1)) and _is_name(found.group(1)):
+            yield found.group(1), whole[at:found.start(1)].strip().lower(), found.start(1)
     for found in _COMMA_NAME_COMMA.finditer(whole):
         role = _ROLE_RIGHT_BEFORE.search(whole, max(0, found.start() - 80), found.start())
         if role is None or known(found.group(1)) or not _is_name(found.group(1)):
@@ -501,6 +518,10 @@ def _introductions(whole: str, known):
                 and _NOT_NAMES.isdisjoint(inverted.group(1).split()):
             # '"...," said Yuri Barsukov of a Moscow think-tank.': the name after the verb, its role after it
             yield inverted.group(1), inverted.group(2) or "", inverted.start(1)
+        elif verb and inverted is None and whole[max(0, at - 3):at].rstrip()[-1:] in ",\"”":
+            named = _NOUN_NAME_AFTER_VERB.match(whole, verb.end())
+            if named and not known(named.group(2)) and _is_name(named.group(2)):
+                yield named.group(2), ", ".join(filter(None, (named.group(1), named.group(3)))), named.start(2)
         speaks = _SPEAKER_BEFORE.search(whole, max(0, at - 30), at) if verb else None
         if speaks is None:
             continue

@@ -240,7 +240,7 @@ _BRIDGE = re.compile(
     re.IGNORECASE)
 # Patterns of the per-sentence rules, compiled once (``re.fullmatch(str, ...)`` looks its pattern up each call).
 _PAPER_GAP = re.compile(r"\s*(?:news\s+)?paper\s*")
-_ROLE_THEN_NAME = re.compile(r"\s+the\s+[a-z]+(?:\s+[a-z]+)?,\s+")
+_ROLE_THEN_NAME = re.compile(r"\s+(?:the|one|an?|another)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?:[A-Z][a-z]+\s+)?")
 _TITLE_GAP = re.compile(r"\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){1,4}")      # "said Senator Andrei Klishas"
 _THE_GAP = re.compile(r"\s*(?:(?:the|an?)\s+|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?", re.IGNORECASE)
 _LABEL_TAIL_TOPIC = re.compile(r"['’]s\b|.{30}")
@@ -737,7 +737,8 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
             if _THE_GAP.fullmatch(text, verb_end, mention.start) or (
                     mention.actor.type in PERSON_TYPES and (_ROLE_THEN_NAME.fullmatch(text, verb_end, mention.start)
                                                             or _TITLE_GAP.fullmatch(text, verb_end, mention.start))):
-                return ("actor", mention.actor)       # (or "said the official, Yoshiko Amano", "said Senator ...")
+                return ("actor", mention.actor)       # (or "said the official, Yoshiko Amano", "said one protester,
+                                                      # Nikolai Gromov", "said Senator ...")
             break
     anaphor = _ANAPHOR.match(text[verb_end:].lstrip())
     if anaphor:

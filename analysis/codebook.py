@@ -29,10 +29,10 @@ from .vocab import HOLDER_SIDES
 TOP_KEYS = {"version", "lexicon", "negation", "context", "no_view", "shared_documents", "stances", "frames"}
 CONTEXT_KEYS = {"window", "refers_back"}
 NO_VIEW_KEYS = {"withholds", "unless"}
-SHARED_DOCUMENT_KEYS = {"stances", "names"}
+SHARED_DOCUMENT_KEYS = {"stances", "names", "pointing_back"}
 NEGATION_KEYS = {"window", "cues", "hedges", "cancels", "avoidance"}
 STANCE_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "cues", "default_holder",
-               "holder_from_position"}
+               "holder_from_position", "holders"}
 FRAME_KEYS = {"id", "label", "definition", "cues"}
 CUE_KEYS = {"id", "pattern", "note", "negatable", "holder"}
 HOLDERS = set(HOLDER_SIDES) - {"none"}  # a cue or stance names a holder; "none" is no holder
@@ -79,6 +79,7 @@ class Label:
     exclude: tuple = ()
     examples: dict = field(default_factory=dict, compare=False)
     holder_from_position: bool = True   # whether the subject of a position predicate holds the stance
+    holders: tuple = ()   # the sides that may hold the stance; empty: any
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ class HolderImplications:
 
     ``default_holder``: stance id -> the side that usually holds it; ``from_position``: stance id -> whether
     the subject of a position predicate ("Tokyo maintains ...") holds it; ``cue_holder``: cue id -> the side
-    whose position the cue words ("illegally occupied" is Japan's claim).
+    whose position the cue words ("illegally occupied" is Japan's claim); ``holders``: stance id -> the sides
+    that may hold it, for the stances whose entry lists them.
     """
 
     default_holder: dict
@@ -97,13 +99,20 @@ class HolderImplications:
     evaluates: tuple = ()   # compiled patterns of an evaluation that keeps a view in such a statement
     shared_stances: frozenset = frozenset()   # the ``shared_documents`` section: the stances a document both
     shared_documents: tuple = ()              # sides signed states, and the compiled patterns that name one
+    holders: dict = field(default_factory=dict)
+    pointing_back: tuple = ()   # compiled patterns of a statement telling of the document the one before names
 
-    def tells_shared_document(self, stances, text: str) -> bool:
+    def tells_shared_document(self, stances, text: str, before: str = "") -> bool:
         """Whether a statement with ``stances`` tells what a document both sides signed says (the
         ``shared_documents`` section): every stance is one such a document states and a pattern names one
-        ("Under the 1956 declaration, Moscow agreed to hand over two islands after a peace treaty")."""
-        return (bool(stances) and all(stance in self.shared_stances for stance in stances)
-                and any(pattern.search(text) for pattern in self.shared_documents))
+        ("Under the 1956 declaration, Moscow agreed to hand over two islands after a peace treaty"), or it
+        points back to the document the statement ``before`` it names ("That document promised the handover of
+        Shikotan and the Habomai islets once a peace treaty was signed")."""
+        if not stances or not all(stance in self.shared_stances for stance in stances):
+            return False
+        return any(pattern.search(text) for pattern in self.shared_documents) or (
+            bool(before) and any(pattern.search(text) for pattern in self.pointing_back)
+            and any(pattern.search(before) for pattern in self.shared_documents))
 
     def states_no_view(self, text: str) -> bool:
         """Whether a statement without a stance says nothing of its side's view (the ``no_view`` section):
@@ -137,6 +146,7 @@ class Codebook:
     evaluates: tuple = field(default=(), compare=False)
     shared_stances: frozenset = field(default=frozenset(), compare=False)   # the ``shared_documents`` section
     shared_documents: tuple = field(default=(), compare=False)
+    pointing_back: tuple = field(default=(), compare=False)
 
     @property
     def stance_ids(self) -> list[str]:
@@ -154,7 +164,8 @@ class Codebook:
     def holder_implications(self) -> HolderImplications:
         return HolderImplications(self.default_holders, {s.id: s.holder_from_position for s in self.stances},
                                   {cue.id: cue.holder for cue in self.cues() if cue.holder},
-                                  self.withholds, self.evaluates, self.shared_stances, self.shared_documents)
+                                  self.withholds, self.evaluates, self.shared_stances, self.shared_documents,
+                                  {s.id: frozenset(s.holders) for s in self.stances if s.holders}, self.pointing_back)
 
     def stance(self, stance_id: str) -> Label:
         for stance in self.stances:
@@ -172,6 +183,19 @@ def _holder(path, where, key, value) -> str:
     if not isinstance(value, str) or value not in HOLDERS:
         fail(path, where, f"{key} {shown(value)} not in {sorted(HOLDERS)}")
     return value
+
+
+def _holders(path, where, value, default_holder: str) -> tuple:
+    """A stance's ``holders``: a list of sides, which holds its ``default_holder`` if it has one."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not value:
+        fail(path, where, f"holders must be a list of sides, got {shown(value)}")
+    sides = tuple(_holder(path, where, "holders: side", side) or fail(path, where, "holders: a side is empty")
+                  for side in value)
+    if default_holder and default_holder not in sides:
+        fail(path, where, f"holders {list(sides)} must include the default_holder {default_holder!r}")
+    return sides
 
 
 def _examples(path, where, value) -> dict:
@@ -258,6 +282,7 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues, lexicon: dict | None
         from_position = entry.get("holder_from_position", True)
         if not isinstance(from_position, bool):
             fail(path, where, f"holder_from_position must be true or false, got {shown(from_position)}")
+        holders = _holders(path, where, entry.get("holders"), default_holder)
         entry_cues = entry.get("cues")
         if entry_cues is not None and not isinstance(entry_cues, list):
             fail(path, where, f"cues must be a list of cues, got {shown(entry_cues)}")
@@ -287,7 +312,7 @@ def _labels(path, kind, entries, keys, seen_ids, seen_cues, lexicon: dict | None
         exclude = text_list(path, where, "exclude", entry.get("exclude"))
         examples = _examples(path, where, entry.get("examples"))
         labels.append(Label(label_id, label, definition.strip(), tuple(cues), default_holder, include, exclude,
-                            examples, from_position))
+                            examples, from_position, holders))
     return tuple(labels)
 
 
@@ -338,24 +363,30 @@ def _no_view(path, section) -> tuple[tuple, tuple]:
     return compiled[0], compiled[1]
 
 
-def _shared_documents(path, section, stance_ids) -> tuple[frozenset, tuple]:
-    """The ``shared_documents`` section: the ``stances`` (ids) a document both sides signed states, and the
-    ``names`` (patterns, compiled case-insensitive) that name such a document."""
+def _shared_documents(path, section, stance_ids) -> tuple[frozenset, tuple, tuple]:
+    """The ``shared_documents`` section: the ``stances`` (ids) a document both sides signed states, the
+    ``names`` (patterns, compiled case-insensitive) that name such a document, and the ``pointing_back``
+    patterns of a statement that tells of the document the statement before it names ("That document says
+    ...")."""
     if section is None:
-        return frozenset(), ()
+        return frozenset(), (), ()
     if not isinstance(section, dict):
         fail(path, "shared_documents", f"must be a mapping with stances and names, got {shown(section)}")
     check_keys(path, "shared_documents", section, SHARED_DOCUMENT_KEYS)
-    stances, names = section.get("stances") or [], section.get("names") or []
+    stances = section.get("stances") or []
     if not isinstance(stances, list) or not all(isinstance(stance, str) for stance in stances):
         fail(path, "shared_documents", f"stances must be a list of stance ids, got {shown(stances)}")
     for stance in stances:
         if stance not in stance_ids:
             fail(path, "shared_documents", f"stances: {stance!r} is not a stance id of this codebook")
-    if not isinstance(names, list):
-        fail(path, "shared_documents", f"names must be a list of patterns in quotes, got {shown(names)}")
-    return frozenset(stances), tuple(compile_pattern(path, f"shared_documents names[{number}]", pattern)
-                                     for number, pattern in enumerate(names, start=1))
+    patterns = {}
+    for key in ("names", "pointing_back"):
+        written = section.get(key) or []
+        if not isinstance(written, list):
+            fail(path, "shared_documents", f"{key} must be a list of patterns in quotes, got {shown(written)}")
+        patterns[key] = tuple(compile_pattern(path, f"shared_documents {key}[{number}]", pattern)
+                              for number, pattern in enumerate(written, start=1))
+    return frozenset(stances), patterns["names"], patterns["pointing_back"]
 
 
 def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
@@ -383,7 +414,7 @@ def load_codebook(path: Path | str = paths.CODEBOOK) -> Codebook:
     negators, hedges, cancels, avoiders = (_negation_words(path, negation, key) for key in NEGATION_WORDS)
     refers_back, context_window = _context(path, data.get("context"))
     withholds, evaluates = _no_view(path, data.get("no_view"))
-    shared_stances, shared_documents = _shared_documents(path, data.get("shared_documents"),
+    shared_stances, shared_documents, pointing_back = _shared_documents(path, data.get("shared_documents"),
                                                          {stance.id for stance in stances})
     return Codebook(stances, frames, negators, hedges, window, str(path), cancels, lexicon, avoiders, refers_back,
-                    context_window, withholds, evaluates, shared_stances, shared_documents)
+                    context_window, withholds, evaluates, shared_stances, shared_documents, pointing_back)

@@ -22,7 +22,9 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    Habomai islets after a peace treaty"), states the order both sides agreed: ``both`` (the codebook's
    ``shared_documents`` section), unless its voice is the side that holds the stance by default (a Russian
    official citing the declaration states Russia's treaty-first line). Coders of sets 15-24 gave such
-   statements both 40 times in 51 (docs/evaluation.md, "Fourteenth round").
+   statements both 40 times in 51 (docs/evaluation.md, "Fourteenth round"). So does a statement that points
+   back to the document the statement before it names ("That document promised the handover of Shikotan and
+   the Habomai islets once a peace treaty was signed"; the section's ``pointing_back``).
 3. **No stance.** A statement without a stance still expresses the view of a side's official who speaks in
    it (quoted or reported; not a newspaper or other media), unless it says nothing of a view: it only
    withholds comment, greets or announces procedure (the codebook's ``no_view`` section), asks a question in
@@ -41,6 +43,13 @@ The rule, in order (``resolve_holder``); a *side* here is russia, japan or us:
    is (a span naming both names none).
 7. **Subject.** In narration, the side of the sentence's subject.
 8. **Defaults.** The stances' default holders when they agree; else ``both``.
+9. **Who can hold it.** A stance whose codebook entry lists its ``holders`` is held only by those sides: a
+   holder the rules above gave that is not among them gives way to the default holder. A Japanese minister
+   telling that "Russia unilaterally announced the suspension, blaming it on the measures taken by Japan"
+   states Russia's complaint, not Japan's; "Russia quits peace talks with Japan over sanctions" names Japan
+   only as the side that imposed them. Coders of real-genre sets 1-27 gave the sanctions stance, coded alone,
+   to Russia 975 times in 988, the territory-first stance to Japan or both 1,165 times in 1,172 and the
+   treaty-first stance to Russia or both 573 times in 576 (docs/evaluation.md, "Seventeenth round").
 """
 from __future__ import annotations
 
@@ -75,6 +84,13 @@ def statement_words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
+def statement_terms(text: str) -> set[str]:
+    """The distinct words of a statement and the pairs of neighbouring words ("no comment", "we regret"), as
+    scikit-learn's CountVectorizer forms them with ``ngram_range=(1, 2)``: a pair joins two words with a space."""
+    words = _WORD.findall(text.lower())
+    return set(words).union(f"{first} {second}" for first, second in zip(words, words[1:]))
+
+
 @dataclass(frozen=True)
 class ViewWords:
     """Whether a stance-free statement of a side's speaker states that side's view or only a fact, a figure or
@@ -94,10 +110,14 @@ class ViewWords:
     ("has stepped up", "pocketed") than a speaker's, and one model for both read the speakers' statements worse
     (docs/evaluation.md, "Fourteenth round").
 
-    ``weights``: each word's weight and ``bias`` the intercept, in millionths, so that a sum is exact in any
-    order (the column version in ``_fast.view_scan`` adds them in another order). A statement states a view
-    when bias plus the weights of its distinct words and its genre is above zero; a word never seen in
-    training weighs 0.
+    The speakers' model also weighs pairs of neighbouring words ("no comment", "we regret", "will continue"):
+    over five folds of whole sets it read the speakers' stance-free statements better than words alone, the
+    narration's model did not (docs/evaluation.md, "Seventeenth round").
+
+    ``weights``: each word's or pair's weight and ``bias`` the intercept, in millionths, so that a sum is exact
+    in any order (the column version in ``_fast.view_scan`` adds them in another order). A statement states a
+    view when bias plus the weights of its distinct words and pairs (``statement_terms``) and its genre is above
+    zero; a word or pair never seen in training weighs 0.
     """
 
     weights: dict
@@ -114,7 +134,8 @@ class ViewWords:
     @classmethod
     def settings(cls) -> dict:
         """What a fit depends on besides the training data (``_fast.fitted_partner`` keys its cache by it)."""
-        return {"model": "ViewWords", "C": cls.STRENGTH, "words": f"binary min_df {cls.MIN_STATEMENTS}",
+        return {"model": "ViewWords", "C": cls.STRENGTH,
+                "words": f"binary min_df {cls.MIN_STATEMENTS}, pairs of words for the speakers' statements",
                 "context": "genre", "narration C": cls.NARRATION_STRENGTH}
 
     @classmethod
@@ -124,17 +145,18 @@ class ViewWords:
         rows = list(zip(texts, says_view, genres))
         spoken = [row for row in rows if row[2] != NARRATION]
         narrated = [row for row in rows if row[2] == NARRATION]
-        weights, bias = cls._fitted(spoken, cls.STRENGTH)
-        narration = cls(*cls._fitted(narrated, cls.NARRATION_STRENGTH)) if narrated else None
+        weights, bias = cls._fitted(spoken, cls.STRENGTH, pairs=True)
+        narration = cls(*cls._fitted(narrated, cls.NARRATION_STRENGTH, pairs=False)) if narrated else None
         return cls(weights, bias, narration)
 
     @classmethod
-    def _fitted(cls, rows, strength: float) -> tuple[dict, int]:
+    def _fitted(cls, rows, strength: float, pairs: bool) -> tuple[dict, int]:
         from sklearn.feature_extraction.text import CountVectorizer
         from sklearn.linear_model import LogisticRegression
 
         vectorizer = CountVectorizer(binary=True, min_df=cls.MIN_STATEMENTS, analyzer=lambda words: words)
-        words = [[*statement_words(text), genre_word(genre)] for text, _, genre in rows]
+        terms = statement_terms if pairs else statement_words
+        words = [[*terms(text), genre_word(genre)] for text, _, genre in rows]
         model = LogisticRegression(C=strength, max_iter=2000).fit(vectorizer.fit_transform(words),
                                                                   [bool(view) for _, view, _ in rows])
         words = vectorizer.get_feature_names_out().tolist()
@@ -147,7 +169,7 @@ class ViewWords:
         if genre == NARRATION and self.narration is not None:
             return self.narration.says_view(text, genre)
         return self.bias + self.weights.get(genre_word(genre), 0) + sum(
-            self.weights.get(word, 0) for word in statement_words(text)) > 0
+            self.weights.get(term, 0) for term in statement_terms(text)) > 0
 
 
 # What the view words weigh in place of a document's genre for the outlet's narration (rule 3).
@@ -170,7 +192,8 @@ def asks_in_a_turn(text: str, genre: str) -> bool:
 
 def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, subject_side: str,
                    speaker_type: str, cue_holders, span_sides, implications: HolderImplications,
-                   text: str = "", reported_side: str = "", off_topic: bool = False, asks: bool = False,
+                   text: str = "", before: str = "", reported_side: str = "", off_topic: bool = False,
+                   asks: bool = False,
                    views: ViewWords | None = None, genre: str = "") -> str:
     """Whose position a statement expresses, by the rule of the module docstring.
 
@@ -181,6 +204,7 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
         span_sides: ``side_named_in`` of each matched span.
         implications: ``Codebook.holder_implications``.
         text: the statement (rule 3 reads it for a view withheld).
+        before: the statement before it in its article, for one that points back to a document (rule 2b).
         reported_side: the side whose words a turn's statement reports (rule 2), or "".
         off_topic: whether the statement belongs to a transcript turn on another topic (rule 3).
         asks: whether the statement is a question asked in a transcript or interview (``asks_in_a_turn``),
@@ -190,13 +214,37 @@ def resolve_holder(stances, *, mode: str, voice_side: str, position_side: str, s
     Returns:
         russia, japan, us, both or none.
     """
+    holder = _by_the_rules(stances, mode=mode, voice_side=voice_side, position_side=position_side,
+                           subject_side=subject_side, speaker_type=speaker_type, cue_holders=cue_holders,
+                           span_sides=span_sides, implications=implications, text=text,
+                           before=before, reported_side=reported_side, off_topic=off_topic, asks=asks, views=views,
+                           genre=genre)
+    return held_by_whom_it_can(stances, holder, implications)
+
+
+def held_by_whom_it_can(stances, holder: str, implications: HolderImplications) -> str:
+    """Rule 9: a holder that one of the statement's stances cannot have gives way to their default holders (the one
+    they agree on, else ``both``). A stance whose codebook entry lists ``holders`` is held only by those; the
+    rule applies when every stance of the statement lists them.
+    """
+    if not stances or any(stance not in implications.holders for stance in stances):
+        return holder
+    if all(holder in implications.holders[stance] for stance in stances):
+        return holder
+    defaults = sorted({implications.default_holder[s] for s in stances if implications.default_holder.get(s)})
+    return defaults[0] if len(defaults) == 1 else "both"
+
+
+def _by_the_rules(stances, *, mode, voice_side, position_side, subject_side, speaker_type, cue_holders,
+                  span_sides, implications, text, before, reported_side, off_topic, asks, views, genre) -> str:
+    """Rules 1-8 of the module docstring."""
     named = sorted(set(cue_holders))
     from_position = not stances or any(implications.from_position.get(s, True) for s in stances)
     if position_side in PARTIES and from_position:
         return "both" if any(side != position_side for side in named) else position_side
     if reported_side in PARTIES and not asks:
         return reported_side
-    if implications.tells_shared_document(stances, text) and voice_side not in {
+    if implications.tells_shared_document(stances, text, before) and voice_side not in {
             implications.default_holder.get(stance) for stance in stances}:
         return "both"
     if not stances:
@@ -241,8 +289,9 @@ def holder_column(statements, stances, evidence, codebook: Codebook, views: View
                       else [""] * len(statements))
     off_topics = statements["off_topic"].tolist() if "off_topic" in statements else [False] * len(statements)
     genres = statements["genre"].tolist() if "genre" in statements else [""] * len(statements)
-    for row_stances, row_evidence, text, reported, off_topic, genre, mode, voice, position, subject, speaker_type \
-            in zip(stances, evidence, texts, reported_sides, off_topics, genres, *columns):
+    articles = statements["article_id"].tolist() if "article_id" in statements else [""] * len(statements)
+    for number, (row_stances, row_evidence, text, reported, off_topic, genre, mode, voice, position, subject,
+                 speaker_type) in enumerate(zip(stances, evidence, texts, reported_sides, off_topics, genres, *columns)):
         if not row_stances and not row_evidence:
             asks = asks_in_a_turn(text, genre)
             key = (mode, voice, position, subject, speaker_type, reported, off_topic, asks)
@@ -263,7 +312,10 @@ def holder_column(statements, stances, evidence, codebook: Codebook, views: View
             continue
         # With a stance the holder depends on the statement (its cue matches, a shared document it names) and its
         # attribution columns: resolved once per combination (a wire's background paragraph recurs word for word).
-        key = (text, tuple(row_stances), mode, voice, position, subject, speaker_type, reported)
+        # (the statement before counts only for one that points back to a document it may name, rule 2b)
+        before = (texts[number - 1] if number and articles[number - 1] == articles[number]
+                  and any(pattern.search(text) for pattern in implications.pointing_back) else "")
+        key = (text, before, tuple(row_stances), mode, voice, position, subject, speaker_type, reported)
         if key not in with_stance:
             for e in row_evidence:
                 if e.text not in span_side:
@@ -272,7 +324,7 @@ def holder_column(statements, stances, evidence, codebook: Codebook, views: View
                 row_stances, mode=mode, voice_side=voice, position_side=position, subject_side=subject,
                 speaker_type=speaker_type, cue_holders=[cue_holder[e.cue] for e in row_evidence if e.cue in cue_holder],
                 span_sides=[span_side[e.text] for e in row_evidence], implications=implications,
-                text=text, reported_side=reported)
+                text=text, before=before, reported_side=reported)
         holders.append(with_stance[key])
     if no_view:
         from ._fast.no_view_scan import no_view_flags   # the machinery imports this module's rule

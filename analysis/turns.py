@@ -176,6 +176,8 @@ _STENOGRAM_START = re.compile(r"Chair|Presiding|Voices? from|[A-Z][a-z]+(?:-[A-Z
 _CHAIR_LABEL = re.compile(r"^(?:the )?(?:chairman|chairwoman|chairperson|chair|presiding|presiding officer)$",
                           re.IGNORECASE)
 _FROM_THE_FLOOR = re.compile(r"^voices? from the (?:hall|floor)$", re.IGNORECASE)
+# A radio transcript's role for the programme's own reporter ("KENT ASHBY, BYLINE:").
+_BYLINE = re.compile(r"^byline$", re.IGNORECASE)
 _PRESENTER_ROLE = re.compile(r"\b(anchor|host|presenter|moderator|correspondent|reporter)\b", re.IGNORECASE)
 _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio|cctv|cgtn)\b", re.IGNORECASE)
@@ -404,16 +406,21 @@ class _Article:
                 continue        # a label ("Senator Dzhabarov: Japan itself ...") introduces nobody, nor does a
                                 # question addressed to the person ("Dr. Volkova, is there anyone ..."), and the
                                 # roster's "Moderator: NAME, ..." leaves the moderator the programme's host
-            if number + 1 < len(texts) and _NAME_LINE.match(text.strip()):
-                # an event's list of speakers, a name on its line and the role on the next ("Irina Volkova" /
-                # "Associate Professor of Government, Georgetown University"); a government's institution in the
-                # role is whom the person served ("Former Director, Russian Division, Ministry of Foreign Affairs
-                # of Japan")
-                served = [m.actor.side for m in self.actors.find(texts[number + 1])
+            if number + 1 < len(texts) and _PRONOUN_ROLE.match(texts[number + 1]):
+                # the role in the next sentence ("... we're joined now by Laura Bennington. She's a professor of
+                # political science at the University of Wisconsin-Madison ...")
+                text = f"{text} {texts[number + 1]}"
+            role_lines = _role_lines(texts, number) if _NAME_LINE.match(text.strip()) else []
+            if role_lines:
+                # an event's list of speakers, a name on its line and the role on the lines after it ("Irina
+                # Volkova" / "Associate Professor of Government, Georgetown University"; "HIROSHI NAKAGAWA" /
+                # "Former Deputy Director-General, European Affairs Bureau" / "Ministry of Foreign Affairs of
+                # Japan"); a government's institution in the role is whom the person served
+                served = [m.actor.side for line in role_lines for m in self.actors.find(line)
                           if m.actor.type == "institution" and m.actor.side in PARTIES]
                 if served:
                     return served[0]
-                text = f"{text.strip()}, {texts[number + 1]}"
+                text = ", ".join([text.strip(), *role_lines])
             if _SCHOLAR.search(text):
                 # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
                 # University; Anna Voronina, Nonresident Fellow, ...")
@@ -444,6 +451,15 @@ class _Article:
             if near:
                 return min(near)[1]
         return ""
+
+    @functools.cached_property
+    def roster_moderators(self) -> set[str]:
+        """The surnames an event's roster lists under its moderator's heading ("Moderator:" / "MICHAEL CARVER" /
+        "Senior Fellow, ...")."""
+        texts = [statement.text.strip() for statement in self.statements]
+        return {_surname(name.title() if name.isupper() else name)
+                for heading, name in zip(texts, texts[1:]) if _MODERATOR_HEADING.match(heading)
+                and _NAME_LINE.match(name) and not _INSTITUTION_WORD.search(name)}
 
     @functools.cached_property
     def interviewers(self) -> set[str]:
@@ -496,6 +512,11 @@ class _Article:
             return self.people.setdefault(label, Actor(label.capitalize(), self._side_of(parliament.group(0))
                                                        or self.side or "other", "generic"))
         name, role = _name_and_role(label)
+        if _BYLINE.match(role.strip()) and name.strip():
+            # "KENT ASHBY, BYLINE:" in a radio transcript: the programme's own reporter, named as coders name
+            # them, reporting and asking for the programme, of no side
+            surname = _surname(name.title() if name.isupper() else name)
+            return self.people.setdefault(surname, Actor(surname, "other", "journalist"))
         presenter = _PRESENTER_ROLE.search(role)
         if presenter and name.strip():
             # "ROSALIND PIERCE, CNN ANCHOR", "MARCUS LOWE, CNN CORRESPONDENT (voice over)": the programme's own
@@ -514,9 +535,10 @@ class _Article:
         affiliation = _AFFILIATION.search(name)
         if affiliation:
             name, role = _AFFILIATION.sub("", name), f"{affiliation.group(1)}, {role}"
-            if _CAPITALISED_NAME.search(affiliation.group(1)):
+            if _CAPITALISED_NAME.search(affiliation.group(1)) and not _CAPITALISED_NAME.search(name):
                 # The Diet's "The Chairperson (Mr. KAWANO Yoshihiro)", "Government Witness (NAKAMURA Ryo)": the
-                # person is in the brackets, the office outside.
+                # person is in the brackets, the office outside; in "NISHIDA Kazuya (LDP)" the person is outside,
+                # the party in the brackets.
                 name, role = affiliation.group(1), f"{_AFFILIATION.sub('', _name_and_role(label)[0])}, {role}"
             elif _WITNESS.match(name.strip()):
                 # "Government Witness (Director-General of the European Affairs Bureau, Ministry of Foreign
@@ -653,7 +675,9 @@ class _Article:
         ("Statement by Foreign Minister HAYASHI Yoshimasa on ...")."""
         by = _STATEMENT_BY.search(title)
         if not speaker and by:
-            for mention in self.actors.find(by.group(1)):
+            # (a surname in capitals, as the Japanese government writes it: "Address by Prime Minister KISHIDA")
+            titled = _CAPITALISED_NAME.sub(lambda word: word.group(0).title(), by.group(1))
+            for mention in [*self.actors.find(by.group(1)), *self.actors.find(titled)]:
                 if mention.actor.type in ("person", "institution"):
                     return self._holder_of(mention.actor)     # "Statement by the Chief Cabinet Secretary"
             office = self.office_named(by.group(1))           # "Statement by the Foreign Minister"
@@ -833,6 +857,27 @@ def _event_moderator(turns, main: Actor | None) -> Actor | None:
     return None
 
 
+def _event_presenter(turns, main: Actor | None, article: _Article) -> Actor | None:
+    """The person who opens an event's transcript by welcoming its audience ("Michael Tolliver: Good morning,
+    everyone, and welcome to CSIS.") and hands the floor on by a given name ("Haruki, let me start with you."),
+    or None: the event's moderator. Only a person the article itself labels, not one of ``data/actors.csv``
+    (a president who opens a joint press conference with "Welcome to Moscow" is no moderator)."""
+    named = [turn for turn in turns if turn[0] is not None and turn[0] not in (JOURNALIST, HOST, CORRESPONDENT)
+             and turn[1]]
+    if not named or named[0][0] is main or not named[0][2]:
+        return None
+    opener = named[0][0]
+    if article.people.get(opener.canonical) != opener or not _WELCOMES.search(named[0][2][0]):
+        return None
+    return opener if _GIVES_FLOOR.search(named[0][2][-1]) else None
+
+
+# An event's opening words and the words that hand the floor on.
+_WELCOMES = re.compile(r"\b(?:[Ww]elcome to|[Ww]elcome, everyone|[Ww]elcome back)\b")
+_GIVES_FLOOR = re.compile(r"\b(?:let me (?:start|begin|turn) with you|over to you|the floor is yours|"
+                          r"(?:let me|I(?:'d| would) like to) (?:start|begin) with)\b", re.IGNORECASE)
+
+
 def _asks(rows, last: str) -> bool:
     """Whether a paragraph (its statements' ``rows``, its ``last`` sentence) is a question of an interview
     printed without labels: it ends in a question mark, in at most ``_QUESTION_SENTENCES`` sentences ("The G7
@@ -989,7 +1034,8 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             turns[-1][2].append(text)
             for i in rows:
                 voices[i] = Voice(current)
-    # A speaker the article never introduces whose turns mostly ask is the moderator (the host); in a
+    # The moderator an event's roster names is the host. A speaker the article never introduces whose turns
+    # mostly ask is the moderator (the host); in a
     # broadcaster's programme, so is one it introduces who mostly asks or who presents the programme or its
     # guest ("Welcome to HARDtalk", "My guest today is ..."), and so is the one who opens an event and hands
     # the floor to a speaker by name (``_event_moderator``); in a parliament's minutes the one who asks is a
@@ -997,13 +1043,16 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
     parliament = _PARLIAMENT.search(f"{article.outlet} {article.title}")
     broadcaster = _BROADCASTER.search(f"{article.outlet} {article.title}")
     opener = _event_moderator(turns, main) if not parliament else None
+    if opener is None and not parliament:
+        opener = _event_presenter(turns, main, article)
     for person in {turn[0] for turn in turns if turn[0] is not None and not parliament
-                   and (turn[0] is opener
+                   and (turn[0] is opener or turn[0].canonical in article.roster_moderators
                         or turn[0].canonical in article.unintroduced or turn[0].canonical in article.interviewers
                         or broadcaster and turn[0].canonical in article.people)}:
         own = [turn for turn in turns if turn[0] is person and turn[1]]
         presents = (broadcaster or person is opener) and any(_PRESENTS.search(" ".join(turn[2])) for turn in own)
-        if own and (presents or sum("?" in " ".join(turn[2]) for turn in own) * 2 > len(own)):
+        if own and (presents or person.canonical in article.roster_moderators
+                    or sum("?" in " ".join(turn[2]) for turn in own) * 2 > len(own)):
             for turn in own:
                 turn[0] = HOST
                 for i in turn[1]:
@@ -1087,7 +1136,8 @@ def _touches_the_dispute(text: str, side: str) -> bool:
 def _guest(found: list, article: _Article, guest_name: str, texts: list[str]) -> Actor | None:
     """The guest of an interview (asked once, kept in ``found``): the article's ``speaker`` metadata, else the
     person a title label names ("Senator Dzhabarov: Japan itself ..."), else the first known person of the
-    title, else of the paragraph that introduces the interview."""
+    title, else the person the article introduces (``_introduced_guest``), else the first known person of the
+    paragraph that leads into the first question."""
     if not found:
         guest = article.speaker(guest_name) if guest_name else None
         label = _label_of(texts[0]) if guest is None and texts else None
@@ -1096,8 +1146,20 @@ def _guest(found: list, article: _Article, guest_name: str, texts: list[str]) ->
             guest = named if named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT) else None
         for text in texts[:2]:
             guest = guest or _first_person(text, article)
-        found.append(guest or _introduced_guest(article, texts))
+        guest = guest or _introduced_guest(article, texts)
+        if guest is None:
+            # a known person in the paragraph that leads into the first question ("Russian Ambassador to Japan
+            # Nikolai Nozdrev told Kommersant correspondent Yevgeny Larin what is left of the bilateral agenda.")
+            first_question = _first_question(texts)
+            if first_question:
+                guest = _first_person(texts[first_question - 1], article)
+        found.append(guest)
     return found[0]
+
+
+def _first_question(texts: list[str]) -> int:
+    """The number of the first paragraph after the first that a question label or a dash leads, else 0."""
+    return next((n for n, text in enumerate(texts) if n and (_QUESTION_LABEL.match(text) or _DASH.match(text))), 0)
 
 
 def _introduced_guest(article: _Article, texts: list[str]) -> Actor | None:
@@ -1112,8 +1174,7 @@ def _introduced_guest(article: _Article, texts: list[str]) -> Actor | None:
                                lambda: article.side)
     if not people:
         return None
-    first_question = next((n for n, text in enumerate(texts)
-                           if n and (_QUESTION_LABEL.match(text) or _DASH.match(text))), len(texts))
+    first_question = _first_question(texts) or len(texts)
     for place in (texts[:2], texts[max(first_question - 1, 0):first_question], texts[:first_question]):
         for actor, forms in people.values():
             if any(form in text for form in forms for text in place):
@@ -1123,6 +1184,33 @@ def _introduced_guest(article: _Article, texts: list[str]) -> Actor | None:
 
 # A line that is a name alone: "Irina Volkova".
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+$")
+# A sentence that gives the role of the person the one before named: "She's a professor ...", "He is a former
+# ambassador ...".
+_PRONOUN_ROLE = re.compile(r"^(?:She|He)(?:['’]s| is| was)\s+(?:a|an|the)\s")
+# A roster's heading over its moderator's name and role ("Moderator:", "MODERATOR").
+_MODERATOR_HEADING = re.compile(r"^(?:moderator|chair|chairperson|host|presenter)s?\s*:?$", re.IGNORECASE)
+# A word that makes a line in capitalised words an institution's name, not a person's ("The Brookings
+# Institution").
+_INSTITUTION_WORD = re.compile(r"\b(?:Institution|Institute|University|College|School|Center|Centre|Council|"
+                               r"Foundation|Endowment|Ministry|Academy|Agency|Program|Programme|Department|Office|"
+                               r"Society|Association|Fund|Corporation|Club)\b")
+# The most lines of role and institution a roster gives under a name.
+_ROLE_LINES = 3
+
+
+def _role_lines(texts: list[str], number: int) -> list[str]:
+    """The lines of role and institution under the name on line ``number`` of an event's roster, up to the next
+    name, label or heading ("Panelists:"), an empty list when the next line is none."""
+    lines = []
+    for text in texts[number + 1:number + 1 + _ROLE_LINES]:
+        text = text.strip()
+        if (not text or (_NAME_LINE.match(text) and not _INSTITUTION_WORD.search(text)) or text.endswith(":")
+                or _sentence_end(text) and len(text.split()) > 12):
+            break
+        lines.append(text)
+    return lines
+
+
 # A name that opens a question addressing its bearer: "Dr. Volkova, is there anyone ...?" (not a roster's
 # "HARUKA MORIYAMA, Professor of International Politics, Keio University").
 _ADDRESSED = re.compile(r"^\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?\s+)?(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+,$")

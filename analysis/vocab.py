@@ -41,13 +41,21 @@ NATIONALITY_SIDES = {"Japanese": "japan", "Russian": "russia", "Soviet": "russia
 # Where a person of no office is, when no nationality is given: "joined from Tokyo by Ayumi Nakagawa, a
 # professor ...", "a research fellow at an institute in Harbin", "Vladivostok-based analyst". A city names
 # the side of the country it is in (a capital names its government, ``SIDE_WORDS``; here only a place).
+_US_STATES = ("Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+              "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+              "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+              "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina", "North Dakota", "Ohio",
+              "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee",
+              "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming")
 PLACE_SIDES = {
     "japan": ("Tokyo", "Sapporo", "Osaka", "Kyoto", "Nemuro", "Hokkaido", "Niigata", "Fukuoka", "Nagoya", "Yokohama",
               "Kobe", "Hiroshima", "Sendai"),
     # (the towns Russia administers on the disputed islands are Russia's: their people are Russian citizens)
     "russia": ("Moscow", "St. Petersburg", "St Petersburg", "Saint Petersburg", "Vladivostok", "Yuzhno-Sakhalinsk",
                "Sakhalin", "Khabarovsk", "Novosibirsk", "Kamchatka", "Yuzhno-Kurilsk", "Kurilsk", "Malokurilskoye"),
-    "us": ("Washington", "New York", "Boston", "Cambridge, Massachusetts", "Stanford"),
+    # (and the states, which a university's name carries: "the University of Wisconsin-Madison"; not Georgia,
+    # a country too)
+    "us": ("Washington", "New York", "Boston", "Cambridge, Massachusetts", "Stanford", *_US_STATES),
     "other": ("Beijing", "Harbin", "Shanghai", "Seoul", "Berlin", "London", "Paris", "Canberra", "Sydney",
               "Kyiv", "Kiev", "Singapore", "Hong Kong", "Taipei", "New Delhi"),
 }

@@ -355,6 +355,38 @@ def test_the_column_scan_of_view_words_is_the_plain_rule(texts):
     assert says_view_flags(texts, views, genres) == [views.says_view(text, genre) for text, genre in zip(texts, genres)]
 
 
+_PAIR_WORDS = ["we", "will", "never", "japan", "japan's", "s", "a", "position", "no", "comment", "Japan", "WILL", "é",
+               "’", ",", ".", "\n", "_", "12"]
+
+
+@settings(max_examples=300, **DETERMINISTIC)
+@given(texts=st.lists(st.lists(st.sampled_from(_PAIR_WORDS), max_size=10).map(" ".join), max_size=20),
+       weights=st.lists(st.integers(-3, 3), min_size=6, max_size=6), bias=st.integers(-2, 2))
+def test_the_column_scan_of_word_pairs_is_the_plain_rule(texts, weights, bias):
+    """Pairs of neighbouring words as ``holder.statement_terms`` forms them: a word of one character ("s" of
+    "Japan's") is no word, so the pair joins the words around it; a pair met twice counts once."""
+    from analysis._fast.view_scan import says_view_flags
+    from analysis.holder import ViewWords
+
+    terms = ["we will", "will never", "japan position", "no comment", "japan", "never"]
+    views = ViewWords(dict(zip(terms, weights)), bias)
+    assert says_view_flags(texts, views) == [views.says_view(text) for text in texts]
+
+
+def test_the_view_scan_in_batches_reads_as_in_one(monkeypatch):
+    """A corpus's statements are read in batches of ``_BATCH``: the flags are the plain rule's, in order, across
+    the batches' edges."""
+    from analysis._fast import view_scan
+    from analysis.holder import NARRATION
+    from analysis.learning import view_words
+
+    views = view_words()
+    texts = list(_coded_texts()[:200])
+    genres = [("news", "transcript", NARRATION)[n % 3] for n in range(len(texts))]
+    monkeypatch.setattr(view_scan, "_BATCH", 7)
+    assert view_scan.says_view_flags(texts, views, genres) == [views.says_view(t, g) for t, g in zip(texts, genres)]
+
+
 def test_the_punctuation_the_view_scan_splits_at_holds_no_word_character():
     from analysis._fast.view_scan import _PUNCTUATION, _WIDER_WORD
 

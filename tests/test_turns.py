@@ -1663,3 +1663,116 @@ def test_a_senators_title_a_korean_given_name_first_and_fishermen_an_american_br
                 "Institute of International Relations."] == ("Sorokin", "russia")
     assert rows["MOSCOW — \"The Kuril Islands will never be handed over to Japan,\" said Senator Andrei Klishas, "
                 "who co-chaired the working group."] == ("Klishas", "russia")
+
+
+def test_a_diet_members_label_names_the_member_before_the_party_in_brackets(tmp_path):
+    """The Diet's English minutes label a member "NISHIDA Kazuya (LDP):": the member is outside the brackets, the
+    party inside; "The Chairperson (Mr. KAWANO Yoshihiro):" keeps the person in the brackets."""
+    text = ("Record of the Committee on Foreign Affairs, House of Representatives\n\n"
+            "The Chairperson (Mr. KAWANO Yoshihiro): I recognize Mr. NISHIDA Kazuya.\n\n"
+            "NISHIDA Kazuya (LDP): Thank you, Mr. Chairman. For the former island residents, the return of the four "
+            "islands is the wish of a lifetime.\n\n"
+            "OKABE Shinji (CDP): I ask you plainly: are the Northern Territories Japan's inherent territory?")
+    rows = _speakers(tmp_path, "diet", text, "House of Representatives of Japan")
+    assert rows["NISHIDA Kazuya (LDP): Thank you, Mr. Chairman."] == ("Nishida", "japan")
+    assert rows["For the former island residents, the return of the four islands is the wish of a lifetime."
+                ] == ("Nishida", "japan")
+    assert rows["OKABE Shinji (CDP): I ask you plainly: are the Northern Territories Japan's inherent territory?"
+                ][0] == "Okabe"
+    assert rows["The Chairperson (Mr. KAWANO Yoshihiro): I recognize Mr. NISHIDA Kazuya."][0] == "Kawano"
+
+
+def test_a_radio_programmes_own_reporter_and_a_guest_introduced_in_the_sentence_after_her_name(tmp_path):
+    """NPR labels its reporter "KENT ASHBY, BYLINE:": the programme's own, of no side, though in Tokyo. A guest
+    whose role the next sentence gives ("She's a professor ... at the University of Wisconsin-Madison") is of
+    the role's place."""
+    text = ("Russia walks away from peace treaty talks with Japan\n\nDANA WHITFIELD, HOST:\n\nNPR's Kent Ashby is "
+            "in Tokyo. Good morning, Kent.\n\nKENT ASHBY, BYLINE: Good morning, Dana.\n\nWHITFIELD: How has Japan "
+            "reacted?\n\nASHBY: With a good deal of anger. Prime Minister Fumio Kishida addressed it in Parliament "
+            "on Tuesday.\n\nWHITFIELD: For a wider view, we're joined now by Laura Bennington. She's a professor of "
+            "political science at the University of Wisconsin-Madison and studies Japan-Russia relations. "
+            "Welcome.\n\nLAURA BENNINGTON: Thanks for having me.\n\nWHITFIELD: Professor, how big a deal is this?"
+            "\n\nBENNINGTON: Symbolically, it's big.")
+    rows = _speakers(tmp_path, "npr", text, "NPR")
+    assert rows["ASHBY: With a good deal of anger."] == ("Ashby", "other")
+    assert rows["Prime Minister Fumio Kishida addressed it in Parliament on Tuesday."] == ("Ashby", "other")
+    assert rows["BENNINGTON: Symbolically, it's big."] == ("Bennington", "us")
+
+
+def test_an_events_roster_of_names_over_two_lines_of_role_and_its_moderators_heading(tmp_path):
+    """Brookings prints its roster as a name in capitals, then the role, then the institution, each on a line
+    of its own, under "Moderator:" and "Panelists:"; the institution says whom a panelist served or where they
+    work, and the one under "Moderator:" is the host, though he hands the floor by a given name only."""
+    text = ("JAPAN AND RUSSIA: IS A PEACE TREATY WITHIN REACH?\n\nTHE BROOKINGS INSTITUTION\n\nPARTICIPANTS:\n\n"
+            "Moderator:\n\nMICHAEL CARVER\nSenior Fellow, Center for East Asia Policy Studies\nThe Brookings "
+            "Institution\n\nPanelists:\n\nHIROSHI NAKAGAWA\nFormer Deputy Director-General, European Affairs "
+            "Bureau\nMinistry of Foreign Affairs of Japan\n\nYEVGENY SAVIN\nSenior Research Fellow, Institute of "
+            "World Economy and International Relations\nRussian Academy of Sciences\n\nKAREN WHITLOCK\n"
+            "Nonresident Fellow, Foreign Policy Program\nThe Brookings Institution\n\n"
+            "MR. CARVER: Good afternoon, everyone, and welcome to Brookings. Hiroshi, let me start with you.\n\n"
+            "MR. NAKAGAWA: Thank you, Michael. Japan's position has not changed.\n\n"
+            "MR. CARVER: Yevgeny, the view from Moscow.\n\n"
+            "MR. SAVIN: Russian sovereignty over the Southern Kurils is not a question for negotiation.\n\n"
+            "MS. WHITLOCK: Officially, the United States supports Japan's position.")
+    rows = _speakers(tmp_path, "brookings", text, "Brookings Institution")
+    assert rows["Hiroshi, let me start with you."] == ("host", "other")
+    assert rows["Japan's position has not changed."] == ("Nakagawa", "japan")
+    assert rows["MR. SAVIN: Russian sovereignty over the Southern Kurils is not a question for negotiation."
+                ] == ("Savin", "russia")
+    assert rows["MS. WHITLOCK: Officially, the United States supports Japan's position."] == ("Whitlock", "us")
+    assert rows["HIROSHI NAKAGAWA"] == ("", "outlet")
+
+
+def test_a_person_introduced_by_occupation_before_the_name_or_by_a_noun_after_said(tmp_path):
+    """Regional papers and wires introduce people of no office by what they do, before the name ("Fisherman
+    Alexei Dorofeev, who ..., said ..."), or after "said" ("said one protester, Nikolai Gromov, a 64-year-old
+    retired engineer"); the quote that follows, closed by "he said", is theirs."""
+    sakhalin = ("Medvedev visits Iturup\n\n\"Roads are still bad,\" said Tatyana Kravets, a teacher at a local "
+                "school.\n\nFisherman Alexei Dorofeev, who has lived on Iturup for more than twenty years, said "
+                "talk about Japan had long become routine for local people. \"Every time someone comes from Moscow, "
+                "Tokyo protests. This is our land, and nobody here is going anywhere,\" he said.")
+    ap = ("Abe and Putin meet in Moscow\n\nMOSCOW (AP) — Several hundred people rallied in central Moscow against "
+          "any handover.\n\n\"The Kurils are Russian land, paid for with the blood of our soldiers,\" said one "
+          "protester, Nikolai Gromov, a 64-year-old retired engineer.")
+    rows = _speakers_of_all(tmp_path, {"sakhalin": sakhalin, "ap": ap},
+                            {"sakhalin": "Sakhalin.info", "ap": "Associated Press"})
+    assert rows["Fisherman Alexei Dorofeev, who has lived on Iturup for more than twenty years, said talk about "
+                "Japan had long become routine for local people."] == ("Dorofeev", "russia")
+    assert rows["This is our land, and nobody here is going anywhere,\" he said."] == ("Dorofeev", "russia")
+    assert rows["\"The Kurils are Russian land, paid for with the blood of our soldiers,\" said one protester, "
+                "Nikolai Gromov, a 64-year-old retired engineer."] == ("Gromov", "russia")
+
+
+def test_a_dash_interviews_guest_named_in_the_paragraph_before_the_first_question(tmp_path):
+    """Kommersant's headline quotes the guest without naming him; the paragraph before the first dash names him
+    ("Russian Ambassador to Japan Nikolai Nozdrev told Kommersant correspondent ..."): the answers are his."""
+    text = ("\"Tokyo has chosen confrontation, and it is up to Tokyo to reconsider\"\n\nRussia's ambassador to Japan "
+            "on sanctions and the Kurils\n\nRelations between Moscow and Tokyo have sunk to their lowest point in "
+            "decades.\n\nOn the sidelines of the Eastern Economic Forum in Vladivostok, Russian Ambassador to Japan "
+            "Nikolai Nozdrev told Kommersant correspondent Yevgeny Larin what is left of the bilateral agenda.\n\n"
+            "— Is there any dialogue at all on the peace treaty?\n\n— No. In March of last year, our Foreign "
+            "Ministry announced that under the current conditions Russia does not intend to continue these "
+            "negotiations.\n\n— And the visa-free exchanges?\n\n— They are suspended. Tokyo knows why.")
+    rows = _speakers(tmp_path, "kommersant", text, "Kommersant")
+    assert rows["— Is there any dialogue at all on the peace treaty?"] == ("journalist", "other")
+    assert rows["— No."] == ("Nozdrev", "russia")
+    assert rows["Tokyo knows why."] == ("Nozdrev", "russia")
+
+
+def test_an_address_titled_by_an_office_and_a_surname_in_capitals_and_an_event_opened_by_its_moderator(tmp_path):
+    """The Prime Minister's Office titles a speech "Address by Prime Minister KISHIDA at ...": the address is
+    his, not the office that publishes it. A think tank's event opened with "welcome to CSIS" by a speaker who
+    hands the floor on by a given name ("Haruki, let me start with you.") is moderated by that speaker."""
+    address = ("Address by Prime Minister KISHIDA at the 2024 National Rally to Demand the Return of the Northern "
+               "Territories\n\n[Provisional Translation]\n\nFebruary 7, 2024\n\nThe Northern Territories have never "
+               "once been the territory of a foreign country. I am painfully aware that there is no time to lose.")
+    event = ("Japan and Russia After Ukraine: The End of Engagement?\n\nMichael Tolliver: Good morning, everyone, "
+             "and welcome to CSIS. We have a terrific panel. Haruki, let me start with you.\n\nHaruki Sonoda: Thank "
+             "you, Mike. Tokyo's view is that the Northern Territories are an inherent part of Japan's territory."
+             "\n\nMichael Tolliver: Alexei, how does Moscow see it?")
+    rows = _speakers_of_all(tmp_path, {"kantei": address, "csis": event},
+                            {"kantei": "Cabinet Office of Japan", "csis": "Center for Strategic and International "
+                                                                         "Studies (CSIS)"})
+    assert rows["I am painfully aware that there is no time to lose."] == ("Kishida", "japan")
+    assert rows["We have a terrific panel."] == ("host", "other")
+    assert rows["Michael Tolliver: Alexei, how does Moscow see it?"] == ("host", "other")
