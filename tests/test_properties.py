@@ -26,7 +26,7 @@ from unittest import mock
 import pandas as pd
 import pyarrow as pa
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis import paths, pipeline
@@ -362,6 +362,10 @@ _PAIR_WORDS = ["we", "will", "never", "japan", "japan's", "s", "a", "position", 
 @settings(max_examples=300, **DETERMINISTIC)
 @given(texts=st.lists(st.lists(st.sampled_from(_PAIR_WORDS), max_size=10).map(" ".join), max_size=20),
        weights=st.lists(st.integers(-3, 3), min_size=6, max_size=6), bias=st.integers(-2, 2))
+# (a pair over a word of one character, one pair met twice, a pair across a statement's edge)
+@example(texts=["japan's position", "no comment no comment", "we", "will never"], weights=[0, 0, 3, 2, 0, 0],
+         bias=-1)
+@example(texts=["we will", "never"], weights=[0, 3, 0, 0, 0, -1], bias=-1)
 def test_the_column_scan_of_word_pairs_is_the_plain_rule(texts, weights, bias):
     """Pairs of neighbouring words as ``holder.statement_terms`` forms them: a word of one character ("s" of
     "Japan's") is no word, so the pair joins the words around it; a pair met twice counts once."""
