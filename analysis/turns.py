@@ -845,9 +845,8 @@ def _event_moderator(turns, main: Actor | None) -> Actor | None:
     """The person who opens an event's transcript and hands the floor to another labelled speaker by name at
     the end of that turn ("DR. HALVORSEN: Good morning, everyone, and welcome to CSIS. ... Mr. Nakagawa, let me
     start with you."), or None: the event's moderator, who presents it (``_PRESENTS``)."""
-    named = [turn for turn in turns if turn[0] is not None and turn[0] not in (JOURNALIST, HOST, CORRESPONDENT)
-             and turn[1]]       # (a name alone on its line in the roster heads no turn)
-    if not named or named[0][0] is main or not named[0][2]:
+    named = _named_turns(turns, main)
+    if not named:
         return None
     opener = named[0][0]
     others = {turn[0].canonical for turn in named if turn[0] is not opener}
@@ -857,14 +856,22 @@ def _event_moderator(turns, main: Actor | None) -> Actor | None:
     return None
 
 
+def _named_turns(turns, main: Actor | None) -> list:
+    """The turns of labelled people (not the journalist, host or correspondent), when the first of them may open
+    an event: it has words and is not the document's main speaker; else an empty list. (A name alone on its line
+    in the roster heads no turn.)"""
+    named = [turn for turn in turns if turn[0] is not None and turn[0] not in (JOURNALIST, HOST, CORRESPONDENT)
+             and turn[1]]
+    return named if named and named[0][0] is not main and named[0][2] else []
+
+
 def _event_presenter(turns, main: Actor | None, article: _Article) -> Actor | None:
     """The person who opens an event's transcript by welcoming its audience ("Michael Tolliver: Good morning,
     everyone, and welcome to CSIS.") and hands the floor on by a given name ("Haruki, let me start with you."),
     or None: the event's moderator. Only a person the article itself labels, not one of ``data/actors.csv``
     (a president who opens a joint press conference with "Welcome to Moscow" is no moderator)."""
-    named = [turn for turn in turns if turn[0] is not None and turn[0] not in (JOURNALIST, HOST, CORRESPONDENT)
-             and turn[1]]
-    if not named or named[0][0] is main or not named[0][2]:
+    named = _named_turns(turns, main)
+    if not named:
         return None
     opener = named[0][0]
     if article.people.get(opener.canonical) != opener or not _WELCOMES.search(named[0][2][0]):
