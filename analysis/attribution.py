@@ -75,7 +75,7 @@ SPEECH_VERBS = (
     "continued|continues|concluded|concludes|argued|argues|warned|warns|underlined|underscored|remarked|"
     "wrote|writes|asserted|asserts|acknowledged|admitted|complained|urged|urges|suggested|suggests|"
     "replied|responded|commented|confirmed|confirms|reiterated|reiterates|repeated|repeats|recalled|observed|reported|"
-    "reports|quoted|cited|affirmed|criticized|criticised|called|calls|described|describes|protested|"
+    "reports|quoted|cited|affirmed|reaffirmed|reaffirms|criticized|criticised|called|calls|described|describes|protested|"
     "lodged a protest|lodged protests|lodged a strong protest|objected|objects|expressed|voiced|assured|reminded|clarified|indicated|mentioned|specified|elaborated|"
     "believes|believed|thinks|feels|rules? out|ruled out|demanded|demands|insisted|insists|claimed|"
     "rejected|rejects|proposed|proposes|accused|accuses|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
@@ -131,12 +131,13 @@ _PLACED_GROUP = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s))"
     r"(?:(?:an?|the|one|some|several|many|other|another|two|three|most)\s+)?"
     rf"(?P<phrase>(?:[\w.-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}))\s+(?:in|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_MEMBER_OF = re.compile(r"(?:^|(?<=[,;:]\s))(?:(?:an?|the|one|some|several|two)\s+)?"
+_MEMBER_OF = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\s\s))(?:(?:an?|the|one|some|several|two)\s+)?"
                         r"(?:(?:senior|high-ranking|top|unnamed)\s+)?"
                         r"(?P<noun>officials?|sources?|diplomats?|representatives?|employees?|staff members?)\s+"
                         r"(?:of|at|in|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?")
 _MEMBER_ENDS = ("of ", "at ", "in ", "from ", "with ", "the ")     # what _MEMBER_OF's match ends with
+# (it opens the sentence, a clause, or the words after a quotation, which the rules see blanked)
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,]{1,100}")
 _ROLE_OF_PERSON = re.compile(r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}")
 _RANK_WORDS = {"senior", "veteran", "top", "high-ranking", "unnamed", "anonymous", "some", "several", "many"}
@@ -215,6 +216,10 @@ _BRIDGE = re.compile(
     r"recently|reportedly|only|himself|herself|itself|news|paper|newspaper|daily|agency|ministry|officials?|"
     r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|in\s+the\s+past|quickly|immediately|"
     r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|privately|"
+    # what an institution or person issued: "A Kremlin statement said", "The Kremlin's readout of the meeting
+    # said"
+    r"(?:['’]s\s+)?(?:official\s+|written\s+)?(?:statement|readout|communiqu[eé]|press\s+release)"
+    r"(?:\s+(?:of|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?|"
     # what an unnamed speaker is close to: "a Russian diplomat familiar with the matter told"
     r"(?:familiar\s+with|involved\s+in|close\s+to)\s+(?:the\s+)?(?:matter|talks|negotiations|discussions|"
     r"preparations|situation|issue|plans?|thinking|process)(?:\s+(?:for|of|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?|"

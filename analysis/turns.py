@@ -125,7 +125,7 @@ from typing import NamedTuple
 
 from .actors import Actor, ActorIndex, introduced_people
 from .vocab import (NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, first_side_word, located_side,
-                    local_office_side, name_side, place_named, side_named)
+                    local_office_side, name_side, family_name_first, place_named, side_named)
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
 JOURNALIST = Actor("journalist", "other", "journalist")
@@ -250,6 +250,13 @@ _INTERVIEWER = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:spoke|ta
                           r"|\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:interviewed|sat down with)\b"
                           r"|\b(?:conducted|interviewed)\s+by\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b")
 _MAX_LABEL_WORDS = 12
+# Where a sentence goes on to introduce another person by full name and role: ", and Yuko Kanemori, a ...".
+_NEXT_GUEST = re.compile(r",?\s+and\s+(?=(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+,\s+(?:an?|the)\s)")
+# What an outlet calls its own people when it introduces them by name.
+_REPORTER_WORDS = r"correspondent|reporter|bureau chief"
+_HOST_WORDS = r"[Hh]ost|[Pp]resenter|[Aa]nchor"
+# Between a paper's or agency's name and the person it sends: "Kyodo News ", "NHK's ".
+_MEDIA_BEFORE_NAME = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w'’-]+\s+){0,2}")
 # The longest question that heads a section of an institution's statement ("What happened in 1945?").
 QUESTION_HEADING_WORDS = 12
 _HONORIFIC = re.compile(r"\b(?:mr|ms|mrs|dr|prof)\.\s", re.IGNORECASE)      # "Mr. ", "DR. " in a label
@@ -275,7 +282,8 @@ _BROADCASTER = re.compile(r"\b(?:TV|television|channel|radio|Rossiya(?:\s*\d+)?|
                           r"Zvezda|NTV|TBS|Fuji|DW|Deutsche Welle|Al Jazeera|France 24|Sky News|CGTN|PBS|NPR|ABC|NBC|CBS|RT|"
                           r"Channel One|Rossiya 24|TV Asahi)\b", re.IGNORECASE)
 # A presenter's words: the programme's welcome, the guest's introduction.
-_PRESENTS = re.compile(r"\b(?:[Ww]elcome to|[Mm]y guests? (?:today|tonight|this week|now)|[Jj]oining (?:me|us) (?:now|today|tonight|from))\b")
+_PRESENTS = re.compile(r"\b(?:[Ww]elcome to|[Mm]y guests? (?:today|tonight|this week|now)|"
+                       r"[Jj]oining (?:me|us) (?:now|today|tonight|from|are|is)|I'm joined (?:now |today |tonight )?by)\b")
 _SPEAKER_MARK = re.compile(r"^\s*[○◯●◎■◆]\s*")
 # "(Constitutional Democratic Party of Japan)" after a name in a label: the speaker's party or office.
 _AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)")
@@ -371,6 +379,7 @@ class _Article:
         self.people: dict[str, Actor] = {}
         self.unintroduced: set[str] = set()   # speakers whose label and article give no side of their own
         self.scholars: set[str] = set()       # scholars introduced without a nationality or a place
+        self.introductions: dict[str, str] = {}     # surname -> ``introduced_as``, asked once per article
 
     @functools.cached_property
     def side(self) -> str:
@@ -402,10 +411,12 @@ class _Article:
             label = _label_of(text)
             if (at is None or text.strip().startswith(surname) or text[at.end():].lstrip().startswith(":")
                     or (label is not None and surname in label[0]) or _ROSTER_LINE.match(text.strip())
-                    or (_ADDRESSED.match(text[:at.end() + 1]) and text.rstrip().endswith("?"))):
+                    or (_ADDRESSED.match(text[:at.end() + 1]) and text.rstrip().endswith("?"))
+                    or (label is not None and surname in (_HONOURED_ADDRESS.match(label[1]) or [""])[0])):
                 continue        # a label ("Senator Dzhabarov: Japan itself ...") introduces nobody, nor does a
                                 # question addressed to the person ("Dr. Volkova, is there anyone ..."), and the
-                                # roster's "Moderator: NAME, ..." leaves the moderator the programme's host
+                                # roster's "Moderator: NAME, ..." leaves the moderator the programme's host;
+                                # nor does a turn that addresses them ("Anchor: Mr. Sakurai, Russia says ...")
             if number + 1 < len(texts) and _PRONOUN_ROLE.match(texts[number + 1]):
                 # the role in the next sentence ("... we're joined now by Laura Bennington. She's a professor of
                 # political science at the University of Wisconsin-Madison ...")
@@ -421,6 +432,10 @@ class _Article:
                 if served:
                     return served[0]
                 text = ", ".join([text.strip(), *role_lines])
+            # A sentence introducing two guests gives each their own part ("Daniel Whitcomb, a scholar of Russian
+            # foreign policy ..., and Hiroshi Tanabe, a former Japanese diplomat ...").
+            parts = _NEXT_GUEST.split(text)
+            text = next((part for part in parts if name.search(part)), text)
             if _SCHOLAR.search(text):
                 # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
                 # University; Anna Voronina, Nonresident Fellow, ...")
@@ -450,6 +465,45 @@ class _Article:
                      if m.actor.type in ("institution", "capital") and m.actor.side in PARTIES]
             if near:
                 return min(near)[1]
+        return ""
+
+    def family_name(self, name: str) -> str:
+        """The first word of a Japanese name in title case written family name first ("Morita Ayaka",
+        ``vocab.family_name_first``; "Sakurai Kenzo" where the article says "Mr. Sakurai"), or "" (the last word
+        is the surname of "Ayaka Morita")."""
+        words = name.split()
+        if len(words) != 2 or any(word.isupper() for word in words) or name_side(name) != "japan":
+            return ""
+        honoured = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+{re.escape(words[0])}\b(?!\s+[A-Z])")
+        if family_name_first(name) or any(honoured.search(statement.text) for statement in self.statements):
+            return words[0]
+        return ""
+
+    def introduced_as(self, surname: str) -> str:
+        """"reporter" when the article introduces ``surname`` as its own reporter ("Our Tokyo correspondent
+        Harriet Cole is in Nagato", "our reporter in Nemuro, Kenji Mori"), "host" as its programme's host
+        ("Host Alison Marsh speaks with ...", "moderated by Director General of TASS Pavel Voronin"), "media" as
+        a paper's or agency's person ("President of Kyodo News Takashi Mizuno"), else ""."""
+        if not surname[:1].isupper():
+            return ""
+        if surname not in self.introductions:
+            self.introductions[surname] = self._introduced_as(surname)
+        return self.introductions[surname]
+
+    def _introduced_as(self, surname: str) -> str:
+        introduced = re.compile(rf"\b(?:(?P<reporter>{_REPORTER_WORDS})|(?P<host>{_HOST_WORDS}))\b"
+                                rf"(?:\s+in\s+[A-Z][\w-]+)?,?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{re.escape(surname)}\b"
+                                rf"|(?P<moderated>moderated by)\s+(?:[^.,;:]{{0,60}}?\s)?{re.escape(surname)}\b")
+        surname_at = re.compile(rf"\b{re.escape(surname)}\b")
+        for statement in self.statements:
+            found = introduced.search(statement.text)
+            if found:
+                return "reporter" if found.group("reporter") else "host"
+            # a news agency's or paper's person asks for it ("President of Kyodo News Takashi Mizuno")
+            for at in surname_at.finditer(statement.text):
+                if any(m.actor.type == "newspaper" and _MEDIA_BEFORE_NAME.fullmatch(statement.text, m.end, at.start())
+                       for m in self.actors.find(statement.text)):
+                    return "media"
         return ""
 
     @functools.cached_property
@@ -512,11 +566,21 @@ class _Article:
             return self.people.setdefault(label, Actor(label.capitalize(), self._side_of(parliament.group(0))
                                                        or self.side or "other", "generic"))
         name, role = _name_and_role(label)
-        if _BYLINE.match(role.strip()) and name.strip():
-            # "KENT ASHBY, BYLINE:" in a radio transcript: the programme's own reporter, named as coders name
-            # them, reporting and asking for the programme, of no side
-            surname = _surname(name.title() if name.isupper() else name)
+        person = _AFFILIATION.sub("", name)             # "ANTON SHELEST (Iturup)": where he reports from
+        surname = (self.family_name(person) or _surname(person.title() if person.isupper() else person)
+                   if person.strip() else "")
+        introduced_as = "" if role.strip() else self.introduced_as(surname)     # (a role in the label decides)
+        if surname and (_BYLINE.match(role.strip()) or introduced_as == "reporter"):
+            # "KENT ASHBY, BYLINE:" in a radio transcript, or "HARRIET COLE:" introduced as "Our Tokyo
+            # correspondent Harriet Cole": the programme's own reporter, named as coders name them, reporting
+            # and asking for the programme, of no side (the place they report from is not theirs)
             return self.people.setdefault(surname, Actor(surname, "other", "journalist"))
+        if introduced_as == "host":
+            return self.people.setdefault(surname, HOST)     # "Host Alison Marsh speaks with ..."
+        if introduced_as == "media":
+            # a paper's or agency's person, who asks for it at another's event ("President of Kyodo News Takashi
+            # Mizuno"): a journalist, as the coding guide names those who ask
+            return self.people.setdefault(surname, JOURNALIST)
         presenter = _PRESENTER_ROLE.search(role)
         if presenter and name.strip():
             # "ROSALIND PIERCE, CNN ANCHOR", "MARCUS LOWE, CNN CORRESPONDENT (voice over)": the programme's own
@@ -566,13 +630,13 @@ class _Article:
         in_capitals = _CAPITALISED_NAME.search(name) is not None
         if not all(w[:1].isupper() or w.lower() in _TITLE_WORDS or (w == "and" and in_capitals) for w in name.split()):
             return None
-        surname = _surname(name)
+        surname = self.family_name(name) or _surname(name)
         if not surname or not surname[:1].isupper():
             return None
         if surname not in self.people:
             # A ministry's own transcript names its spokesman by office alone ("Mr. Mitsuo Sakaba, Press
             # Secretary"): the publisher's side, before a side a question addressed to him names.
-            side = side_named(role.title() if role.isupper() else role)    # "JAPANESE AMBASSADOR TO THE ..."
+            side = _role_side(role.title() if role.isupper() else role, self.actors)  # "JAPANESE AMBASSADOR"
             if not side:
                 publisher = self.publisher()
                 introduced = self.introduced_side(surname)
@@ -722,16 +786,36 @@ def _label_of(text: str) -> tuple[str, str] | None:
         return None
     if label.isupper() and rest.isupper() and len(rest.split()) > 2:
         return None     # a title in capitals ("EIGHTY YEARS ON: JAPAN, RUSSIA, AND THE KURIL ISLANDS DISPUTE")
+    if _ADDRESS_AFTER_NAME.search(label):
+        return None     # a person addressed before a question ("Daniel Whitcomb, let me start with you: how ...?")
     if sum(word.islower() and word not in _LABEL_SMALL_WORDS for word in re.findall(r"[A-Za-z]+", _ROLE_AFTER.split(
             label, maxsplit=1)[0])) > 3:
         return None     # a clause before a colon ("The Russian side read the same document differently: ...")
     return label, rest
 
 
+# Words that turn to a person after their name, where a label would give a role.
+_ADDRESS_AFTER_NAME = re.compile(r",\s*(?:[Ll]et me|[Ll]et's|[Pp]lease|[Tt]hank you|I|[Ww]e|[Yy]ou|[Ww]hat|[Hh]ow|"
+                                 r"[Ww]hy)\b")
+# What follows a subheading's colon when it is one quoted phrase, not a sentence, with nothing after the closing
+# mark ('Senators: "A ritual for a domestic audience"'); a turn may open with a quoted sentence ('HANZAWA Michiko:
+# "Refrain from going into further detail." ...').
+_QUOTED_HEADING = re.compile(r"[\"“«][^\"“”«»]{0,120}[^\"“”«».!?…][\"”»]")
 # Small words of a label's name or office ("Question from the floor", "Minister for Foreign Affairs of Japan");
 # what follows a comma or a bracket is a role ("Serviceman (captain, name withheld for security reasons)").
 _LABEL_SMALL_WORDS = {"of", "for", "and", "the", "from", "on", "in", "at", "to", "a", "an", "with", "by"}
 _ROLE_AFTER = re.compile(r"[(,]")
+
+
+def _role_side(role: str, actors: ActorIndex) -> str:
+    """The side a label's role gives its person: the side it names ("Japanese Ambassador to the Russian
+    Federation"), a scholar's nationality alone ("Scholar of Russian Foreign Policy" names a subject), or the
+    side of a group it names ("Former Island Resident"); else ""."""
+    if _SCHOLAR.search(role):
+        found = NATIONALITY_ROLE.search(role)
+        return NATIONALITY_SIDES[found.group(1)] if found else ""
+    return side_named(role) or next((m.actor.side for m in actors.find(role.lower())
+                                     if m.actor.type == "generic" and m.actor.side in PARTIES), "")
 
 
 def _stenogram_label(statements, rows) -> tuple[str, str] | None:
@@ -777,6 +861,10 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     article = _Article(actors, outlet, title, statements, date)
     labels = [None] + [_label_of(text) or _stenogram_label(statements, rows)
                        for text, rows in zip(firsts[1:], paragraphs[1:])]
+    # A news agency's subheading that quotes a phrase under a speaker's name is a heading, not a turn: a turn
+    # speaks without quote marks. (A title of that form names an interview's guest.)
+    labels = [None if label and len(rows) == 1 and _QUOTED_HEADING.fullmatch(label[1].strip()) else label
+              for label, rows in zip(labels, [[]] + paragraphs[1:])]
     speakers = [article.speaker(label[0]) if label else None for label in labels]
     # A speaker's name alone on a line, without a colon ("Chief Cabinet Secretary Hayashi"), is a label when
     # the same speaker is labelled elsewhere in the document.
@@ -1218,6 +1306,8 @@ def _role_lines(texts: list[str], number: int) -> list[str]:
     return lines
 
 
+# A turn that opens by addressing a person with an honorific: "Mr. Sakurai, Russia says the islands are ...".
+_HONOURED_ADDRESS = re.compile(r"^\s*(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+,")
 # A name that opens a question addressing its bearer: "Dr. Volkova, is there anyone ...?" (not a roster's
 # "HARUKA MORIYAMA, Professor of International Politics, Keio University").
 _ADDRESSED = re.compile(r"^\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?\s+)?(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+,$")
@@ -1260,7 +1350,8 @@ def _title_speaker(title: str, article: _Article) -> Actor | None:
         named = _POSSESSIVE_NAME.search(title)
         # (a country's or an institution's possessive names a topic: "Interview / Russia's new Constitution
         # 'raises the wall' ..." is nobody's remarks)
-        if named and not any(m.actor.type != "person" for m in article.actors.find(named.group(1))):
+        if (named and not any(m.actor.type != "person" for m in article.actors.find(named.group(1)))
+                and not _ANSWERED.search(title, 0, named.start())):
             person = article.speaker(named.group(1))
     return person
 
@@ -1270,6 +1361,12 @@ def _first_person(title: str, article: _Article) -> Actor | None:
     offer, says ex-diplomat" names a topic, not its speaker) unless words follow it ("Lavrov's remarks")."""
     for mention in article.actors.find(title):
         if mention.actor.type == "person" and (not title.startswith(("'s", "’s"), mention.end)
-                                               or _POSSESSIVE_SPEECH.match(title, mention.end)):
+                                               or (_POSSESSIVE_SPEECH.match(title, mention.end)
+                                                   and not _ANSWERED.search(title, 0, mention.start))):
             return mention.actor
     return None
+
+
+# Words that make a person's remarks the topic another answers ("Moscow responds to Suga's statement on ...").
+_ANSWERED = re.compile(r"\b(?:respond|responds|reply|replies|react|reacts|answer|answers|rebuffs?|rejects?|slams?|"
+                       r"dismiss(?:es)?|criticis(?:es|e)|criticiz(?:es|e))(?:\s+(?:to|on))?\s*$")

@@ -61,12 +61,15 @@ PLACE_SIDES = {
 }
 _PLACE_SIDE = {place: side for side, places in PLACE_SIDES.items() for place in places}
 _PLACES = "|".join(re.escape(place) for place in sorted(_PLACE_SIDE, key=len, reverse=True))
+# What a place's possessive names when it is a subject, not where a person is: "Moscow's ties with Asia" (as
+# against "Sakhalin's governor").
+_SUBJECT_NOUNS = r"(?:ties|relations|policy|policies|position|claims?|stance|views?|approach|foreign|war|invasion)\b"
 # A list of participants puts the place last in an affiliation ("Institute of Far Eastern Studies, Moscow
 # (visiting fellow)"); some universities and institutes are known by a name without their city.
 _LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b"
                       rf"|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?(?:University|Institute)\b)"
                       rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))"
-                      rf"|\b({_PLACES})['’]s\s+[a-z]|\ban?\s+({_PLACES})\s+(?=[a-z])")
+                      rf"|\b({_PLACES})['’]s\s+(?!{_SUBJECT_NOUNS})[a-z]|\ban?\s+({_PLACES})\s+(?=[a-z])")
 # A local office named by its place: "the head of the Yuzhno-Kurilsky urban district", "the mayor of Nemuro"
 # (the place's adjective too: "Yuzhno-Kurilsky").
 LOCAL_OFFICE = re.compile(rf"\b(?:head|mayor|governor|chief|administrator)\s+of\s+(?:the\s+)?({_PLACES})[\w-]*")
@@ -140,6 +143,32 @@ def name_side(name: str) -> str:
     if all(_JAPANESE_WORD.fullmatch(word) for word in words) and max(len(word) for word in words) >= 4:
         return "japan"
     return ""
+
+
+# How Japanese family names and given names commonly end: "Morita", "Kanemori", "Odajima"; "Ayaka", "Kenzo",
+# "Hiroshi". A name whose words fit neither way is read as written, the surname last.
+_FAMILY_ENDINGS = ("ta", "da", "moto", "yama", "kawa", "gawa", "mura", "no", "shima", "jima", "saki", "zaki", "oka",
+                   "hara", "bara", "ishi", "mori", "bayashi", "hashi", "naga", "uchi", "gami", "kami", "tani", "sawa",
+                   "zawa", "ai")
+_GIVEN_ENDINGS = ("ko", "ka", "mi", "e", "o", "shi", "ro", "ru", "ya", "to", "ki", "ji", "zo", "hei", "suke",
+                  "hiro", "nori")
+
+
+def family_name_first(name: str) -> bool:
+    """Whether a two-word Japanese name reads family name first: its first word ends as family names do and not
+    as given names do, its last word the other way round.
+
+    >>> family_name_first("Morita Ayaka"), family_name_first("Sakurai Kenzo"), family_name_first("Ayaka Morita")
+    (True, True, False)
+    >>> family_name_first("Masaki Odajima"), family_name_first("Tadashi Oikawa")
+    (False, False)
+    """
+    words = name.lower().split()
+    if len(words) != 2:
+        return False
+    first, last = words
+    return (first.endswith(_FAMILY_ENDINGS) and not first.endswith(_GIVEN_ENDINGS)
+            and last.endswith(_GIVEN_ENDINGS) and not last.endswith(_FAMILY_ENDINGS))
 
 
 _PLACE_NAMED = re.compile(rf"\b(?:{_PLACES})\b")

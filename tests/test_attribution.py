@@ -940,3 +940,33 @@ def test_a_headline_whose_words_before_the_colon_are_a_topic(attribute_with):
     table = attributed(attribute_with, "The interview follows.",
                        headline="Russia's new constitution and the Kurils: \"A door has been closed, but not locked\"")
     assert who(table, 0)[1] == ""
+
+
+def test_what_an_institution_issued_speaks_for_it_and_an_official_named_after_a_quote(attribute_with):
+    """Wires attribute a readout or a statement to whoever issued it ("A Kremlin statement said", "The
+    Kremlin's readout of the call said", "Moscow's statement said"), and name an unnamed official after the
+    quote ('"...," a senior official at the Prime Minister's Office said.')."""
+    table = attributed(attribute_with,
+                       "A Kremlin statement said the two leaders discussed the peace treaty.",
+                       "The Kremlin's readout of the call said the leaders \"exchanged views on a peace treaty.\"",
+                       "\"We will keep talking at every opportunity,\" a senior official at the Prime Minister's "
+                       "Office said.",
+                       "\"There is no other way,\" a senior official at Japan's Foreign Ministry said.",
+                       outlet="Reuters")
+    assert who(table, 1) == ("reported", "Kremlin", "russia")
+    assert who(table, 2) == ("direct_quote", "Kremlin", "russia")
+    assert who(table, 3) == ("direct_quote", "Prime Minister's Office official", "japan")
+    assert who(table, 4) == ("direct_quote", "Japanese Foreign Ministry official", "japan")
+
+
+def test_a_headlines_short_title_for_the_premier_and_reaffirming_as_speech(attribute_with):
+    """Kyodo's headlines shorten the office ("Japan PM vows to ...": the office, whose holder on the article's
+    date the pipeline names); "reaffirmed" reports what was said, as "affirmed" does ("Prime Minister Fumio
+    Kishida on Wednesday reaffirmed Japan's resolve to ...")."""
+    table = attributed(attribute_with,
+                       "TOKYO - Prime Minister Fumio Kishida on Wednesday reaffirmed Japan's resolve to settle the "
+                       "territorial dispute with Russia.",
+                       headline="Japan PM vows to seek return of Russian-held islands despite frozen ties",
+                       outlet="Kyodo News")
+    assert who(table, 0) == ("reported", "Japanese Prime Minister", "japan")
+    assert who(table, 1) == ("reported", "Kishida", "japan")

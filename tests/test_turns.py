@@ -1776,3 +1776,89 @@ def test_an_address_titled_by_an_office_and_a_surname_in_capitals_and_an_event_o
     assert rows["I am painfully aware that there is no time to lose."] == ("Kishida", "japan")
     assert rows["We have a terrific panel."] == ("host", "other")
     assert rows["Michael Tolliver: Alexei, how does Moscow see it?"] == ("host", "other")
+
+
+def test_a_news_agencys_quoted_subheadings_and_a_title_answering_a_statement_keep_the_story_news(tmp_path):
+    """RIA Novosti heads the parts of a story with a group and a quoted phrase ('Deputies: "Nothing to
+    discuss"'), and titles it with the statement it answers ("Moscow responds to Kishida's remarks on ..."):
+    neither makes the story a transcript of Kishida's, and its quotes stay with those who said them."""
+    text = ("Moscow responds to Kishida's remarks on the \"Northern Territories\"\n\nMOSCOW, 8 Feb - RIA Novosti. "
+            "Remarks on the southern Kurils made in Tokyo on Tuesday drew criticism in Moscow.\n\n"
+            "Deputies: \"Nothing to discuss\"\n\nThe head of the State Duma committee on international affairs, "
+            "Leonid Slutsky, said Tokyo was repeating old claims.\n\n\"The Kurils are Russian land, and there is "
+            "nothing to discuss,\" Slutsky told RIA Novosti.\n\nExperts: \"A ritual\"\n\nThe Northern Territories "
+            "Day has been marked in Japan since 1981.")
+    table = _corpus(tmp_path, {"ria": text}, outlet={"ria": "RIA Novosti"})
+    assert set(table["genre"]) == {"news"}
+    rows = {text: (speaker, mode) for text, speaker, _, _, mode in _rows(table, "ria")}
+    assert rows["MOSCOW, 8 Feb - RIA Novosti."] == ("", "narration")
+    assert rows["\"The Kurils are Russian land, and there is nothing to discuss,\" Slutsky told RIA Novosti."] == (
+        "Slutsky", "direct_quote")
+    assert rows["The Northern Territories Day has been marked in Japan since 1981."] == ("", "narration")
+
+
+def test_a_programmes_own_correspondent_and_host_are_of_no_side_wherever_they_report_from(tmp_path):
+    """The BBC's "Our Moscow correspondent Ruth Ellery" and a podcast's "Host Gavin Price" report and ask for
+    the programme: of no side, though Moscow is named beside the correspondent. Two guests introduced in one
+    sentence each keep their own place ("Oleg Surin, a Moscow-based analyst, and Mika Tsuda, a Tokyo-based
+    researcher on Japanese security policy"); a question opened by a guest's name and a comma ("Oleg Surin, let
+    me start with you: ...") is the host's, not a label."""
+    radio = ("Putin and Abe meet again\n\nPresenter: Tom Alder\n\nTOM ALDER: Mr Abe arrives in Moscow tonight. Our "
+             "Moscow correspondent Ruth Ellery is at the Kremlin. Ruth, what is expected?\n\nRUTH ELLERY: Not much, "
+             "Tom. Russian officials have been lowering expectations all week.")
+    podcast = ("Japan, Russia and the islands\n\nPodcast transcript\n\nHost Gavin Price speaks with Oleg Surin, a "
+               "Moscow-based analyst, and Mika Tsuda, a Tokyo-based researcher on Japanese security policy.\n\n"
+               "Gavin Price: Welcome to the podcast. Joining me are Oleg Surin and Mika Tsuda.\n\nOleg Surin, let me "
+               "start with you: what does Moscow want?\n\nOleg Surin: A treaty first, and no talk of territory.\n\n"
+               "Mika Tsuda: Tokyo sees it the other way round.")
+    rows = _speakers_of_all(tmp_path, {"bbc": radio, "podcast": podcast},
+                            {"bbc": "BBC Radio 4", "podcast": "Carnegie Endowment"})
+    assert rows["RUTH ELLERY: Not much, Tom."] == ("Ellery", "other")
+    assert rows["Russian officials have been lowering expectations all week."] == ("Ellery", "other")
+    assert rows["Gavin Price: Welcome to the podcast."] == ("host", "other")
+    assert rows["Oleg Surin, let me start with you: what does Moscow want?"] == ("host", "other")
+    assert rows["Oleg Surin: A treaty first, and no talk of territory."] == ("Surin", "russia")
+    assert rows["Mika Tsuda: Tokyo sees it the other way round."] == ("Tsuda", "japan")
+
+
+def test_an_events_moderator_named_in_its_lead_and_a_news_agencys_head_who_asks(tmp_path):
+    """kremlin.ru names the moderator of a meeting in its lead ("The meeting was moderated by ... Anton
+    Belov") and prints his and the agencies' heads' turns under their names: the moderator is the host, the head
+    of Kyodo News who asks is a journalist, as the coding guide names those who ask."""
+    text = ("Meeting with heads of international news agencies\n\nJune 4, 2021, St Petersburg\n\nVladimir Putin "
+            "met heads of leading international news agencies. The meeting was moderated by Director General of "
+            "TASS Anton Belov.\n\nAnton Belov: Thank you, Mr President. Our colleague from Japan, President of "
+            "Kyodo News Kenji Hamada, has a question.\n\nKenji Hamada (retranslated): Thank you, Mr President. "
+            "Will the talks on a peace treaty continue?\n\nVladimir Putin: We are ready to continue them.")
+    rows = _speakers(tmp_path, "kremlin", text, "President of Russia")
+    assert rows["Anton Belov: Thank you, Mr President."] == ("host", "other")
+    assert rows["Will the talks on a peace treaty continue?"] == ("journalist", "other")
+    assert rows["Vladimir Putin: We are ready to continue them."] == ("Putin", "russia")
+
+
+def test_a_japanese_name_written_family_name_first_is_named_by_its_family_name(tmp_path):
+    """NHK World writes Japanese names family name first ("NHK reporter Nakamura Ayumi", "Ishida Kenzo"): coders
+    name them Nakamura and Ishida, not by the given name; the reporter is the programme's, of no side, and the
+    former islander is Japanese. A turn that addresses him ("Anchor: Mr. Ishida, Russia says ...") does not
+    introduce him as Russia's."""
+    text = ("Former islanders mark Northern Territories Day\n\nAnchor: Today is Northern Territories Day. We're "
+            "joined from Nemuro by NHK reporter Nakamura Ayumi and by Ishida Kenzo, who was born on Etorofu.\n\n"
+            "Nakamura Ayumi: Good evening. About 300 people gathered here today.\n\nAnchor: Mr. Ishida, Russia says "
+            "the islands are Russian. What do you say?\n\nIshida Kenzo: They are our home, and they are Japan's "
+            "land.")
+    rows = _speakers(tmp_path, "nhk", text, "NHK World-Japan")
+    assert rows["Nakamura Ayumi: Good evening."] == ("Nakamura", "other")
+    assert rows["Ishida Kenzo: They are our home, and they are Japan's land."] == ("Ishida", "japan")
+
+
+def test_a_labels_role_gives_a_side_by_nationality_or_group_not_by_a_scholars_subject(tmp_path):
+    """PBS labels its guests with their role: "Scholar of Russian Foreign Policy" names what the scholar
+    studies, not a nationality; "Former Island Resident" names Japan's former islanders."""
+    text = ("Russia walks away from treaty talks with Japan\n\nJUDY ROWE: Moscow has halted the talks. I'm joined "
+            "by Carl Hendry.\n\nCARL HENDRY, Scholar of Russian Foreign Policy: The talks were frozen anyway.\n\n"
+            "JUDY ROWE: And the former residents?\n\nTARO KUDO, Former Island Resident (through translator): I "
+            "wanted to see my father's grave once more.")
+    rows = _speakers(tmp_path, "pbs", text, "PBS NewsHour")
+    assert rows["CARL HENDRY, Scholar of Russian Foreign Policy: The talks were frozen anyway."] == ("Hendry", "other")
+    assert rows["TARO KUDO, Former Island Resident (through translator): I wanted to see my father's grave once "
+                "more."] == ("Kudo", "japan")
