@@ -131,13 +131,13 @@ _PLACED_GROUP = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s))"
     r"(?:(?:an?|the|one|some|several|many|other|another|two|three|most)\s+)?"
     rf"(?P<phrase>(?:[\w.-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}))\s+(?:in|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_MEMBER_OF = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\s\s))(?:(?:an?|the|one|some|several|two)\s+)?"
+# (It opens the sentence, a clause, or the words after a quotation, which the rules see blanked.)
+_MEMBER_OF = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\s{3}))(?:(?:an?|the|one|some|several|two)\s+)?"
                         r"(?:(?:senior|high-ranking|top|unnamed)\s+)?"
                         r"(?P<noun>officials?|sources?|diplomats?|representatives?|employees?|staff members?)\s+"
                         r"(?:of|at|in|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?")
 _MEMBER_ENDS = ("of ", "at ", "in ", "from ", "with ", "the ")     # what _MEMBER_OF's match ends with
-# (it opens the sentence, a clause, or the words after a quotation, which the rules see blanked)
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,]{1,100}")
 _ROLE_OF_PERSON = re.compile(r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}")
 _RANK_WORDS = {"senior", "veteran", "top", "high-ranking", "unnamed", "anonymous", "some", "several", "many"}

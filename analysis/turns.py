@@ -250,11 +250,13 @@ _INTERVIEWER = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:spoke|ta
                           r"|\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:interviewed|sat down with)\b"
                           r"|\b(?:conducted|interviewed)\s+by\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b")
 _MAX_LABEL_WORDS = 12
+# A word alone after an honorific, not followed by another name: "Mr. Sakurai" (not "Mr. Hiroshi Tanabe").
+_HONOURED_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 # Where a sentence goes on to introduce another person by full name and role: ", and Yuko Kanemori, a ...".
 _NEXT_GUEST = re.compile(r",?\s+and\s+(?=(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+,\s+(?:an?|the)\s)")
 # What an outlet calls its own people when it introduces them by name.
 _REPORTER_WORDS = r"correspondent|reporter|bureau chief"
-_HOST_WORDS = r"[Hh]ost|[Pp]resenter|[Aa]nchor"
+_HOST_WORDS = r"Host|Presenter|Anchor|(?:[Oo]ur|[Tt]he|programme's|show's)\s+(?:host|presenter|anchor)"
 # Between a paper's or agency's name and the person it sends: "Kyodo News ", "NHK's ".
 _MEDIA_BEFORE_NAME = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w'’-]+\s+){0,2}")
 # The longest question that heads a section of an institution's statement ("What happened in 1945?").
@@ -283,7 +285,7 @@ _BROADCASTER = re.compile(r"\b(?:TV|television|channel|radio|Rossiya(?:\s*\d+)?|
                           r"Channel One|Rossiya 24|TV Asahi)\b", re.IGNORECASE)
 # A presenter's words: the programme's welcome, the guest's introduction.
 _PRESENTS = re.compile(r"\b(?:[Ww]elcome to|[Mm]y guests? (?:today|tonight|this week|now)|"
-                       r"[Jj]oining (?:me|us) (?:now|today|tonight|from|are|is)|I'm joined (?:now |today |tonight )?by)\b")
+                       r"[Jj]oining (?:me|us) (?:now|today|tonight|from|are|is)|I['’]m joined (?:now |today |tonight )?by)\b")
 _SPEAKER_MARK = re.compile(r"^\s*[○◯●◎■◆]\s*")
 # "(Constitutional Democratic Party of Japan)" after a name in a label: the speaker's party or office.
 _AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)")
@@ -434,8 +436,8 @@ class _Article:
                 text = ", ".join([text.strip(), *role_lines])
             # A sentence introducing two guests gives each their own part ("Daniel Whitcomb, a scholar of Russian
             # foreign policy ..., and Hiroshi Tanabe, a former Japanese diplomat ...").
-            parts = _NEXT_GUEST.split(text)
-            text = next((part for part in parts if name.search(part)), text)
+            text = next((part for part in _NEXT_GUEST.split(text) if name.search(part)), text)
+            at = name.search(text)
             if _SCHOLAR.search(text):
                 # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
                 # University; Anna Voronina, Nonresident Fellow, ...")
@@ -468,16 +470,21 @@ class _Article:
         return ""
 
     def family_name(self, name: str) -> str:
-        """The first word of a Japanese name in title case written family name first ("Morita Ayaka",
-        ``vocab.family_name_first``; "Sakurai Kenzo" where the article says "Mr. Sakurai"), or "" (the last word
-        is the surname of "Ayaka Morita")."""
+        """The first word of a Japanese name in title case written family name first, or "" (the last word is
+        the surname of "Ayaka Morita"): where the article says "Mr. Sakurai" ("Sakurai Kenzo"), or in a Japanese
+        outlet's page when the words end as family and given names do (NHK's "Morita Ayaka",
+        ``vocab.family_name_first``)."""
         words = name.split()
         if len(words) != 2 or any(word.isupper() for word in words) or name_side(name) != "japan":
             return ""
-        honoured = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+{re.escape(words[0])}\b(?!\s+[A-Z])")
-        if family_name_first(name) or any(honoured.search(statement.text) for statement in self.statements):
+        if words[0] in self.honoured or (family_name_first(name) and self._side_of(self.outlet) == "japan"):
             return words[0]
         return ""
+
+    @functools.cached_property
+    def honoured(self) -> set[str]:
+        """The words the article puts alone after "Mr.", "Ms.", "Mrs." or "Dr." (surnames: "Mr. Sakurai")."""
+        return {found.group(1) for statement in self.statements for found in _HONOURED_NAME.finditer(statement.text)}
 
     def introduced_as(self, surname: str) -> str:
         """"reporter" when the article introduces ``surname`` as its own reporter ("Our Tokyo correspondent
@@ -491,20 +498,25 @@ class _Article:
         return self.introductions[surname]
 
     def _introduced_as(self, surname: str) -> str:
-        introduced = re.compile(rf"\b(?:(?P<reporter>{_REPORTER_WORDS})|(?P<host>{_HOST_WORDS}))\b"
+        introduced = re.compile(rf"(?<!\ba )(?<!\ban )\b(?:(?P<reporter>{_REPORTER_WORDS})|(?P<host>{_HOST_WORDS}))\b"
                                 rf"(?:\s+in\s+[A-Z][\w-]+)?,?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{re.escape(surname)}\b"
-                                rf"|(?P<moderated>moderated by)\s+(?:[^.,;:]{{0,60}}?\s)?{re.escape(surname)}\b")
+                                rf"|(?P<moderated>moderated by)\s+(?:(?:[A-Z][\w'’.-]*|of|the)\s+){{0,8}}?"
+                                rf"{re.escape(surname)}\b")
         surname_at = re.compile(rf"\b{re.escape(surname)}\b")
         for statement in self.statements:
             found = introduced.search(statement.text)
             if found:
                 return "reporter" if found.group("reporter") else "host"
             # a news agency's or paper's person asks for it ("President of Kyodo News Takashi Mizuno")
-            for at in surname_at.finditer(statement.text):
-                if any(m.actor.type == "newspaper" and _MEDIA_BEFORE_NAME.fullmatch(statement.text, m.end, at.start())
-                       for m in self.actors.find(statement.text)):
-                    return "media"
+            named = [at.start() for at in surname_at.finditer(statement.text)]
+            media = [m.end for m in self.actors.find(statement.text) if m.actor.type == "newspaper"] if named else []
+            if any(_MEDIA_BEFORE_NAME.fullmatch(statement.text, end, start) for end in media for start in named):
+                return "media"
         return ""
+
+    def _known_person(self, name: str) -> bool:
+        """Whether the actors table knows the person a label names ("Vladimir Putin")."""
+        return any(m.actor.type == "person" for m in self.actors.find(name.title() if name.isupper() else name))
 
     @functools.cached_property
     def roster_moderators(self) -> set[str]:
@@ -569,7 +581,8 @@ class _Article:
         person = _AFFILIATION.sub("", name)             # "ANTON SHELEST (Iturup)": where he reports from
         surname = (self.family_name(person) or _surname(person.title() if person.isupper() else person)
                    if person.strip() else "")
-        introduced_as = "" if role.strip() else self.introduced_as(surname)     # (a role in the label decides)
+        # (a role in the label decides, and so does the actors table for a person it knows)
+        introduced_as = "" if role.strip() or self._known_person(person) else self.introduced_as(surname)
         if surname and (_BYLINE.match(role.strip()) or introduced_as == "reporter"):
             # "KENT ASHBY, BYLINE:" in a radio transcript, or "HARRIET COLE:" introduced as "Our Tokyo
             # correspondent Harriet Cole": the programme's own reporter, named as coders name them, reporting
@@ -586,7 +599,7 @@ class _Article:
             # "ROSALIND PIERCE, CNN ANCHOR", "MARCUS LOWE, CNN CORRESPONDENT (voice over)": the programme's own
             # people ask and report; their surnames label them later too.
             asker = HOST if presenter.group(1).lower() in ("anchor", "host", "presenter", "moderator") else JOURNALIST
-            self.people.setdefault(_surname(name.title() if name.isupper() else name), asker)
+            self.people.setdefault(surname, asker)
             return asker
         titled = label.title() if label.isupper() else label       # "NATALIA SOROKINA, BLOOMBERG"
         if any(self._names_media(form) or self._media_in(form) for form in {label, titled}):

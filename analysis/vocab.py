@@ -152,6 +152,9 @@ _FAMILY_ENDINGS = ("ta", "da", "moto", "yama", "kawa", "gawa", "mura", "no", "sh
                    "zawa", "ai")
 _GIVEN_ENDINGS = ("ko", "ka", "mi", "e", "o", "shi", "ro", "ru", "ya", "to", "ki", "ji", "zo", "hei", "suke",
                   "hiro", "nori")
+# Common given names that end as family names do ("Kenta Izumi" is written given name first).
+_GIVEN_NAMES_LIKE_FAMILY = {"kenta", "yuta", "shota", "sota", "keita", "kota", "ryota", "genta", "yota", "hinata",
+                            "mai", "ai", "yui"}
 
 
 def family_name_first(name: str) -> bool:
@@ -160,11 +163,11 @@ def family_name_first(name: str) -> bool:
 
     >>> family_name_first("Morita Ayaka"), family_name_first("Sakurai Kenzo"), family_name_first("Ayaka Morita")
     (True, True, False)
-    >>> family_name_first("Masaki Odajima"), family_name_first("Tadashi Oikawa")
-    (False, False)
+    >>> family_name_first("Masaki Odajima"), family_name_first("Tadashi Oikawa"), family_name_first("Kenta Izumi")
+    (False, False, False)
     """
     words = name.lower().split()
-    if len(words) != 2:
+    if len(words) != 2 or words[0] in _GIVEN_NAMES_LIKE_FAMILY:
         return False
     first, last = words
     return (first.endswith(_FAMILY_ENDINGS) and not first.endswith(_GIVEN_ENDINGS)

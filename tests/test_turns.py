@@ -1862,3 +1862,24 @@ def test_a_labels_role_gives_a_side_by_nationality_or_group_not_by_a_scholars_su
     assert rows["CARL HENDRY, Scholar of Russian Foreign Policy: The talks were frozen anyway."] == ("Hendry", "other")
     assert rows["TARO KUDO, Former Island Resident (through translator): I wanted to see my father's grave once "
                 "more."] == ("Kudo", "japan")
+
+
+def test_what_does_not_introduce_a_host_a_reporter_or_a_family_name_first(tmp_path):
+    """"Abe will host Putin" and "moderated by Fyodor Lukyanov and featured Vladimir Putin" make nobody but
+    Lukyanov a host, and a person the actors table knows keeps their own side; "Kenta Izumi" is written given
+    name first even on a Japanese page; the second of two guests introduced in one sentence takes the side of
+    their own part ("Mika Tsuda, a Japanese lawmaker who often visits Russia")."""
+    forum = ("Putin's session at the Valdai Club\n\nThe session was moderated by Fyodor Lukyanov and featured "
+             "Vladimir Putin. Abe will host Putin in Nagato next month.\n\nFyodor Lukyanov: Mr President, the "
+             "floor is yours.\n\nVladimir Putin: Thank you. The islands are Russian territory.")
+    nhk = ("Lawmakers on the islands\n\nAnchor: We are joined by Kenta Izumi, a lawmaker from Hokkaido.\n\n"
+           "Kenta Izumi: The government must not give up the four islands.")
+    podcast = ("Japan and Russia\n\nPodcast transcript\n\nHost Gavin Price speaks with Oleg Surin, a Moscow "
+               "politician, and Mika Tsuda, a Japanese lawmaker who often visits Russia.\n\nGavin Price: Welcome. "
+               "Mika, what does Tokyo want?\n\nMika Tsuda: The return of the four islands.")
+    rows = _speakers_of_all(tmp_path, {"valdai": forum, "nhk": nhk, "podcast": podcast},
+                            {"valdai": "Valdai Discussion Club", "nhk": "NHK World-Japan", "podcast": "Podcast"})
+    assert rows["Fyodor Lukyanov: Mr President, the floor is yours."] == ("host", "other")
+    assert rows["Vladimir Putin: Thank you."] == ("Putin", "russia")
+    assert rows["Kenta Izumi: The government must not give up the four islands."] == ("Izumi", "japan")
+    assert rows["Mika Tsuda: The return of the four islands."] == ("Tsuda", "japan")
