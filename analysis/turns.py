@@ -246,6 +246,9 @@ _TITLE_SPEECH = re.compile(rf"\b(?:{_SPEECH_NOUNS})\b", re.IGNORECASE)
 _POSSESSIVE_SPEECH = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_SPEECH_NOUNS}|comments?|message|article)\b",
                                 re.IGNORECASE)
 _POSSESSIVE_NAME = re.compile(r"((?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w-]+)['’]s\b")
+# Words that make a person's remarks the topic another answers ("Moscow responds to Suga's statement on ...").
+_ANSWERED = re.compile(r"\b(?:respond|responds|reply|replies|react|reacts|answer|answers|rebuffs?|rejects?|slams?|"
+                       r"dismiss(?:es)?|criticis(?:es|e)|criticiz(?:es|e))(?:\s+(?:to|on))?\s*$")
 _INTERVIEWER = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:spoke|talked)\s+(?:with|to)\b"
                           r"|\b((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?:interviewed|sat down with)\b"
                           r"|\b(?:conducted|interviewed)\s+by\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b")
@@ -442,9 +445,9 @@ class _Article:
                 # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
                 # University; Anna Voronina, Nonresident Fellow, ...")
                 text = next(part for part in text.split(";") if name.search(part))
-                found = NATIONALITY_ROLE.search(text)
-                if found:
-                    return NATIONALITY_SIDES[found.group(1)]
+                nationality = _nationality(text)
+                if nationality:
+                    return nationality
                 # the place of the academic post, before any place of a past one ("a former diplomat who served
                 # at the embassy in Moscow and now teaches at a university in Sapporo")
                 post = _SCHOLAR.search(text)
@@ -820,13 +823,18 @@ _LABEL_SMALL_WORDS = {"of", "for", "and", "the", "from", "on", "in", "at", "to",
 _ROLE_AFTER = re.compile(r"[(,]")
 
 
+def _nationality(text: str) -> str:
+    """The side of a nationality before what a person is ("a Japanese scholar"), or ""."""
+    found = NATIONALITY_ROLE.search(text)
+    return NATIONALITY_SIDES[found.group(1)] if found else ""
+
+
 def _role_side(role: str, actors: ActorIndex) -> str:
     """The side a label's role gives its person: the side it names ("Japanese Ambassador to the Russian
     Federation"), a scholar's nationality alone ("Scholar of Russian Foreign Policy" names a subject), or the
     side of a group it names ("Former Island Resident"); else ""."""
     if _SCHOLAR.search(role):
-        found = NATIONALITY_ROLE.search(role)
-        return NATIONALITY_SIDES[found.group(1)] if found else ""
+        return _nationality(role)
     return side_named(role) or next((m.actor.side for m in actors.find(role.lower())
                                      if m.actor.type == "generic" and m.actor.side in PARTIES), "")
 
@@ -1320,10 +1328,12 @@ def _role_lines(texts: list[str], number: int) -> list[str]:
 
 
 # A turn that opens by addressing a person with an honorific: "Mr. Sakurai, Russia says the islands are ...".
-_HONOURED_ADDRESS = re.compile(r"^\s*(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+,")
+_ADDRESS_HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?\s+"
+_ADDRESS_NAME = r"(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+,"
+_HONOURED_ADDRESS = re.compile(rf"^\s*{_ADDRESS_HONORIFIC}{_ADDRESS_NAME}")
 # A name that opens a question addressing its bearer: "Dr. Volkova, is there anyone ...?" (not a roster's
 # "HARUKA MORIYAMA, Professor of International Politics, Keio University").
-_ADDRESSED = re.compile(r"^\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?\s+)?(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+,$")
+_ADDRESSED = re.compile(rf"^\s*(?:{_ADDRESS_HONORIFIC})?{_ADDRESS_NAME}$")
 # The number of a page's question ("Q1.", "Q 2)", "Question 3:").
 _QUESTION_NUMBER = re.compile(r"^(?:Q|Question)\s*\d{1,3}\s*[.:)]\s*")
 # A post or an open letter signed on its first line: "Dmitry Medvedev, Deputy Chairman of the Security Council".
@@ -1379,7 +1389,3 @@ def _first_person(title: str, article: _Article) -> Actor | None:
             return mention.actor
     return None
 
-
-# Words that make a person's remarks the topic another answers ("Moscow responds to Suga's statement on ...").
-_ANSWERED = re.compile(r"\b(?:respond|responds|reply|replies|react|reacts|answer|answers|rebuffs?|rejects?|slams?|"
-                       r"dismiss(?:es)?|criticis(?:es|e)|criticiz(?:es|e))(?:\s+(?:to|on))?\s*$")
