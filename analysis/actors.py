@@ -459,7 +459,9 @@ _NOT_PERSON_WORDS = {"Declaration", "Treaty", "Agreement", "Statement", "Constit
                      "East", "West", "North", "South", "Sea", "Strait", "Peninsula", "Ocean", "Kurils", "War",
                      "World", "Division", "Bureau", "Section", "Directorate", "Russian", "Japanese", "American",
                      "Chinese", "Soviet", "Korean", "Eastern", "Western", "Northern", "Southern", "Studies", "Affairs",
-                     "Relations", "Research", "Academy", "Foundation", "Program", "Programme", "School", "College"}
+                     "Relations", "Research", "Academy", "Foundation", "Program", "Programme", "School", "College",
+                     "Commission", "Assembly", "Parliament", "Duma", "Bank", "Administration", "Authority",
+                     "Organization", "Organisation", "Board", "Secretariat", "Corporation"}
 # A name does not start with an article or a determiner: "The Kurils, a chain of volcanic islands ...".
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Our", "Their", "Some", "Many", "In", "At",
                 "From", "On", "For", "With", "By", "To", "Of", "After", "Before", "During"}

@@ -68,7 +68,7 @@ from .vocab import (ATTRIBUTION_COLUMNS, DISPUTANTS, HOME_SIDE, NATIONALITY_SIDE
 # Participles that report only after a comma, whose subject opens the sentence ("Nezavisimaya Gazeta was more
 # cautious, arguing that ..."); elsewhere they are nouns or adjectives ("a warning that").
 _PARTICIPLE_VERBS = ("arguing|warning|describing|stressing|insisting|noting|urging|accusing|suggesting|claiming|questioning|"
-                     "calling|echoing")
+                     "calling|echoing|writing")
 SPEECH_VERBS = (
     "said|says|say|told|tells|tell|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     "pointed out|points out|stated|states|declared|declares|announced|announces|explained|explains|"
@@ -89,7 +89,7 @@ SPEECH_VERBS = (
     "contends|contended|predict|predicts|predicted|"
     "referred to|pointed to|took aim at|takes aim at|mocked|mocks|ridiculed|played down|"
     "plays down|telling|signaled|signalled|signals|made clear|makes clear|lodges a protest|lodges protest|"
-    "lodged protest|drew attention to|draws attention to|drawing attention to|questioned|" + _PARTICIPLE_VERBS
+    "lodged protest|drew attention to|draws attention to|drawing attention to|questioned|announcing|" + _PARTICIPLE_VERBS
 )
 _PARTICIPLES = frozenset(_PARTICIPLE_VERBS.split("|"))
 # Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
@@ -220,6 +220,11 @@ _BRIDGE = re.compile(
     # said"
     r"(?:['’]s\s+)?(?:official\s+|written\s+)?(?:statement|readout|communiqu[eé]|press\s+release)"
     r"(?:\s+(?:of|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?|"
+    # what it put out: "the Russian Foreign Ministry posted a short statement announcing that ..."
+    r"(?:issued|posted|released|published|put\s+out)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|comment|message|post)|"
+    # the party of an unnamed lawmaker: "a Russian lawmaker from the ruling United Russia party said"
+    r"(?:from|of)\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?(?:[\w-]+\s+){1,4}?(?:party|faction)|"
     # what an unnamed speaker is close to: "a Russian diplomat familiar with the matter told"
     r"(?:familiar\s+with|involved\s+in|close\s+to)\s+(?:the\s+)?(?:matter|talks|negotiations|discussions|"
     r"preparations|situation|issue|plans?|thinking|process)(?:\s+(?:for|of|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?|"
@@ -233,7 +238,7 @@ _BRIDGE = re.compile(
     r"whose\s+[^,.;\"“”]{1,80}?|"
     # a claim coordinated before the verb: "Japan claims four islands, ..., and has long said they are ..."
     r"(?:claims|calls|regards|considers)\s+[^;.\"“”]{1,100}?,?\s+and\b|"
-    r"(?:the|a|an|russia's|japan's)\s+[^,.;\"“”]{1,120}?,|"
+    r"(?:the|a|an|russia's|japan's)\s+(?:[^,.;\"“”]|(?<=\bmr|\bms|\bdr)\.|(?<=\bmrs)\.){1,120}?,|"
     # another's post: "Yuri Ushakov, Mr. Putin's foreign policy adviser, told"
     r"(?:(?:mr|ms|mrs)\.\s+)?[a-z]+['’]s\s+[^,.;\"“”]{1,100}?,|"
     # an appositive without an article, between commas: "Hoshino, deputy head of the cooperative, said",
@@ -254,7 +259,9 @@ _COLON = re.compile(r"^\s*([^:,]{2,60}):(?:\s+\S|\s*$)")    # (quoted words are 
 _PRONOUN_SUBJECT = re.compile(r"\b([Hh]e|[Ss]he)\s*(?:also\s+|has\s+|had\s+|later\s+|then\s+|earlier\s+)?$")
 _PRONOUN_BEFORE_VERB = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
 # "It said ...", "It also said" opening a sentence: the institution or paper that spoke last.
-_IT_SUBJECT = re.compile(r"\W*It\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|had\s+)?")
+_IT_SUBJECT = re.compile(r"\W*It\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|had\s+)?"
+                         # or an aside after the sentence's first words: "The reason, it said, was ..."
+                         r"|\W*[A-Z][^,;\"“”]{0,30},\s+it\s+(?:also\s+)?")
 
 
 # How many words, split at white space, the patterns above may match at the end of the words before a verb: a
@@ -475,6 +482,10 @@ class _QuoteRun:
 
 # ------------------------------------------------------------------------------------- article context
 
+# Who may issue a statement the article tells of.
+_ISSUER_TYPES = frozenset({"institution", "person", "newspaper"})
+
+
 @dataclass
 class _ArticleContext:
     """What the article has said so far: for pronouns, anaphors and continued quotes."""
@@ -488,6 +499,7 @@ class _ArticleContext:
     recent: list = field(default_factory=list)
     unnamed_speakers: list = field(default_factory=list)  # the generic speakers of a side who spoke, in order
     first_side: str = ""
+    statement_issuer: Actor | None = None   # who issued the statement the article told of last
     current_text: str = ""
     ministries: dict = field(default_factory=dict)
     # The roles of the offices each person held on the article's date ("the governor" is Limarenko in 2021:
@@ -520,6 +532,19 @@ class _ArticleContext:
         if len(self.recent) > 30:
             del self.recent[:-30]
 
+    def told_of_statement(self, text: str, mentions: list[Mention], speaker: Actor | None):
+        """After a sentence that tells of a statement: its issuer, the sentence's speaker ("the ministry said in
+        a statement") or the actor named before the word ("The Kremlin also released a statement"), else
+        nobody (the next "the statement said" names none)."""
+        at = text.find("statement")
+        if at == -1:
+            return
+        issuers = [m.actor for m in mentions if m.end <= at and m.actor.type in _ISSUER_TYPES]
+        if speaker is not None and speaker.type in _ISSUER_TYPES:
+            self.statement_issuer = speaker
+        else:
+            self.statement_issuer = issuers[-1] if issuers else None
+
     def spoke(self, speaker: Actor | None, sent_idx: int):
         if speaker is not None:
             self.last_speaker, self.last_speaker_idx = speaker, sent_idx
@@ -533,7 +558,7 @@ class _ArticleContext:
 def _resolve_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
     kind = _ANAPHOR_TYPES.get(noun.lower(), "person")
     if noun.lower() == "statement":
-        return None
+        return ctx.statement_issuer     # "the statement said": whoever issued the statement last told of
     if kind == "newspaper":
         return ctx.last_of_type.get("newspaper")
     if kind == "body":
@@ -672,12 +697,27 @@ def _placed(generic: Actor, side: str) -> Actor:
     return _of_side(generic, side) if generic.side in (HOME_SIDE, "other") else generic
 
 
+# A relative clause after a subject, up to its verb ("..., who shared the stage with ..., said"), and whose.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s+[^;\"“”]{1,180}?,\s*(?:also\s+|later\s+|then\s+)?")
+_CLAUSE_SUBJECTS = frozenset({*PERSON_TYPES, "institution", "newspaper"})
+# "... have stalled, with Russian Foreign Minister Sergei Lavrov repeatedly saying that ...": "with" before a
+# title and a name.
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,5}$")
+
+
 def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
     """The subject of a verb starting at ``verb_start``: the nearest mention to its left separated from it
     only by bridge words, else a pronoun or anaphor just before it."""
     # The nearest mention whose gap to the verb is only bridge words; mentions inside an appositive
     # ("Medvedev, the deputy chairman of Russia's Security Council, wrote") are stepped over.
     earlier = [m for m in mentions if m.end <= verb_start]
+    for mention in earlier:
+        # A relative clause between the subject and its verb may name others: "Kishida, who held separate talks
+        # with his Russian counterpart, Sergey V. Lavrov, said".
+        if (mention.actor.type in _CLAUSE_SUBJECTS and verb_start - mention.end <= 200
+                and _RELATIVE_CLAUSE.fullmatch(text, mention.end, verb_start)
+                and not _not_subject(text, mention.start, mention.actor.type)):
+            return ("actor", mention.actor)
     for mention in earlier[:-4:-1]:     # the three nearest, nearest first
         gap = text[mention.end:verb_start]
         if len(gap) > 120:
@@ -693,8 +733,10 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
                 written = text[mention.start:mention.end]
                 body = written if written.split(" ", 1)[0] in NATIONALITY_SIDES else mention.actor.canonical
                 return ("actor", Actor(f"{body} {noun}", mention.actor.side, "generic"))
-        if _not_subject(text, mention.start, mention.actor.type):
-            continue
+        if _not_subject(text, mention.start, mention.actor.type) and not (
+                mention.actor.type in _CLAUSE_SUBJECTS and _WITH_SUBJECT.search(text, 0, mention.start)
+                and text.startswith("saying", verb_start)):
+            continue        # (a participle's subject after "with" is its subject: "with Lavrov saying ...")
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
             if mention.actor.type == "generic":
                 # The group names what a person is ("Alexei Grigoryev, an analyst at the Carnegie Moscow
@@ -911,8 +953,9 @@ def _attribution_plan(text: str, spans, mentions, outside: str, finders: Finders
     outside_mentions = [m for m in mentions if outside[m.start:m.end].strip()] if spans else mentions
     if is_headline:
         tag = _headline_tag(text, finders.actors)
-        if tag:
-            return tag
+        if tag and (tag[1] is not None or not _subject_spoke_before(outside[:tag[3]], outside_mentions, finders)):
+            return tag      # (a tag that names nobody after a subject's verb continues it: "Russia Rejects
+                            # Japan's Protest ..., Says Islands Are Its Territory")
     colon = _colon_speaker(outside, outside_mentions)
     if colon:
         return colon
@@ -921,6 +964,13 @@ def _attribution_plan(text: str, spans, mentions, outside: str, finders: Finders
     if not according and not verbs:
         return None
     return ("rules", according, verbs)
+
+
+def _subject_spoke_before(words: str, mentions, finders: Finders) -> bool:
+    """Whether a speech verb in ``words`` has an actor for its subject before it."""
+    return any(verb.before is not None and verb.before[0] == "actor"
+               for verb in _speech_verbs(words, words, [m for m in mentions if m.end <= len(words)], finders.speech,
+                                         is_headline=True))
 
 
 def _resolve_attribution(plan: tuple | None, ctx: _ArticleContext, sent_idx: int, outside: str) -> Attribution:
@@ -1156,6 +1206,7 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
             headline_roles.append((row_number, speaker))
         quotes.leave(found)
         ctx.see(found.mentions, statement.sent_idx)
+        ctx.told_of_statement(statement.text, found.mentions, speaker)
         ctx.spoke(speaker, statement.sent_idx)
     for row_number, role in headline_roles:
         # The headline names by role whom the body names in full ("Sakhalin Governor Valery Limarenko").

@@ -135,6 +135,12 @@ ANSWER = Actor("answer", "other", "person")
 # Stands for a broadcaster's own correspondent reporting from the scene ("[Correspondent] Good afternoon."): the
 # report is the outlet's narration, and the sentence rules decide who speaks each of its statements.
 CORRESPONDENT = Actor("correspondent", "outlet", "journalist")
+# Stands for an interpreter who renders the turn before ("PRIME MINISTER SHINZO ABE: (Speaking Japanese)." /
+# "UNIDENTIFIED INTERPRETER: We will resolve ..."): the words are that speaker's.
+INTERPRETER = Actor("interpreter", "other", "generic")
+_INTERPRETER_LABEL = re.compile(r"^(?:unidentified\s+|through\s+an?\s+)?interpreter$", re.IGNORECASE)
+# What a radio transcript prints for words in another language, which its interpreter then gives.
+_SPEAKING_ANOTHER_LANGUAGE = re.compile(r"^\(\s*(?:speaking|through)\s+[^()]{1,40}\)\.?$", re.IGNORECASE)
 
 _QUESTION_LABEL = re.compile(r"^(?:question|q|q\d+|reporter|journalist|questioner|press)\b"
                              r"(?:\s*\([^)]{1,40}\))?$", re.IGNORECASE)
@@ -274,7 +280,7 @@ _LANGUAGE_LINK = re.compile(r"(?i)(?:japanese|english|russian|chinese|korean|fre
 _SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|since|until|because|while|although|though|who|which)\b")
 # (a visiting post counts from the word "visiting", which ``vocab.located_side`` reads: a visiting post is not
 # where the person is from)
-_SCHOLAR = re.compile(r"\b(?:visiting\s+)?(?:teach(?:es|ing)|research(?:es|ing)|scholar|specialist|professor|"
+_SCHOLAR = re.compile(r"\b(?:visiting\s+)?(?:teach(?:es|ing)|research(?:es|ing)|stud(?:ies|ying)|scholar|specialist|professor|"
                      r"lecturer|researcher|"
                      r"expert|analyst|fellow|academic|historian|orientalist|japanologist|sinologist|follows [\w-]+ relations|"
                      r"(?:school|institute|center|centre) (?:of|for) [\w ]{0,40}studies)s?\b",
@@ -564,6 +570,8 @@ class _Article:
             return self._moderator() if label.lower().startswith("moderator") else HOST
         if _ANSWER_LABEL.match(label):
             return ANSWER
+        if _INTERPRETER_LABEL.match(label):
+            return INTERPRETER
         if (_META_LABEL.match(label) or _LANGUAGE_LINK.fullmatch(label) or len(label.split()) > _MAX_LABEL_WORDS
                 or not label[:1].isupper()):
             return None
@@ -575,8 +583,7 @@ class _Article:
             if chair is not None:
                 return chair
             # a chair the table does not name is of the parliament's side ("National Diet" in the title)
-            side = self._side_of(f"{self.outlet} {self.title}") or self.side or "other"
-            return self.people.setdefault(_surname(label), Actor(_surname(label), side, "person"))
+            return self.people.setdefault(_surname(label), Actor(_surname(label), self.parliament_side(), "person"))
         if parliament and _FROM_THE_FLOOR.match(label):
             return self.people.setdefault(label, Actor(label.capitalize(), self._side_of(parliament.group(0))
                                                        or self.side or "other", "generic"))
@@ -666,6 +673,8 @@ class _Article:
             # (nor a side word of the title for a scholar the article gives no nationality or place: they are
             # of no party, unless the outlet is one party's, whose guests are mostly its own people)
             home = self._side_of(self.outlet) or "other" if surname in self.scholars else self.side
+            if not side and self.parliament() is not None:
+                home = self.parliament_side()   # a member the minutes name ("○Member Hanamura:") sits in it
             self.people[surname] = Actor(surname, side or home or "other", "person")
         return self.people[surname]
 
@@ -709,6 +718,11 @@ class _Article:
         """The parliament whose record the article is, named in its outlet or title ("House of Representatives"),
         or None."""
         return _PARLIAMENT_NAME.search(f"{self.outlet} {self.title}")
+
+    def parliament_side(self) -> str:
+        """The side of the parliament whose record the article is ("National Diet" in the title), else the
+        outlet's side, else "other"."""
+        return self._side_of(f"{self.outlet} {self.title}") or self.side or "other"
 
     def publisher(self) -> Actor | None:
         """The institution of ``data/actors.csv`` the outlet is (a ministry's or the Kremlin's site), or None."""
@@ -1094,6 +1108,8 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             zip(paragraphs[1:], texts[1:], speakers[1:], [*speakers[2:], None], label_after[1:]), start=1):
         if speaker is ANSWER:
             speaker = answerer or _guest(guest, article, guest_name, texts)
+        if speaker is INTERPRETER:
+            speaker = _interpreted(turns) or INTERPRETER
         if speaker is not None:
             current = speaker
             turns.append([current, [], []])
@@ -1185,7 +1201,19 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
     for before, (speaker, rows, turn_texts) in zip([[None, [], []]] + turns, turns):
         if rows and not _touches_the_dispute(" ".join(before[2] + turn_texts), speaker.side):
             for i in rows:
-                voices[i] = Voice(speaker, False, True)
+                if not voices[i].heading:
+                    voices[i] = Voice(speaker, False, True)
+
+
+def _interpreted(turns: list[list]) -> Actor | None:
+    """The speaker an interpreter's turn speaks for: the one of the turn before when it printed only that they
+    spoke another language ("(Speaking Japanese)."); else None."""
+    if not turns or turns[-1][0] is None or not turns[-1][1]:
+        return None
+    speaker, _, said = turns[-1]
+    label = _label_of(said[0])
+    said = [label[1] if label is not None else said[0], *said[1:]]
+    return speaker if all(_SPEAKING_ANOTHER_LANGUAGE.match(text.strip()) for text in said) else None
 
 
 def _tells_of(person: Actor, text: str) -> bool:
@@ -1301,8 +1329,9 @@ def _introduced_guest(article: _Article, texts: list[str]) -> Actor | None:
 # A line that is a name alone: "Irina Volkova".
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+$")
 # A sentence that gives the role of the person the one before named: "She's a professor ...", "He is a former
-# ambassador ...".
-_PRONOUN_ROLE = re.compile(r"^(?:She|He)(?:['’]s| is| was)\s+(?:a|an|the)\s")
+# ambassador ...", "She studies Russian foreign policy at the University of Michigan".
+_PRONOUN_ROLE = re.compile(r"^(?:She|He)(?:(?:['’]s| is| was)\s+(?:a|an|the)\s"
+                           r"|\s+(?:studies|teaches|researches|lectures|works)\b)")   # "She studies ... at ..."
 # A roster's heading over its moderator's name and role ("Moderator:", "MODERATOR").
 _MODERATOR_HEADING = re.compile(r"^(?:moderator|chair|chairperson|host|presenter)s?\s*:?$", re.IGNORECASE)
 # A word that makes a line in capitalised words an institution's name, not a person's ("The Brookings
@@ -1320,7 +1349,9 @@ def _role_lines(texts: list[str], number: int) -> list[str]:
     lines = []
     for text in texts[number + 1:number + 1 + _ROLE_LINES]:
         text = text.strip()
-        if (not text or (_NAME_LINE.match(text) and not _INSTITUTION_WORD.search(text)) or text.endswith(":")
+        if (not text or (_NAME_LINE.match(text) and not _INSTITUTION_WORD.search(text) and not _SCHOLAR.search(text)
+                         and not any(word.lower() in _TITLE_WORDS for word in text.split()))  # "Senior Research Fellow"
+                or text.endswith(":")
                 or _sentence_end(text) and len(text.split()) > 12):
             break
         lines.append(text)

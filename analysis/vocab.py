@@ -67,7 +67,7 @@ _SUBJECT_NOUNS = r"(?:ties|relations|policy|policies|position|claims?|stance|vie
 # A list of participants puts the place last in an affiliation ("Institute of Far Eastern Studies, Moscow
 # (visiting fellow)"); some universities and institutes are known by a name without their city.
 _LOCATED = re.compile(rf"(?i:\b(?:from|in|at)\s+)({_PLACES})\b"
-                      rf"|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?(?:University|Institute)\b)"
+                      rf"|\b({_PLACES})(?:-based\b|\s+(?:State\s+)?(?:University|Institute|Foundation|College|Cent(?:er|re))\b)"
                       rf"|\bUniversity of ({_PLACES})\b|,\s+({_PLACES})(?=\s*(?:\(|,|;|$))"
                       rf"|\b({_PLACES})['’]s\s+(?!{_SUBJECT_NOUNS})[a-z]|\ban?\s+({_PLACES})\s+(?=[a-z])")
 # A local office named by its place: "the head of the Yuzhno-Kurilsky urban district", "the mayor of Nemuro"
@@ -192,6 +192,8 @@ def located_side(text: str) -> str:
     'japan'
     >>> located_side("a Japan specialist at the Moscow State Institute of International Relations")
     'russia'
+    >>> located_side("Senior Research Fellow, Tokyo Foundation for Policy Research")
+    'japan'
     """
     # A visiting post is not where the person is from ("Visiting Fellow, CSIS, and Senior Researcher, IMEMO,
     # Moscow"): what the role names after it comes first.

@@ -970,3 +970,46 @@ def test_a_headlines_short_title_for_the_premier_and_reaffirming_as_speech(attri
                        outlet="Kyodo News")
     assert who(table, 0) == ("reported", "Japanese Prime Minister", "japan")
     assert who(table, 1) == ("reported", "Kishida", "japan")
+
+
+def test_a_relative_clause_or_a_with_phrase_leaves_the_subject_its_verb(attribute_with):
+    """A relative clause between a subject and its verb may name other people ("Kishida, who held separate talks
+    with his Russian counterpart, Sergey V. Lavrov, said"); "with X saying" makes X the participle's subject;
+    an appositive may hold an honorific ("a foreign policy aide to Mr. Putin"); a participle of writing reports
+    ("..., was blunter, writing on social media that"); what an institution posted speaks for it, and so does
+    "it said" as an aside."""
+    table = attributed(attribute_with,
+                       "Foreign Minister Fumio Kishida, who held separate talks with his Russian counterpart, "
+                       "Sergey V. Lavrov, said the two sides had agreed to keep talking.",
+                       "Putin, who shared the stage with Indian Prime Minister Narendra Modi and Malaysian Prime "
+                       "Minister Mahathir Mohamad, said the islands were Russian.",
+                       "But the talks have since stalled, with Russian Foreign Minister Sergei Lavrov repeatedly "
+                       "saying that Japan must first recognize the outcome of World War II.",
+                       "Yuri Ushakov, a foreign policy aide to Mr. Putin, told Russian news agencies that "
+                       "sovereignty was not discussed.",
+                       "Dmitry Medvedev, the deputy chairman of Russia's Security Council, was blunter, writing on "
+                       "social media that the islands were Russian.",
+                       "On March 21, the Russian Foreign Ministry posted a short statement announcing that Moscow "
+                       "no longer intended to continue the talks.",
+                       "The reason, it said, was Tokyo's \"openly unfriendly\" decision to join the sanctions.",
+                       outlet="The New York Times")
+    assert who(table, 1) == ("reported", "Kishida", "japan")
+    assert who(table, 2) == ("reported", "Putin", "russia")
+    assert who(table, 3) == ("reported", "Lavrov", "russia")
+    assert who(table, 4) == ("reported", "Ushakov", "russia")
+    assert who(table, 5) == ("reported", "Medvedev", "russia")
+    assert who(table, 6) == ("reported", "Russian Foreign Ministry", "russia")
+    assert who(table, 7) == ("direct_quote", "Russian Foreign Ministry", "russia")
+
+
+def test_a_title_case_headline_whose_says_tag_names_no_one_is_its_subjects(attribute_with):
+    """Sputnik's headlines are in title case, and a second verb after a comma names what was said, not who
+    ("Russia Rejects Japan's Protest Over Kuril Drills, Says Islands Are Its Sovereign Territory"): the
+    subject of the first verb speaks; a tag that names a person still does."""
+    rejects = attributed(attribute_with, "MOSCOW (Sputnik) - Moscow has rejected Tokyo's protest over the drills.",
+                         headline="Russia Rejects Japan's Protest Over Kuril Drills, Says Islands Are Its "
+                                  "Sovereign Territory", outlet="Sputnik")
+    tagged = attributed(attribute_with, "The remarks came on Monday.",
+                        headline="Islands are Russian, says Medvedev", outlet="Sputnik")
+    assert who(rejects, 0) == ("reported", "Russia", "russia")
+    assert who(tagged, 0) == ("reported", "Medvedev", "russia")

@@ -1883,3 +1883,35 @@ def test_what_does_not_introduce_a_host_a_reporter_or_a_family_name_first(tmp_pa
     assert rows["Vladimir Putin: Thank you."] == ("Putin", "russia")
     assert rows["Kenta Izumi: The government must not give up the four islands."] == ("Izumi", "japan")
     assert rows["Mika Tsuda: The return of the four islands."] == ("Tsuda", "japan")
+
+
+def test_a_diet_member_an_interpreter_and_a_rosters_fellow_speak_for_their_sides(tmp_path):
+    """The Diet's minutes name a member by surname alone ("○Member Hanamura:"): a member of the Diet is Japan's.
+    A radio transcript prints "(Speaking Japanese)." under the speaker and gives the words to an "UNIDENTIFIED
+    INTERPRETER": they are the speaker's. An event's roster puts a role of title words on the line under the name
+    ("Senior Research Fellow" / "Tokyo Foundation for Policy Research"), and a host's next sentence may give a
+    guest's post ("She studies Russian foreign policy at the University of Michigan")."""
+    diet = ("211th Session of the National Diet, House of Representatives, Committee on Budget\n\n"
+            "○Chairperson Nemoto: Next, I recognize Mr. Hanamura Shinji.\n\n"
+            "○Member Hanamura: I was elected from the Hokkaido block. What is the Government doing for the former "
+            "island residents?\n\n"
+            "○Prime Minister Fumio Kishida: The Government will continue to work for the return of the islands.")
+    radio = ("Abe heads to Moscow\n\nSTEVE DELANEY, HOST:\n\nJapan's prime minister is in Moscow today.\n\n"
+             "(SOUNDBITE OF ARCHIVED RECORDING)\n\nPRIME MINISTER SHINZO ABE: (Speaking Japanese).\n\n"
+             "UNIDENTIFIED INTERPRETER: We will resolve the territorial issue and conclude a peace treaty.\n\n"
+             "DELANEY: For more, we're joined by Elena Markova. She studies Russian foreign policy at the "
+             "University of Michigan. Good morning.\n\nELENA MARKOVA: Good morning. Putin wants a treaty, not a "
+             "handover.")
+    event = ("JAPAN AND RUSSIA AFTER SINGAPORE\n\nPanelists:\n\nKAZUHIRO NISHIDA\n\nSenior Research Fellow\n\n"
+             "Tokyo Foundation for Policy Research\n\nPAVEL ZUBAREV\n\nSenior Fellow, Institute of Far Eastern "
+             "Studies, Moscow\n\nP R O C E E D I N G S\n\nMR. NISHIDA: Thank you. Officially, the government's "
+             "position has not changed.\n\nMR. ZUBAREV: Moscow sees it differently.")
+    rows = _speakers_of_all(tmp_path, {"diet": diet, "radio": radio, "event": event},
+                            {"diet": "House of Representatives", "radio": "NPR", "event": "The Brookings Institution"})
+    assert rows["○Member Hanamura: I was elected from the Hokkaido block."] == ("Hanamura", "japan")
+    assert rows["○Chairperson Nemoto: Next, I recognize Mr. Hanamura Shinji."] == ("Nemoto", "japan")
+    assert rows["UNIDENTIFIED INTERPRETER: We will resolve the territorial issue and conclude a peace treaty."] \
+        == ("Abe", "japan")
+    assert rows["ELENA MARKOVA: Good morning."] == ("Markova", "us")
+    assert rows["MR. NISHIDA: Thank you."] == ("Nishida", "japan")
+    assert rows["MR. ZUBAREV: Moscow sees it differently."] == ("Zubarev", "russia")
