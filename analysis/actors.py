@@ -436,6 +436,8 @@ _NEEDLES = StringAutomaton({**{needle: "title" for needle in _TITLE_NEEDLES},
                             **{f" {verb}": "works" for verb in _WORK_VERBS}})
 _SPEECH_AT = re.compile(rf" (?:{'|'.join(_SPEAKING)})\b")           # the whole word, where one was found
 _SPEAKER_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})$")
+# A two- or three-word name and an age right before a verb of speech: "Tatsuo Sugawara, 88, told".
+_NAME_AND_AGE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}), \d{1,3},$")
 # '..., said Yuri Barsukov of a Moscow think-tank', '..., said Lee Jae-kwon, a professor at Korea University',
 # '...," said Min-jung Cho': a two-word name right after an inverted verb, and its role.
 _NAME_AFTER_VERB = re.compile(r" ([A-Z][a-z]+(?:-[a-z]+)? [A-Z][a-z]+(?:-[a-z]+)?)\b(?![- ][A-Z])"
@@ -524,6 +526,9 @@ def _introductions(whole: str, known):
             named = _NOUN_NAME_AFTER_VERB.match(whole, verb.end())
             if named and not known(named.group(2)) and _is_name(named.group(2)):
                 yield named.group(2), ", ".join(filter(None, (named.group(1), named.group(3)))), named.start(2)
+        aged = _NAME_AND_AGE.search(whole, max(0, at - 60), at) if verb else None
+        if aged and not known(aged.group(1)) and _is_name(aged.group(1)) and _NOT_NAMES.isdisjoint(aged.group(1).split()):
+            yield aged.group(1), "", aged.start(1)      # '"...," Tatsuo Sugawara, 88, told Al Jazeera'
         speaks = _SPEAKER_BEFORE.search(whole, max(0, at - 30), at) if verb else None
         if speaks is None:
             continue

@@ -80,7 +80,8 @@ SPEECH_VERBS = (
     "believes|believed|thinks|feels|rules? out|ruled out|demanded|demands|insisted|insists|claimed|"
     "rejected|rejects|proposed|proposes|accused|accuses|vowed|vows|pledged|pledges|maintained|maintains|dismissed|dismisses|saying|"
     "urged|warns|denied|denies|promised|promises|protests|condemned|condemns|cautioned|cautions|denounced|"
-    "denounces|slammed|brushed off|declined to comment|declined to say|refused to comment|conceded|countered|"
+    "denounces|slammed|brushed off|declined to comment|declined to say|declined to elaborate|refused to comment|"
+    "conceded|countered|"
     "lamented|hailed|spoke of|spoken of|spoke about|raised concerns?|raised the issue|raised the question|made it clear|"
     "asked what|asked whether|asked why|asked how|asked if|echoed|echoes|slams|slam|"
     "declined to answer|refused to answer|refusing to answer|put it|puts it|hinted|hints|let it be known|"
@@ -238,7 +239,7 @@ _BRIDGE = re.compile(
     r"whose\s+[^,.;\"“”]{1,80}?|"
     # a claim coordinated before the verb: "Japan claims four islands, ..., and has long said they are ..."
     r"(?:claims|calls|regards|considers)\s+[^;.\"“”]{1,100}?,?\s+and\b|"
-    r"(?:the|a|an|russia's|japan's)\s+(?:[^,.;\"“”]|(?<=\bmr|\bms|\bdr)\.|(?<=\bmrs)\.){1,120}?,|"
+    r"(?:the|a|an|russia's|japan's)\s+(?:[^,.;\"“”]|(?<=\bmr|\bms|\bdr)\.|(?<=\bmrs)\.){1,170}?,|"
     # another's post: "Yuri Ushakov, Mr. Putin's foreign policy adviser, told"
     r"(?:(?:mr|ms|mrs)\.\s+)?[a-z]+['’]s\s+[^,.;\"“”]{1,100}?,|"
     # an appositive without an article, between commas: "Hoshino, deputy head of the cooperative, said",
@@ -593,6 +594,12 @@ def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
         for actor in [ctx.last_speaker, *reversed(ctx.recent)]:
             if actor is not None and actor.type == "generic" and stem in actor.canonical.lower():
                 return actor
+    last = ctx.last_speaker
+    if (noun.lower() in _ANY_DIPLOMAT and last is not None and last.type == "generic"
+            and _SERVES_A_GOVERNMENT.search(last.canonical) and ctx.last_person_idx <= ctx.last_speaker_idx):
+        # "According to the diplomat" after "a source in the Russian Foreign Ministry told Izvestia", with no
+        # person named since
+        return last
     # "the expert" is the analyst or researcher the article introduced: the press varies the word.
     nouns = _EXPERT_NOUNS if noun.lower() in _EXPERT_NOUNS else (noun.lower(),)
     for actor in reversed(ctx.recent):
@@ -608,6 +615,19 @@ def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
     if ctx.last_speaker is not None and ctx.last_speaker.type in PERSON_TYPES:
         return ctx.last_speaker
     return ctx.last_person
+
+
+# The words of an expert's role the press varies when it refers back ("a leading research fellow at ..." is "the
+# analyst" later).
+_EXPERT_ROLE_WORDS = (*_EXPERT_NOUNS, "fellow", "research", "orientalist", "japanologist", "sinologist")
+
+
+def _introduced_expert(ctx: _ArticleContext) -> Actor | None:
+    """The person the article last met whose role is an expert's, or None."""
+    for actor in reversed(ctx.recent):
+        if actor.type in PERSON_TYPES and any(word in role for role in actor.roles for word in _EXPERT_ROLE_WORDS):
+            return actor
+    return None
 
 
 def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, person_before: Actor | None) -> Actor | None:
@@ -650,12 +670,15 @@ def _generic_to_person(actor: Actor, ctx: _ArticleContext) -> Actor:
 #   ("pronoun", Actor | None) "he"/"she", with the last person named before it in the sentence, if any;
 #   ("anaphor", noun)         "the ministry", "the envoy": the last actor of that kind;
 #   ("it", None)              "It said" opening a sentence: the institution or paper that spoke just before.
+#   ("expert", Actor)         "the analyst said": the expert the article introduced, else the generic analysts.
 def _resolve(subject: tuple, ctx: _ArticleContext, sent_idx: int) -> Actor | None:
     kind, value = subject
     if kind == "actor":
         return _generic_to_person(value, ctx)
     if kind == "pronoun":
         return _resolve_pronoun(ctx, sent_idx, value)
+    if kind == "expert":
+        return _introduced_expert(ctx) or value
     if kind == "it":
         # "It said ..." after a ministry's, a military district's or a paper's words, in the next sentences.
         last = ctx.last_speaker
@@ -697,8 +720,11 @@ def _placed(generic: Actor, side: str) -> Actor:
     return _of_side(generic, side) if generic.side in (HOME_SIDE, "other") else generic
 
 
-# A relative clause after a subject, up to its verb ("..., who shared the stage with ..., said"), and whose.
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s+[^;\"“”]{1,180}?,\s*(?:also\s+|later\s+|then\s+)?")
+# A relative clause after a subject, up to its verb ("Putin, who shared the stage with ..., said").
+# (an appositive may come first: "Grigory Karasin, chairman of the Federation Council Committee on International
+# Affairs, who represents the Sakhalin Region ..., called"); "who" follows a person, "which" a body.
+_RELATIVE_CLAUSE = re.compile(r"(?:,\s+[a-z][^,;\"“”]{0,120})?,\s+(?P<pronoun>who|which)\s+[^;\"“”]{1,180}?,\s*"
+                              r"(?:also\s+|later\s+|then\s+)?")
 _CLAUSE_SUBJECTS = frozenset({*PERSON_TYPES, "institution", "newspaper"})
 # "... have stalled, with Russian Foreign Minister Sergei Lavrov repeatedly saying that ...": "with" before a
 # title and a name.
@@ -714,13 +740,14 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
     for mention in earlier:
         # A relative clause between the subject and its verb may name others: "Kishida, who held separate talks
         # with his Russian counterpart, Sergey V. Lavrov, said".
-        if (mention.actor.type in _CLAUSE_SUBJECTS and verb_start - mention.end <= 200
-                and _RELATIVE_CLAUSE.fullmatch(text, mention.end, verb_start)
-                and not _not_subject(text, mention.start, mention.actor.type)):
+        clause = (_RELATIVE_CLAUSE.fullmatch(text, mention.end, verb_start)
+                  if mention.actor.type in _CLAUSE_SUBJECTS and verb_start - mention.end <= 320 else None)
+        if clause and (clause.group("pronoun") == "who") == (mention.actor.type in PERSON_TYPES) \
+                and not _not_subject(text, mention.start, mention.actor.type):
             return ("actor", mention.actor)
     for mention in earlier[:-4:-1]:     # the three nearest, nearest first
         gap = text[mention.end:verb_start]
-        if len(gap) > 120:
+        if len(gap) > 180:      # (an appositive may name a research centre and its institute and academy)
             break
         if (mention.actor.type == "institution"
                 and text[max(0, mention.start - 6):mention.start].endswith(_MEMBER_ENDS)):
@@ -744,6 +771,9 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
                 for person in earlier:
                     if person.actor.type in PERSON_TYPES and _ROLE_OF_PERSON.fullmatch(text, person.end, mention.start):
                         return ("actor", person.actor)
+                if (text[mention.start:mention.end].lower() in _EXPERT_NOUNS
+                        and text[max(0, mention.start - 4):mention.start].lower() == "the "):
+                    return ("expert", mention.actor)    # "the analyst said": the expert the article introduced
             if mention.actor.type in ("capital", "country"):
                 # The place may close an appositive: "Aleksey Gordeyev, a Japan specialist at the Higher
                 # School of Economics in Moscow, said".
@@ -983,6 +1013,10 @@ def _resolve_attribution(plan: tuple | None, ctx: _ArticleContext, sent_idx: int
         return Attribution(_generic_to_person(plan[1], ctx), "colon", 0)
     _, according, verbs = plan
     for subject, start in according:
+        if subject[0] == "actor" and subject[1].type == "newspaper" and any(
+                verb.start < start and verb.before is not None and verb.before[0] == "actor"
+                and verb.before[1].type in PERSON_TYPES for verb in verbs):
+            continue    # '"...," Mishustin told local officials, according to Interfax': the person speaks
         # "the paper said citing government sources": the paper speaks; its sources only when none does.
         if outside[start:start + 6].lower() == "citing" and any(
                 verb.start < start and verb.before is not None and _resolve(verb.before, ctx, sent_idx)
@@ -1402,7 +1436,10 @@ def _resolve_headlines(rows: list[dict], pending: list[tuple[int, str]], index: 
     for row_number, noun in pending:
         found = index.find(noun)
         words = noun.lower().split()
-        key = (words[-1] if words else None, found[0].actor.side if found else None)
+        # (the side the noun names: an actor's, or a nationality's before an office, "Russian Deputy Foreign
+        # Minister")
+        named = side_named(noun) if words and words[-1] in _HEADLINE_OFFICES else ""
+        key = (words[-1] if words else None, found[0].actor.side if found else named or None)
         speakers = fitting.get(key)
         if speakers is None:
             speakers = fitting[key] = [s for s in rows_of if _headline_fits(index.actors[s], *key)]
@@ -1423,6 +1460,11 @@ def _resolve_headlines(rows: list[dict], pending: list[tuple[int, str]], index: 
                 rows_of[actor.canonical] = []
                 fitting.clear()                  # a new speaker: which speakers fit each noun is asked again
             heapq.heappush(rows_of[actor.canonical], row_number)
+
+
+# The last words of a headline's tag that name an office ("— Russian Deputy Foreign Minister").
+_HEADLINE_OFFICES = frozenset({"minister", "official", "diplomat", "spokesman", "spokeswoman", "spokesperson",
+                               "envoy", "ambassador", "senator", "lawmaker", "premier", "president", "governor"})
 
 
 def _headline_fits(actor: Actor, last_word: str | None, wanted_side: str | None) -> bool:

@@ -163,7 +163,8 @@ _META_LABEL = re.compile(r"^(?:date|time|place|venue|location|subject|topics?|pe
                          r"(?:provisional|tentative|unofficial) translation|"
                          r"interview|exclusive|analysis|opinion|explainer|factbox|inquiries|enquiries|contact|"
                          r"media contact|for more information|featuring|panelists?|speakers|guests|participating|result|vote|"
-                         r"(?:online\s+)?event|webinar|seminar|symposium|panel discussion)\b",
+                         r"(?:online\s+)?event|webinar|seminar|symposium|panel discussion|"
+                         r"(?:[a-z]{2,8}\s+)?experts)\b",              # "CSIS EXPERTS: Nathan Cartwright, ..."
                          re.IGNORECASE)
 # An event's roster: "MODERATOR: Claire Donovan, Senior Fellow, Japan Chair, CSIS" names who chairs, says nothing.
 # So does "Presenter: Nadia Barakat", a name alone after the label.
@@ -186,6 +187,8 @@ _FROM_THE_FLOOR = re.compile(r"^voices? from the (?:hall|floor)$", re.IGNORECASE
 _BYLINE = re.compile(r"^byline$", re.IGNORECASE)
 _PRESENTER_ROLE = re.compile(r"\b(anchor|host|presenter|moderator|correspondent|reporter)\b", re.IGNORECASE)
 _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
+# A broadcaster's notice above its transcript: "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM ...".
+_TRANSCRIPT_NOTICE = re.compile(r"\s*(?:THIS IS A RUSH TRANSCRIPT|THIS COPY MAY NOT BE IN ITS FINAL FORM)")
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio|cctv|cgtn)\b", re.IGNORECASE)
 _CORRESPONDENT_LABEL = re.compile(r"^(?:correspondent|our correspondent|voice[- ]over|narrator)$", re.IGNORECASE)
 # A broadcaster's script says how a line is shot after its label ("CORRESPONDENT (voice-over):",
@@ -446,11 +449,18 @@ class _Article:
             # A sentence introducing two guests gives each their own part ("Daniel Whitcomb, a scholar of Russian
             # foreign policy ..., and Hiroshi Tanabe, a former Japanese diplomat ...").
             text = next((part for part in _NEXT_GUEST.split(text) if name.search(part)), text)
+            # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
+            # University; Anna Voronina, Nonresident Fellow, ..."), where a government's institution is whom the
+            # person served ("Gregory Hale, Former Director for Japan, U.S. Department of State")
+            part = next(part for part in text.split(";") if name.search(part))
+            after = part[name.search(part).end():]
+            served = [m.actor.side for m in self.actors.find(after)
+                      if m.actor.type == "institution" and m.actor.side in PARTIES]
+            if served and after.lstrip().startswith(","):
+                return served[0]
             at = name.search(text)
             if _SCHOLAR.search(text):
-                # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
-                # University; Anna Voronina, Nonresident Fellow, ...")
-                text = next(part for part in text.split(";") if name.search(part))
+                text = part
                 nationality = _nationality(text)
                 if nationality:
                     return nationality
@@ -952,6 +962,7 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     for i, statement in enumerate(statements):
         if (_NUMBER.match(statement.text.strip()) or _STAGE_DIRECTION.match(statement.text)
                 or _NOT_WORDS.match(statement.text) or _META_LINE.match(statement.text)
+                or _TRANSCRIPT_NOTICE.match(statement.text)
                 or (_ROSTER_LINE.match(statement.text.strip()) and not _chair_gives_floor(statement.text, article))):
             voices[i] = Voice(None, True)                  # "1." opening a numbered paragraph, "(Applause.)"
     return DocumentVoices(genre, voices)
@@ -1149,11 +1160,13 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
                 voices[i] = Voice(None, True)
             continue
         elif current in (JOURNALIST, HOST) and not label_alone and not (
+                current is HOST and turns and not any("?" in said for said in turns[-1][2])) and not (
                 text.rstrip().endswith("?") and next_speaker is not None) and not (
                 turns and "?" not in " ".join(turns[-1][2]) and next_label is not None
                 and next_label not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT)):
-            # (a paragraph that ends in a question and is followed by a label still asks; so does one of a
-            # question not yet asked, when a named speaker's label comes next)
+            # (a host who has asked nothing yet goes on: "Welcome back to CNN NEWSROOM ..." / "Japan and
+            # Russia say ..."; a paragraph that ends in a question and is followed by a label still asks; so does
+            # one of a question not yet asked, when a named speaker's label comes next)
             current = answerer or _guest(guest, article, guest_name, texts)
             turns.append([current, [], []])
         label_alone = False

@@ -1013,3 +1013,51 @@ def test_a_title_case_headline_whose_says_tag_names_no_one_is_its_subjects(attri
                         headline="Islands are Russian, says Medvedev", outlet="Sputnik")
     assert who(rejects, 0) == ("reported", "Russia", "russia")
     assert who(tagged, 0) == ("reported", "Medvedev", "russia")
+
+
+def test_an_agencys_report_an_expert_referred_back_to_and_a_source_called_a_diplomat(attribute_with):
+    """Wires put the agency after the speaker's verb ('"...," Mishustin told local officials, according to
+    Interfax': Mishustin speaks) or before it ("According to the Asahi Shimbun, Mr Abe has assured ...": the paper
+    does); "the analyst said" is the research fellow the article introduced; "According to the diplomat" after a
+    source in the Foreign Ministry is that source; an appositive may name a centre, its institute and its academy;
+    a person with an age, and a premier who "declined to elaborate", speak."""
+    table = attributed(attribute_with,
+                       "\"The Kurils must become a place where people want to live,\" Mishustin told local "
+                       "officials, according to Interfax.",
+                       "According to the Asahi Shimbun, Mr Abe has assured Mr Putin that no US bases would be "
+                       "deployed on the islands.",
+                       "\"Putin has in effect put the ball in Tokyo's court,\" Viktor Pavlenko, a leading research "
+                       "fellow at the Center for Japanese Studies of the Institute of Far Eastern Studies of the "
+                       "Russian Academy of Sciences, told RIA Novosti.",
+                       "\"Moscow wants a treaty about friendship and trust first,\" the analyst said.",
+                       "\"The Kuril Islands passed to our country legally,\" a source in the Russian Foreign Ministry "
+                       "told Izvestia.",
+                       "According to the diplomat, the word \"occupation\" shows that Japan is not interested in "
+                       "good-neighbourly relations.",
+                       "\"Now even that is gone,\" Tatsuo Sugawara, 88, told Al Jazeera by phone from Nemuro.",
+                       "At the time, Moscow's foreign ministry said it did not intend to continue the talks.",
+                       outlet="Al Jazeera English")
+    assert who(table, 1) == ("direct_quote", "Mishustin", "russia")
+    assert who(table, 2) == ("reported", "Asahi", "japan")
+    assert who(table, 3) == ("direct_quote", "Pavlenko", "russia")
+    assert who(table, 4) == ("direct_quote", "Pavlenko", "russia")
+    assert who(table, 6)[1:] == ("Russian Foreign Ministry source", "russia")
+    assert who(table, 7) == ("direct_quote", "Sugawara", "japan")
+    assert who(table, 8) == ("reported", "Russian Foreign Ministry", "russia")
+
+
+def test_a_premier_who_declines_to_elaborate_and_a_chairman_with_a_relative_clause(attribute_with):
+    """"Abe declined to elaborate" reports what the premier would not say, and his words follow ('"...," he said');
+    an appositive may come before the relative clause ("Grigory Karasin, chairman of the Federation Council
+    Committee on International Affairs, who represents the Sakhalin Region ..., called")."""
+    table = attributed(attribute_with,
+                       "Prime Minister Shinzo Abe met President Vladimir Putin for 50 minutes.",
+                       "Abe declined to elaborate on the contents of their exchanges.",
+                       "\"Given the nature of the negotiations, I would like to refrain from going into the "
+                       "details,\" he said.",
+                       "Grigory Karasin, chairman of the Federation Council Committee on International Affairs, who "
+                       "represents the Sakhalin Region in the upper house, called the wording \"predictable.\"",
+                       outlet="The Yomiuri Shimbun")
+    assert who(table, 2) == ("reported", "Abe", "japan")
+    assert who(table, 3) == ("direct_quote", "Abe", "japan")
+    assert who(table, 4) == ("direct_quote", "Karasin", "russia")

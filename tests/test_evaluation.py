@@ -127,11 +127,12 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     share. Raw, on this set where 63% of statements carry a stance, it scored 0.937 at the threshold of 0.55;
     at 0.70, chosen on the real-genre sets (docs/evaluation.md, "Sixteenth round"), it was level with the
     classifier alone (0.909 against 0.910); since the classifier learned sets 28-30 (seventeenth round), 0.935
-    against 0.939; since it learned sets 31 and 32 (eighteenth round), 0.937 against 0.951."""
+    against 0.939; since it learned sets 31 and 32 (eighteenth round), 0.937 against 0.951; since it learned sets
+    33 and 34 (nineteenth round), 0.937 against 0.940."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
     assert rounded["ensemble"] == {"raw": 0.937, "adjusted": 0.919}
-    assert rounded["model"] == {"raw": 0.951, "adjusted": 0.901}
+    assert rounded["model"] == {"raw": 0.940, "adjusted": 0.861}
     assert rounded["ensemble"]["adjusted"] > rounded["model"]["adjusted"]
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
@@ -166,39 +167,41 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
             for which, tagger in taggers.items()}
 
 
-# The test parts of sets 6-32, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-24, 26, 27,
-# 29-32 read for attribution, 28 for its holders, 25 learned from unread), as the last commit tags them (the
+# The test parts of sets 6-34, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-24, 26, 27,
+# 29-34 read for attribution, 28 for its holders, 25 learned from unread), as the last commit tags them (the
 # classifier and the view words learn from them, so these figures measure fit; kept so that a change of rules
 # shows what it does to each): the codebook tagger's macro-F1; the ensemble's macro-F1 and precision, and its
 # speaker / voice_side / mode / holder_side accuracy; statements scored.
 _READ_SETS = {
     "real_genres_6": (0.582, [0.954, 0.924], [0.936, 0.965, 0.966, 0.855], 828),
-    "real_genres_7": (0.546, [0.952, 0.926], [0.938, 0.947, 0.955, 0.887], 793),
-    "real_genres_8": (0.554, [0.964, 0.932], [0.922, 0.946, 0.953, 0.915], 854),
-    "real_genres_9": (0.598, [0.951, 0.907], [0.884, 0.952, 0.956, 0.863], 744),
-    "real_genres_10": (0.557, [0.965, 0.936], [0.925, 0.956, 0.956, 0.901], 770),
-    "real_genres_11": (0.482, [0.984, 0.974], [0.913, 0.935, 0.941, 0.857], 657),
-    "real_genres_12": (0.569, [0.929, 0.886], [0.912, 0.946, 0.929, 0.854], 822),
-    "real_genres_13": (0.562, [0.968, 0.941], [0.902, 0.955, 0.958, 0.883], 786),
-    "real_genres_14": (0.584, [0.965, 0.946], [0.860, 0.889, 0.934, 0.877], 786),
-    "real_genres_15": (0.621, [0.957, 0.924], [0.938, 0.951, 0.961, 0.865], 996),
-    "real_genres_16": (0.630, [0.948, 0.919], [0.954, 0.965, 0.967, 0.865], 1046),
-    "real_genres_17": (0.656, [0.949, 0.910], [0.957, 0.964, 0.971, 0.879], 1069),
-    "real_genres_18": (0.597, [0.973, 0.951], [0.890, 0.933, 0.939, 0.881], 1086),
-    "real_genres_19": (0.612, [0.945, 0.920], [0.908, 0.929, 0.948, 0.841], 1123),
-    "real_genres_20": (0.588, [0.965, 0.938], [0.939, 0.950, 0.958, 0.871], 1058),
-    "real_genres_21": (0.631, [0.963, 0.940], [0.965, 0.965, 0.981, 0.842], 1072),
-    "real_genres_22": (0.652, [0.947, 0.905], [0.922, 0.969, 0.976, 0.865], 1021),
-    "real_genres_23": (0.664, [0.960, 0.924], [0.939, 0.953, 0.961, 0.890], 891),
-    "real_genres_24": (0.662, [0.956, 0.917], [0.955, 0.966, 0.971, 0.886], 946),
-    "real_genres_25": (0.639, [0.961, 0.940], [0.926, 0.905, 0.959, 0.875], 1023),
-    "real_genres_26": (0.585, [0.961, 0.929], [0.940, 0.952, 0.959, 0.868], 1033),
-    "real_genres_27": (0.652, [0.968, 0.939], [0.946, 0.956, 0.964, 0.901], 967),
-    "real_genres_28": (0.672, [0.959, 0.923], [0.937, 0.935, 0.960, 0.876], 962),
-    "real_genres_29": (0.581, [0.944, 0.900], [0.932, 0.959, 0.958, 0.867], 1066),
-    "real_genres_30": (0.647, [0.957, 0.929], [0.911, 0.934, 0.959, 0.868], 1005),
-    "real_genres_31": (0.684, [0.966, 0.941], [0.898, 0.950, 0.960, 0.862], 1018),
-    "real_genres_32": (0.652, [0.961, 0.926], [0.935, 0.944, 0.957, 0.870], 1014),
+    "real_genres_7": (0.546, [0.952, 0.926], [0.938, 0.947, 0.955, 0.889], 793),
+    "real_genres_8": (0.554, [0.964, 0.932], [0.925, 0.947, 0.954, 0.912], 854),
+    "real_genres_9": (0.598, [0.948, 0.901], [0.886, 0.953, 0.956, 0.864], 744),
+    "real_genres_10": (0.557, [0.968, 0.941], [0.925, 0.956, 0.956, 0.904], 770),
+    "real_genres_11": (0.482, [0.984, 0.974], [0.913, 0.935, 0.941, 0.849], 657),
+    "real_genres_12": (0.569, [0.931, 0.891], [0.914, 0.948, 0.931, 0.855], 822),
+    "real_genres_13": (0.562, [0.968, 0.941], [0.902, 0.955, 0.958, 0.885], 786),
+    "real_genres_14": (0.584, [0.962, 0.941], [0.860, 0.889, 0.934, 0.874], 786),
+    "real_genres_15": (0.621, [0.957, 0.924], [0.938, 0.951, 0.961, 0.868], 996),
+    "real_genres_16": (0.630, [0.948, 0.919], [0.956, 0.966, 0.967, 0.865], 1046),
+    "real_genres_17": (0.656, [0.949, 0.910], [0.959, 0.966, 0.973, 0.881], 1069),
+    "real_genres_18": (0.597, [0.972, 0.949], [0.892, 0.934, 0.940, 0.880], 1086),
+    "real_genres_19": (0.612, [0.945, 0.920], [0.911, 0.931, 0.949, 0.841], 1123),
+    "real_genres_20": (0.588, [0.962, 0.932], [0.940, 0.953, 0.958, 0.870], 1058),
+    "real_genres_21": (0.631, [0.959, 0.933], [0.965, 0.976, 0.982, 0.849], 1072),
+    "real_genres_22": (0.652, [0.947, 0.905], [0.922, 0.969, 0.976, 0.871], 1021),
+    "real_genres_23": (0.664, [0.958, 0.921], [0.939, 0.953, 0.961, 0.890], 891),
+    "real_genres_24": (0.662, [0.956, 0.917], [0.956, 0.966, 0.971, 0.889], 946),
+    "real_genres_25": (0.639, [0.960, 0.938], [0.928, 0.905, 0.959, 0.878], 1023),
+    "real_genres_26": (0.585, [0.961, 0.929], [0.940, 0.952, 0.959, 0.873], 1033),
+    "real_genres_27": (0.652, [0.968, 0.939], [0.947, 0.957, 0.965, 0.902], 967),
+    "real_genres_28": (0.672, [0.959, 0.923], [0.939, 0.935, 0.960, 0.875], 962),
+    "real_genres_29": (0.581, [0.944, 0.900], [0.933, 0.961, 0.959, 0.870], 1066),
+    "real_genres_30": (0.647, [0.957, 0.929], [0.914, 0.948, 0.961, 0.877], 1005),
+    "real_genres_31": (0.684, [0.966, 0.941], [0.903, 0.951, 0.961, 0.863], 1018),
+    "real_genres_32": (0.652, [0.963, 0.930], [0.938, 0.947, 0.957, 0.873], 1014),
+    "real_genres_33": (0.645, [0.932, 0.877], [0.899, 0.953, 0.960, 0.854], 1006),
+    "real_genres_34": (0.685, [0.947, 0.905], [0.956, 0.962, 0.968, 0.865], 979),
 }
 
 
@@ -215,31 +218,32 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 
 
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
-    """Set 32 as ``tag --leave-out data/annotations/real_genres_32/gold_test.csv`` scores it: the classifier and
-    the view words trained without it, as when it was scored untouched in the eighteenth round (ensemble
-    macro-F1 0.834, precision 0.817; speaker 0.858, voice_side 0.870, mode 0.957, holder_side 0.820). Its
-    attribution is the round's last, read on it."""
-    held_out = _scores_without_genre("real_genres_32", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
-    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.836, 0.831]
+    """Set 34 as ``tag --leave-out data/annotations/real_genres_34/gold_test.csv`` scores it: the classifier and
+    the view words trained without it, as when it was scored untouched in the nineteenth round's first step
+    (ensemble macro-F1 0.807, precision 0.790; speaker 0.859, voice_side 0.907, mode 0.963, holder_side 0.797).
+    Its attribution is the round's last, read on it."""
+    held_out = _scores_without_genre("real_genres_34", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.807, 0.790]
     assert [round(float(held_out[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.935, 0.944, 0.957, 0.816]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.956, 0.962, 0.968, 0.806]
 
 
-def test_the_ensemble_on_the_untouched_thirty_third_set(tmp_path):
-    """The test part of the eighteenth round, never read: written and coded while set 32 was read, and scored at
-    the round's last rules (sets 31 and 32 read and learned). With the round start's rules (e277890): ensemble
-    macro-F1 0.729, precision 0.740, per stance 0.810 / 0.756 / 0.723 / 0.627; speaker 0.887, voice_side 0.853,
-    mode 0.954, holder_side 0.802; the cues 0.645 (docs/evaluation.md, "Eighteenth round"). The round's rules
-    alone, before sets 31 and 32 were learned, gave the start's figures to the third decimal."""
-    scores = _scores_without_genre("real_genres_33", tmp_path)
+def test_the_ensemble_on_the_untouched_thirty_fifth_set(tmp_path):
+    """The test part of the nineteenth round, never read: written and coded while set 34 was read, and scored at
+    the round's last rules (sets 33 and 34 read and learned). With the round start's rules (3ad3685): ensemble
+    macro-F1 0.818, precision 0.806, per stance 0.785 / 0.898 / 0.821 / 0.769; speaker 0.811, voice_side 0.862,
+    mode 0.917, holder_side 0.809; the cues 0.689. With the first step's (90b1139, set 33 read and learned):
+    0.816 (0.798); speaker 0.813, voice_side 0.883, mode 0.917, holder_side 0.811 (docs/evaluation.md,
+    "Nineteenth round")."""
+    scores = _scores_without_genre("real_genres_35", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.645
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.727, 0.744]
+    assert round(float(codebook["macro f1"]), 3) == 0.689
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.819, 0.805]
     assert [round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids
-            ] == [0.796, 0.773, 0.712, 0.627]
+            ] == [0.793, 0.880, 0.835, 0.769]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.887, 0.853, 0.954, 0.797]
-    assert int(ensemble["statements scored"]) == 1006
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.816, 0.883, 0.917, 0.814]
+    assert int(ensemble["statements scored"]) == 1021
 
 
 def test_prevalence_adjustment_on_known_rates():

@@ -1915,3 +1915,43 @@ def test_a_diet_member_an_interpreter_and_a_rosters_fellow_speak_for_their_sides
     assert rows["ELENA MARKOVA: Good morning."] == ("Markova", "us")
     assert rows["MR. NISHIDA: Thank you."] == ("Nishida", "japan")
     assert rows["MR. ZUBAREV: Moscow sees it differently."] == ("Zubarev", "russia")
+
+
+def test_a_cnn_anchor_goes_on_a_csis_moderator_hosts_and_a_roster_gives_the_employer(tmp_path):
+    """CNN prints a notice above its transcript ("THIS IS A RUSH TRANSCRIPT ...": a heading), and its anchor's
+    second paragraph is still the anchor's until she asks; CSIS lists its own expert under "CSIS EXPERTS:" (a
+    heading, not a speaker called "Experts"), and the moderator who welcomes and gives the floor is the host; a
+    roster's government institution is whom a speaker served ("Gregory Hale, Former Director for Japan, U.S.
+    Department of State"); a TASS headline's "— Russian Deputy Foreign Minister" is the deputy minister the
+    story names."""
+    cnn = ("Interview With Japanese Foreign Minister Taro Kono. Aired 4-5a ET\n\nCNN NEWSROOM\n\n"
+           "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n\n"
+           "CLAIRE WHITLOCK, CNN ANCHOR: Welcome back to CNN NEWSROOM. I'm Claire Whitlock.\n\n"
+           "Japan and Russia say they want to finally sign a peace treaty. Moscow calls the islands the Southern "
+           "Kurils.\n\nWHITLOCK: Foreign Minister, thank you for joining us. Will there be a deal this year?\n\n"
+           "TARO KONO, JAPANESE FOREIGN MINISTER: We will resolve the territorial issue and conclude a peace "
+           "treaty.")
+    csis = ("Online Event: Japan-Russia Relations\n\nFEATURING: Emiko Tsuchida, Professor of International "
+            "Relations, Waseda University; Gregory Hale, Former Director for Japan, U.S. Department of State\n\n"
+            "CSIS EXPERTS: Nathan Cartwright, Senior Fellow, Japan Chair, CSIS\n\n"
+            "MR. CARTWRIGHT: Good morning, and welcome to today's online event. Emiko, let me start with you. What "
+            "has changed?\n\nDR. TSUCHIDA: The government's position has not changed.\n\nMR. CARTWRIGHT: Greg?\n\n"
+            "MR. HALE: The United States has supported Japan's position on the Northern Territories for decades.")
+    tass = ("Tokyo's course leaves no room for peace treaty talks — Russian Deputy Foreign Minister\n\n"
+            "MOSCOW, November 27. /TASS/. There are no conditions for a peace treaty, Russian Deputy Foreign "
+            "Minister Andrey Rudenko said in an interview with TASS.\n\n— Mr. Rudenko, is there any movement?\n\n"
+            "— Unfortunately, I cannot say anything encouraging. It was not our choice.\n\n— Tokyo speaks of "
+            "resolving the territorial issue. What do you say?\n\n— We hear them. There is nothing to discuss "
+            "here.\n\n— And the visa-free exchanges?\n\n— The responsibility lies with Tokyo.")
+    rows = _speakers_of_all(tmp_path, {"cnn": cnn, "csis": csis, "tass": tass},
+                            {"cnn": "CNN International", "csis": "Center for Strategic and International Studies",
+                             "tass": "TASS"})
+    assert rows["THIS IS A RUSH TRANSCRIPT."] == ("", "outlet")
+    assert rows["Japan and Russia say they want to finally sign a peace treaty."] == ("host", "other")
+    assert rows["CSIS EXPERTS: Nathan Cartwright, Senior Fellow, Japan Chair, CSIS"] == ("", "outlet")
+    assert rows["MR. CARTWRIGHT: Good morning, and welcome to today's online event."] == ("host", "other")
+    assert rows["MR. HALE: The United States has supported Japan's position on the Northern Territories for "
+                "decades."] == ("Hale", "us")
+    assert rows["Tokyo's course leaves no room for peace treaty talks — Russian Deputy Foreign Minister"] \
+        == ("Rudenko", "russia")
+    assert rows["— Unfortunately, I cannot say anything encouraging."] == ("Rudenko", "russia")
