@@ -225,7 +225,8 @@ _BRIDGE = re.compile(
     r"(?:issued|posted|released|published|put\s+out)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:statement|comment|message|post)|"
     # the party of an unnamed lawmaker: "a Russian lawmaker from the ruling United Russia party said"
-    r"(?:from|of)\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?(?:[\w-]+\s+){1,4}?(?:party|faction)|"
+    r"(?:from|of)\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?(?:(?!(?:party|faction|of|from)\b)[\w-]+\s+){1,4}"
+    r"(?:party|faction)|"
     # what an unnamed speaker is close to: "a Russian diplomat familiar with the matter told"
     r"(?:familiar\s+with|involved\s+in|close\s+to)\s+(?:the\s+)?(?:matter|talks|negotiations|discussions|"
     r"preparations|situation|issue|plans?|thinking|process)(?:\s+(?:for|of|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?|"
@@ -262,7 +263,8 @@ _PRONOUN_BEFORE_VERB = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
 # "It said ...", "It also said" opening a sentence: the institution or paper that spoke last.
 _IT_SUBJECT = re.compile(r"\W*It\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|had\s+)?"
                          # or an aside after the sentence's first words: "The reason, it said, was ..."
-                         r"|\W*[A-Z][^,;\"“”]{0,30},\s+it\s+(?:also\s+)?")
+                         r"|\W*(?!(?:When|If|As|After|Before|Because|While|Although|Though|Since|Until|Once|"
+                         r"Unless)\b)[A-Z][^,;\"“”]{0,30},\s+it\s+(?:also\s+)?")
 
 
 # How many words, split at white space, the patterns above may match at the end of the words before a verb: a
@@ -483,8 +485,9 @@ class _QuoteRun:
 
 # ------------------------------------------------------------------------------------- article context
 
-# Who may issue a statement the article tells of.
+# Who may issue a statement the article tells of, and the words between its name and the statement it owns.
 _ISSUER_TYPES = frozenset({"institution", "person", "newspaper"})
+_OWNS_STATEMENT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 
 
 @dataclass
@@ -534,14 +537,19 @@ class _ArticleContext:
             del self.recent[:-30]
 
     def told_of_statement(self, text: str, mentions: list[Mention], speaker: Actor | None):
-        """After a sentence that tells of a statement: its issuer, the sentence's speaker ("the ministry said in
-        a statement") or the actor named before the word ("The Kremlin also released a statement"), else
-        nobody (the next "the statement said" names none)."""
-        at = text.find("statement")
+        """After a sentence that tells of a statement: its issuer, the actor whose statement it is ("the Russian
+        Foreign Ministry's statement"), else the sentence's speaker ("the ministry said in a statement"), else
+        the actor named before the word ("The Kremlin also released a statement"), else nobody (the next "the
+        statement said" names none)."""
+        at = text.lower().find("statement")
         if at == -1:
             return
         issuers = [m.actor for m in mentions if m.end <= at and m.actor.type in _ISSUER_TYPES]
-        if speaker is not None and speaker.type in _ISSUER_TYPES:
+        owners = [m.actor for m in mentions if m.end <= at and m.actor.type in _ISSUER_TYPES
+                  and _OWNS_STATEMENT.fullmatch(text, m.end, at)]
+        if owners:
+            self.statement_issuer = owners[-1]      # "Hayashi dismissed the Russian Foreign Ministry's statement"
+        elif speaker is not None and speaker.type in _ISSUER_TYPES:
             self.statement_issuer = speaker
         else:
             self.statement_issuer = issuers[-1] if issuers else None
@@ -601,7 +609,11 @@ def _resolve_person_anaphor(noun: str, ctx: _ArticleContext) -> Actor | None:
         # person named since
         return last
     # "the expert" is the analyst or researcher the article introduced: the press varies the word.
-    nouns = _EXPERT_NOUNS if noun.lower() in _EXPERT_NOUNS else (noun.lower(),)
+    if noun.lower() in _EXPERT_NOUNS:
+        expert = _introduced_expert(ctx)
+        if expert is not None:
+            return expert
+    nouns = (noun.lower(),)
     for actor in reversed(ctx.recent):
         if actor.type in PERSON_TYPES and any(word in role for role in actor.roles for word in nouns):
             return actor
@@ -723,12 +735,16 @@ def _placed(generic: Actor, side: str) -> Actor:
 # A relative clause after a subject, up to its verb ("Putin, who shared the stage with ..., said").
 # (an appositive may come first: "Grigory Karasin, chairman of the Federation Council Committee on International
 # Affairs, who represents the Sakhalin Region ..., called"); "who" follows a person, "which" a body.
-_RELATIVE_CLAUSE = re.compile(r"(?:,\s+[a-z][^,;\"“”]{0,120})?,\s+(?P<pronoun>who|which)\s+[^;\"“”]{1,180}?,\s*"
+# The clause holds no second clause of its own ("Kishida, who faces a vote, has not commented, but Peskov ...
+# said"), and its subject opens the sentence or a clause ("After meeting Abe, who ..., Putin said" is Putin's).
+_RELATIVE_CLAUSE = re.compile(r"(?:,\s+[a-z][^,;\"“”]{0,120})?,\s+(?P<pronoun>who|which)\s+"
+                              r"(?:(?!,\s+(?:but|and|while|whereas|although|though)\b)[^;\"“”]){1,180}?,\s*"
                               r"(?:also\s+|later\s+|then\s+)?")
+_CLAUSE_SUBJECT_START = re.compile(r"(?:^|[,;:\"”]\s*|\b(?:and|but|while)\s+)(?:[A-Z][\w.'’-]*\s+){0,6}$")
 _CLAUSE_SUBJECTS = frozenset({*PERSON_TYPES, "institution", "newspaper"})
 # "... have stalled, with Russian Foreign Minister Sergei Lavrov repeatedly saying that ...": "with" before a
 # title and a name.
-_WITH_SUBJECT = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,5}$")
+_WITH_SUBJECT = re.compile(r"(?:^|,\s+)[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,5}$")
 
 
 def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
@@ -743,6 +759,7 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
         clause = (_RELATIVE_CLAUSE.fullmatch(text, mention.end, verb_start)
                   if mention.actor.type in _CLAUSE_SUBJECTS and verb_start - mention.end <= 320 else None)
         if clause and (clause.group("pronoun") == "who") == (mention.actor.type in PERSON_TYPES) \
+                and _CLAUSE_SUBJECT_START.search(text, 0, mention.start) \
                 and not _not_subject(text, mention.start, mention.actor.type):
             return ("actor", mention.actor)
     for mention in earlier[:-4:-1]:     # the three nearest, nearest first
@@ -762,7 +779,7 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
                 return ("actor", Actor(f"{body} {noun}", mention.actor.side, "generic"))
         if _not_subject(text, mention.start, mention.actor.type) and not (
                 mention.actor.type in _CLAUSE_SUBJECTS and _WITH_SUBJECT.search(text, 0, mention.start)
-                and text.startswith("saying", verb_start)):
+                and text.startswith("saying", verb_start) and "," not in gap):
             continue        # (a participle's subject after "with" is its subject: "with Lavrov saying ...")
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
             if mention.actor.type == "generic":
@@ -942,6 +959,8 @@ def _opening_subject(text: str, verb_start: int, mentions, *, person_named: bool
     return ("actor", first.actor)
 
 
+# What "writing" reports: "writing that ...", "writing on social media that ...".
+_WRITING_THAT = re.compile(r"\s+(?:(?:on|in)\s+[^,.;\"“”]{1,40}?\s+)?that\b")
 # A verb sharing the subject of the verb before it: "... and told local officials", "... but said".
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _TIME_OPENING = re.compile(r"^(?:In|On|At|After|Before|Earlier|Later|Last|This|Meanwhile|However|Since)\b[^,]{0,40},\s*")
@@ -954,6 +973,8 @@ def _speech_verbs(text: str, outside: str, mentions, speech: PhraseFinder, *, is
     for verb in speech.find(outside):
         if outside[verb.end:verb.end + 4] == " to " and verb.text[:7].lower() == "continu":
             continue        # "..., Lavrov continued" reports; "Russia continues to occupy the islands" does not
+        if verb.text.lower() == "writing" and not _WRITING_THAT.match(outside, verb.end):
+            continue        # "writing off the claim", "writing his name into history" report nothing
         participle = verb.text.endswith("ing")
         after_comma = participle and outside[max(0, verb.start - 3):verb.start].rstrip().endswith(",")
         if participle and not after_comma and verb.text.lower() in _PARTICIPLES:

@@ -223,6 +223,9 @@ _TITLE_WORDS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "h.e.", "m
                 "prime", "chief", "cabinet", "secretary", "press", "spokesman", "spokeswoman", "spokesperson",
                 "ambassador", "president", "vice", "senior", "state", "parliamentary", "director", "general",
                 "director-general", "the", "of", "for", "affairs", "first"}
+# The words of an office's title (not the honorifics or small words of ``_TITLE_WORDS``): a roster's line of them
+# is a role, not a name ("Deputy Director General").
+_ROLE_TITLE_WORDS = _TITLE_WORDS - {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "h.e.", "the", "of", "for"}
 _STATEMENT_FIRST = re.compile(r"^(?:(?:joint\s+)?statement|comment|press\s+release|declaration|appeal|resolution)\b",
                               re.IGNORECASE)
 _SAID_IN_A_STATEMENT = 0.1      # the share of a statement's sentences that may report what others said
@@ -453,9 +456,9 @@ class _Article:
             # University; Anna Voronina, Nonresident Fellow, ..."), where a government's institution is whom the
             # person served ("Gregory Hale, Former Director for Japan, U.S. Department of State")
             part = next(part for part in text.split(";") if name.search(part))
-            after = part[name.search(part).end():]
+            after = _SUBORDINATE_CLAUSE.split(part[name.search(part).end():], maxsplit=1)[0]
             served = [m.actor.side for m in self.actors.find(after)
-                      if m.actor.type == "institution" and m.actor.side in PARTIES]
+                      if m.actor.type == "institution" and m.actor.side in PARTIES] if ";" in text else []
             if served and after.lstrip().startswith(","):
                 return served[0]
             at = name.search(text)
@@ -1160,13 +1163,13 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
                 voices[i] = Voice(None, True)
             continue
         elif current in (JOURNALIST, HOST) and not label_alone and not (
-                current is HOST and turns and not any("?" in said for said in turns[-1][2])) and not (
+                current is HOST and _host_goes_on(turns)) and not (
                 text.rstrip().endswith("?") and next_speaker is not None) and not (
                 turns and "?" not in " ".join(turns[-1][2]) and next_label is not None
                 and next_label not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT)):
-            # (a host who has asked nothing yet goes on: "Welcome back to CNN NEWSROOM ..." / "Japan and
-            # Russia say ..."; a paragraph that ends in a question and is followed by a label still asks; so does
-            # one of a question not yet asked, when a named speaker's label comes next)
+            # (a host who has not asked, addressed or handed over goes on: "Welcome back to CNN NEWSROOM ..." /
+            # "Japan and Russia say ..."; a paragraph that ends in a question and is followed by a label still
+            # asks; so does one of a question not yet asked, when a named speaker's label comes next)
             current = answerer or _guest(guest, article, guest_name, texts)
             turns.append([current, [], []])
         label_alone = False
@@ -1216,6 +1219,24 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
             for i in rows:
                 if not voices[i].heading:
                     voices[i] = Voice(speaker, False, True)
+
+
+def _host_goes_on(turns: list[list]) -> bool:
+    """Whether the programme's host goes on telling the news: the host's turn so far neither asks, nor addresses
+    a person, nor hands over ("Professor Markova, tell us ...")."""
+    if not turns or turns[-1][0] is not HOST:
+        return False
+    said = turns[-1][2]
+    last = said[-1] if said else ""
+    label = _label_of(last)
+    last = label[1] if label is not None else last
+    return not (any("?" in text for text in said) or _HONOURED_ADDRESS.match(last) or _ADDRESSED.match(last)
+                or _HANDS_OVER.search(last))
+
+
+# A host's words that hand the programme to a guest.
+_HANDS_OVER = re.compile(r"\b(?:tell us|walk us through|explain|over to you|let me start with|let's start with)\b",
+                         re.IGNORECASE)
 
 
 def _interpreted(turns: list[list]) -> Actor | None:
@@ -1363,7 +1384,7 @@ def _role_lines(texts: list[str], number: int) -> list[str]:
     for text in texts[number + 1:number + 1 + _ROLE_LINES]:
         text = text.strip()
         if (not text or (_NAME_LINE.match(text) and not _INSTITUTION_WORD.search(text) and not _SCHOLAR.search(text)
-                         and not any(word.lower() in _TITLE_WORDS for word in text.split()))  # "Senior Research Fellow"
+                         and not any(word.lower() in _ROLE_TITLE_WORDS for word in text.split()))  # "Deputy Director"
                 or text.endswith(":")
                 or _sentence_end(text) and len(text.split()) > 12):
             break

@@ -1061,3 +1061,26 @@ def test_a_premier_who_declines_to_elaborate_and_a_chairman_with_a_relative_clau
     assert who(table, 2) == ("reported", "Abe", "japan")
     assert who(table, 3) == ("direct_quote", "Abe", "japan")
     assert who(table, 4) == ("direct_quote", "Karasin", "russia")
+
+
+def test_what_the_new_subject_rules_leave_alone(attribute_with):
+    """A review's counter-examples to this round's rules, each given to whom the words belong: a relative clause
+    followed by another clause ("Kishida, who faces a vote, has not commented, but Peskov ... said"); a name
+    after "After meeting"; the object of "with" ("spoke by phone with Putin, saying"); a statement owned by
+    another than the sentence's speaker; "it said" after "When Japan protested,"; "writing off the claim"."""
+    table = attributed(attribute_with,
+                       "Kishida, who faces a party leadership vote next month, has not commented, but Peskov, the "
+                       "Kremlin spokesman, said the islands are Russian.",
+                       "After meeting Abe, who flew to Sochi for the talks, Putin, speaking to reporters, said the "
+                       "talks were useful.",
+                       "Kishida spoke by phone with Putin, saying the two leaders agreed to speed up negotiations.",
+                       "Foreign Minister Yoshimasa Hayashi dismissed the Russian Foreign Ministry's statement as "
+                       "unacceptable.",
+                       "The statement said the islands were an inseparable part of Russia.",
+                       "Abe softened his stance in 2018, writing off the claim to the two larger islands.",
+                       outlet="Reuters")
+    assert who(table, 1)[1] == "Peskov"
+    assert who(table, 2)[1] == "Putin"
+    assert who(table, 3)[1] == "Kishida"
+    assert who(table, 5)[1:] == ("Russian Foreign Ministry", "russia")
+    assert who(table, 6)[0] == "narration"

@@ -1955,3 +1955,19 @@ def test_a_cnn_anchor_goes_on_a_csis_moderator_hosts_and_a_roster_gives_the_empl
     assert rows["Tokyo's course leaves no room for peace treaty talks — Russian Deputy Foreign Minister"] \
         == ("Rudenko", "russia")
     assert rows["— Unfortunately, I cannot say anything encouraging."] == ("Rudenko", "russia")
+
+
+def test_a_host_who_hands_over_and_a_rosters_next_name_are_not_read_on(tmp_path):
+    """A host's paragraph that addresses a guest hands the programme over: the unlabelled paragraph after it is
+    the guest's answer; a roster's next name with an honorific ("Dr. Anna Voronina") is not the role of the name
+    before it."""
+    radio = ("Abe heads to Moscow\n\nSTEVE DELANEY, HOST:\n\nWe're joined by Elena Markova, a Japanese scholar at "
+             "Keio University.\n\nDELANEY: Professor Markova, tell us what Putin wants from Tokyo.\n\n"
+             "ELENA MARKOVA: A peace treaty first.\n\nDELANEY: Professor Markova, tell us about Tokyo.\n\n"
+             "Well, Tokyo wants the islands back before any treaty.")
+    event = ("Japan and Russia\n\nPanelists:\n\nTARO YAMADA\n\nProfessor, Hokkaido University\n\nDr. Anna Voronina\n\n"
+             "Director, Department of Asian Affairs, Russian Foreign Ministry\n\nP R O C E E D I N G S\n\n"
+             "MR. YAMADA: Officially, the government's position has not changed.")
+    rows = _speakers_of_all(tmp_path, {"radio": radio, "event": event}, {"radio": "NPR", "event": "Brookings"})
+    assert rows["Well, Tokyo wants the islands back before any treaty."] == ("Markova", "japan")
+    assert rows["MR. YAMADA: Officially, the government's position has not changed."] == ("Yamada", "japan")
