@@ -29,7 +29,7 @@ from . import paths
 from ._fast.phrases import StringAutomaton
 from .datafiles import DataFileError, check_value, read_table
 from .vocab import (ACTOR_TYPES, DISPUTANTS, HOME_SIDE, NATIONALITY_ROLE, NATIONALITY_SIDES, PERSON_TYPES, SIDES,
-                    located_side, name_side, place_named)
+                    common_family_name_first, located_side, name_side, place_named)
 
 # Between a role and the name it precedes: a comma, spaces, perhaps a first name.
 _ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
@@ -615,7 +615,8 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         rest = whole.replace(name, "")
         alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+[A-Z])", rest)]
         # (a Korean name gives the family name first, the given name hyphenated: "Lee Jae-kwon")
-        surname = alone[0] if len(alone) == 1 else name.split()[0] if _KOREAN_GIVEN.search(name) else words[-1]
+        surname = (alone[0] if len(alone) == 1 else
+                   name.split()[0] if _KOREAN_GIVEN.search(name) or common_family_name_first(name) else words[-1])
         if surname not in people or (office and people[surname][0].type == "private"):
             # A later introduction that gives an office ("State Duma deputy Georgy Karlov") says more than one
             # that gives none ("Georgy Karlov, who represents the Sakhalin Region").

@@ -84,13 +84,16 @@ SPEECH_VERBS = (
     "conceded|countered|"
     "lamented|hailed|spoke of|spoken of|spoke about|raised concerns?|raised the issue|raised the question|made it clear|"
     "asked what|asked whether|asked why|asked how|asked if|echoed|echoes|slams|slam|"
-    "declined to answer|refused to answer|refusing to answer|put it|puts it|hinted|hints|let it be known|"
+    "declined to answer|refused to answer|refusing to answer|declined to go into details?|put it|puts it|hinted|hints|"
+    "let it be known|"
     # what a group does ("Residents say", "Diplomats stress that", "Few analysts think so")
     "stress|argue|warn|note|insist|believe|think|explain|point out|claim|complain|acknowledge|admit|contend|"
     "contends|contended|predict|predicts|predicted|"
     "referred to|pointed to|took aim at|takes aim at|mocked|mocks|ridiculed|played down|"
     "plays down|telling|signaled|signalled|signals|made clear|makes clear|lodges a protest|lodges protest|"
-    "lodged protest|drew attention to|draws attention to|drawing attention to|questioned|announcing|" + _PARTICIPLE_VERBS
+    "lodged protest|drew attention to|draws attention to|drawing attention to|questioned|announcing|"
+    "renews call|renews calls|renewed call|renewed calls|renews claim|renewed claim|renews demand|renewed demand|"
+    + _PARTICIPLE_VERBS
 )
 _PARTICIPLES = frozenset(_PARTICIPLE_VERBS.split("|"))
 # Only these may follow their subject ("..., said Lavrov"); "urges Japan" or "told reporters" may not.
@@ -485,6 +488,10 @@ class _QuoteRun:
 
 # ------------------------------------------------------------------------------------- article context
 
+# What may come before the person who opens a sentence: nothing, or a phrase of place or time ("In Japan, Ueno
+# Mariko, a scholar of Russian politics, takes a bleaker view.").
+_OPENING = re.compile(r"\s*(?:(?:In|At|On|From|Meanwhile|Elsewhere|Back)\b[^,\"“”]{0,40},\s*)?")
+
 # Who may issue a statement the article tells of, and the words between its name and the statement it owns.
 _ISSUER_TYPES = frozenset({"institution", "person", "newspaper"})
 _OWNS_STATEMENT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
@@ -498,6 +505,9 @@ class _ArticleContext:
     last_speaker_idx: int = -10
     last_person: Actor | None = None
     last_person_idx: int = -10            # the sentence that named last_person
+    last_named_speaker_idx: int = -10     # the last sentence whose own words named its speaker
+    opening_person: Actor | None = None   # the last person who opened a sentence (its subject)
+    opening_person_idx: int = -10
     last_of_type: dict = field(default_factory=dict)
     role_holder: dict = field(default_factory=dict)  # generic role actor -> named person seen with it
     recent: list = field(default_factory=list)
@@ -526,12 +536,16 @@ class _ArticleContext:
         for role, person in facts.roles:
             self.role_holder[role] = person
 
-    def see(self, mentions: list[Mention], sent_idx: int):
+    def see(self, mentions: list[Mention], sent_idx: int, outside: str):
+        """After a sentence: the actors it names, and the person who opens it ("Irina Zhdanova, an associate
+        professor ..., sees more room for compromise."), outside any quote."""
         for mention in mentions:
             actor = mention.actor
             self.last_of_type[actor.type] = actor
             if actor.type in PERSON_TYPES:
                 self.last_person, self.last_person_idx = actor, sent_idx
+                if _OPENING.fullmatch(outside, 0, mention.start) and outside[mention.start:mention.end].strip():
+                    self.opening_person, self.opening_person_idx = actor, sent_idx
             self.recent.append(actor)
         if len(self.recent) > 30:
             del self.recent[:-30]
@@ -554,9 +568,13 @@ class _ArticleContext:
         else:
             self.statement_issuer = issuers[-1] if issuers else None
 
-    def spoke(self, speaker: Actor | None, sent_idx: int):
+    def spoke(self, speaker: Actor | None, sent_idx: int, named: bool = True):
+        """After a sentence: who spoke in it. ``named``: a rule of the sentence named the speaker, rather than a
+        quote taken to go on from the last one (rule 3)."""
         if speaker is not None:
             self.last_speaker, self.last_speaker_idx = speaker, sent_idx
+            if named:
+                self.last_named_speaker_idx = sent_idx
             if speaker.type in PERSON_TYPES:
                 self.last_person = speaker
             elif speaker.type == "generic" and speaker.side != "other" and (
@@ -649,6 +667,11 @@ def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, person_before: Actor |
         return person_before
     if ctx.last_person is not None and ctx.last_person_idx > ctx.last_speaker_idx:
         return ctx.last_person       # 'Peskov struck a similar note. Dialogue ... continues, he noted.'
+    if ctx.opening_person is not None and ctx.opening_person_idx > ctx.last_named_speaker_idx:
+        # the subject of a sentence after the last speaker's own, even when a quote since was taken to go on
+        # from that speaker: 'Irina Zhdanova, an associate professor ..., sees more room for compromise. "The
+        # 1956 Declaration is ... . Handing them over ...," she said.'
+        return ctx.opening_person
     if (ctx.last_speaker is not None and ctx.last_speaker.type in (*PERSON_TYPES, "generic")
             and sent_idx - ctx.last_speaker_idx <= 4):
         return ctx.last_speaker      # also an unnamed one: 'A source ... said ... "...," he added.'
@@ -692,10 +715,14 @@ def _resolve(subject: tuple, ctx: _ArticleContext, sent_idx: int) -> Actor | Non
     if kind == "expert":
         return _introduced_expert(ctx) or value
     if kind == "it":
-        # "It said ..." after a ministry's, a military district's or a paper's words, in the next sentences.
-        last = ctx.last_speaker
-        return last if (last is not None and last.type in ("institution", "newspaper")
-                         and sent_idx - ctx.last_speaker_idx <= 3) else None
+        # "It said ..." after a ministry's, a military district's or a paper's words in the next sentences, or
+        # right after a government's ("Moscow also said ..."; two sentences on, "It" is more often the document
+        # the outlet has turned to: "In 1956 the two countries restored relations with a joint declaration. It
+        # said ...").
+        last, gap = ctx.last_speaker, sent_idx - ctx.last_speaker_idx
+        if last is not None and last.type in ("capital", "country"):
+            return last if gap == 1 else None
+        return last if (last is not None and last.type in ("institution", "newspaper") and gap <= 3) else None
     return _resolve_anaphor(value, ctx)
 
 
@@ -1038,9 +1065,15 @@ def _resolve_attribution(plan: tuple | None, ctx: _ArticleContext, sent_idx: int
                 verb.start < start and verb.before is not None and verb.before[0] == "actor"
                 and verb.before[1].type in PERSON_TYPES for verb in verbs):
             continue    # '"...," Mishustin told local officials, according to Interfax': the person speaks
-        # "the paper said citing government sources": the paper speaks; its sources only when none does.
-        if outside[start:start + 6].lower() == "citing" and any(
-                verb.start < start and verb.before is not None and _resolve(verb.before, ctx, sent_idx)
+        # "the paper said citing government sources": the paper speaks; its sources only when none does (also
+        # when the one who speaks closes the sentence: "..., citing Tokyo's failure to pay, the Russian Foreign
+        # Ministry said"). So does "Matsuno said that ..., in Tokyo's view, ...": the view is in his words.
+        cited_by = outside[start:start + 6].lower() == "citing"
+        in_view = outside[start:start + 3].lower() == "in "
+        if (cited_by or in_view) and any(
+                (verb.start < start or cited_by) and (
+                    _speaks(verb, verb.before, ctx, sent_idx)
+                    or (cited_by and verb.invertible and _speaks(verb, verb.after, ctx, sent_idx)))
                 for verb in verbs):
             continue
         actor = _resolve(subject, ctx, sent_idx)
@@ -1058,6 +1091,13 @@ def _resolve_attribution(plan: tuple | None, ctx: _ArticleContext, sent_idx: int
         if subject is not None:
             candidates.append(Attribution(subject, how, verb.start))
     return _governing(candidates, outside) if candidates else Attribution()
+
+
+def _speaks(verb: "_Verb", subject: tuple | None, ctx: "_ArticleContext", sent_idx: int) -> bool:
+    """Whether a verb's subject resolves to one who speaks (not a capital or country whose verb tells a policy:
+    "Japan has rejected ...")."""
+    actor = _resolve(subject, ctx, sent_idx) if subject is not None else None
+    return actor is not None and not (actor.type in ("capital", "country") and verb.policy)
 
 
 def _governing(candidates: list[Attribution], outside: str) -> Attribution:
@@ -1252,7 +1292,8 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         if attribution.how.startswith("headline:"):
             headlines.append((row_number, attribution.how.split(":", 1)[1]))
         speaker = quotes.carry(row_number, found, at_home.actor(attribution.speaker, ctx, statement.sent_idx), rows)
-        if speaker is None:
+        continued = speaker is None
+        if continued:
             speaker = _continued_quote(found, ctx, statement.sent_idx)
         position_side = _resolve_position(found.position, ctx, statement.sent_idx)
         rows.append(_row(found, speaker, attribution.how, position_side))
@@ -1260,9 +1301,9 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
                 m.actor is speaker and statement.text[m.start:m.end].lower() in speaker.roles for m in found.mentions):
             headline_roles.append((row_number, speaker))
         quotes.leave(found)
-        ctx.see(found.mentions, statement.sent_idx)
+        ctx.see(found.mentions, statement.sent_idx, found.outside)
         ctx.told_of_statement(statement.text, found.mentions, speaker)
-        ctx.spoke(speaker, statement.sent_idx)
+        ctx.spoke(speaker, statement.sent_idx, named=not continued)
     for row_number, role in headline_roles:
         # The headline names by role whom the body names in full ("Sakhalin Governor Valery Limarenko").
         person = ctx.role_holder.get(role.canonical)
@@ -1488,6 +1529,10 @@ _HEADLINE_OFFICES = frozenset({"minister", "official", "diplomat", "spokesman", 
                                "envoy", "ambassador", "senator", "lawmaker", "premier", "president", "governor"})
 
 
+# A foreign ministry by its initials in a headline's tag: "MFA" in Russian outlets' English, "MOFA" in Japan's.
+_MINISTRY_INITIALS = {"mfa": "Russian Foreign Ministry", "mofa": "Japanese Foreign Ministry"}
+
+
 def _headline_fits(actor: Actor, last_word: str | None, wanted_side: str | None) -> bool:
     """Whether a body speaker is the one a headline's noun means: a paper for "paper", "daily", ...; a person of
     the side the noun names ("Russian diplomat"); an actor with a role holding the noun's last word."""
@@ -1497,6 +1542,8 @@ def _headline_fits(actor: Actor, last_word: str | None, wanted_side: str | None)
         return True
     if wanted_side and actor.side == wanted_side and actor.type in PERSON_TYPES:
         return True
+    if last_word in _MINISTRY_INITIALS:
+        return actor.canonical == _MINISTRY_INITIALS[last_word]     # "... — MFA" closing a TASS headline
     return any(last_word in role for role in actor.roles)
 
 

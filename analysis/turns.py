@@ -17,9 +17,12 @@ The rule (``document_voices``), paragraph by paragraph:
      "Kyodo News President Hiroshi Tamura"): the ``journalist`` asks;
    - a host label ("Host", "Presenter", "Interviewer", "Moderator"); a moderator on a government's own page
      (the Prime Minister's Office, a ministry) is its press officer, of its side;
-   - a correspondent's label ("Correspondent", "Voice-over"): a broadcaster's report from the scene, the
-     outlet's narration, whose statements the sentence rules read;
+   - a correspondent's label ("Correspondent", "Voice-over"): the correspondent the programme names ("Our Tokyo
+     correspondent is Tom Ashdown"), who speaks in turns as anyone labelled; in a broadcaster's script (labels
+     in square brackets, "[Correspondent]", or saying how a line is shot, "(voice-over)") and when the programme
+     names nobody, a report from the scene in the outlet's voice, whose statements the sentence rules read;
    - an answer label ("Answer", "A"): the guest who answers (rule 3);
+   - initials ("MG:") of a person the document labels in full ("Mikhail Galuzin:"): that person;
    - or a name: an actor of ``data/actors.csv`` or capitalised words with titles ("Minister Hayashi",
      "Mr. Motegi, Minister for Foreign Affairs", "HAYASHI Yoshimasa", "CHIEF CABINET SECRETARY HAYASHI"),
      perhaps with a party or office in brackets ("Masaki Odagiri (Constitutional Democratic Party of
@@ -43,8 +46,10 @@ The rule (``document_voices``), paragraph by paragraph:
    Yoshimasa"). A label that names an office alone ("CHIEF CABINET SECRETARY:", "PRIME MINISTER:" on the Prime
    Minister's Office's page) is the person who held it on the article's date, from ``data/office_holders.csv``; an
    office without its country is the publisher's country's. A line of metadata ("Updated: March 31, 2023") is no
-   label. The Diet's "Government Witness (Director-General of the European Affairs Bureau, Ministry of Foreign
-   Affairs)" names the official by office alone: the office in the brackets is the speaker, Japan's.
+   label, nor is a point of a list ("Second, the grave visits: ..."), nor who made the transcript ("Transcript by
+   Federal News Service"). The Diet's "Government Witness (Director-General of the European Affairs Bureau,
+   Ministry of Foreign Affairs)" names the official by office alone: the office in the brackets is the speaker,
+   Japan's.
 2. **Genre.** From the article's ``genre`` metadata (news, transcript, interview, statement) when given. Else an
    article with labels opening two paragraphs, of which at least one names a speaker, is a ``transcript``
    (``interview`` when the labels are questions and one guest); one with three paragraphs led by a dash, one of
@@ -66,7 +71,9 @@ The rule (``document_voices``), paragraph by paragraph:
    ``journalist``'s (or the ``host``'s), voice ``other``. An unlabelled paragraph after a question is the
    answer: of the one who answered last, else of the speaker the title announces, else of the interview's
    guest (the ``speaker`` metadata, else the person a title label names, "Senator Dzhabarov: Japan itself
-   ...", else the first known person of the title or the paragraph that introduces the interview); but one
+   ...", but not a label that says what the guest is, "Historian: ...", else the first known person of the
+   title, not one after a preposition, "no deal under Putin", nor in a title whose tag says who speaks, "...,
+   ex-envoy says", else the person the paragraph that introduces the interview names); but one
    that ends in a question and is followed by a label is the rest of the question. Where only the answers
    carry labels ("Viktor Gorbunov: ..."), a short paragraph that asks right before the guest's label is the
    journalist's question. In an interview printed
@@ -77,8 +84,10 @@ The rule (``document_voices``), paragraph by paragraph:
    A Japanese or Russian speaker's turn that, with the turn before it (the question it answers), names
    neither the dispute nor the other side (an answer on another topic of a press conference) is
    ``off_topic``: its statements hold no position on the dispute (``analysis.holder``, rule 3). In a news
-   bulletin (a document with a correspondent's label) the anchor tells the news in the outlet's voice and
-   asks as host only in questions. An event's roster ("MODERATOR: Name, role") and its list of speakers
+   bulletin (a document whose correspondent reports in the outlet's voice, rule 1) the anchor tells the news in
+   the outlet's voice and asks as host only in questions. A person the article introduces as its programme's
+   ("host Catherine Doyle speaks with ...", a broadcaster's "RT's Daria Belova sat down with ...") is the host.
+   The people listed under a roster's "Moderator:" ("Michael Renner, Senior Fellow, ...") moderate. An event's roster ("MODERATOR: Name, role") and its list of speakers
    ("FEATURING: ...", "Presenter: Nadia Barakat") are headings; a roster that gives a name on one line and
    the role on the next ("Irina Volkova" / "Associate Professor of Government, Georgetown University")
    introduces the person, with the side of a government institution the role names first.
@@ -187,8 +196,10 @@ _FROM_THE_FLOOR = re.compile(r"^voices? from the (?:hall|floor)$", re.IGNORECASE
 _BYLINE = re.compile(r"^byline$", re.IGNORECASE)
 _PRESENTER_ROLE = re.compile(r"\b(anchor|host|presenter|moderator|correspondent|reporter)\b", re.IGNORECASE)
 _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
-# A broadcaster's notice above its transcript: "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM ...".
-_TRANSCRIPT_NOTICE = re.compile(r"\s*(?:THIS IS A RUSH TRANSCRIPT|THIS COPY MAY NOT BE IN ITS FINAL FORM)")
+# A broadcaster's notice above its transcript: "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM ...",
+# and who made an event's transcript ("Transcript by Federal News Service, Washington, D.C.").
+_TRANSCRIPT_NOTICE = re.compile(r"\s*(?:THIS IS A RUSH TRANSCRIPT|THIS COPY MAY NOT BE IN ITS FINAL FORM|"
+                                r"(?i:transcript (?:by|provided by|prepared by))\s+[A-Z])")
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio|cctv|cgtn)\b", re.IGNORECASE)
 _CORRESPONDENT_LABEL = re.compile(r"^(?:correspondent|our correspondent|voice[- ]over|narrator)$", re.IGNORECASE)
 # A broadcaster's script says how a line is shot after its label ("CORRESPONDENT (voice-over):",
@@ -268,10 +279,69 @@ _MAX_LABEL_WORDS = 12
 # A word alone after an honorific, not followed by another name: "Mr. Sakurai" (not "Mr. Hiroshi Tanabe").
 _HONOURED_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 # Where a sentence goes on to introduce another person by full name and role: ", and Yuko Kanemori, a ...".
-_NEXT_GUEST = re.compile(r",?\s+and\s+(?=(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+,\s+(?:an?|the)\s)")
+_NEXT_GUEST = re.compile(r",?\s+and\s+(?=(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+,\s+(?:an?\s|the\s|"
+                         r"(?!who\b|which\b|where\b|when\b)[a-z]))")
 # What an outlet calls its own people when it introduces them by name.
 _REPORTER_WORDS = r"correspondent|reporter|bureau chief"
-_HOST_WORDS = r"Host|Presenter|Anchor|(?:[Oo]ur|[Tt]he|programme's|show's)\s+(?:host|presenter|anchor)"
+# A programme naming its own correspondent: "Our Tokyo correspondent is Tom Ashdown", "Our correspondent Oleg
+# Semyonov is in Yuzhno-Kurilsk".
+_OWN_CORRESPONDENT = re.compile(r"\b[Oo]ur\s+(?:[A-Z][\w-]+\s+)?correspondent(?:\s+in\s+[A-Z][\w-]+)?,?\s+(?:is\s+)?"
+                                r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+# A person named after a preposition in a title is its topic ("Former ambassador sees no deal under Putin").
+_TOPIC_PREPOSITION = re.compile(r"\b(?:under|to|for|against|about|from|on|after|before|than)\s+"
+                                r"(?:[A-Z][\w.'’-]*\s+){0,3}$")
+# Who interviews: "RT's Daria Belova sat down with ..." (not "NHK's Takeshi Yamada asked the chief cabinet
+# secretary").
+_INTERVIEWS = re.compile(r"\s+(?:sat down with|spoke with|speaks with|talked to|talks to|talked with|talks with|"
+                         r"interviewed|interviews)\b")
+# A title's tag that says who speaks: "..., ex-envoy says", "..., says Galuzin".
+_SAYS_TAG = re.compile(r",\s+(?:[\w'’.-]+\s+){0,4}(?:says|said)\.?$|,\s+(?:says|said)\s+[^,]{2,60}$")
+# A point of a list before a colon: "Second, the grave visits: ..." is no label.
+_ENUMERATION = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Secondly|Thirdly|Firstly),\s")
+# Returned by a step of ``_Article.speaker`` that leaves the label to the next step (None means "no label").
+_UNDECIDED = object()
+
+
+def _name_before_role(line: str) -> str:
+    """The name of a roster line that gives a role after a comma ("Michael Renner, Senior Fellow, Carnegie
+    Endowment"), else the line: a sentence ("Ambassador Kozlov, thank you for joining us.") names no roster."""
+    name, comma, role = line.partition(",")
+    if comma and role.strip()[:1].isupper() and not line.rstrip().endswith((".", "?", "!")):
+        return name.strip()
+    return line
+
+
+def _introduces(text: str, surname: str, name: re.Pattern) -> bool:
+    """Whether a sentence that names ``surname`` may introduce them: not a label ("Senator Dzhabarov: Japan
+    itself ..."), nor a question addressed to the person ("Dr. Volkova, is there anyone ..."), nor the roster's
+    "Moderator: NAME, ..." (which leaves the moderator the programme's host), nor a turn that addresses them
+    ("Anchor: Mr. Sakurai, Russia says ...")."""
+    at = name.search(text)
+    label = _label_of(text)
+    return not (at is None or text.strip().startswith(surname) or text[at.end():].lstrip().startswith(":")
+                or (label is not None and surname in label[0]) or _ROSTER_LINE.match(text.strip())
+                or (_ADDRESSED.match(text[:at.end() + 1]) and text.rstrip().endswith("?"))
+                or (label is not None and surname in (_HONOURED_ADDRESS.match(label[1]) or [""])[0]))
+
+
+def _plain_label(label: str) -> str:
+    """A label without how its line is shot ("(voice-over)") or a clip's mark ("SYNC,"), and with the Diet's
+    office-first form turned name first ("Prime Minister (Naoto Kan)" -> "Naoto Kan, Prime Minister")."""
+    label = _CLIP_MARK.sub("", _SHOT.sub("", label.strip()))
+    office_first = _OFFICE_THEN_NAME.match(label)
+    if office_first and _OFFICE_WORDS.search(office_first.group("office")):
+        rest = office_first.group("rest")
+        label = f"{office_first.group('name')}, {rest + ', ' if rest else ''}{office_first.group('office')}"
+    return label
+
+
+_INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
+# Labels that abbreviate a part, not a name: master of ceremonies, prime or foreign minister, voice-over.
+_LABEL_ABBREVIATIONS = frozenset({"MC", "PM", "FM", "VO", "DG", "QA"})
+_FREELANCE = re.compile(r"\s*(?:Freelance|freelance|FREELANCE)\s*")
+_SCRIPT_LABEL = re.compile(r"\s*(?:\[(?:anchor|correspondent|presenter|host)\]|[^:]{1,60}\((?:voice[- ]?over|v/?o|on camera)\b)",
+                           re.IGNORECASE)
+_HOST_WORDS = r"Host|(?:(?<=, )|(?<=podcast )|(?<=programme )|(?<=program )|(?<=show )|(?<=episode ))host|Presenter|Anchor|(?:[Oo]ur|[Tt]he|programme's|show's)\s+(?:host|presenter|anchor)"
 # Between a paper's or agency's name and the person it sends: "Kyodo News ", "NHK's ".
 _MEDIA_BEFORE_NAME = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w'’-]+\s+){0,2}")
 # The longest question that heads a section of an institution's statement ("What happened in 1945?").
@@ -424,72 +494,76 @@ class _Article:
         name = re.compile(rf"\b(?:{re.escape(surname)}|(?<=[A-Z] ){re.escape(surname.upper())})\b")
         texts = [statement.text for statement in self.statements]
         for number, text in enumerate(texts):
-            at = name.search(text)
-            label = _label_of(text)
-            if (at is None or text.strip().startswith(surname) or text[at.end():].lstrip().startswith(":")
-                    or (label is not None and surname in label[0]) or _ROSTER_LINE.match(text.strip())
-                    or (_ADDRESSED.match(text[:at.end() + 1]) and text.rstrip().endswith("?"))
-                    or (label is not None and surname in (_HONOURED_ADDRESS.match(label[1]) or [""])[0])):
-                continue        # a label ("Senator Dzhabarov: Japan itself ...") introduces nobody, nor does a
-                                # question addressed to the person ("Dr. Volkova, is there anyone ..."), and the
-                                # roster's "Moderator: NAME, ..." leaves the moderator the programme's host;
-                                # nor does a turn that addresses them ("Anchor: Mr. Sakurai, Russia says ...")
-            if number + 1 < len(texts) and _PRONOUN_ROLE.match(texts[number + 1]):
-                # the role in the next sentence ("... we're joined now by Laura Bennington. She's a professor of
-                # political science at the University of Wisconsin-Madison ...")
-                text = f"{text} {texts[number + 1]}"
-            role_lines = _role_lines(texts, number) if _NAME_LINE.match(text.strip()) else []
-            if role_lines:
-                # an event's list of speakers, a name on its line and the role on the lines after it ("Irina
-                # Volkova" / "Associate Professor of Government, Georgetown University"; "HIROSHI NAKAGAWA" /
-                # "Former Deputy Director-General, European Affairs Bureau" / "Ministry of Foreign Affairs of
-                # Japan"); a government's institution in the role is whom the person served
-                served = [m.actor.side for line in role_lines for m in self.actors.find(line)
-                          if m.actor.type == "institution" and m.actor.side in PARTIES]
-                if served:
-                    return served[0]
-                text = ", ".join([text.strip(), *role_lines])
-            # A sentence introducing two guests gives each their own part ("Daniel Whitcomb, a scholar of Russian
-            # foreign policy ..., and Hiroshi Tanabe, a former Japanese diplomat ...").
-            text = next((part for part in _NEXT_GUEST.split(text) if name.search(part)), text)
-            # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
-            # University; Anna Voronina, Nonresident Fellow, ..."), where a government's institution is whom the
-            # person served ("Gregory Hale, Former Director for Japan, U.S. Department of State")
-            part = next(part for part in text.split(";") if name.search(part))
-            after = _SUBORDINATE_CLAUSE.split(part[name.search(part).end():], maxsplit=1)[0]
-            served = [m.actor.side for m in self.actors.find(after)
-                      if m.actor.type == "institution" and m.actor.side in PARTIES] if ";" in text else []
-            if served and after.lstrip().startswith(","):
-                return served[0]
-            at = name.search(text)
-            if _SCHOLAR.search(text):
-                text = part
-                nationality = _nationality(text)
-                if nationality:
-                    return nationality
-                # the place of the academic post, before any place of a past one ("a former diplomat who served
-                # at the embassy in Moscow and now teaches at a university in Sapporo")
-                post = _SCHOLAR.search(text)
-                side = (located_side(text[post.start():]) if post else "") or located_side(text)
-                if not side:
-                    self.scholars.add(surname)
-                return side
-            # A local office right before or after the name is of its place's side ("the head of the
-            # Yuzhno-Kurilsky urban district, Vasily Solomko, about ... the Japanese delegations").
-            local = local_office_side(text, max(0, at.start() - 80), at.end() + 80)
-            if local in PARTIES:
-                return local
-            # A side word in a clause of its own names what happened, not who the person is ("Tamotsu
-            # Nishikawa was 10 years old when Soviet soldiers came ashore").
-            text = text[:at.start()] + _SUBORDINATE_CLAUSE.split(text[at.start():], maxsplit=1)[0]
-            near = [(abs(m.start() - at.start()), side) for side, words in SIDE_WORD_REGEXES
-                    for m in words.finditer(text)]
-            # "..., First Deputy Chairman of the Federation Council Committee": the institution's side.
-            near += [(abs(m.start - at.start()), m.actor.side) for m in self.actors.find(text)
-                     if m.actor.type in ("institution", "capital") and m.actor.side in PARTIES]
-            if near:
-                return min(near)[1]
+            if _introduces(text, surname, name):
+                side = self._side_in_introduction(surname, name, texts, number)
+                if side is not None:
+                    return side
         return ""
+
+    def _side_in_introduction(self, surname: str, name: re.Pattern, texts: list[str], number: int) -> str | None:
+        """The side the sentence ``texts[number]`` gives the person it introduces, or None when it gives none
+        (the next sentence that names them is read)."""
+        text = texts[number]
+        if number + 1 < len(texts) and _PRONOUN_ROLE.match(texts[number + 1]):
+            # the role in the next sentence ("... we're joined now by Laura Bennington. She's a professor of
+            # political science at the University of Wisconsin-Madison ...")
+            text = f"{text} {texts[number + 1]}"
+        role_lines = _role_lines(texts, number) if _NAME_LINE.match(text.strip()) else []
+        if role_lines:
+            # an event's list of speakers, a name on its line and the role on the lines after it ("Irina
+            # Volkova" / "Associate Professor of Government, Georgetown University"; "HIROSHI NAKAGAWA" /
+            # "Former Deputy Director-General, European Affairs Bureau" / "Ministry of Foreign Affairs of
+            # Japan"); a government's institution in the role is whom the person served
+            served = [side for line in role_lines for side in self._served_sides(line)]
+            if served:
+                return served[0]
+            text = ", ".join([text.strip(), *role_lines])
+        # A sentence introducing two guests gives each their own part ("Daniel Whitcomb, a scholar of Russian
+        # foreign policy ..., and Hiroshi Tanabe, a former Japanese diplomat ...").
+        listed = ";" in text
+        text = next((part for part in _NEXT_GUEST.split(text) if name.search(part)), text)
+        # an event's list of speakers gives each their own part ("Takeshi Imamura, Professor, Hokkaido
+        # University; Anna Voronina, Nonresident Fellow, ..."), where a government's institution is whom the
+        # person served ("Gregory Hale, Former Director for Japan, U.S. Department of State")
+        part = next(part for part in text.split(";") if name.search(part))
+        after = _SUBORDINATE_CLAUSE.split(part[name.search(part).end():], maxsplit=1)[0]
+        served = self._served_sides(after) if listed else []
+        if served and after.lstrip().startswith(","):
+            return served[0]
+        at = name.search(text)
+        if _SCHOLAR.search(text):
+            return self._scholar_side(surname, part)
+        # A local office right before or after the name is of its place's side ("the head of the
+        # Yuzhno-Kurilsky urban district, Vasily Solomko, about ... the Japanese delegations").
+        local = local_office_side(text, max(0, at.start() - 80), at.end() + 80)
+        if local in PARTIES:
+            return local
+        # A side word in a clause of its own names what happened, not who the person is ("Tamotsu
+        # Nishikawa was 10 years old when Soviet soldiers came ashore").
+        text = text[:at.start()] + _SUBORDINATE_CLAUSE.split(text[at.start():], maxsplit=1)[0]
+        near = [(abs(m.start() - at.start()), side) for side, words in SIDE_WORD_REGEXES
+                for m in words.finditer(text)]
+        # "..., First Deputy Chairman of the Federation Council Committee": the institution's side.
+        near += [(abs(m.start - at.start()), m.actor.side) for m in self.actors.find(text)
+                 if m.actor.type in ("institution", "capital") and m.actor.side in PARTIES]
+        return min(near)[1] if near else None
+
+    def _served_sides(self, role: str) -> list[str]:
+        """The sides of the government institutions a role names: whom the person served."""
+        return [m.actor.side for m in self.actors.find(role) if m.actor.type == "institution" and m.actor.side in PARTIES]
+
+    def _scholar_side(self, surname: str, introduction: str) -> str:
+        """A scholar's side: the nationality the introduction gives, else the place of the academic post, before
+        any place of a past one ("a former diplomat who served at the embassy in Moscow and now teaches at a
+        university in Sapporo"); a scholar of no side is remembered (``scholars``)."""
+        nationality = _nationality(introduction)
+        if nationality:
+            return nationality
+        post = _SCHOLAR.search(introduction)
+        side = (located_side(introduction[post.start():]) if post else "") or located_side(introduction)
+        if not side:
+            self.scholars.add(surname)
+        return side
 
     def family_name(self, name: str) -> str:
         """The first word of a Japanese name in title case written family name first, or "" (the last word is
@@ -507,6 +581,41 @@ class _Article:
     def honoured(self) -> set[str]:
         """The words the article puts alone after "Mr.", "Ms.", "Mrs." or "Dr." (surnames: "Mr. Sakurai")."""
         return {found.group(1) for statement in self.statements for found in _HONOURED_NAME.finditer(statement.text)}
+
+    @functools.cached_property
+    def initials(self) -> dict[str, str]:
+        """The initials of the people labelled by full name ("Mikhail Galuzin:" -> "MG"): an interview that
+        names its speakers in full once labels them by initials after ("MG: Because that is not ...")."""
+        found: dict[str, str] = {}
+        used_before: set[str] = set()       # initials labelling someone before any full label ("MC: Welcome.")
+        for statement in self.statements:
+            label = _label_of(statement.text)
+            words = label[0].split() if label is not None else []
+            if label is not None and _INITIALS_ONLY.fullmatch(label[0]) and label[0] not in found:
+                used_before.add(label[0])
+            if 2 <= len(words) <= 3 and all(word[:1].isupper() and word[1:].islower() for word in words):
+                found.setdefault("".join(word[0] for word in words), label[0])
+        return {initials: name for initials, name in found.items()
+                if initials not in used_before and initials not in _LABEL_ABBREVIATIONS}
+
+    @functools.cached_property
+    def broadcast_script(self) -> bool:
+        """Whether the article is a broadcaster's script: its labels in square brackets ("[Anchor] Good
+        evening.") or with how a line is shot ("CORRESPONDENT (voice-over):"), the outlet's report read by its
+        people, rather than the transcript of a programme whose people speak in turns."""
+        return any(_SCRIPT_LABEL.match(statement.text) for statement in self.statements)
+
+    @functools.cached_property
+    def own_correspondent(self) -> str:
+        """The surname of the correspondent a programme with a presenter introduces by name ("Our Tokyo
+        correspondent is Tom Ashdown.", "Our correspondent Artyom Zhukov reports from Iturup."), or ""."""
+        named = {_surname(found.group("name")) for statement in self.statements
+                 for found in _OWN_CORRESPONDENT.finditer(statement.text)}
+        # (two correspondents named leave the label open; without a presenter's label the correspondent is the
+        # one who interviews: "Correspondent:" asking a governor whose answers carry no label)
+        presenter = any(label is not None and _HOST_LABEL.match(label[0])
+                        for label in (_label_of(statement.text) for statement in self.statements))
+        return named.pop() if len(named) == 1 and presenter else ""
 
     def introduced_as(self, surname: str) -> str:
         """"reporter" when the article introduces ``surname`` as its own reporter ("Our Tokyo correspondent
@@ -531,9 +640,17 @@ class _Article:
                 return "reporter" if found.group("reporter") else "host"
             # a news agency's or paper's person asks for it ("President of Kyodo News Takashi Mizuno")
             named = [at.start() for at in surname_at.finditer(statement.text)]
-            media = [m.end for m in self.actors.find(statement.text) if m.actor.type == "newspaper"] if named else []
-            if any(_MEDIA_BEFORE_NAME.fullmatch(statement.text, end, start) for end in media for start in named):
-                return "media"
+            media = [m for m in self.actors.find(statement.text) if m.actor.type == "newspaper"] if named else []
+            before = [m for m in media if any(_MEDIA_BEFORE_NAME.fullmatch(statement.text, m.end, start)
+                                              for start in named)]
+            if before:
+                # (a broadcaster's own person interviewing for it, "RT's Daria Belova sat down with ...", is the
+                # programme's host, as coders code a broadcaster's interviewer)
+                own = {m.actor for m in self.actors.find(self.outlet or "")}
+                interviews = any(_INTERVIEWS.match(statement.text, at) for at in
+                                 (found.end() for found in surname_at.finditer(statement.text)))
+                return ("host" if _BROADCASTER.search(self.outlet or "") and before[0].actor in own and interviews
+                        else "media")
         return ""
 
     def _known_person(self, name: str) -> bool:
@@ -543,8 +660,8 @@ class _Article:
     @functools.cached_property
     def roster_moderators(self) -> set[str]:
         """The surnames an event's roster lists under its moderator's heading ("Moderator:" / "MICHAEL CARVER" /
-        "Senior Fellow, ...")."""
-        texts = [statement.text.strip() for statement in self.statements]
+        "Senior Fellow, ...", also "Moderator:" / "Michael Renner, Senior Fellow, ...")."""
+        texts = [_name_before_role(statement.text.strip()) for statement in self.statements]
         return {_surname(name.title() if name.isupper() else name)
                 for heading, name in zip(texts, texts[1:]) if _MODERATOR_HEADING.match(heading)
                 and _NAME_LINE.match(name) and not _INSTITUTION_WORD.search(name)}
@@ -558,12 +675,29 @@ class _Article:
                 for found in _INTERVIEWER.finditer(statement.text)}
 
     def speaker(self, label: str) -> Actor | None:
-        """The actor a label names (rule 1), or None when it is not a label."""
-        label = _CLIP_MARK.sub("", _SHOT.sub("", label.strip()))
-        office_first = _OFFICE_THEN_NAME.match(label)
-        if office_first and _OFFICE_WORDS.search(office_first.group("office")):
-            rest = office_first.group("rest")
-            label = f"{office_first.group('name')}, {rest + ', ' if rest else ''}{office_first.group('office')}"
+        """The actor a label names (rule 1), or None when it is not a label. The label is read in turn as a
+        part in the proceedings (a question, the host, a parliament's chair ...), as one of the programme's or
+        the press's own people, as a person with an affiliation in brackets, as a person or institution the
+        actors table knows, and last as a new person of the article."""
+        label = _plain_label(label)
+        if _INITIALS_ONLY.fullmatch(label) and label in self.initials:
+            return self.speaker(self.initials[label])   # "MG:" after "Mikhail Galuzin:"
+        found = self._speaker_by_part(label)
+        if found is not _UNDECIDED:
+            return found
+        name, role = _name_and_role(label)
+        found = self._programme_person(label, name, role)
+        if found is not _UNDECIDED:
+            return found
+        name, role, found = self._affiliated(label, name, role)
+        if found is not _UNDECIDED:
+            return found
+        return self._known_in_label(label, name) or self.office_named(label) or self._new_person(name, role)
+
+    def _speaker_by_part(self, label: str):
+        """The speaker a label names by the part they take (a question, the host, the correspondent, an answer,
+        an interpreter, a parliament's chair or a voice from its floor), None for a label that names nobody, or
+        ``_UNDECIDED``."""
         bracket = _OUTLET_FIRST.match(label)
         if bracket:
             # "(Kyodo)", "(Reporter) Mr. Takeuchi, NHK", "(Moderator)", "(Prime Minister Kishida)": who is in
@@ -578,6 +712,13 @@ class _Article:
         if _QUESTION_LABEL.match(label):
             return JOURNALIST
         if _CORRESPONDENT_LABEL.match(label):
+            # "CORRESPONDENT:" after "Our Tokyo correspondent is Tom Ashdown": the programme's own reporter
+            # speaks in turns, as coders code a labelled turn (their own words, of no side); a correspondent the
+            # programme never names, and one in a broadcaster's script ("[Correspondent] ...",
+            # "CORRESPONDENT (voice-over): ..."), reports in the outlet's voice.
+            reporter = self.own_correspondent
+            if reporter and not self.broadcast_script and not label.lower().startswith(("voice", "narrator")):
+                return self.people.setdefault(reporter, Actor(reporter, "other", "journalist"))
             return CORRESPONDENT
         if _HOST_LABEL.match(label):
             return self._moderator() if label.lower().startswith("moderator") else HOST
@@ -600,7 +741,11 @@ class _Article:
         if parliament and _FROM_THE_FLOOR.match(label):
             return self.people.setdefault(label, Actor(label.capitalize(), self._side_of(parliament.group(0))
                                                        or self.side or "other", "generic"))
-        name, role = _name_and_role(label)
+        return _UNDECIDED
+
+    def _programme_person(self, label: str, name: str, role: str):
+        """A label naming one of the programme's or the press's own people (a reporter, the host, a paper's
+        person who asks), or ``_UNDECIDED``."""
         person = _AFFILIATION.sub("", name)             # "ANTON SHELEST (Iturup)": where he reports from
         surname = (self.family_name(person) or _surname(person.title() if person.isupper() else person)
                    if person.strip() else "")
@@ -625,41 +770,56 @@ class _Article:
             self.people.setdefault(surname, asker)
             return asker
         titled = label.title() if label.isupper() else label       # "NATALIA SOROKINA, BLOOMBERG"
-        if any(self._names_media(form) or self._media_in(form) for form in {label, titled}):
+        if _FREELANCE.fullmatch(role) or any(self._names_media(form) or self._media_in(form) for form in {label, titled}):
+            # (also a reporter of no outlet: "Ueda, Freelance:" in a minister's press conference)
             # The reporter's name labels their later questions too ("SOROKINA:").
             names = [part.strip() for part in titled.split(",")[:2] if part.strip() and not self._is_media(part.strip())]
             person = _surname(names[0]) if "," in titled and names else ""
             if person:
                 self.people.setdefault(person, JOURNALIST)
             return JOURNALIST
+        return _UNDECIDED
+
+    def _affiliated(self, label: str, name: str, role: str) -> tuple:
+        """(name, role, speaker or ``_UNDECIDED``) of a label with an affiliation in brackets: the person and the
+        office or party, which the Diet's minutes write either way round; an official the minutes name by office
+        alone is decided here."""
         affiliation = _AFFILIATION.search(name)
-        if affiliation:
-            name, role = _AFFILIATION.sub("", name), f"{affiliation.group(1)}, {role}"
-            if _CAPITALISED_NAME.search(affiliation.group(1)) and not _CAPITALISED_NAME.search(name):
-                # The Diet's "The Chairperson (Mr. KAWANO Yoshihiro)", "Government Witness (NAKAMURA Ryo)": the
-                # person is in the brackets, the office outside; in "NISHIDA Kazuya (LDP)" the person is outside,
-                # the party in the brackets.
-                name, role = affiliation.group(1), f"{_AFFILIATION.sub('', _name_and_role(label)[0])}, {role}"
-            elif _WITNESS.match(name.strip()):
-                # "Government Witness (Director-General of the European Affairs Bureau, Ministry of Foreign
-                # Affairs)": the minutes name the official by office alone, in the brackets.
-                office = _name_and_role(affiliation.group(1))[0].strip()
-                if office not in self.people:
-                    # (the Diet's minutes alone call officials "Government Witness": Japan's, unless the office
-                    # names another country)
-                    self.people[office] = Actor(office, side_named(affiliation.group(1)) or "japan", "person")
-                return self.people[office]
-        # A label in capitals ("CHIEF CABINET SECRETARY HAYASHI") names the person as its title case does. An
-        # institution counts only in the name part, not in a role after it ("Slutsky L. E., LDPR faction").
+        if not affiliation:
+            return name, role, _UNDECIDED
+        name, role = _AFFILIATION.sub("", name), f"{affiliation.group(1)}, {role}"
+        if _CAPITALISED_NAME.search(affiliation.group(1)) and not _CAPITALISED_NAME.search(name):
+            # The Diet's "The Chairperson (Mr. KAWANO Yoshihiro)", "Government Witness (NAKAMURA Ryo)": the
+            # person is in the brackets, the office outside; in "NISHIDA Kazuya (LDP)" the person is outside,
+            # the party in the brackets.
+            name, role = affiliation.group(1), f"{_AFFILIATION.sub('', _name_and_role(label)[0])}, {role}"
+        elif _WITNESS.match(name.strip()):
+            # "Government Witness (Director-General of the European Affairs Bureau, Ministry of Foreign
+            # Affairs)": the minutes name the official by office alone, in the brackets.
+            office = _name_and_role(affiliation.group(1))[0].strip()
+            if office not in self.people:
+                # (the Diet's minutes alone call officials "Government Witness": Japan's, unless the office
+                # names another country)
+                self.people[office] = Actor(office, side_named(affiliation.group(1)) or "japan", "person")
+            return name, role, self.people[office]
+        return name, role, _UNDECIDED
+
+    def _known_in_label(self, label: str, name: str) -> Actor | None:
+        """The person the actors table knows in a label, else the institution it knows in the label's name
+        part. A label in capitals ("CHIEF CABINET SECRETARY HAYASHI") names the person as its title case does;
+        an institution in a role after the name ("Slutsky L. E., LDPR faction") does not speak."""
         mentions = self.actors.find(label.title() if label.isupper() else label)
         in_name = self.actors.find(name.title() if name.isupper() else name)
         for kind in ("person", "institution"):
             for mention in (mentions if kind == "person" else in_name):
                 if mention.actor.type == kind:
                     return self._holder_of(mention.actor)
-        office = self.office_named(label)
-        if office is not None:
-            return office
+        return None
+
+    def _new_person(self, name: str, role: str) -> Actor | None:
+        """A person the actors table does not know, by surname, with the side the label's role, the publisher,
+        the article's introduction or the name gives (the module's last paragraph); None when the name part is
+        not a name."""
         # A lower-case word is a title's ("Minister for Foreign Affairs"), or the "and" of an office the Diet's
         # minutes write before the surname in capitals ("Minister of State for Okinawa and Northern Territories
         # Affairs MIYAKOSHI Mitsuhiro").
@@ -824,6 +984,8 @@ def _label_of(text: str) -> tuple[str, str] | None:
         outlet = _OUTLET_LABEL.match(text.strip())
         return (f"({outlet.group('outlet')})", text.strip()[outlet.end() - 1:]) if outlet else None
     label, rest = match.group("label"), match.group("rest") or ""
+    if _ENUMERATION.match(label):
+        return None     # a point of a list ("Second, the grave visits: the former islanders are ...")
     if len(label.split()) > _MAX_LABEL_WORDS or re.search(r"\d{3,}|[.;]\s",
                                                          _INITIALS.sub("", _HONORIFIC.sub("", label))):
         return None
@@ -899,30 +1061,9 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
             paragraphs.append([])
         paragraphs[-1].append(number)
     firsts = [statements[rows[0]].text for rows in paragraphs]
-    title = " ".join(statements[i].text for i in paragraphs[0]) if paragraphs else ""
-    for rows in paragraphs[1:3]:
-        # A page's first line may be the site's name ("U.S. Embassy & Consulates in Japan") above the speech's
-        # own title.
-        line = " ".join(statements[i].text for i in rows)
-        if not _TITLE_SPEECH.search(title) and _SPEECH_TITLE.match(line) and _is_heading(line):
-            title = line
+    title = _document_title(statements, paragraphs)
     article = _Article(actors, outlet, title, statements, date)
-    labels = [None] + [_label_of(text) or _stenogram_label(statements, rows)
-                       for text, rows in zip(firsts[1:], paragraphs[1:])]
-    # A news agency's subheading that quotes a phrase under a speaker's name is a heading, not a turn: a turn
-    # speaks without quote marks. (A title of that form names an interview's guest.)
-    labels = [None if label and len(rows) == 1 and _QUOTED_HEADING.fullmatch(label[1].strip()) else label
-              for label, rows in zip(labels, [[]] + paragraphs[1:])]
-    speakers = [article.speaker(label[0]) if label else None for label in labels]
-    # A speaker's name alone on a line, without a colon ("Chief Cabinet Secretary Hayashi"), is a label when
-    # the same speaker is labelled elsewhere in the document.
-    labelled = {speaker for speaker in speakers if speaker is not None}
-    for number, rows in enumerate(paragraphs[1:], start=1):
-        text = firsts[number].strip()
-        if labelled and labels[number] is None and len(rows) == 1 and _is_heading(text):
-            named = article.speaker(text)
-            if named in labelled and named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT):
-                speakers[number] = named
+    speakers = _labelled_speakers(article, statements, paragraphs, firsts)
     main = _title_speaker(title, article) if any(speakers) or genre else None
     lasts: list[str] = []           # each paragraph's last sentence
     asked: list[int] = []           # the paragraphs that ask (rule 2's interview printed without labels)
@@ -950,25 +1091,68 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
     if genre == "statement":
         author = signed if signed is not None and not speaker else article.author(speaker, outlet, title)
         if author is not None:
-            for rows, text in zip(paragraphs[1:], texts[1:]):
-                # A question on a line of its own heads a section of a ministry's page of questions and
-                # answers ("What happened in 1945?"); nobody asks it.
-                # So does a numbered one ("Q1. What are the Northern Territories?").
-                asks = (text.rstrip().endswith("?")
-                        and len(_QUESTION_NUMBER.sub("", text).split()) <= QUESTION_HEADING_WORDS)
-                heading = _is_heading(text) or (asks and (len(rows) == 1 or bool(_QUESTION_NUMBER.match(text))))
-                for i in rows:
-                    voices[i] = Voice(None, True) if heading else Voice(author, quotes_kept=True)
+            _authors_words(paragraphs, texts, voices, author)
     elif genre in ("transcript", "interview"):
         _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main, set(asked))
     _said_as_follows(paragraphs, firsts, lasts, voices, article)
+    _mark_headings(statements, voices, article)
+    return DocumentVoices(genre, voices)
+
+
+def _document_title(statements, paragraphs: list[list[int]]) -> str:
+    """The first paragraph; but a page's first line may be the site's name ("U.S. Embassy & Consulates in Japan")
+    above the speech's own title."""
+    title = " ".join(statements[i].text for i in paragraphs[0]) if paragraphs else ""
+    for rows in paragraphs[1:3]:
+        line = " ".join(statements[i].text for i in rows)
+        if not _TITLE_SPEECH.search(title) and _SPEECH_TITLE.match(line) and _is_heading(line):
+            title = line
+    return title
+
+
+def _labelled_speakers(article: _Article, statements, paragraphs: list[list[int]], firsts: list[str]) -> list:
+    """The speaker each paragraph's label names (rule 1), None for a paragraph without a label (and the title)."""
+    labels = [None] + [_label_of(text) or _stenogram_label(statements, rows)
+                       for text, rows in zip(firsts[1:], paragraphs[1:])]
+    # A news agency's subheading that quotes a phrase under a speaker's name is a heading, not a turn: a turn
+    # speaks without quote marks. (A title of that form names an interview's guest.)
+    labels = [None if label and len(rows) == 1 and _QUOTED_HEADING.fullmatch(label[1].strip()) else label
+              for label, rows in zip(labels, [[]] + paragraphs[1:])]
+    speakers = [article.speaker(label[0]) if label else None for label in labels]
+    # A speaker's name alone on a line, without a colon ("Chief Cabinet Secretary Hayashi"), is a label when
+    # the same speaker is labelled elsewhere in the document.
+    labelled = {speaker for speaker in speakers if speaker is not None}
+    for number, rows in enumerate(paragraphs[1:], start=1):
+        text = firsts[number].strip()
+        if labelled and labels[number] is None and len(rows) == 1 and _is_heading(text):
+            named = article.speaker(text)
+            if named in labelled and named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT):
+                speakers[number] = named
+    return speakers
+
+
+def _authors_words(paragraphs: list[list[int]], texts: list[str], voices: list, author: Actor) -> None:
+    """Rule 5: every statement after a statement's title is its author's, but its headings. A question on a line
+    of its own heads a section of a ministry's page of questions and answers ("What happened in 1945?"); nobody
+    asks it. So does a numbered one ("Q1. What are the Northern Territories?")."""
+    for rows, text in zip(paragraphs[1:], texts[1:]):
+        asks = (text.rstrip().endswith("?")
+                and len(_QUESTION_NUMBER.sub("", text).split()) <= QUESTION_HEADING_WORDS)
+        heading = _is_heading(text) or (asks and (len(rows) == 1 or bool(_QUESTION_NUMBER.match(text))))
+        for i in rows:
+            voices[i] = Voice(None, True) if heading else Voice(author, quotes_kept=True)
+
+
+def _mark_headings(statements, voices: list, article: _Article) -> None:
+    """Lines nobody speaks in any genre but news: "1." opening a numbered paragraph, a stage direction
+    ("(Applause.)"), a line of metadata, a broadcaster's notice, an event's roster (but a parliament's chair
+    giving the floor)."""
     for i, statement in enumerate(statements):
         if (_NUMBER.match(statement.text.strip()) or _STAGE_DIRECTION.match(statement.text)
                 or _NOT_WORDS.match(statement.text) or _META_LINE.match(statement.text)
                 or _TRANSCRIPT_NOTICE.match(statement.text)
                 or (_ROSTER_LINE.match(statement.text.strip()) and not _chair_gives_floor(statement.text, article))):
-            voices[i] = Voice(None, True)                  # "1." opening a numbered paragraph, "(Applause.)"
-    return DocumentVoices(genre, voices)
+            voices[i] = Voice(None, True)
 
 
 def _chair_gives_floor(text: str, article) -> bool:
@@ -1097,21 +1281,112 @@ def _detect_genre(title: str, speakers: list, statements, main: Actor | None,
     return "news"
 
 
+class _TurnReader:
+    """Who speaks each paragraph of a transcript or interview (rules 3 and 4), read in order: ``main``, the
+    speaker the title announces, speaks before any label and after a section heading. An unlabelled paragraph
+    after a question is the answer (a briefing's and an interview's answers often carry no label): of the one
+    who answered last, else of ``main``, else of the interview's guest; unless it ends in a question itself and
+    a label follows it, when it is the rest of the question. In an interview printed without labels or dashes,
+    the question paragraphs (``asked``, by number) are the asker's. ``turns``: [speaker, rows, texts] of each
+    turn, in order."""
+
+    def __init__(self, texts, voices, statements, article: _Article, guest_name: str, main: Actor | None,
+                 asked: set, unlabelled: bool):
+        self.texts, self.voices, self.statements, self.article = texts, voices, statements, article
+        self.guest_name, self.main, self.asked, self.unlabelled = guest_name, main, asked, unlabelled
+        self.current = main
+        self.found_guest: list = []     # the interview's guest, found when first needed
+        self.answerer = main            # who answered the last question
+        self.asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
+        self.label_alone = False        # the paragraph before was a label on a line of its own
+        self.turns: list[list] = []
+
+    def answering(self) -> Actor | None:
+        """Who answers now: the one who answered last, else the interview's guest."""
+        return self.answerer or _guest(self.found_guest, self.article, self.guest_name, self.texts)
+
+    def read(self, number: int, rows: list, text: str, speaker, next_speaker, next_label) -> None:
+        if speaker is ANSWER:
+            speaker = self.answering()
+        if speaker is INTERPRETER:
+            speaker = _interpreted(self.turns) or INTERPRETER
+        if speaker is not None:
+            self.current = speaker
+            self.turns.append([self.current, [], []])
+            labelled_line = _label_of(text)
+            if len(rows) == 1 and (self.statements[rows[0]].text.rstrip().endswith(":") or labelled_line is None
+                                   or not labelled_line[1]):
+                self.voices[rows[0]] = Voice(None, True)       # a label on a line of its own
+                if self.current not in (JOURNALIST, HOST, CORRESPONDENT):
+                    self.answerer = self.current
+                self.label_alone = True
+                return
+        elif self._unlabelled(number, rows, text, next_speaker, next_label):
+            return
+        self.label_alone = False
+        current = self.current
+        if current is not None and current not in (JOURNALIST, HOST, CORRESPONDENT):
+            self.answerer = current
+        if current is not None and current is not CORRESPONDENT:
+            if not self.turns or self.turns[-1][0] is not current:
+                self.turns.append([current, [], []])
+            self.turns[-1][1].extend(rows)
+            self.turns[-1][2].append(text)
+            for i in rows:
+                self.voices[i] = Voice(current)
+
+    def _unlabelled(self, number: int, rows: list, text: str, next_speaker, next_label) -> bool:
+        """Who speaks a paragraph without a label (``current``, a new turn when it changes); True when the
+        paragraph is a section heading, which nobody speaks."""
+        current, turns = self.current, self.turns
+        if _DASH.match(text):
+            # The dash lines alternate between who asks and who answers; the first asks when it is a question.
+            asking = current in (JOURNALIST, HOST)
+            first = not any(turn[0] in (JOURNALIST, HOST) for turn in turns)
+            if (text.rstrip().endswith("?") and first) or (not first and not asking):
+                self.current = self.asker
+            else:
+                self.current = self.answering()
+            turns.append([self.current, [], []])
+        elif (self.unlabelled and number in self.asked) or (
+                number in self.asked and next_speaker is not None and next_speaker is (current or next_speaker)
+                and next_speaker not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT)):
+            # (and where only the answers carry labels, a short question right before the guest's label:
+            # "Viktor Ivanovich, was the termination of the visa-free exchanges expected?" / "Viktor Gorbunov:")
+            self.current = self.asker
+            turns.append([self.current, [], []])
+        elif current is not None and current not in (JOURNALIST, HOST, CORRESPONDENT) and _tells_of(current, text):
+            # The guest told of in the third person ("Nakabayashi, 67, joined the Foreign Ministry in 1977 ...",
+            # "Anna Kessler is a research fellow ..." under the last answer): the outlet's note, and what follows.
+            self.current = None
+            turns.append([None, [], []])
+        elif _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith(":")):
+            self.current = self.main    # a section heading, or a line ending in a colon that names no speaker
+            turns.append([self.current, [], []])
+            for i in rows:
+                self.voices[i] = Voice(None, True)
+            return True
+        elif current in (JOURNALIST, HOST) and not self.label_alone and not (
+                current is HOST and _host_goes_on(turns)) and not (
+                text.rstrip().endswith("?") and next_speaker is not None) and not (
+                turns and "?" not in " ".join(turns[-1][2]) and next_label is not None
+                and next_label not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT)):
+            # (a host who has not asked, addressed or handed over goes on: "Welcome back to CNN NEWSROOM ..." /
+            # "Japan and Russia say ..."; a paragraph that ends in a question and is followed by a label still
+            # asks; so does one of a question not yet asked, when a named speaker's label comes next)
+            self.current = self.answering()
+            turns.append([self.current, [], []])
+        return False
+
+
 def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, guest_name: str,
            main: Actor | None, asked: set = frozenset()) -> None:
-    """Rules 3 and 4: the statements of each turn get its speaker; label lines are headings. ``main``, the
-    speaker the title announces, speaks before any label and after a section heading. An unlabelled
-    paragraph after a question is the answer (a briefing's and an interview's answers often carry no label):
-    of the one who answered last, else of ``main``, else of the interview's guest; unless it ends in a question
-    itself and a label follows it, when it is the rest of the question. In an interview printed without labels
-    or dashes, the question paragraphs (``asked``, by number) are the asker's."""
-    unlabelled = not any(s is not None for s in speakers[1:]) and not any(_DASH.match(t) for t in texts[1:])
-    current = main
-    guest: list = []            # the interview's guest, found when first needed
-    answerer = main             # who answered the last question
-    asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
-    label_alone = False         # the paragraph before was a label on a line of its own
-    turns: list[list] = []      # [speaker, rows, texts] of each turn, in order
+    """Rules 3 and 4: the statements of each turn get its speaker (``_TurnReader``, paragraph by paragraph);
+    label lines are headings. Then the hosts are found among the labelled speakers, a bulletin's anchor tells
+    the news, and the turns on another topic are marked."""
+    reader = _TurnReader(texts, voices, statements, article, guest_name, main, asked,
+                         unlabelled=not any(s is not None for s in speakers[1:])
+                         and not any(_DASH.match(t) for t in texts[1:]))
     # The label that comes next after each paragraph (None at the end): a reporter's paragraphs before a named
     # speaker's label are still the reporter's ("REPORTER: I would like to ask about North Korea." / "This
     # morning, North Korea launched ballistic missiles." / "Please tell us ..." / "CHIEF CABINET SECRETARY ...").
@@ -1120,74 +1395,20 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
         label_after[number] = speakers[number + 1] if speakers[number + 1] is not None else label_after[number + 1]
     for number, (rows, text, speaker, next_speaker, next_label) in enumerate(
             zip(paragraphs[1:], texts[1:], speakers[1:], [*speakers[2:], None], label_after[1:]), start=1):
-        if speaker is ANSWER:
-            speaker = answerer or _guest(guest, article, guest_name, texts)
-        if speaker is INTERPRETER:
-            speaker = _interpreted(turns) or INTERPRETER
-        if speaker is not None:
-            current = speaker
-            turns.append([current, [], []])
-            labelled_line = _label_of(text)
-            if len(rows) == 1 and (statements[rows[0]].text.rstrip().endswith(":") or labelled_line is None
-                                   or not labelled_line[1]):
-                voices[rows[0]] = Voice(None, True)       # a label on a line of its own
-                if current not in (JOURNALIST, HOST, CORRESPONDENT):
-                    answerer = current
-                label_alone = True
-                continue
-        elif _DASH.match(text):
-            # The dash lines alternate between who asks and who answers; the first asks when it is a question.
-            asking = current in (JOURNALIST, HOST)
-            first = not any(turn[0] in (JOURNALIST, HOST) for turn in turns)
-            if (text.rstrip().endswith("?") and first) or (not first and not asking):
-                current = asker
-            else:
-                current = answerer or _guest(guest, article, guest_name, texts)
-            turns.append([current, [], []])
-        elif (unlabelled and number in asked) or (
-                number in asked and next_speaker is not None and next_speaker is (current or next_speaker)
-                and next_speaker not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT)):
-            # (and where only the answers carry labels, a short question right before the guest's label:
-            # "Viktor Ivanovich, was the termination of the visa-free exchanges expected?" / "Viktor Gorbunov:")
-            current = asker
-            turns.append([current, [], []])
-        elif current is not None and current not in (JOURNALIST, HOST, CORRESPONDENT) and _tells_of(current, text):
-            # The guest told of in the third person ("Nakabayashi, 67, joined the Foreign Ministry in 1977 ...",
-            # "Anna Kessler is a research fellow ..." under the last answer): the outlet's note, and what follows.
-            current = None
-            turns.append([current, [], []])
-        elif _is_heading(text) or (len(rows) == 1 and text.rstrip().endswith(":")):
-            current = main         # a section heading, or a line ending in a colon that names no speaker
-            turns.append([current, [], []])
-            for i in rows:
-                voices[i] = Voice(None, True)
-            continue
-        elif current in (JOURNALIST, HOST) and not label_alone and not (
-                current is HOST and _host_goes_on(turns)) and not (
-                text.rstrip().endswith("?") and next_speaker is not None) and not (
-                turns and "?" not in " ".join(turns[-1][2]) and next_label is not None
-                and next_label not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT)):
-            # (a host who has not asked, addressed or handed over goes on: "Welcome back to CNN NEWSROOM ..." /
-            # "Japan and Russia say ..."; a paragraph that ends in a question and is followed by a label still
-            # asks; so does one of a question not yet asked, when a named speaker's label comes next)
-            current = answerer or _guest(guest, article, guest_name, texts)
-            turns.append([current, [], []])
-        label_alone = False
-        if current is not None and current not in (JOURNALIST, HOST, CORRESPONDENT):
-            answerer = current
-        if current is not None and current is not CORRESPONDENT:
-            if not turns or turns[-1][0] is not current:
-                turns.append([current, [], []])
-            turns[-1][1].extend(rows)
-            turns[-1][2].append(text)
-            for i in rows:
-                voices[i] = Voice(current)
-    # The moderator an event's roster names is the host. A speaker the article never introduces whose turns
-    # mostly ask is the moderator (the host); in a
-    # broadcaster's programme, so is one it introduces who mostly asks or who presents the programme or its
-    # guest ("Welcome to HARDtalk", "My guest today is ..."), and so is the one who opens an event and hands
-    # the floor to a speaker by name (``_event_moderator``); in a parliament's minutes the one who asks is a
-    # member.
+        reader.read(number, rows, text, speaker, next_speaker, next_label)
+    turns = reader.turns
+    _find_hosts(turns, voices, main, article)
+    if any(turn[0] is CORRESPONDENT for turn in turns):
+        _anchor_tells_the_news(turns, voices, statements)
+    _mark_off_topic([turn for turn in turns if turn[0] is not CORRESPONDENT], voices)
+
+
+def _find_hosts(turns: list[list], voices: list, main: Actor | None, article: _Article) -> None:
+    """The moderator an event's roster names is the host. A speaker the article never introduces whose turns
+    mostly ask is the moderator (the host); in a broadcaster's programme, so is one it introduces who mostly
+    asks or who presents the programme or its guest ("Welcome to HARDtalk", "My guest today is ..."), and so is
+    the one who opens an event and hands the floor to a speaker by name (``_event_moderator``); in a
+    parliament's minutes the one who asks is a member."""
     parliament = _PARLIAMENT.search(f"{article.outlet} {article.title}")
     broadcaster = _BROADCASTER.search(f"{article.outlet} {article.title}")
     opener = _event_moderator(turns, main) if not parliament else None
@@ -1205,15 +1426,20 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
                 turn[0] = HOST
                 for i in turn[1]:
                     voices[i] = Voice(HOST)
-    if any(turn[0] is CORRESPONDENT for turn in turns):
-        # A news bulletin, with reports from the scene: its anchor tells the news in the outlet's voice and asks
-        # as host only in questions (to the correspondent, to a studio guest).
-        for speaker, rows, _ in turns:
-            for i in rows if speaker is HOST else ():
-                if not statements[i].text.rstrip().endswith("?"):
-                    voices[i] = Voice(None)
-    turns = [turn for turn in turns if turn[0] is not CORRESPONDENT]
-    # A turn is read with the one before it: the question it answers, or the same speaker's turn it goes on from.
+
+
+def _anchor_tells_the_news(turns: list[list], voices: list, statements) -> None:
+    """A news bulletin, with reports from the scene: its anchor tells the news in the outlet's voice and asks
+    as host only in questions (to the correspondent, to a studio guest)."""
+    for speaker, rows, _ in turns:
+        for i in rows if speaker is HOST else ():
+            if not statements[i].text.rstrip().endswith("?"):
+                voices[i] = Voice(None)
+
+
+def _mark_off_topic(turns: list[list], voices: list) -> None:
+    """A turn read with the one before it (the question it answers, or the same speaker's turn it goes on
+    from) that names neither the dispute nor the other side is off the topic (rule 3)."""
     for before, (speaker, rows, turn_texts) in zip([[None, [], []]] + turns, turns):
         if rows and not _touches_the_dispute(" ".join(before[2] + turn_texts), speaker.side):
             for i in rows:
@@ -1319,11 +1545,16 @@ def _guest(found: list, article: _Article, guest_name: str, texts: list[str]) ->
     if not found:
         guest = article.speaker(guest_name) if guest_name else None
         label = _label_of(texts[0]) if guest is None and texts else None
-        if label is not None:
+        if label is not None and not _SCHOLAR.fullmatch(label[0].strip()):
+            # (a title labelled with what the guest is, "Historian: Abe's bet on 1956 declaration ...", names
+            # nobody: the guest is the person the article introduces)
             named = article.speaker(label[0])
             guest = named if named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT) else None
         for text in texts[:2]:
-            guest = guest or _first_person(text, article)
+            # (a title whose tag names who says it, "Ishiba should keep Russia channel open ..., ex-envoy says",
+            # names its topic first: only a person in the tag is the guest, "..., Galuzin says")
+            tag = _SAYS_TAG.search(text.strip())
+            guest = guest or _first_person(tag.group(0) if tag else text, article)
         guest = guest or _introduced_guest(article, texts)
         if guest is None:
             # a known person in the paragraph that leads into the first question ("Russian Ambassador to Japan
@@ -1446,8 +1677,12 @@ def _title_speaker(title: str, article: _Article) -> Actor | None:
 
 def _first_person(title: str, article: _Article) -> Actor | None:
     """The first person a title names, not in the possessive ("Tokyo should not be lured by Mishustin's tax
-    offer, says ex-diplomat" names a topic, not its speaker) unless words follow it ("Lavrov's remarks")."""
+    offer, says ex-diplomat" names a topic, not its speaker) unless words follow it ("Lavrov's remarks"), nor
+    after a preposition ("Former ambassador sees no territorial deal under Putin")."""
     for mention in article.actors.find(title):
+        topic = _TOPIC_PREPOSITION.search(title, 0, mention.start)
+        if topic and not _OFFICE_WORDS.fullmatch((title[:topic.start()].split() or [""])[-1]):
+            continue        # (but an office's preposition is the office's: "Minister for Foreign Affairs Hayashi")
         if mention.actor.type == "person" and (not title.startswith(("'s", "’s"), mention.end)
                                                or (_POSSESSIVE_SPEECH.match(title, mention.end)
                                                    and not _ANSWERED.search(title, 0, mention.start))):

@@ -113,7 +113,8 @@ _RUSSIAN_FIRST_NAMES = frozenset(
     "Mikhail Nikita Nikolai Nikolay Oleg Pavel Pyotr Ruslan Sergei Sergey Stanislav Timur Vadim Valentin "
     "Valery Vasily Viktor Vitaly Vladimir Vladislav Vyacheslav Yaroslav Yevgeny Yuri Yury Alla Anastasia Darya "
     "Ekaterina Galina Irina Ksenia Lyudmila Nadezhda Natalia Natalya Olga Svetlana "
-    "Tatiana Tatyana Valentina Yekaterina Yelena Yulia Zhanna Lyubov".split())
+    "Tatiana Tatyana Valentina Yekaterina Yelena Yulia Zhanna Lyubov Tamara Larisa Oksana Raisa Polina Yevgenia "
+    "Evgenia Ludmila Semyon Stepan Yegor Gleb Matvei Fedor".split())
 _RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|yov|ova|eva|yova|sky|skiy|skii|skaya|ovich|evich|ovna|evna|ykh|ikh)$")
 _JAPANESE_WORD = re.compile(r"(?:(?:[kgsztdnhbpmrfj]|sh|ch|ts|[kgnhbpmr]y|w|y)?[aiueoōū]|n(?![aiueoōūy]))+",
                             re.IGNORECASE)
@@ -155,6 +156,28 @@ _GIVEN_ENDINGS = ("ko", "ka", "mi", "e", "o", "shi", "ro", "ru", "ya", "to", "ki
 # Common given names that end as family names do ("Kenta Izumi" is written given name first).
 _GIVEN_NAMES_LIKE_FAMILY = {"kenta", "yuta", "shota", "sota", "keita", "kota", "ryota", "genta", "yota", "hinata",
                             "mai", "ai", "yui"}
+
+
+# The commonest Japanese family names: "Sato Kazuo, 88" in an outlet that writes Japanese names family name
+# first (NHK since 2020) is Mr. Sato.
+_COMMON_FAMILY_NAMES = frozenset(
+    "sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi "
+    "matsumoto inoue kimura hayashi shimizu yamazaki mori ikeda hashimoto yamashita ishikawa nakajima maeda fujita "
+    "ogawa goto okada hasegawa murakami kondo ishii saito sakamoto endo aoki fujii nishimura fukuda ota miura "
+    "fujiwara okamoto matsuda nakagawa nakano harada ono tamura takeuchi kaneko wada nakayama ishida ueda morita "
+    "hara shibata sakai kudo yokoyama miyazaki miyamoto uchida takagi ando taniguchi ohno maruyama imai takada "
+    "fujimoto murata takeda ueno sugiyama masuda hirano oshima".split())
+
+
+def common_family_name_first(name: str) -> bool:
+    """Whether a two-word name starts with one of the commonest Japanese family names and ends with a word that is
+    not one ("Sato Kazuo", "Okada Sumiko"; not "Kazuo Sato").
+
+    >>> common_family_name_first("Sato Kazuo"), common_family_name_first("Kazuo Sato")
+    (True, False)
+    """
+    words = name.lower().split()
+    return len(words) == 2 and words[0] in _COMMON_FAMILY_NAMES and words[1] not in _COMMON_FAMILY_NAMES
 
 
 def family_name_first(name: str) -> bool:

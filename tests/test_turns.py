@@ -1971,3 +1971,120 @@ def test_a_host_who_hands_over_and_a_rosters_next_name_are_not_read_on(tmp_path)
     rows = _speakers_of_all(tmp_path, {"radio": radio, "event": event}, {"radio": "NPR", "event": "Brookings"})
     assert rows["Well, Tokyo wants the islands back before any treaty."] == ("Markova", "japan")
     assert rows["MR. YAMADA: Officially, the government's position has not changed."] == ("Yamada", "japan")
+
+
+def test_a_named_correspondent_speaks_in_turns_but_not_in_a_broadcasters_script(tmp_path):
+    """A radio transcript with plain labels gives the programme's named correspondent her own turns ("Our Tokyo
+    correspondent is Tom Ashdown." ... "CORRESPONDENT: Good morning.") and the presenter all of his; a script
+    with labels in brackets ("[Correspondent]") is the outlet's report. A title labelled with what the guest is
+    ("Historian: ...") names nobody: the answers are the person the article introduces. A reporter labelled
+    "Freelance" asks as a journalist."""
+    radio = ("Putin in Japan\n\nPRESENTER: Vladimir Putin arrives in Japan today. Our Tokyo correspondent is Tom "
+             "Ashdown. Tom, what is Mr Abe hoping for?\n\nCORRESPONDENT: Good morning. The Japanese call the islands "
+             "the Northern Territories.\n\nPRESENTER: Is there any chance of a handover?\n\nCORRESPONDENT: Not this "
+             "week. That went down badly here.")
+    script = ("Medvedev on Kunashir\n\n[Anchor] Dmitry Medvedev has visited Kunashir. Our correspondent Oleg "
+              "Semyonov is in Yuzhno-Kurilsk.\n\n[Correspondent] Good afternoon. The programme for the islands "
+              "runs until 2015.\n\n[Anchor] Oleg, thank you. Could this harm cooperation with Tokyo?")
+    paper = ("Historian: Abe's bet on 1956 declaration leaves Japan with little room\n\nHaruo Mizushima, a professor "
+             "of Japanese diplomatic history at Tohoku Gakuin University, spoke with The Japan Times about what the "
+             "declaration really promised.\n\nThis interview has been edited for length and clarity.\n\n"
+             "What exactly did the 1956 declaration promise?\n\nArticle 9 says the two countries will continue "
+             "negotiations on a peace treaty.\n\nDid Japan see it as a final settlement?\n\nNo. Tokyo never gave up "
+             "its claim.\n\nIs the U.S. alliance a factor?\n\nIt is central.")
+    mofa = ("Press Conference by Foreign Minister Taro Kono\n\nMinister Kono: Good afternoon.\n\nUeda, Freelance: Let "
+            "me go back to Russia. Has Japan given any assurance on this point?\n\nMinister Kono: Next question.")
+    rows = _speakers_of_all(tmp_path, {"radio": radio, "script": script, "paper": paper, "mofa": mofa},
+                            {"radio": "BBC Radio 4", "script": "Rossiya 24", "paper": "The Japan Times",
+                             "mofa": "Ministry of Foreign Affairs of Japan"})
+    assert rows["Our Tokyo correspondent is Tom Ashdown."] == ("host", "other")
+    assert rows["CORRESPONDENT: Good morning."] == ("Ashdown", "other")
+    assert rows["That went down badly here."] == ("Ashdown", "other")
+    assert rows["[Correspondent] Good afternoon."] == ("", "outlet")
+    assert rows["[Anchor] Dmitry Medvedev has visited Kunashir."] == ("", "outlet")
+    assert rows["[Anchor] Oleg, thank you."] == ("", "outlet")
+    assert rows["Article 9 says the two countries will continue negotiations on a peace treaty."] \
+        == ("Mizushima", "japan")
+    assert rows["Tokyo never gave up its claim."] == ("Mizushima", "japan")
+    assert rows["Ueda, Freelance: Let me go back to Russia."] == ("journalist", "other")
+
+
+def test_initials_a_broadcasters_interviewer_a_podcast_host_and_an_events_moderator(tmp_path):
+    """RT labels its interviewer and guest in full once and by initials after ("DB:", "MG:"), and "RT's Daria
+    Belova" is the programme's host; a podcast's "host Catherine Doyle speaks with ... and Pavel Orlov, senior
+    research fellow at the Institute of Far Eastern Studies ... in Moscow" makes Doyle the host and Orlov of
+    Russia's side; an event's roster under "Moderator:" ("Michael Renner, Senior Fellow, ...") makes him the
+    host, and "Transcript by Federal News Service" is a heading; a Nikkei interview titled "..., ex-envoy says"
+    is the envoy's, not Ishiba's or Putin's whom the titles name as topics, and "Second, the grave visits: ..."
+    is a point of the answer, not a label."""
+    rt = ("'A peace treaty is not a real estate deal': Russia's envoy to Japan on the Kurils\n\nRT's Daria Belova "
+          "sat down with Mikhail Galuzin, Russia's ambassador to Japan, in Tokyo.\n\nDaria Belova: Ambassador, thank "
+          "you for joining us. Is there any real progress?\n\nMikhail Galuzin: Thank you for having me. The dialogue "
+          "is intensive.\n\nDB: Many in Japan expected a handover. Why has it not happened?\n\nMG: Because that is "
+          "not what the negotiations are about.")
+    podcast = ("Russia's Tax-Free Kurils\n\nIn this episode, host Catherine Doyle speaks with Yuki Hasegawa, "
+               "associate professor at Hokkaido University, and Pavel Orlov, senior research fellow at the Institute "
+               "of Far Eastern Studies in Moscow, about the tax-free zone.\n\nCatherine Doyle: Welcome. Pavel, why did "
+               "Mishustin go to Iturup?\n\nPavel Orlov: It was first a domestic trip.\n\nCatherine Doyle: Yuki?\n\n"
+               "Yuki Hasegawa: Tokyo protested, as it always does.")
+    event = ("Russia and Japan After Singapore\n\nModerator:\n\nMichael Renner, Senior Fellow, Carnegie Endowment\n\n"
+             "Speakers:\n\nAlexei Voronin, Professor, MGIMO\n\nTranscript by Federal News Service, Washington, D.C.\n\n"
+             "MICHAEL RENNER: Good morning, everyone, and welcome. Alexei, let me start with you.\n\nMR. VORONIN: "
+             "The treaty comes first.\n\nMR. RENNER: Why now?\n\nMR. VORONIN: Because Putin said so.")
+    nikkei = ("Ishiba should keep Russia channel open despite frozen talks, ex-envoy says\n\nFormer ambassador sees "
+              "no territorial deal under Putin, urges focus on grave visits\n\nMasahiro Tsujimoto, a former Japanese "
+              "ambassador to Russia, spoke with Nikkei Asia. Edited excerpts from the interview follow.\n\nQ: What "
+              "does Ishiba's arrival mean?\n\nA: In the short term, very little.\n\nQ: What should he do?\n\nA: First, "
+              "the fisheries.\n\nSecond, the grave visits: the former islanders are close to 89 on average.\n\n"
+              "Q: Will the islands come back?\n\nA: Not under the current leadership.")
+    rows = _speakers_of_all(tmp_path, {"rt": rt, "podcast": podcast, "event": event, "nikkei": nikkei},
+                            {"rt": "RT", "podcast": "The Diplomat", "event": "Carnegie Endowment for International "
+                             "Peace", "nikkei": "Nikkei Asia"})
+    assert rows["Daria Belova: Ambassador, thank you for joining us."] == ("host", "other")
+    assert rows["DB: Many in Japan expected a handover."] == ("host", "other")
+    assert rows["MG: Because that is not what the negotiations are about."] == ("Galuzin", "russia")
+    assert rows["Catherine Doyle: Welcome."] == ("host", "other")
+    assert rows["Pavel Orlov: It was first a domestic trip."] == ("Orlov", "russia")
+    assert rows["Transcript by Federal News Service, Washington, D.C."] == ("", "outlet")
+    assert rows["MICHAEL RENNER: Good morning, everyone, and welcome."] == ("host", "other")
+    assert rows["A: In the short term, very little."] == ("Tsujimoto", "japan")
+    assert rows["Second, the grave visits: the former islanders are close to 89 on average."] \
+        == ("Tsujimoto", "japan")
+
+
+def test_what_this_rounds_label_rules_leave_alone(tmp_path):
+    """A review's counter-examples: "to host Professor Hakamada" is a verb, not a host's introduction; "Ambassador
+    Kozlov, thank you for joining us." under "MODERATOR:" is a question, not a roster; a title's "Minister for
+    Foreign Affairs Hayashi" names the speaker (the preposition is the office's); "..., says Galuzin" names the
+    guest; "MC:" before "Michael Carver:" is the master of ceremonies; "freelance journalist" in a guest's
+    label is a role."""
+    event = ("Japan-Russia Relations: A Conversation\n\nMODERATOR: Good afternoon. Today we are delighted to host "
+             "Professor Hakamada, who has followed Japan-Russia relations for four decades.\n\nHAKAMADA: Thank you. "
+             "The territorial issue has not moved for thirty years.\n\nMODERATOR: Is a two-island deal still "
+             "possible?\n\nHAKAMADA: I doubt it.")
+    panel = ("Russia and Japan: The Kuril Islands Dispute\n\nMODERATOR:\n\nAmbassador Kozlov, thank you for joining "
+             "us. What is Russia's position on the 1956 Declaration?\n\nKOZLOV:\n\nThe 1956 Declaration says nothing "
+             "about sovereignty.\n\nMODERATOR:\n\nAnd the joint economic activities?\n\nKOZLOV:\n\nThey must be "
+             "carried out under Russian law.")
+    mofa = ("Press Conference by Minister for Foreign Affairs Hayashi Yoshimasa\n\nOpening Remarks\n\nRussia has "
+            "announced that it will not continue peace treaty negotiations with Japan. This is extremely unfair.\n\n"
+            "Reporter: What will Japan do?\n\nMinister Hayashi: We will respond firmly.")
+    interfax = ("Japan must accept the results of the war, Galuzin says\n\nThe Russian ambassador to Japan answered "
+                "our questions.\n\nQ: How do you assess the talks?\n\nA: The talks continue on the basis of the "
+                "agreement reached in Singapore.\n\nQ: And the joint activities?\n\nA: We are ready, but only under "
+                "Russian legislation.")
+    forum = ("Keynote\n\nMC: Good afternoon and welcome. Our keynote speaker is Michael Carver of Georgetown "
+             "University.\n\nMichael Carver: Thank you. Japan will not give up its claim.\n\nMC: Thank you very "
+             "much.\n\nYevgeny Kovalenko, freelance journalist: The islanders do not want to become Japanese.")
+    rows = _speakers_of_all(tmp_path, {"event": event, "panel": panel, "mofa": mofa, "interfax": interfax,
+                                       "forum": forum},
+                            {"event": "Sasakawa Peace Foundation USA", "panel": "CSIS",
+                             "mofa": "Ministry of Foreign Affairs of Japan", "interfax": "Interfax",
+                             "forum": "Wilson Center"})
+    assert rows["HAKAMADA: Thank you."][0] == "Hakamada"
+    assert rows["The 1956 Declaration says nothing about sovereignty."][0] == "Kozlov"
+    assert rows["This is extremely unfair."] == ("Hayashi", "japan")
+    assert rows["A: The talks continue on the basis of the agreement reached in Singapore."] == ("Galuzin", "russia")
+    assert rows["MC: Good afternoon and welcome."][0] != "Carver"
+    assert rows["Yevgeny Kovalenko, freelance journalist: The islanders do not want to become Japanese."][0] \
+        == "Kovalenko"
