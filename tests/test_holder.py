@@ -310,8 +310,9 @@ def test_the_view_words_learn_from_the_dev_parts_and_the_read_test_parts_only(vi
     assert all(path.exists() for path in paths.LEARNED_FROM)
     # set 37, this round's untouched test part, is scored and never learned from
     assert paths.ANNOTATIONS / "real_genres_37" / "gold_test.csv" not in paths.LEARNED_FROM
+    # (the words seen in at least two training statements: 5,120 once sets 6-36 are learned, more with each set)
     words = [term for term in views.weights if " " not in term]
-    assert 1000 < len(words) < 5000 and views.weights["we"] > 0 > views.weights["held"]
+    assert 4000 < len(words) < 8000 and views.weights["we"] > 0 > views.weights["held"]
     # and pairs of neighbouring words, which tell apart what the words alone leave open ("we will" and "will be
     # held" in a minister's answer)
     assert 10_000 < len(views.weights) - len(words) < 40_000
