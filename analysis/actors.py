@@ -514,7 +514,15 @@ def _introductions(whole: str, known):
             name = found.group(1)
             if not known(name) and _is_name(name) and _NOT_NAMES.isdisjoint(name.split()):
                 yield name, found.group(2), found.start(1)
-    for at in needles.get("speaks", ()):
+    yield from _introduced_by_speech(whole, needles.get("speaks", ()), known)
+
+
+def _introduced_by_speech(whole: str, speech_at, known):
+    """(name, role, where the name starts) of the people a speech verb introduces: the name after it
+    ('"...," said Yuri Barsukov of a Moscow think-tank.'), a noun and name after it ('said one protester,
+    Nikolai Gromov, ...'), a name with an age before it, or a surname before it whose two-word name the article
+    also gives ("Kawata said" ... "Kawata Yoshio")."""
+    for at in speech_at:
         verb = _SPEECH_AT.match(whole, at)
         inverted = (_NAME_AFTER_VERB.match(whole, verb.end())
                     if verb and whole[max(0, at - 3):at].rstrip()[-1:] in ",\"”" else None)
@@ -597,26 +605,12 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
         if len(role) > len(longest.get((name, at), "")):
             longest[name, at] = role
     for name, role, at in introductions:
-        start = whole.rfind("\n", 0, at) + 1
-        end = whole.find("\n", at)
-        sentence = whole[start:end if end != -1 else len(whole)]
         office = bool(_OFFICE.search(role)) and not _ACADEMIC.search(role)
-        side = (_side_of_role(role, sentence, at - start, actors, by_name=True) or located_side(role) or home_side()
-                if office
-                else _nationality(role)
-                or located_side(f"{_just_before(sentence, at - start)} {longest.get((name, at), role)}")
-                or ("" if _SCHOLARLY.search(role) else name_side(name))
-                or _home_or_place(home_side, place_side) or _side_of_role(role, sentence, at - start, actors))
-        if not side and _SPEECH_VERB.search(sentence):
-            side = "other"      # one who speaks is a speaker even when nothing says whose side they are on
+        side = _introduced_person_side(name, role, at, whole, office, longest.get((name, at), role), actors,
+                                       home_side, place_side)
         if not side:
             continue
-        words = name.replace("-", " ").split()
-        rest = whole.replace(name, "")
-        alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+[A-Z])", rest)]
-        # (a Korean name gives the family name first, the given name hyphenated: "Lee Jae-kwon")
-        surname = (alone[0] if len(alone) == 1 else
-                   name.split()[0] if _KOREAN_GIVEN.search(name) or common_family_name_first(name) else words[-1])
+        surname = _surname_used(name, whole)
         if surname not in people or (office and people[surname][0].type == "private"):
             # A later introduction that gives an office ("State Duma deputy Georgy Karlov") says more than one
             # that gives none ("Georgy Karlov, who represents the Sakhalin Region").
@@ -624,6 +618,36 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
             people[surname] = (Actor(surname, side, "person" if office else "private", (role.casefold(),)),
                                [name, surname])
     return people
+
+
+def _introduced_person_side(name: str, role: str, at: int, whole: str, office: bool, whole_role: str,
+                            actors: "ActorIndex", home_side, place_side) -> str:
+    """The side of a person introduced at ``at`` with ``role`` (``introduced_people``'s rule), or "" when
+    nothing gives one and the sentence has nobody speak."""
+    start = whole.rfind("\n", 0, at) + 1
+    end = whole.find("\n", at)
+    sentence = whole[start:end if end != -1 else len(whole)]
+    side = (_side_of_role(role, sentence, at - start, actors, by_name=True) or located_side(role) or home_side()
+            if office
+            else _nationality(role)
+            or located_side(f"{_just_before(sentence, at - start)} {whole_role}")
+            or ("" if _SCHOLARLY.search(role) else name_side(name))
+            or _home_or_place(home_side, place_side) or _side_of_role(role, sentence, at - start, actors))
+    if not side and _SPEECH_VERB.search(sentence):
+        side = "other"      # one who speaks is a speaker even when nothing says whose side they are on
+    return side
+
+
+def _surname_used(name: str, whole: str) -> str:
+    """The word of an introduced name the article also uses alone, not followed by another name ("Nomura
+    Tetsuro" ... "Nomura said"), else the family name of a Korean name ("Lee Jae-kwon") or of a Japanese one
+    written family name first ("Sato Kazuo"), else the last word."""
+    words = name.replace("-", " ").split()
+    rest = whole.replace(name, "")
+    alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+[A-Z])", rest)]
+    if len(alone) == 1:
+        return alone[0]
+    return name.split()[0] if _KOREAN_GIVEN.search(name) or common_family_name_first(name) else words[-1]
 
 
 def _home_or_place(home_side, place_side) -> str:

@@ -776,19 +776,28 @@ _WITH_SUBJECT = re.compile(r"(?:^|,\s+)[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\
 
 def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
     """The subject of a verb starting at ``verb_start``: the nearest mention to its left separated from it
-    only by bridge words, else a pronoun or anaphor just before it."""
-    # The nearest mention whose gap to the verb is only bridge words; mentions inside an appositive
-    # ("Medvedev, the deputy chairman of Russia's Security Council, wrote") are stepped over.
+    only by bridge words (or by a relative clause), else a pronoun or anaphor just before it."""
     earlier = [m for m in mentions if m.end <= verb_start]
+    return (_subject_across_clause(text, verb_start, earlier) or _mentioned_subject(text, verb_start, earlier)
+            or _unnamed_subject(text, verb_start, mentions, earlier))
+
+
+def _subject_across_clause(text: str, verb_start: int, earlier) -> tuple | None:
+    """A subject with a relative clause between it and its verb, which may name others: "Kishida, who held
+    separate talks with his Russian counterpart, Sergey V. Lavrov, said"."""
     for mention in earlier:
-        # A relative clause between the subject and its verb may name others: "Kishida, who held separate talks
-        # with his Russian counterpart, Sergey V. Lavrov, said".
         clause = (_RELATIVE_CLAUSE.fullmatch(text, mention.end, verb_start)
                   if mention.actor.type in _CLAUSE_SUBJECTS and verb_start - mention.end <= 320 else None)
         if clause and (clause.group("pronoun") == "who") == (mention.actor.type in PERSON_TYPES) \
                 and _CLAUSE_SUBJECT_START.search(text, 0, mention.start) \
                 and not _not_subject(text, mention.start, mention.actor.type):
             return ("actor", mention.actor)
+    return None
+
+
+def _mentioned_subject(text: str, verb_start: int, earlier) -> tuple | None:
+    """The nearest of the three mentions before the verb whose gap to it is only bridge words; mentions inside
+    an appositive ("Medvedev, the deputy chairman of Russia's Security Council, wrote") are stepped over."""
     for mention in earlier[:-4:-1]:     # the three nearest, nearest first
         gap = text[mention.end:verb_start]
         if len(gap) > 180:      # (an appositive may name a research centre and its institute and academy)
@@ -809,29 +818,38 @@ def _subject_before(text: str, verb_start: int, mentions) -> tuple | None:
                 and text.startswith("saying", verb_start) and "," not in gap):
             continue        # (a participle's subject after "with" is its subject: "with Lavrov saying ...")
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
-            if mention.actor.type == "generic":
-                # The group names what a person is ("Alexei Grigoryev, an analyst at the Carnegie Moscow
-                # Center, said"): the person speaks.
-                for person in earlier:
-                    if person.actor.type in PERSON_TYPES and _ROLE_OF_PERSON.fullmatch(text, person.end, mention.start):
-                        return ("actor", person.actor)
-                if (text[mention.start:mention.end].lower() in _EXPERT_NOUNS
-                        and text[max(0, mention.start - 4):mention.start].lower() == "the "):
-                    return ("expert", mention.actor)    # "the analyst said": the expert the article introduced
-            if mention.actor.type in ("capital", "country"):
-                # The place may close an appositive: "Aleksey Gordeyev, a Japan specialist at the Higher
-                # School of Economics in Moscow, said".
-                for person in earlier:
-                    if person.actor.type in PERSON_TYPES and _APPOSITIVE.fullmatch(text, person.end, mention.start):
-                        return ("actor", person.actor)
-                for group in earlier:
-                    # "Government sources in Tokyo said": the outlet's generic speakers of the place's side.
-                    if group.actor.type == "generic" and _IN_PLACE.fullmatch(text, group.end, mention.start):
-                        return ("actor", _placed(group.actor, mention.actor.side))
-                group = _placed_group(text[max(0, mention.start - 80):mention.start], mention.actor)
-                if group is not None:
-                    return ("actor", group)
-            return ("actor", mention.actor)
+            return _who_the_mention_is(text, mention, earlier)
+    return None
+
+
+def _who_the_mention_is(text: str, mention, earlier) -> tuple:
+    """The speaker a mention right before a verb stands for: a group that names what a person is ("Alexei
+    Grigoryev, an analyst at the Carnegie Moscow Center, said") is the person, and "the analyst" the expert the
+    article introduced; a place may close a person's appositive ("..., a Japan specialist at the Higher School of
+    Economics in Moscow, said") or place a group ("Government sources in Tokyo said"); else the mention."""
+    if mention.actor.type == "generic":
+        for person in earlier:
+            if person.actor.type in PERSON_TYPES and _ROLE_OF_PERSON.fullmatch(text, person.end, mention.start):
+                return ("actor", person.actor)
+        if (text[mention.start:mention.end].lower() in _EXPERT_NOUNS
+                and text[max(0, mention.start - 4):mention.start].lower() == "the "):
+            return ("expert", mention.actor)
+    if mention.actor.type in ("capital", "country"):
+        for person in earlier:
+            if person.actor.type in PERSON_TYPES and _APPOSITIVE.fullmatch(text, person.end, mention.start):
+                return ("actor", person.actor)
+        for group in earlier:
+            if group.actor.type == "generic" and _IN_PLACE.fullmatch(text, group.end, mention.start):
+                return ("actor", _placed(group.actor, mention.actor.side))
+        group = _placed_group(text[max(0, mention.start - 80):mention.start], mention.actor)
+        if group is not None:
+            return ("actor", group)
+    return ("actor", mention.actor)
+
+
+def _unnamed_subject(text: str, verb_start: int, mentions, earlier) -> tuple | None:
+    """A subject no mention names: "he"/"she", "It" opening the sentence, an anaphor ("the ministry"), or a
+    person the sentence describes without a name."""
     window = text[max(0, verb_start - 60):verb_start]
     pronoun = _pronoun_closing(_PRONOUN_SUBJECT, window)
     if pronoun:
@@ -1311,15 +1329,19 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
             _set_speaker(rows[row_number], person, rows[row_number]["mode"])
     _resolve_headlines(rows, headlines, finders.actors)
     _apply_document_voices(rows, statements, finders.actors, document)
-    holders = finders.actors.holders if document.date else {}
+    _offices_to_holders(rows, finders.actors, document.date)
+    return rows
+
+
+def _offices_to_holders(rows: list[dict], actors: ActorIndex, date: str) -> None:
+    """An office that speaks ("Japan's prime minister denounced ...") is the person who held it on the article's
+    date (``data/office_holders.csv``), as coders name the speaker."""
+    holders = actors.holders if date else {}
     for row in rows:
-        # An office that speaks ("Japan's prime minister denounced ...") is the person who held it on the
-        # article's date (``data/office_holders.csv``), as coders name the speaker.
         if row["speaker"] in holders:
-            person = finders.actors.in_office(finders.actors.actors[row["speaker"]], document.date)
+            person = actors.in_office(actors.actors[row["speaker"]], date)
             row.update(speaker=person.name, speaker_type=SPEAKER_TYPES[person.type])
         del row["_attributed"]
-    return rows
 
 
 def _facts_with_people(facts, finders: Finders, people: dict):

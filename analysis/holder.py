@@ -293,22 +293,8 @@ def holder_column(statements, stances, evidence, codebook: Codebook, views: View
     for number, (row_stances, row_evidence, text, reported, off_topic, genre, mode, voice, position, subject,
                  speaker_type) in enumerate(zip(stances, evidence, texts, reported_sides, off_topics, genres, *columns)):
         if not row_stances and not row_evidence:
-            asks = asks_in_a_turn(text, genre)
-            key = (mode, voice, position, subject, speaker_type, reported, off_topic, asks)
-            if key not in without_stance:
-                without_stance[key] = resolve_holder(
-                    (), mode=mode, voice_side=voice, position_side=position, subject_side=subject,
-                    speaker_type=speaker_type, cue_holders=(), span_sides=(), implications=implications,
-                    reported_side=reported, off_topic=off_topic, asks=asks)
-            holder = without_stance[key]
-            if holder in PARTIES and position not in PARTIES and reported not in PARTIES:
-                no_view[text, genre] = False          # read below, all such statements at once
-                holder = (holder, (text, genre))
-            elif (holder == "none" and views is not None and views.narration is not None and mode == "narration"
-                  and subject in PARTIES and position not in PARTIES and reported not in PARTIES):
-                no_view[text, NARRATION] = False      # the narration of a side's doings: the subject's, if a view
-                holder = (subject, (text, NARRATION))
-            holders.append(holder)
+            holders.append(_stance_free_holder(text, genre, (mode, voice, position, subject, speaker_type),
+                                               reported, off_topic, implications, views, without_stance, no_view))
             continue
         # With a stance the holder depends on the statement (its cue matches, a shared document it names) and its
         # attribution columns: resolved once per combination (a wire's background paragraph recurs word for word).
@@ -327,17 +313,47 @@ def holder_column(statements, stances, evidence, codebook: Codebook, views: View
                 text=text, before=before, reported_side=reported)
         holders.append(with_stance[key])
     if no_view:
-        from ._fast.no_view_scan import no_view_flags   # the machinery imports this module's rule
-
-        read = list(no_view)
-        texts_read = [text for text, _ in read]
-        flags = no_view_flags(texts_read, implications)
-        if views is not None:
-            from ._fast.view_scan import says_view_flags
-
-            genres_read = [genre for _, genre in read]
-            flags = [withheld or not view for withheld, view in zip(flags, says_view_flags(texts_read, views,
-                                                                                             genres_read))]
-        no_view = dict(zip(read, flags))
-        holders = [("none" if no_view[h[1]] else h[0]) if isinstance(h, tuple) else h for h in holders]
+        holders = _views_read(holders, list(no_view), implications, views)
     return holders
+
+
+def _stance_free_holder(text: str, genre: str, attribution: tuple, reported: str, off_topic: bool,
+                        implications: HolderImplications, views: ViewWords | None, resolved: dict, no_view: dict):
+    """The holder of a statement without a stance (rule 3): resolved once per combination of its attribution
+    columns (``resolved``), or (side, (text, genre)) when the side holds it only if its words state a view, which
+    ``_views_read`` reads for all such statements at once (``no_view`` collects them)."""
+    mode, voice, position, subject, speaker_type = attribution
+    asks = asks_in_a_turn(text, genre)
+    key = (*attribution, reported, off_topic, asks)
+    if key not in resolved:
+        resolved[key] = resolve_holder(
+            (), mode=mode, voice_side=voice, position_side=position, subject_side=subject,
+            speaker_type=speaker_type, cue_holders=(), span_sides=(), implications=implications,
+            reported_side=reported, off_topic=off_topic, asks=asks)
+    holder = resolved[key]
+    if holder in PARTIES and position not in PARTIES and reported not in PARTIES:
+        no_view[text, genre] = False
+        return holder, (text, genre)
+    if (holder == "none" and views is not None and views.narration is not None and mode == "narration"
+            and subject in PARTIES and position not in PARTIES and reported not in PARTIES):
+        no_view[text, NARRATION] = False      # the narration of a side's doings: the subject's, if a view
+        return subject, (text, NARRATION)
+    return holder
+
+
+def _views_read(holders: list, read: list[tuple[str, str]], implications: HolderImplications,
+                views: ViewWords | None) -> list[str]:
+    """The holders with each (side, (text, genre)) settled: the side when the statement's words state a view and
+    withhold nothing (the codebook's ``no_view``), else none; each distinct (text, genre) read once."""
+    from ._fast.no_view_scan import no_view_flags   # the machinery imports this module's rule
+
+    texts_read = [text for text, _ in read]
+    flags = no_view_flags(texts_read, implications)
+    if views is not None:
+        from ._fast.view_scan import says_view_flags
+
+        genres_read = [genre for _, genre in read]
+        flags = [withheld or not view for withheld, view in zip(flags, says_view_flags(texts_read, views,
+                                                                                         genres_read))]
+    no_view = dict(zip(read, flags))
+    return [("none" if no_view[h[1]] else h[0]) if isinstance(h, tuple) else h for h in holders]
