@@ -338,7 +338,7 @@ def _plain_label(label: str) -> str:
 _INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
 # Labels that abbreviate a part, not a name: master of ceremonies, prime or foreign minister, voice-over.
 _LABEL_ABBREVIATIONS = frozenset({"MC", "PM", "FM", "VO", "DG", "QA"})
-_FREELANCE = re.compile(r"\s*(?:Freelance|freelance|FREELANCE)\s*")
+_FREELANCE = re.compile(r"\s*freelance\s*", re.IGNORECASE)
 _SCRIPT_LABEL = re.compile(r"\s*(?:\[(?:anchor|correspondent|presenter|host)\]|[^:]{1,60}\((?:voice[- ]?over|v/?o|on camera)\b)",
                            re.IGNORECASE)
 _HOST_WORDS = r"Host|(?:(?<=, )|(?<=podcast )|(?<=programme )|(?<=program )|(?<=show )|(?<=episode ))host|Presenter|Anchor|(?:[Oo]ur|[Tt]he|programme's|show's)\s+(?:host|presenter|anchor)"
@@ -583,13 +583,18 @@ class _Article:
         return {found.group(1) for statement in self.statements for found in _HONOURED_NAME.finditer(statement.text)}
 
     @functools.cached_property
+    def statement_labels(self) -> list[tuple[str, str] | None]:
+        """Each statement's label and the words after it (``_label_of``), read once for the rules that survey
+        the whole article."""
+        return [_label_of(statement.text) for statement in self.statements]
+
+    @functools.cached_property
     def initials(self) -> dict[str, str]:
         """The initials of the people labelled by full name ("Mikhail Galuzin:" -> "MG"): an interview that
         names its speakers in full once labels them by initials after ("MG: Because that is not ...")."""
         found: dict[str, str] = {}
         used_before: set[str] = set()       # initials labelling someone before any full label ("MC: Welcome.")
-        for statement in self.statements:
-            label = _label_of(statement.text)
+        for label in self.statement_labels:
             words = label[0].split() if label is not None else []
             if label is not None and _INITIALS_ONLY.fullmatch(label[0]) and label[0] not in found:
                 used_before.add(label[0])
@@ -613,8 +618,7 @@ class _Article:
                  for found in _OWN_CORRESPONDENT.finditer(statement.text)}
         # (two correspondents named leave the label open; without a presenter's label the correspondent is the
         # one who interviews: "Correspondent:" asking a governor whose answers carry no label)
-        presenter = any(label is not None and _HOST_LABEL.match(label[0])
-                        for label in (_label_of(statement.text) for statement in self.statements))
+        presenter = any(label is not None and _HOST_LABEL.match(label[0]) for label in self.statement_labels)
         return named.pop() if len(named) == 1 and presenter else ""
 
     def introduced_as(self, surname: str) -> str:
