@@ -604,38 +604,46 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
     for name, role, at in introductions:
         if len(role) > len(longest.get((name, at), "")):
             longest[name, at] = role
+    guessed: set[str] = set()     # people whose side only the outlet or the dateline gave
     for name, role, at in introductions:
         office = bool(_OFFICE.search(role)) and not _ACADEMIC.search(role)
-        side = _introduced_person_side(name, role, at, whole, office, longest.get((name, at), role), actors,
-                                       home_side, place_side)
+        side, guess = _introduced_person_side(name, role, at, whole, office, longest.get((name, at), role), actors,
+                                              home_side, place_side)
         if not side:
             continue
         surname = _surname_used(name, whole)
-        if surname not in people or (office and people[surname][0].type == "private"):
-            # A later introduction that gives an office ("State Duma deputy Georgy Karlov") says more than one
-            # that gives none ("Georgy Karlov, who represents the Sakhalin Region").
+        # A later introduction that gives an office ("State Duma deputy Georgy Karlov") says more than one that
+        # gives none ("Georgy Karlov, who represents the Sakhalin Region"); one that gives a nationality, a place
+        # or an institution ("She teaches ... at the University of Washington") more than one whose side was
+        # the outlet's guess ("historian Midori Asano explains what is at stake").
+        if (surname not in people or (office and people[surname][0].type == "private")
+                or (surname in guessed and not guess and not office)):
             # The role stays with the person: "the senator", "the analyst" later in the article is them.
             people[surname] = (Actor(surname, side, "person" if office else "private", (role.casefold(),)),
                                [name, surname])
+            (guessed.add if guess else guessed.discard)(surname)
     return people
 
 
 def _introduced_person_side(name: str, role: str, at: int, whole: str, office: bool, whole_role: str,
-                            actors: "ActorIndex", home_side, place_side) -> str:
+                            actors: "ActorIndex", home_side, place_side) -> tuple[str, bool]:
     """The side of a person introduced at ``at`` with ``role`` (``introduced_people``'s rule), or "" when
-    nothing gives one and the sentence has nobody speak."""
+    nothing gives one and the sentence has nobody speak; and whether only the outlet or the dateline gave it
+    (a guess that a later introduction of the same person corrects)."""
     start = whole.rfind("\n", 0, at) + 1
     end = whole.find("\n", at)
     sentence = whole[start:end if end != -1 else len(whole)]
-    side = (_side_of_role(role, sentence, at - start, actors, by_name=True) or located_side(role) or home_side()
-            if office
-            else _nationality(role)
-            or located_side(f"{_just_before(sentence, at - start)} {whole_role}")
-            or ("" if _SCHOLARLY.search(role) else name_side(name))
-            or _home_or_place(home_side, place_side) or _side_of_role(role, sentence, at - start, actors))
+    if office:
+        side = _side_of_role(role, sentence, at - start, actors, by_name=True) or located_side(role) or home_side()
+        guess = False
+    else:
+        side = (_nationality(role) or located_side(f"{_just_before(sentence, at - start)} {whole_role}")
+                or ("" if _SCHOLARLY.search(role) else name_side(name)))
+        guess = not side
+        side = side or _home_or_place(home_side, place_side) or _side_of_role(role, sentence, at - start, actors)
     if not side and _SPEECH_VERB.search(sentence):
         side = "other"      # one who speaks is a speaker even when nothing says whose side they are on
-    return side
+    return side, guess
 
 
 def _surname_used(name: str, whole: str) -> str:
@@ -659,7 +667,11 @@ def _home_or_place(home_side, place_side) -> str:
 def _just_before(sentence: str, at: int) -> str:
     """The few words before a name, outside quote marks ("I'm joined from Tokyo by"): where a place says where
     the person is, not what somebody said ('"... from Moscow," said Hiroaki Tokunaga')."""
-    return _QUOTED.sub(" ", sentence[:at])[-40:]
+    before = _QUOTED.sub(" ", sentence[:at])
+    # (only the clause that introduces the person: "NPR's Thomas Reiner reports from Tokyo, and historian Midori
+    # Asano explains" does not put the historian in Tokyo)
+    clause = max(before.rfind(", and "), before.rfind("; "))
+    return before[clause + 2:][-40:] if clause != -1 else before[-40:]
 
 
 def _nationality(role: str) -> str:

@@ -490,7 +490,7 @@ class _QuoteRun:
 
 # What may come before the person who opens a sentence: nothing, or a phrase of place or time ("In Japan, Ueno
 # Mariko, a scholar of Russian politics, takes a bleaker view.").
-_OPENING = re.compile(r"\s*(?:(?:In|At|On|From|Meanwhile|Elsewhere|Back)\b[^,\"“”]{0,40},\s*)?")
+_OPENING = re.compile(r"\s*(?:(?:In|At|On|From|Meanwhile|Elsewhere|Back)\b[^,\"“”]{0,40},\s*)?(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?")
 
 # Who may issue a statement the article tells of, and the words between its name and the statement it owns.
 _ISSUER_TYPES = frozenset({"institution", "person", "newspaper"})
@@ -666,6 +666,10 @@ def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, person_before: Actor |
     if person_before is not None:
         return person_before
     if ctx.last_person is not None and ctx.last_person_idx > ctx.last_speaker_idx:
+        if ctx.opening_person is not None and ctx.opening_person_idx == ctx.last_person_idx:
+            # the subject of that sentence, not a person it names after: 'Mr. Kono, who did not appear
+            # alongside Mr. Lavrov, offered only brief remarks ... "We had a frank exchange ...," he said.'
+            return ctx.opening_person
         return ctx.last_person       # 'Peskov struck a similar note. Dialogue ... continues, he noted.'
     if ctx.opening_person is not None and ctx.opening_person_idx > ctx.last_named_speaker_idx:
         # the subject of a sentence after the last speaker's own, even when a quote since was taken to go on
@@ -818,8 +822,26 @@ def _mentioned_subject(text: str, verb_start: int, earlier) -> tuple | None:
                 and text.startswith("saying", verb_start) and "," not in gap):
             continue        # (a participle's subject after "with" is its subject: "with Lavrov saying ...")
         if _BRIDGE.match(gap) or _PAPER_GAP.fullmatch(gap):
-            return _who_the_mention_is(text, mention, earlier)
+            return _who_the_mention_is(text, _first_of_joined(text, mention, earlier), earlier)
     return None
+
+
+# Between two persons who are one subject: "Putin and Japanese Prime Minister Shinzo Abe said".
+_JOINED_PERSONS = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){0,5}")
+
+
+def _first_of_joined(text: str, mention, earlier):
+    """The first of two persons joined as the subject ("Russian President Vladimir Putin and Japanese Prime
+    Minister Shinzo Abe said"): the press names first whom the sentence reports first, and the coders code
+    one speaker, the first."""
+    if mention.actor.type not in PERSON_TYPES:
+        return mention
+    before = [m for m in earlier if m.end <= mention.start]
+    first = before[-1] if before else None
+    if (first is not None and first.actor.type in PERSON_TYPES and first.actor is not mention.actor
+            and _JOINED_PERSONS.fullmatch(text, first.end, mention.start)):
+        return first
+    return mention
 
 
 def _who_the_mention_is(text: str, mention, earlier) -> tuple:
@@ -1310,11 +1332,12 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         if attribution.how.startswith("headline:"):
             headlines.append((row_number, attribution.how.split(":", 1)[1]))
         speaker = quotes.carry(row_number, found, at_home.actor(attribution.speaker, ctx, statement.sent_idx), rows)
-        continued = speaker is None
+        subheading = speaker is None and _quoted_subheading(statements, row_number)
+        continued = speaker is None and not subheading
         if continued:
             speaker = _continued_quote(found, ctx, statement.sent_idx)
         position_side = _resolve_position(found.position, ctx, statement.sent_idx)
-        rows.append(_row(found, speaker, attribution.how, position_side))
+        rows.append(_row(found, speaker, attribution.how, position_side, subheading))
         if statement.is_headline and speaker is not None and speaker.type in ("generic", "institution") and any(
                 m.actor is speaker and statement.text[m.start:m.end].lower() in speaker.roles for m in found.mentions):
             headline_roles.append((row_number, speaker))
@@ -1437,6 +1460,23 @@ class _HomeSpeakers:
         return _of_side(speaker, side if side in SIDE_ADJECTIVES else "other", self.actors.actors)
 
 
+# A phrase in quote marks without a full stop: '"Russian land"', '"Nobody is going to hand over anything"'.
+_QUOTED_PHRASE = re.compile(r'\s*["“][^"“”]*[^"“”.!?…\s]["”]\s*')
+
+
+def _quoted_subheading(statements: list, row_number: int) -> bool:
+    """A paragraph of the body that is one quoted phrase without a full stop is the outlet's subheading (TASS and
+    RIA head sections with a phrase somebody used), not a quote that goes on from the last speaker: the phrase
+    is the outlet's choice of words, which the coders read as its narration."""
+    statement = statements[row_number]
+    neighbours = [statements[number] for number in (row_number - 1, row_number + 1) if 0 <= number < len(statements)]
+    alone = all(neighbour.para_idx != statement.para_idx for neighbour in neighbours)
+    # (not the words a paragraph announces with a colon: 'Lavrov put it bluntly:' / '"Never"')
+    announced = row_number > 0 and statements[row_number - 1].text.rstrip().endswith(":")
+    return (alone and not announced and not statement.is_headline and row_number > 0
+            and _QUOTED_PHRASE.fullmatch(statement.text) is not None)
+
+
 def _continued_quote(facts: SentenceFacts, ctx: _ArticleContext, sent_idx: int) -> Actor | None:
     """Rule 3: a sentence mostly of quoted words, attributed nowhere, is the last speaker's if that speaker
     spoke in the last three sentences."""
@@ -1446,14 +1486,15 @@ def _continued_quote(facts: SentenceFacts, ctx: _ArticleContext, sent_idx: int) 
     return None
 
 
-def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: str) -> dict:
+def _row(facts: SentenceFacts, speaker: Actor | None, how: str, position_side: str,
+         subheading: bool = False) -> dict:
     """The columns of one statement, its mode by rule 4. ``_attributed``: whether a rule of its own named the
     speaker (a quote run does not overwrite it)."""
     if speaker is not None and (facts.quoted_words > 0 or how == "colon"):
         mode = "direct_quote"       # (a colon after the speaker's name gives their words: "Lavrov: No talks ...")
     elif speaker is not None:
         mode = "reported"
-    elif facts.spans and (facts.started_inside or facts.quoted_words >= 0.5 * facts.total_words):
+    elif facts.spans and not subheading and (facts.started_inside or facts.quoted_words >= 0.5 * facts.total_words):
         mode = "direct_quote"
     else:
         mode = "narration"

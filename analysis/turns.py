@@ -533,6 +533,8 @@ class _Article:
         at = name.search(text)
         if _SCHOLAR.search(text):
             return self._scholar_side(surname, part)
+        if surname in self.scholars:
+            return None     # after a scholar's introduction without a side, only another scholar's gives one
         # A local office right before or after the name is of its place's side ("the head of the
         # Yuzhno-Kurilsky urban district, Vasily Solomko, about ... the Japanese delegations").
         local = local_office_side(text, max(0, at.start() - 80), at.end() + 80)
@@ -552,18 +554,23 @@ class _Article:
         """The sides of the government institutions a role names: whom the person served."""
         return [m.actor.side for m in self.actors.find(role) if m.actor.type == "institution" and m.actor.side in PARTIES]
 
-    def _scholar_side(self, surname: str, introduction: str) -> str:
+    def _scholar_side(self, surname: str, introduction: str) -> str | None:
         """A scholar's side: the nationality the introduction gives, else the place of the academic post, before
         any place of a past one ("a former diplomat who served at the embassy in Moscow and now teaches at a
-        university in Sapporo"); a scholar of no side is remembered (``scholars``)."""
+        university in Sapporo"), else the place of the clause that introduces them ("joined from Tokyo by"; not
+        "Reiner reports from Tokyo, and historian Midori Asano explains"); None when it gives none (a later
+        introduction may: "She teaches ... at the University of Washington"), and the scholar is remembered
+        (``scholars``)."""
         nationality = _nationality(introduction)
         if nationality:
             return nationality
         post = _SCHOLAR.search(introduction)
-        side = (located_side(introduction[post.start():]) if post else "") or located_side(introduction)
+        clause = introduction[:post.start()] if post else introduction
+        clause = clause[max(clause.rfind(", and "), clause.rfind("; ")) + 1:]
+        side = (located_side(introduction[post.start():]) if post else "") or located_side(clause)
         if not side:
             self.scholars.add(surname)
-        return side
+        return side or None
 
     def family_name(self, name: str) -> str:
         """The first word of a Japanese name in title case written family name first, or "" (the last word is

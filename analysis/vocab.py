@@ -98,7 +98,10 @@ INSTITUTE_SIDES = {
            "Carnegie Endowment", "Stimson Center", "Hudson Institute", "American Enterprise Institute",
            "Stanford University", "Princeton University", "Yale University"),
     "other": ("Korea University", "Yonsei University", "Seoul National University", "Peking University",
-              "Tsinghua University", "Fudan University"),
+              "Tsinghua University", "Fudan University", "Chinese Academy of Social Sciences",
+              "China Institutes of Contemporary International Relations", "Shanghai Institutes for International "
+              "Studies", "Renmin University", "Australian National University", "Lowy Institute", "Chatham House",
+              "International Institute for Strategic Studies", "London School of Economics", "King's College London"),
 }
 # The side a person's name points to when nothing in their role or place says it: a foreign minister or a
 # resident introduced without a nationality ("Foreign Minister Seiji Maehara summoned Russian Ambassador

@@ -1178,3 +1178,58 @@ def test_what_this_rounds_news_rules_leave_alone(attribute_with):
                       "Volodymyr Fesenko, a political analyst at the Penta centre in Kyiv, said the move was meant "
                       'to win Japanese support. "It is a symbolic gesture," Fesenko said.', outlet="Reuters")
     assert who(kyiv, 2)[2] != "russia"
+
+
+def test_news_rules_of_the_twenty_first_round(attribute_with):
+    """A TASS subheading that is a quoted phrase is the outlet's; "he said" after a sentence whose subject is
+    "Mr. Kono" (Lavrov named in its clause) is Kono's; "Putin and ... Abe said" is the first named; "Russia's
+    embassy in Tokyo" speaks for Russia; a researcher at the Chinese Academy of Social Sciences is of no party
+    even in a story whose title is about Japan."""
+    tass = attributed(attribute_with,
+                      "MOSCOW, March 29. /TASS/. Japanese Chief Cabinet Secretary Hirokazu Matsuno said the "
+                      "government maintains its policy.",
+                      '"Nobody is going to hand over anything"',
+                      "Vladimir Dzhabarov told TASS that the wording was meant for a domestic audience.",
+                      outlet="TASS")
+    assert who(tass, 2) == ("narration", "", "outlet")
+    assert who(tass, 3)[1] == "Dzhabarov"
+    nyt = attributed(attribute_with,
+                     'Foreign Minister Sergey Lavrov told reporters in Moscow that the islands were Russian. "There '
+                     'is no movement," he said.',
+                     "Mr. Kono, who did not appear alongside Mr. Lavrov, offered only brief remarks to Japanese "
+                     'reporters afterward. "We had a frank exchange of views," he said.',
+                     outlet="The New York Times")
+    assert who(nyt, 2)[1] == "Lavrov"
+    assert who(nyt, 4)[1:] == ("Kono", "japan")
+    reuters = attributed(attribute_with,
+                         "MOSCOW (Reuters) - Russian President Vladimir Putin and Japanese Prime Minister Shinzo Abe "
+                         "said on Tuesday they were determined to sign a peace treaty.", outlet="Reuters")
+    assert who(reuters, 1)[1:] == ("Putin", "russia")
+    asahi = attributed(attribute_with,
+                       "Russia's embassy in Tokyo said on its social media account that the islands became part of "
+                       "Russia as a lawful result of World War II.", outlet="The Asahi Shimbun")
+    assert who(asahi, 1)[1:] == ("Russian Embassy", "russia")
+    scmp = attributed(attribute_with,
+                      '"Russia has made a strategic choice," said Zhou Jianming, a researcher at the Chinese Academy '
+                      "of Social Sciences' Institute of Russian, Eastern European and Central Asian Studies. Zhou said "
+                      "the amendment also reflected a broader trend in Russian politics.",
+                      headline="Russia's new constitution puts Japan's hopes of regaining disputed islands on ice",
+                      outlet="South China Morning Post")
+    assert who(scmp, 1)[1:] == who(scmp, 2)[1:] == ("Zhou", "other")
+
+
+def test_what_the_twenty_first_rounds_news_rules_leave_alone(attribute_with):
+    """A quoted phrase that goes on a paragraph of its speaker, a headline in quote marks and a quoted sentence
+    with its full stop stay quotes; "Peskov struck a similar note" still gives "he noted" to Peskov; a person
+    joined to another as an object ("met Putin and Abe") is no joint subject."""
+    table = attributed(attribute_with,
+                       'Kremlin spokesman Dmitry Peskov said the talks would go on. "There is no deadline."',
+                       '"Nobody is going to hand over anything."',
+                       "Peskov struck a similar note on Friday. Dialogue continues, he noted. He put it bluntly:",
+                       '"Not an inch"',
+                       headline='"We did not start this, and we are not the ones who can end it"', outlet="TASS")
+    assert who(table, 2)[0] == "direct_quote"
+    assert who(table, 3)[:2] == ("direct_quote", "Peskov")
+    assert who(table, 5)[1] == "Peskov"
+    assert who(table, 7)[:2] == ("direct_quote", "Peskov")
+    assert who(table, 0)[0] == "direct_quote"

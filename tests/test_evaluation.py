@@ -129,11 +129,11 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     classifier alone (0.909 against 0.910); since the classifier learned sets 28-30 (seventeenth round), 0.935
     against 0.939; since it learned sets 31 and 32 (eighteenth round), 0.937 against 0.951; since it learned sets
     33 and 34 (nineteenth round), 0.937 against 0.940; since it learned sets 35 and 36 (twentieth round), 0.941
-    against 0.934."""
+    against 0.934; since it learned set 37 (twenty-first round), 0.941 against 0.940."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
     assert rounded["ensemble"] == {"raw": 0.941, "adjusted": 0.917}
-    assert rounded["model"] == {"raw": 0.934, "adjusted": 0.845}
+    assert rounded["model"] == {"raw": 0.940, "adjusted": 0.861}
     assert rounded["ensemble"]["adjusted"] > rounded["model"]["adjusted"]
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
@@ -168,43 +168,44 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
             for which, tagger in taggers.items()}
 
 
-# The test parts of sets 6-36, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-24, 26, 27,
-# 29-36 read for attribution, 28 for its holders, 25 learned from unread), as the last commit tags them (the
+# The test parts of sets 6-37, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-24, 26, 27,
+# 29-37 read for attribution, 28 for its holders, 25 learned from unread), as the last commit tags them (the
 # classifier and the view words learn from them, so these figures measure fit; kept so that a change of rules
 # shows what it does to each): the codebook tagger's macro-F1; the ensemble's macro-F1 and precision, and its
 # speaker / voice_side / mode / holder_side accuracy; statements scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.954, 0.924], [0.937, 0.966, 0.967, 0.856], 828),
+    "real_genres_6": (0.582, [0.954, 0.924], [0.937, 0.966, 0.967, 0.861], 828),
     "real_genres_7": (0.546, [0.952, 0.926], [0.938, 0.947, 0.955, 0.887], 793),
-    "real_genres_8": (0.554, [0.964, 0.932], [0.925, 0.948, 0.956, 0.912], 854),
-    "real_genres_9": (0.598, [0.948, 0.901], [0.886, 0.953, 0.956, 0.860], 744),
-    "real_genres_10": (0.557, [0.965, 0.936], [0.925, 0.956, 0.956, 0.908], 770),
-    "real_genres_11": (0.482, [0.984, 0.974], [0.918, 0.935, 0.941, 0.852], 657),
-    "real_genres_12": (0.569, [0.931, 0.891], [0.915, 0.948, 0.931, 0.853], 822),
-    "real_genres_13": (0.562, [0.968, 0.941], [0.902, 0.955, 0.958, 0.888], 786),
-    "real_genres_14": (0.584, [0.965, 0.946], [0.860, 0.889, 0.934, 0.872], 786),
-    "real_genres_15": (0.621, [0.957, 0.924], [0.939, 0.951, 0.961, 0.869], 996),
-    "real_genres_16": (0.630, [0.948, 0.919], [0.956, 0.966, 0.967, 0.865], 1046),
-    "real_genres_17": (0.656, [0.949, 0.910], [0.959, 0.966, 0.973, 0.883], 1069),
-    "real_genres_18": (0.597, [0.973, 0.951], [0.926, 0.966, 0.971, 0.883], 1086),
-    "real_genres_19": (0.612, [0.945, 0.920], [0.911, 0.931, 0.949, 0.841], 1123),
-    "real_genres_20": (0.588, [0.958, 0.925], [0.940, 0.953, 0.958, 0.867], 1058),
-    "real_genres_21": (0.631, [0.959, 0.933], [0.966, 0.977, 0.983, 0.842], 1072),
-    "real_genres_22": (0.652, [0.947, 0.905], [0.922, 0.969, 0.976, 0.868], 1021),
-    "real_genres_23": (0.664, [0.958, 0.921], [0.939, 0.954, 0.962, 0.888], 891),
-    "real_genres_24": (0.662, [0.956, 0.917], [0.956, 0.966, 0.971, 0.886], 946),
-    "real_genres_25": (0.639, [0.960, 0.938], [0.931, 0.906, 0.960, 0.879], 1023),
-    "real_genres_26": (0.585, [0.959, 0.927], [0.940, 0.952, 0.959, 0.874], 1033),
-    "real_genres_27": (0.652, [0.967, 0.937], [0.947, 0.957, 0.965, 0.902], 967),
-    "real_genres_28": (0.672, [0.959, 0.923], [0.939, 0.936, 0.962, 0.874], 962),
-    "real_genres_29": (0.581, [0.944, 0.900], [0.933, 0.961, 0.959, 0.870], 1066),
-    "real_genres_30": (0.647, [0.957, 0.929], [0.917, 0.949, 0.962, 0.874], 1005),
-    "real_genres_31": (0.684, [0.966, 0.941], [0.902, 0.950, 0.960, 0.862], 1018),
+    "real_genres_8": (0.554, [0.964, 0.932], [0.926, 0.948, 0.956, 0.912], 854),
+    "real_genres_9": (0.598, [0.948, 0.901], [0.887, 0.954, 0.956, 0.860], 744),
+    "real_genres_10": (0.557, [0.965, 0.936], [0.925, 0.956, 0.956, 0.905], 770),
+    "real_genres_11": (0.482, [0.984, 0.974], [0.918, 0.935, 0.941, 0.851], 657),
+    "real_genres_12": (0.569, [0.931, 0.891], [0.915, 0.948, 0.931, 0.855], 822),
+    "real_genres_13": (0.562, [0.968, 0.941], [0.902, 0.955, 0.958, 0.891], 786),
+    "real_genres_14": (0.584, [0.965, 0.946], [0.860, 0.889, 0.934, 0.874], 786),
+    "real_genres_15": (0.621, [0.957, 0.924], [0.939, 0.951, 0.961, 0.867], 996),
+    "real_genres_16": (0.630, [0.950, 0.922], [0.956, 0.966, 0.967, 0.864], 1046),
+    "real_genres_17": (0.656, [0.949, 0.910], [0.959, 0.966, 0.973, 0.881], 1069),
+    "real_genres_18": (0.597, [0.973, 0.951], [0.926, 0.966, 0.971, 0.879], 1086),
+    "real_genres_19": (0.612, [0.945, 0.920], [0.912, 0.935, 0.950, 0.847], 1123),
+    "real_genres_20": (0.588, [0.958, 0.925], [0.940, 0.954, 0.959, 0.870], 1058),
+    "real_genres_21": (0.631, [0.961, 0.936], [0.966, 0.977, 0.983, 0.845], 1072),
+    "real_genres_22": (0.652, [0.947, 0.905], [0.922, 0.969, 0.976, 0.867], 1021),
+    "real_genres_23": (0.664, [0.958, 0.921], [0.939, 0.954, 0.962, 0.883], 891),
+    "real_genres_24": (0.662, [0.959, 0.922], [0.956, 0.966, 0.971, 0.888], 946),
+    "real_genres_25": (0.639, [0.960, 0.938], [0.931, 0.906, 0.960, 0.876], 1023),
+    "real_genres_26": (0.585, [0.959, 0.927], [0.941, 0.953, 0.960, 0.873], 1033),
+    "real_genres_27": (0.652, [0.967, 0.937], [0.947, 0.957, 0.965, 0.899], 967),
+    "real_genres_28": (0.672, [0.959, 0.923], [0.939, 0.936, 0.962, 0.878], 962),
+    "real_genres_29": (0.581, [0.944, 0.900], [0.933, 0.961, 0.959, 0.869], 1066),
+    "real_genres_30": (0.647, [0.957, 0.929], [0.918, 0.949, 0.962, 0.874], 1005),
+    "real_genres_31": (0.684, [0.966, 0.941], [0.902, 0.951, 0.959, 0.862], 1018),
     "real_genres_32": (0.652, [0.963, 0.930], [0.941, 0.949, 0.957, 0.875], 1014),
-    "real_genres_33": (0.645, [0.932, 0.877], [0.903, 0.954, 0.961, 0.858], 1006),
-    "real_genres_34": (0.685, [0.946, 0.903], [0.957, 0.964, 0.970, 0.863], 979),
-    "real_genres_35": (0.689, [0.959, 0.922], [0.912, 0.961, 0.961, 0.881], 1021),
-    "real_genres_36": (0.691, [0.945, 0.904], [0.963, 0.975, 0.982, 0.886], 992),
+    "real_genres_33": (0.645, [0.937, 0.886], [0.903, 0.954, 0.961, 0.860], 1006),
+    "real_genres_34": (0.685, [0.944, 0.900], [0.957, 0.964, 0.970, 0.861], 979),
+    "real_genres_35": (0.689, [0.959, 0.922], [0.913, 0.962, 0.962, 0.882], 1021),
+    "real_genres_36": (0.691, [0.945, 0.904], [0.963, 0.975, 0.982, 0.893], 992),
+    "real_genres_37": (0.643, [0.953, 0.914], [0.949, 0.963, 0.962, 0.887], 979),
 }
 
 
@@ -221,30 +222,30 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 
 
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
-    """Set 36 as ``tag --leave-out data/annotations/real_genres_36/gold_test.csv`` scores it: the classifier and
-    the view words trained without it, as when it was scored untouched in the twentieth round's first step
-    (ensemble macro-F1 0.806, precision 0.783; speaker 0.836, voice_side 0.916, mode 0.979, holder_side 0.825).
-    Its attribution is the round's last, read on it."""
-    held_out = _scores_without_genre("real_genres_36", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
-    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.804, 0.782]
+    """Set 37 as ``tag --leave-out data/annotations/real_genres_37/gold_test.csv`` scores it: the classifier and
+    the view words trained without it, as when it was scored untouched in the twentieth round (ensemble macro-F1
+    0.834, precision 0.824; speaker 0.941, voice_side 0.923, mode 0.960, holder_side 0.819). Its attribution is
+    the twenty-first round's, read on it."""
+    held_out = _scores_without_genre("real_genres_37", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.834, 0.824]
     assert [round(float(held_out[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.963, 0.975, 0.982, 0.834]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.949, 0.963, 0.962, 0.819]
 
 
-def test_the_ensemble_on_the_untouched_thirty_seventh_set(tmp_path):
-    """The test part of the twentieth round, never read: written and coded while set 36 was read, and scored at
-    the round's last rules (sets 35 and 36 read and learned). With the round start's rules (65a7c61): ensemble
-    macro-F1 0.832, precision 0.827, per stance 0.840 / 0.900 / 0.891 / 0.696; speaker 0.940, voice_side 0.922,
-    mode 0.958, holder_side 0.814; the cues 0.643 (docs/evaluation.md, "Twentieth round")."""
-    scores = _scores_without_genre("real_genres_37", tmp_path)
+def test_the_ensemble_on_the_untouched_thirty_eighth_set(tmp_path):
+    """The test part of the twenty-first round, never read: written and coded while set 36 was read, and scored
+    at the round's last rules (set 37 read and learned). With the round start's rules (6022ff9): ensemble
+    macro-F1 0.815, precision 0.796, per stance 0.774 / 0.923 / 0.800 / 0.762; speaker 0.889, voice_side 0.886,
+    mode 0.946, holder_side 0.822; the cues 0.667 (docs/evaluation.md, "Twenty-first round")."""
+    scores = _scores_without_genre("real_genres_38", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.643
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.834, 0.824]
+    assert round(float(codebook["macro f1"]), 3) == 0.667
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.815, 0.797]
     assert [round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids
-            ] == [0.847, 0.900, 0.902, 0.686]
+            ] == [0.764, 0.923, 0.800, 0.774]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.941, 0.923, 0.960, 0.819]
-    assert int(ensemble["statements scored"]) == 979
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.889, 0.886, 0.946, 0.828]
+    assert int(ensemble["statements scored"]) == 958
 
 
 def test_prevalence_adjustment_on_known_rates():

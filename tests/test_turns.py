@@ -2088,3 +2088,42 @@ def test_what_this_rounds_label_rules_leave_alone(tmp_path):
     assert rows["MC: Good afternoon and welcome."][0] != "Carver"
     assert rows["Yevgeny Kovalenko, freelance journalist: The islanders do not want to become Japanese."][0] \
         == "Kovalenko"
+
+
+_NPR_SCHOLAR = """Russia walks away from World War II peace treaty talks with Japan
+
+Russia says it will no longer negotiate a peace treaty with Japan because of Tokyo's sanctions. NPR's Thomas Reiner reports from Tokyo, and historian Midori Asano explains what is at stake.
+
+ARIANA KESSLER, HOST: Moscow says it is done talking, and it is blaming Japan's sanctions over the war in Ukraine. NPR's Thomas Reiner joins us from Tokyo. Hi, Thomas.
+
+THOMAS REINER, BYLINE: Hi, Ariana. The Russian Foreign Ministry put out a statement on Monday.
+
+KESSLER: For more on the history, we're joined by Midori Asano. She teaches modern East Asian history at the University of Washington and has written about the islands dispute. Welcome to the program.
+
+MIDORI ASANO: Thank you for having me.
+
+KESSLER: Were these talks going anywhere?
+
+ASANO: Not really. Russia amended its constitution in 2020 to forbid giving away any territory."""
+
+_PBS_SCHOLAR = """Russia walks away from peace treaty talks with Japan
+
+LAURA BECKETT: For more on what this means, I'm joined by Daniel Whitcomb, a scholar of Russian foreign policy who has written widely on Moscow's ties with Asia, and Hiroshi Tanabe, a former Japanese diplomat who served at Japan's Embassy in Moscow.
+
+Daniel Whitcomb, let me start with you: how significant is Japan's reaction to Moscow's move?
+
+DANIEL WHITCOMB, Scholar of Russian Foreign Policy: Symbolically, it's significant, but practically the talks had been going nowhere.
+
+HIROSHI TANABE, Former Japanese Diplomat: I agree with Daniel."""
+
+
+def test_a_scholars_side_from_the_clause_and_the_introduction_that_place_them(tmp_path):
+    """"Reiner reports from Tokyo, and historian Midori Asano explains" does not put the historian in Tokyo; the
+    later introduction that does ("She teaches ... at the University of Washington") gives her side, though her
+    name is Japanese. A scholar introduced without a place stays of no party: a later question that names him
+    beside a side word ("Daniel Whitcomb, ... Japan's reaction") gives none."""
+    npr = _voices(tmp_path, "npr", _NPR_SCHOLAR, "NPR")
+    assert npr["Asano"] == "us"
+    pbs = _voices(tmp_path, "pbs", _PBS_SCHOLAR, "PBS NewsHour")
+    assert pbs["Whitcomb"] == "other"
+    assert pbs["Tanabe"] == "japan"
