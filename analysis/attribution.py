@@ -508,6 +508,8 @@ class _ArticleContext:
     last_named_speaker_idx: int = -10     # the last sentence whose own words named its speaker
     opening_person: Actor | None = None   # the last person who opened a sentence (its subject)
     opening_person_idx: int = -10
+    last_person_in_clause: bool = False   # last_person was named after the opening person, past a comma or as a
+    #                                       possessive
     last_of_type: dict = field(default_factory=dict)
     role_holder: dict = field(default_factory=dict)  # generic role actor -> named person seen with it
     recent: list = field(default_factory=list)
@@ -539,13 +541,20 @@ class _ArticleContext:
     def see(self, mentions: list[Mention], sent_idx: int, outside: str):
         """After a sentence: the actors it names, and the person who opens it ("Irina Zhdanova, an associate
         professor ..., sees more room for compromise."), outside any quote."""
+        subject_end = -1    # where the person who opens the sentence ends (not a possessive: "Mr. Kishida's")
         for mention in mentions:
             actor = mention.actor
             self.last_of_type[actor.type] = actor
             if actor.type in PERSON_TYPES:
                 self.last_person, self.last_person_idx = actor, sent_idx
+                # a person named after the subject, past a comma or as a possessive ("Mr. Kono, who did not
+                # appear alongside Mr. Lavrov, offered"; "served throughout Abe's years"), not as its object
+                self.last_person_in_clause = subject_end != -1 and (
+                    "," in outside[subject_end:mention.start] or outside.startswith(("'s", "’s"), mention.end))
                 if _OPENING.fullmatch(outside, 0, mention.start) and outside[mention.start:mention.end].strip():
                     self.opening_person, self.opening_person_idx = actor, sent_idx
+                    if not outside.startswith(("'s", "’s"), mention.end):
+                        subject_end = mention.end
             self.recent.append(actor)
         if len(self.recent) > 30:
             del self.recent[:-30]
@@ -666,9 +675,10 @@ def _resolve_pronoun(ctx: _ArticleContext, sent_idx: int, person_before: Actor |
     if person_before is not None:
         return person_before
     if ctx.last_person is not None and ctx.last_person_idx > ctx.last_speaker_idx:
-        if ctx.opening_person is not None and ctx.opening_person_idx == ctx.last_person_idx:
-            # the subject of that sentence, not a person it names after: 'Mr. Kono, who did not appear
-            # alongside Mr. Lavrov, offered only brief remarks ... "We had a frank exchange ...," he said.'
+        if ctx.last_person_in_clause and ctx.opening_person_idx == ctx.last_person_idx:
+            # the subject of that sentence, not a person named past a comma or as a possessive: 'Mr. Kono, who did
+            # not appear alongside Mr. Lavrov, offered only brief remarks ... "We had a frank exchange ...," he
+            # said.' (but 'Mr. Abe met Mr. Putin ... "...," he told state television' is Putin's)
             return ctx.opening_person
         return ctx.last_person       # 'Peskov struck a similar note. Dialogue ... continues, he noted.'
     if ctx.opening_person is not None and ctx.opening_person_idx > ctx.last_named_speaker_idx:
@@ -839,9 +849,16 @@ def _first_of_joined(text: str, mention, earlier):
     before = [m for m in earlier if m.end <= mention.start]
     first = before[-1] if before else None
     if (first is not None and first.actor.type in PERSON_TYPES and first.actor is not mention.actor
-            and _JOINED_PERSONS.fullmatch(text, first.end, mention.start)):
+            and _JOINED_PERSONS.fullmatch(text, first.end, mention.start)
+            and _OPENS_SUBJECT.search(text, 0, first.start)):
         return first
     return mention
+
+
+# What may stand before the first of two joined subjects: nothing, a dateline or an opening phrase, and title
+# words ("MOSCOW (Reuters) - Russian President Vladimir Putin and ...", "In November last year, Putin and ...");
+# not a verb or preposition whose object the person is ("Putin met with Abe and Peskov said").
+_OPENS_SUBJECT = re.compile(r"(?:^|[^\w\s]|[^\w\s]\s)\s*(?:[A-Z][\w'’.-]*\s+)*$")
 
 
 def _who_the_mention_is(text: str, mention, earlier) -> tuple:
@@ -1473,7 +1490,11 @@ def _quoted_subheading(statements: list, row_number: int) -> bool:
     alone = all(neighbour.para_idx != statement.para_idx for neighbour in neighbours)
     # (not the words a paragraph announces with a colon: 'Lavrov put it bluntly:' / '"Never"')
     announced = row_number > 0 and statements[row_number - 1].text.rstrip().endswith(":")
-    return (alone and not announced and not statement.is_headline and row_number > 0
+    # (and a subheading is short or in title case; a whole sentence of a speaker's that lost its full stop in
+    # translation goes on their quote)
+    words = re.findall(r"[\w'’-]+", statement.text)
+    heading_like = len(words) <= 7 or all(word[0].isupper() for word in words if len(word) > 3)
+    return (alone and not announced and heading_like and not statement.is_headline and row_number > 0
             and _QUOTED_PHRASE.fullmatch(statement.text) is not None)
 
 

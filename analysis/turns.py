@@ -565,8 +565,8 @@ class _Article:
         if nationality:
             return nationality
         post = _SCHOLAR.search(introduction)
-        clause = introduction[:post.start()] if post else introduction
-        clause = clause[max(clause.rfind(", and "), clause.rfind("; ")) + 1:]
+        at = max(introduction.find(surname), 0)
+        clause = introduction[max(introduction.rfind(", and ", 0, at), introduction.rfind("; ", 0, at)) + 1:]
         side = (located_side(introduction[post.start():]) if post else "") or located_side(clause)
         if not side:
             self.scholars.add(surname)

@@ -1233,3 +1233,28 @@ def test_what_the_twenty_first_rounds_news_rules_leave_alone(attribute_with):
     assert who(table, 5)[1] == "Peskov"
     assert who(table, 7)[:2] == ("direct_quote", "Peskov")
     assert who(table, 0)[0] == "direct_quote"
+
+
+def test_the_twenty_first_rounds_review_counter_examples(attribute_with):
+    """A review's counter-examples to this round's rules, each read as the round's start read it: a person who is
+    the object before "and" ("Putin met with Abe and Peskov said") is no joint subject; "he" after "Mr. Abe met
+    Mr. Putin" or "Mr. Kono was lectured by Mr. Lavrov" is the one named last, as before (only a person past a
+    comma or a possessive yields to the subject); a whole sentence of a speaker's that lost its full stop is
+    still their quote."""
+    tass = attributed(attribute_with, "Putin met with Abe and Peskov said the atmosphere was constructive.",
+                      outlet="TASS")
+    assert who(tass, 1)[1:] == ("Peskov", "russia")
+    wsj = attributed(attribute_with,
+                     "Mr. Abe met Mr. Putin in the Kremlin on Tuesday for their 25th summit. \"We cannot hand over "
+                     "territory without the consent of our people,\" he told state television afterwards.",
+                     "Mr. Kono was lectured by Mr. Lavrov at the start of their talks in Moscow. \"Japan must "
+                     "recognize the results of World War II in full,\" he said.",
+                     outlet="The Wall Street Journal")
+    assert who(wsj, 2)[1] == "Putin"
+    assert who(wsj, 4)[1] == "Lavrov"
+    kyodo = attributed(attribute_with,
+                       'Kishida said in parliament: "Russia\'s response is extremely unfair and totally unacceptable."',
+                       '"We will firmly maintain our policy of resolving the territorial issue and concluding a '
+                       'peace treaty"',
+                       "He spoke at an upper house budget committee session.", outlet="Kyodo News")
+    assert who(kyodo, 2) == ("direct_quote", "Kishida", "japan")

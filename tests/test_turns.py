@@ -2127,3 +2127,12 @@ def test_a_scholars_side_from_the_clause_and_the_introduction_that_place_them(tm
     pbs = _voices(tmp_path, "pbs", _PBS_SCHOLAR, "PBS NewsHour")
     assert pbs["Whitcomb"] == "other"
     assert pbs["Tanabe"] == "japan"
+
+
+def test_a_scholar_placed_before_the_clause_that_goes_on(tmp_path):
+    """The place before the name stays the scholar's when the sentence goes on after it ("I'm joined now from
+    Moscow by Anna Kim, and she studies Russian foreign policy")."""
+    text = ("The Kremlin and the islands\n\nHOST: For more on this, I'm joined now from Moscow by Anna Kim, and she "
+            "studies Russian foreign policy. Welcome.\n\nKIM: Thanks for having me.\n\nHOST: Will Moscow move?\n\n"
+            "KIM: Not this year. The Kremlin cannot be seen giving away land.")
+    assert _voices(tmp_path, "wbur", text, "WBUR")["Kim"] == "russia"
