@@ -29,7 +29,7 @@ from . import paths
 from ._fast.phrases import StringAutomaton
 from .datafiles import DataFileError, check_value, read_table
 from .vocab import (ACTOR_TYPES, DISPUTANTS, HOME_SIDE, NATIONALITY_ROLE, NATIONALITY_SIDES, PERSON_TYPES, SIDES,
-                    common_family_name_first, located_side, name_side, place_named)
+                    common_family_name_first, introducing_clause_start, located_side, name_side, place_named)
 
 # Between a role and the name it precedes: a comma, spaces, perhaps a first name.
 _ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
@@ -668,10 +668,7 @@ def _just_before(sentence: str, at: int) -> str:
     """The few words before a name, outside quote marks ("I'm joined from Tokyo by"): where a place says where
     the person is, not what somebody said ('"... from Moscow," said Hiroaki Tokunaga')."""
     before = _QUOTED.sub(" ", sentence[:at])
-    # (only the clause that introduces the person: "NPR's Thomas Reiner reports from Tokyo, and historian Midori
-    # Asano explains" does not put the historian in Tokyo)
-    clause = max(before.rfind(", and "), before.rfind("; "))
-    return before[clause + 2:][-40:] if clause != -1 else before[-40:]
+    return before[introducing_clause_start(before, len(before)):][-40:]
 
 
 def _nationality(role: str) -> str:

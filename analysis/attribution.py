@@ -903,8 +903,11 @@ def _unnamed_subject(text: str, verb_start: int, mentions, earlier) -> tuple | N
     if not _may_describe(text[max(0, verb_start - 160):verb_start]):
         return None
     described = _DESCRIBED_BEFORE.search(text, max(0, verb_start - 160), verb_start)
-    if described is not None and not (earlier and earlier[-1].end > described.start()):
-        return ("actor", _described(described))
+    if described is not None and not (earlier and earlier[-1].end > described.start()
+                                      and (earlier[-1].start < described.start()
+                                           or earlier[-1].actor.type in PERSON_TYPES)):
+        return ("actor", _described(described))     # (a party in the description is no subject: "Another LDP
+                                                     # member said")
     return None
 
 
@@ -927,11 +930,13 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
     return None
 
 
-# An official no table lists, described by what they serve: "A fisheries cooperative official said", "An official
+# An official (or lawmaker, member, representative, source, fisherman, diplomat) no table lists, described by what
+# they serve: "A fisheries cooperative official said", "Another LDP member said", "An official
 # of the league said", "..., said an official at a local cooperative, who asked not to be named".
 _DESCRIBED = (r"(?:an?|one|another)\s+(?:(?:senior|unnamed|high-ranking|top)\s+)?"
-              r"(?P<before>(?:[\w'’-]+\s+){0,3}?)(?P<noun>official|spokes(?:man|woman|person)|executive)"
-              r"(?:\s+(?:of|at|from|with)\s+(?:an?\s+|the\s+)?(?P<body>(?:[\w'’-]+\s+){0,3}?[\w'’-]+))?")
+              r"(?P<before>(?:[\w'’-]+\s+){0,3}?)(?P<noun>official|spokes(?:man|woman|person)|executive|"
+              r"lawmaker|legislator|member|representative|source|fisherman|diplomat)"
+              r"(?:\s+(?P<preposition>of|at|from|with|in)\s+(?:an?\s+|the\s+)?(?P<body>(?:[\w'’-]+\s+){0,3}?[\w'’-]+))?")
 _DESCRIBED_BEFORE = re.compile(rf"(?:^|(?<=[,;]\s)|(?<=\bthat\s))\W*(?i:{_DESCRIBED})"
                                rf"(?:,\s+(?:speaking|who)\b[^,.;\"“”]{{1,80}},)?\s*$")
 _DESCRIBED_AFTER = re.compile(rf"\s+(?i:{_DESCRIBED})(?=\s*(?:[,.;]|$))")
@@ -941,18 +946,27 @@ AS_WRITTEN = ("(named as written)",)    # the roles of a described speaker: a si
 def _may_describe(words: str) -> bool:
     """Whether ``words`` hold a noun ``_DESCRIBED`` needs: a cheap look before the pattern's search."""
     lowered = words.lower()
-    return "official" in lowered or "spokes" in lowered or "executive" in lowered
+    return any(noun in lowered for noun in _DESCRIBED_NOUNS)
+
+
+_DESCRIBED_NOUNS = ("official", "spokes", "executive", "lawmaker", "legislator", "member", "representative",
+                    "source", "fisherman", "diplomat")
 
 
 def _described(found: re.Match) -> Actor:
     """The unnamed official a sentence describes, named as GUIDE.md names generic speakers, as written without
-    article or rank, what they serve before the noun ("league official", "fisheries cooperative official"); of
-    the side of a nationality in the name, else of the outlet's side."""
+    article, rank or age, what they serve before the noun ("league official", "fisheries cooperative official",
+    "Russian Academy of Sciences source"), not where they are ("a fisherman in his 70s", "a lawmaker from
+    Hokkaido"); of the side of a nationality in the description, else of the outlet's side."""
     noun = found.group("noun").lower()
-    words = f"{found.group('body') or found.group('before')} ".split()
-    words = [w for w in words if w.lower() not in _RANK_WORDS]
+    body = (found.group("body") or "").split(" in ")[0]      # "a cooperative in Nemuro": the cooperative
+    if found.group("preposition") == "from" or (found.group("preposition") == "in" and (len(body.split()) < 2 or not body[:1].isupper())):
+        body = ""       # where the person is ("a fisherman in the city", "in his 60s", "a lawmaker from Hokkaido",
+                        # "a source in Kyiv"), not whom they serve ("a source in the Energy Ministry")
+    before = found.group("before") or ""
+    words = [w for w in f"{body or before} ".split() if w.lower() not in _RANK_WORDS and not any(c.isdigit() for c in w)]
     name = " ".join([*words, noun])
-    nationality = [_NATIONALITY_WORDS[w] for w in words if w in _NATIONALITY_WORDS]
+    nationality = [_NATIONALITY_WORDS[w] for w in f"{before} {body}".split() if w in _NATIONALITY_WORDS]
     return Actor(name, nationality[0] if nationality else HOME_SIDE, "generic", AS_WRITTEN)
 
 

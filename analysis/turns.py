@@ -32,7 +32,11 @@ The rule (``document_voices``), paragraph by paragraph:
    paragraph (a broadcaster's script). A label in brackets without a colon ("(Kyodo) Will ...", "(Reporter)
    Mr. Ito, Jiji Press: ...", "(Moderator) ...", "(Prime Minister Kishida) ...") is the one it names, if it
    names a newspaper, a question or host label or a known actor; a bracket that names nobody ("(Reference)
-   Overview") is none.
+   Overview") is none. A report's "[Narration]" is the outlet's voice, as a correspondent's in a script, but
+   makes no news bulletin of a studio interview (rule 3); "Reporter (Tamaki):" is the programme's reporter the
+   article introduces ("Our reporter Yuka Tamaki ..."), by that surname; a clip's caption may give the role
+   first ("[Shop owner Sergei Lavrenko, captioned]"); "PRESIDENT PUTIN: (Interpretation)" is a label on a line
+   of its own.
    A speaker's name alone on a line without a colon ("Chief Cabinet Secretary Hayashi") is a label on a line
    of its own when the same speaker is labelled elsewhere in the document. A Russian parliament's stenogram
    opens a speech with the surname and initials as a sentence ("Slutsky L. E., LDPR faction.", "Chairman.",
@@ -133,7 +137,8 @@ import re
 from typing import NamedTuple
 
 from .actors import Actor, ActorIndex, introduced_people
-from .vocab import (NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, first_side_word, located_side,
+from .vocab import (NATIONALITY_ROLE, NATIONALITY_SIDES, PARTIES, SIDE_WORD_REGEXES, first_side_word,
+                    introducing_clause_start, located_side,
                     local_office_side, name_side, family_name_first, place_named, side_named)
 
 # Who asks: a reporter (also "Question (Kyodo)", "(NHK)") or the presenter of a studio interview.
@@ -201,7 +206,10 @@ _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
 _TRANSCRIPT_NOTICE = re.compile(r"\s*(?:THIS IS A RUSH TRANSCRIPT|THIS COPY MAY NOT BE IN ITS FINAL FORM|"
                                 r"(?i:transcript (?:by|provided by|prepared by))\s+[A-Z])")
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio|cctv|cgtn)\b", re.IGNORECASE)
-_CORRESPONDENT_LABEL = re.compile(r"^(?:correspondent|our correspondent|voice[- ]over|narrator)$", re.IGNORECASE)
+_CORRESPONDENT_LABEL = re.compile(r"^(?:correspondent|our correspondent|voice[- ]over|narrator|narration)$",
+                                  re.IGNORECASE)
+# "Reporter (Tamaki):": a programme's reporter labelled by role with the surname in brackets.
+_REPORTER_NAMED = re.compile(r"^(?:reporter|correspondent)\s*\((?P<name>[A-Z][a-z]+)\)$", re.IGNORECASE)
 # A broadcaster's script says how a line is shot after its label ("CORRESPONDENT (voice-over):",
 # "CORRESPONDENT (on camera, Yuzhno-Kurilsk pier):") and marks a recorded clip before its speaker ("SYNC, Marina
 # Kolesnikova, resident:", "SOUNDBITE: ..."): neither is part of who speaks.
@@ -328,6 +336,14 @@ def _plain_label(label: str) -> str:
     """A label without how its line is shot ("(voice-over)") or a clip's mark ("SYNC,"), and with the Diet's
     office-first form turned name first ("Prime Minister (Naoto Kan)" -> "Naoto Kan, Prime Minister")."""
     label = _CLIP_MARK.sub("", _SHOT.sub("", label.strip()))
+    captioned = _CAPTIONED.search(label)
+    if captioned:
+        # "[Shop owner Sergei Lavrenko, captioned]": a recorded clip's speaker as the screen's caption gives
+        # them, the role first; the name first as in every other label
+        label = label[:captioned.start()]
+        role_first = _ROLE_THEN_NAME.match(label)
+        if role_first:
+            label = f"{role_first.group('name')}, {role_first.group('role')}"
     office_first = _OFFICE_THEN_NAME.match(label)
     if office_first and _OFFICE_WORDS.search(office_first.group("office")):
         rest = office_first.group("rest")
@@ -336,6 +352,11 @@ def _plain_label(label: str) -> str:
 
 
 _INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
+# A broadcaster's script marks the speaker of a clip as captioned on screen ("[Valery Limarenko, governor of
+# Sakhalin Region, captioned]"); the caption may give the role first ("Fish factory shift supervisor Natalya
+# Gorbunova"), a role in lower case before a name of two or three capitalised words.
+_CAPTIONED = re.compile(r"\s*(?:,\s*captioned|\(captioned\))$", re.IGNORECASE)
+_ROLE_THEN_NAME = re.compile(r"^(?P<role>[A-Z][a-z-]+(?:\s+[a-z][\w-]*)+)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})$")
 # Labels that abbreviate a part, not a name: master of ceremonies, prime or foreign minister, voice-over.
 _LABEL_ABBREVIATIONS = frozenset({"MC", "PM", "FM", "VO", "DG", "QA"})
 _FREELANCE = re.compile(r"\s*freelance\s*", re.IGNORECASE)
@@ -374,6 +395,9 @@ _PRESENTS = re.compile(r"\b(?:[Ww]elcome to|[Mm]y guests? (?:today|tonight|this 
 _SPEAKER_MARK = re.compile(r"^\s*[○◯●◎■◆]\s*")
 # "(Constitutional Democratic Party of Japan)" after a name in a label: the speaker's party or office.
 _AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)")
+# A note that the words under a label are an interpreter's ("PRESIDENT PUTIN: (Interpretation)").
+_INTERPRETED = re.compile(r"^\(\s*(?:interpretation|interpreted|translation|via (?:an )?interpreter)\s*\)\.?$",
+                          re.IGNORECASE)
 # "(Laughter.)", "(Applause)": what the transcriber saw, the outlet's narration.
 _STAGE_DIRECTION = re.compile(r"^\s*\((?:[A-Z][\w ,'’-]{1,40})\.?\)\.?\s*$")
 _NUMBER = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4})[.)]?$", re.IGNORECASE)
@@ -566,7 +590,7 @@ class _Article:
             return nationality
         post = _SCHOLAR.search(introduction)
         at = max(introduction.find(surname), 0)
-        clause = introduction[max(introduction.rfind(", and ", 0, at), introduction.rfind("; ", 0, at)) + 1:]
+        clause = introduction[introducing_clause_start(introduction, at):]
         side = (located_side(introduction[post.start():]) if post else "") or located_side(clause)
         if not side:
             self.scholars.add(surname)
@@ -720,6 +744,12 @@ class _Article:
                 return HOST
             known = [m.actor for m in self.actors.find(inner) if m.actor.type in ("person", "institution")]
             return self._holder_of(known[0]) if known else None
+        reporter = _REPORTER_NAMED.match(label)
+        if reporter and self.introduced_as(reporter.group("name")) == "reporter":
+            # "Reporter (Tamaki):" after "Our reporter Yuka Tamaki from HTB is also in Nemuro": the programme's
+            # own reporter, by the surname the label gives, as a labelled correspondent
+            name = reporter.group("name")
+            return self.people.setdefault(name, Actor(name, "other", "journalist"))
         if _QUESTION_LABEL.match(label):
             return JOURNALIST
         if _CORRESPONDENT_LABEL.match(label):
@@ -728,7 +758,7 @@ class _Article:
             # programme never names, and one in a broadcaster's script ("[Correspondent] ...",
             # "CORRESPONDENT (voice-over): ..."), reports in the outlet's voice.
             reporter = self.own_correspondent
-            if reporter and not self.broadcast_script and not label.lower().startswith(("voice", "narrator")):
+            if reporter and not self.broadcast_script and not label.lower().startswith(("voice", "narrat")):
                 return self.people.setdefault(reporter, Actor(reporter, "other", "journalist"))
             return CORRESPONDENT
         if _HOST_LABEL.match(label):
@@ -995,6 +1025,8 @@ def _label_of(text: str) -> tuple[str, str] | None:
         outlet = _OUTLET_LABEL.match(text.strip())
         return (f"({outlet.group('outlet')})", text.strip()[outlet.end() - 1:]) if outlet else None
     label, rest = match.group("label"), match.group("rest") or ""
+    if _INTERPRETED.match(rest):
+        rest = ""       # "PRESIDENT PUTIN: (Interpretation)": a label on a line of its own, the words below it
     if _ENUMERATION.match(label):
         return None     # a point of a list ("Second, the grave visits: the former islanders are ...")
     if len(label.split()) > _MAX_LABEL_WORDS or re.search(r"\d{3,}|[.;]\s",
@@ -1310,6 +1342,7 @@ class _TurnReader:
         self.answerer = main            # who answered the last question
         self.asker = HOST if _BROADCASTER.search(f"{article.outlet} {article.title}") else JOURNALIST
         self.label_alone = False        # the paragraph before was a label on a line of its own
+        self.reports_from_scene = False  # a correspondent's label other than a report's narration
         self.turns: list[list] = []
 
     def answering(self) -> Actor | None:
@@ -1324,6 +1357,7 @@ class _TurnReader:
         if speaker is not None:
             self.current = speaker
             self.turns.append([self.current, [], []])
+            self.reports_from_scene |= speaker is CORRESPONDENT and not _NARRATION.match(text)
             labelled_line = _label_of(text)
             if len(rows) == 1 and (self.statements[rows[0]].text.rstrip().endswith(":") or labelled_line is None
                                    or not labelled_line[1]):
@@ -1409,7 +1443,7 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
         reader.read(number, rows, text, speaker, next_speaker, next_label)
     turns = reader.turns
     _find_hosts(turns, voices, main, article)
-    if any(turn[0] is CORRESPONDENT for turn in turns):
+    if reader.reports_from_scene:
         _anchor_tells_the_news(turns, voices, statements)
     _mark_off_topic([turn for turn in turns if turn[0] is not CORRESPONDENT], voices)
 
@@ -1437,6 +1471,11 @@ def _find_hosts(turns: list[list], voices: list, main: Actor | None, article: _A
                 turn[0] = HOST
                 for i in turn[1]:
                     voices[i] = Voice(HOST)
+
+
+# A report's narration read over pictures ("[Narration] Fishing is also affected."): the outlet's voice, but not a
+# correspondent reporting from the scene, so it makes no news bulletin of a studio interview.
+_NARRATION = re.compile(r"\s*\[?narrat(?:ion|or)\b", re.IGNORECASE)
 
 
 def _anchor_tells_the_news(turns: list[list], voices: list, statements) -> None:

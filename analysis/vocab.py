@@ -206,6 +206,15 @@ _INSTITUTE_SIDE = {name: side for side, names in INSTITUTE_SIDES.items() for nam
 _VISITING = re.compile(r"(?i)\bvisiting\s+(?:fellow|scholar|researcher|professor)\b[^;]*?(?:,\s*and\s|;|\band\s)")
 
 
+def introducing_clause_start(text: str, at: int) -> int:
+    """Where the clause that introduces the name at ``at`` begins: after the last ", and " or "; " before it, else
+    0. A place in another clause says where someone else is ("NPR's Thomas Reiner reports from Tokyo, and
+    historian Midori Asano explains" does not put the historian in Tokyo); what follows the name is the same
+    clause ("I'm joined now from Moscow by Anna Kim, and she studies")."""
+    cut = max(text.rfind(", and ", 0, at), text.rfind("; ", 0, at))
+    return cut + 2 if cut != -1 else 0
+
+
 def located_side(text: str) -> str:
     """The side of the first place a person is said to be in or from ("from Tokyo", "in Harbin",
     "Vladivostok-based", "Hokkaido University", "Sakhalin's governor"), or "".

@@ -798,6 +798,34 @@ def test_an_official_no_table_lists_is_named_by_what_they_serve(attribute_with):
     assert table.loc[5, "speaker_type"] == "generic"
 
 
+def test_other_unnamed_people_are_named_by_what_they_are_and_whom_they_serve(attribute_with):
+    """The twenty-second round: "A veteran LDP lawmaker from Hokkaido, who ..., said", "One member of the
+    delegation", "A source in the Russian Foreign Trade Ministry", "A fisherman in his 70s": an unnamed lawmaker,
+    member, representative, source, fisherman or diplomat is named as written, what they serve before the noun
+    and not where they are; a party or institution in the description is no subject of its own; the side is the
+    nationality the description gives, else the outlet's."""
+    table = attributed(attribute_with,
+                       "NEMURO, Hokkaido (Kyodo) - The salmon talks ended without a deal on Friday.",
+                       "A veteran LDP lawmaker from Hokkaido, who spoke on condition of anonymity, said former "
+                       "residents had been calling his office all week.",
+                       "Another Komeito member said the government should explain its position to the islanders.",
+                       "A fisherman in his 70s, who asked not to be named, said the boats could not wait much longer.",
+                       "A Japanese diplomatic source in Moscow said the next round had not been scheduled.",
+                       outlet="Kyodo News")
+    assert who(table, 2) == ("reported", "LDP lawmaker", "japan")
+    assert who(table, 3) == ("reported", "Komeito member", "japan")
+    assert who(table, 4) == ("reported", "fisherman", "japan")
+    assert who(table, 5) == ("reported", "Japanese diplomatic source", "japan")
+    assert table.loc[2, "speaker_type"] == "generic"
+    table = attributed(attribute_with,
+                       "MOSCOW, Feb 3 (Interfax) - Russian exporters are watching the talks closely.",
+                       "A source in the Russian Academy of Sciences told Interfax that the quotas would be cut.",
+                       "One member of the delegation said the Japanese side had asked for more time.",
+                       outlet="Interfax")
+    assert who(table, 2) == ("reported", "Russian Academy of Sciences source", "russia")
+    assert who(table, 3) == ("reported", "delegation member", "russia")
+
+
 def test_it_said_is_the_institution_that_spoke_just_before(attribute_with):
     """A wire goes on "It said ..." after a ministry's or a military district's words; "It is a blow ..." is
     no speech, and "It said" with no institution before it names nobody."""

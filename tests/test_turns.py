@@ -2136,3 +2136,66 @@ def test_a_scholar_placed_before_the_clause_that_goes_on(tmp_path):
             "studies Russian foreign policy. Welcome.\n\nKIM: Thanks for having me.\n\nHOST: Will Moscow move?\n\n"
             "KIM: Not this year. The Kremlin cannot be seen giving away land.")
     assert _voices(tmp_path, "wbur", text, "WBUR")["Kim"] == "russia"
+
+
+def test_a_broadcasters_narration_captions_named_reporter_and_interpretation_note(tmp_path):
+    """The twenty-second round's script labels, on passages in the wording of a Japanese commercial network's
+    evening news, a Russian channel's report and the Prime Minister's Office's joint press conference."""
+    fuji = ("Nemuro waits for the crab boats\n\nFNN Prime | March 2, 2022\n\n"
+            "Anchor: The crab season should open next week, but boats in Nemuro are still tied up. "
+            "Our reporter Kaori Shimada is at the port.\n\n"
+            "[Narration] On Monday, Moscow said that Japan's sanctions had made the talks impossible. "
+            "The quotas for this year have not been agreed.\n\n"
+            "Anchor: Ms. Shimada, how are the fishermen taking this?\n\n"
+            "Reporter (Shimada): Many of them told me they are worried. "
+            "The cooperative plans to ask Tokyo for help this week.")
+    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in
+            _rows(_corpus(tmp_path, {"fnn": fuji}, outlet={"fnn": "Fuji News Network"}), "fnn")}
+    # "[Narration]" is the outlet's report, read by the sentence rules; the studio's anchor stays the host
+    assert rows["[Narration] On Monday, Moscow said that Japan's sanctions had made the talks impossible."][:2] \
+        == ("Moscow", "russia")
+    assert rows["The quotas for this year have not been agreed."] == ("", "outlet", "narration")
+    assert rows["Anchor: The crab season should open next week, but boats in Nemuro are still tied up."] \
+        == ("host", "other", "direct_quote")
+    # "Reporter (Shimada):" is the reporter the anchor introduced, by surname, as a labelled correspondent
+    assert rows["Reporter (Shimada): Many of them told me they are worried."] == ("Shimada", "other", "direct_quote")
+    assert rows["The cooperative plans to ask Tokyo for help this week."][0] == "Shimada"
+
+    channel = ("Sakhalin builds a new pier\n\nRossiya 1, Vesti, 12 May 2021\n\n"
+               "[Anchor] A new pier has opened on Shikotan. Our correspondent Anton Ilyin reports.\n\n"
+               "[Correspondent] The pier took two years to build.\n\n"
+               "[Harbour master Nikolai Vetrov, captioned] Now the ferry can dock in any weather. "
+               "People no longer wait for days.\n\n"
+               "[Correspondent] Tokyo has protested against the construction.")
+    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in
+            _rows(_corpus(tmp_path, {"vesti": channel}, outlet={"vesti": "Rossiya 1"}), "vesti")}
+    # a caption that gives the role before the name is that person's clip, of the programme's side
+    assert rows["[Harbour master Nikolai Vetrov, captioned] Now the ferry can dock in any weather."] == \
+        ("Vetrov", "russia", "direct_quote")
+    assert rows["People no longer wait for days."] == ("Vetrov", "russia", "direct_quote")
+    assert rows["[Correspondent] The pier took two years to build."] == ("", "outlet", "narration")
+
+    kantei = ("Joint Press Conference by the Prime Minister and the President of the Russian Federation\n\n"
+              "December 16, 2016\n\n"
+              "PRIME MINISTER ABE: We held frank talks on the peace treaty.\n\n"
+              "PRESIDENT PUTIN: (Interpretation)\n\n"
+              "Thank you, Mr. Prime Minister. We agreed to continue the dialogue.")
+    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in
+            _rows(_corpus(tmp_path, {"kantei": kantei}, outlet={"kantei": "Prime Minister's Office of Japan"}),
+                  "kantei")}
+    # a note that an interpreter renders the words makes a label on a line of its own: a heading
+    assert rows["PRESIDENT PUTIN: (Interpretation)"] == ("", "outlet", "narration")
+    assert rows["We agreed to continue the dialogue."] == ("Putin", "russia", "direct_quote")
+
+
+def test_what_the_twenty_second_rounds_script_labels_leave_alone(tmp_path):
+    """A reporter in brackets the programme never introduces stays a questioner, "(Kyodo)" an agency; a caption
+    with the name first is read as before; "(Speaking Russian)" still hands the words to the interpreter."""
+    press = ("Press Conference by the Chief Cabinet Secretary\n\nMarch 22, 2022\n\n"
+             "Reporter (Kyodo): Russia has suspended the treaty talks. What is your response?\n\n"
+             "CHIEF CABINET SECRETARY MATSUNO: The Government of Japan strongly protests.")
+    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in
+            _rows(_corpus(tmp_path, {"press": press}, outlet={"press": "Prime Minister's Office of Japan"}), "press")}
+    assert rows["Reporter (Kyodo): Russia has suspended the treaty talks."] == ("journalist", "other", "direct_quote")
+    assert rows["CHIEF CABINET SECRETARY MATSUNO: The Government of Japan strongly protests."][:2] == \
+        ("Matsuno", "japan")
