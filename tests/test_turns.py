@@ -100,6 +100,12 @@ def _voices(tmp_path, article_id: str, text: str, outlet: str) -> dict:
     return {speaker: voice for _, speaker, _, voice, _ in _rows(table, article_id) if speaker}
 
 
+def _attributions(tmp_path, article_id: str, text: str, outlet: str) -> dict:
+    """{statement: (speaker, voice_side, mode)} of one article, tagged alone (its outlet given)."""
+    table = _corpus(tmp_path, {article_id: text}, outlet={article_id: outlet})
+    return {text: (speaker, voice, mode) for text, speaker, _, voice, mode in _rows(table, article_id)}
+
+
 @pytest.fixture(scope="module")
 def tagged(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("turns")
@@ -2149,8 +2155,7 @@ def test_a_broadcasters_narration_captions_named_reporter_and_interpretation_not
             "Anchor: Ms. Shimada, how are the fishermen taking this?\n\n"
             "Reporter (Shimada): Many of them told me they are worried. "
             "The cooperative plans to ask Tokyo for help this week.")
-    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in
-            _rows(_corpus(tmp_path, {"fnn": fuji}, outlet={"fnn": "Fuji News Network"}), "fnn")}
+    rows = _attributions(tmp_path, "fnn", fuji, "Fuji News Network")
     # "[Narration]" is the outlet's report, read by the sentence rules; the studio's anchor stays the host
     assert rows["[Narration] On Monday, Moscow said that Japan's sanctions had made the talks impossible."][:2] \
         == ("Moscow", "russia")
@@ -2167,8 +2172,7 @@ def test_a_broadcasters_narration_captions_named_reporter_and_interpretation_not
                "[Harbour master Nikolai Vetrov, captioned] Now the ferry can dock in any weather. "
                "People no longer wait for days.\n\n"
                "[Correspondent] Tokyo has protested against the construction.")
-    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in
-            _rows(_corpus(tmp_path, {"vesti": channel}, outlet={"vesti": "Rossiya 1"}), "vesti")}
+    rows = _attributions(tmp_path, "vesti", channel, "Rossiya 1")
     # a caption that gives the role before the name is that person's clip, of the programme's side
     assert rows["[Harbour master Nikolai Vetrov, captioned] Now the ferry can dock in any weather."] == \
         ("Vetrov", "russia", "direct_quote")
@@ -2180,9 +2184,7 @@ def test_a_broadcasters_narration_captions_named_reporter_and_interpretation_not
               "PRIME MINISTER ABE: We held frank talks on the peace treaty.\n\n"
               "PRESIDENT PUTIN: (Interpretation)\n\n"
               "Thank you, Mr. Prime Minister. We agreed to continue the dialogue.")
-    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in
-            _rows(_corpus(tmp_path, {"kantei": kantei}, outlet={"kantei": "Prime Minister's Office of Japan"}),
-                  "kantei")}
+    rows = _attributions(tmp_path, "kantei", kantei, "Prime Minister's Office of Japan")
     # a note that an interpreter renders the words makes a label on a line of its own: a heading
     assert rows["PRESIDENT PUTIN: (Interpretation)"] == ("", "outlet", "narration")
     assert rows["We agreed to continue the dialogue."] == ("Putin", "russia", "direct_quote")
@@ -2194,8 +2196,7 @@ def test_what_the_twenty_second_rounds_script_labels_leave_alone(tmp_path):
     press = ("Press Conference by the Chief Cabinet Secretary\n\nMarch 22, 2022\n\n"
              "Reporter (Kyodo): Russia has suspended the treaty talks. What is your response?\n\n"
              "CHIEF CABINET SECRETARY MATSUNO: The Government of Japan strongly protests.")
-    rows = {text: (speaker, voice, mode) for text, speaker, _, voice, mode in
-            _rows(_corpus(tmp_path, {"press": press}, outlet={"press": "Prime Minister's Office of Japan"}), "press")}
+    rows = _attributions(tmp_path, "press", press, "Prime Minister's Office of Japan")
     assert rows["Reporter (Kyodo): Russia has suspended the treaty talks."] == ("journalist", "other", "direct_quote")
     assert rows["CHIEF CABINET SECRETARY MATSUNO: The Government of Japan strongly protests."][:2] == \
         ("Matsuno", "japan")
