@@ -62,7 +62,8 @@ from .actors import (Actor, ActorIndex, ActorsError, FixedStrings, Mention, intr
                      load_actors, with_people)
 from .turns import document_voices
 from .vocab import (ATTRIBUTION_COLUMNS, DISPUTANTS, HOME_SIDE, NATIONALITY_SIDES, PARTIES, PERSON_TYPES,
-                    SIDE_ADJECTIVES, SIDE_WORD_REGEXES, SPEAKER_TYPES, dateline_side, side_named, starting_letters)
+                    SIDE_ADJECTIVES, SIDE_WORD_REGEXES, SPEAKER_TYPES, dateline_side, place_named, side_named,
+                    starting_letters)
 
 
 # Participles that report only after a comma, whose subject opens the sentence ("Nezavisimaya Gazeta was more
@@ -933,12 +934,17 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
 # An official (or lawmaker, member, representative, source, fisherman, diplomat) no table lists, described by what
 # they serve: "A fisheries cooperative official said", "Another LDP member said", "An official
 # of the league said", "..., said an official at a local cooperative, who asked not to be named".
+# (a word of the description is no verb, auxiliary or adverb: "A member of the crew was told to leave" reports
+# no words; "A member of the Japanese delegation has said" does, and the description ends before "has")
+_DESCRIPTION_WORD = r"(?!(?:was|were|is|are|been|being|has|have|had|also|reportedly|later|on)\b)[\w'’-]+"
 _DESCRIBED = (r"(?:an?|one|another)\s+(?:(?:senior|unnamed|high-ranking|top)\s+)?"
-              r"(?P<before>(?:[\w'’-]+\s+){0,3}?)(?P<noun>official|spokes(?:man|woman|person)|executive|"
+              rf"(?P<before>(?:{_DESCRIPTION_WORD}\s+){{0,3}}?)(?P<noun>official|spokes(?:man|woman|person)|executive|"
               r"lawmaker|legislator|member|representative|source|fisherman|diplomat)"
-              r"(?:\s+(?P<preposition>of|at|from|with|in)\s+(?:an?\s+|the\s+)?(?P<body>(?:[\w'’-]+\s+){0,3}?[\w'’-]+))?")
+              rf"(?:\s+(?P<preposition>of|at|from|with|in)\s+(?:an?\s+|the\s+)?"
+              rf"(?P<body>(?:{_DESCRIPTION_WORD}\s+){{0,3}}?{_DESCRIPTION_WORD}))?")
 _DESCRIBED_BEFORE = re.compile(rf"(?:^|(?<=[,;]\s)|(?<=\bthat\s))\W*(?i:{_DESCRIBED})"
-                               rf"(?:,\s+(?:speaking|who)\b[^,.;\"“”]{{1,80}},)?\s*$")
+                               rf"(?:,\s+(?:speaking|who)\b[^,.;\"“”]{{1,80}},)?"
+                               r"(?:\s+(?:has|have|had|also|reportedly|later|on\s+[A-Z][a-z]+day))*\s*$")
 _DESCRIBED_AFTER = re.compile(rf"\s+(?i:{_DESCRIBED})(?=\s*(?:[,.;]|$))")
 AS_WRITTEN = ("(named as written)",)    # the roles of a described speaker: a side does not rename it
 
@@ -957,17 +963,36 @@ def _described(found: re.Match) -> Actor:
     """The unnamed official a sentence describes, named as GUIDE.md names generic speakers, as written without
     article, rank or age, what they serve before the noun ("league official", "fisheries cooperative official",
     "Russian Academy of Sciences source"), not where they are ("a fisherman in his 70s", "a lawmaker from
-    Hokkaido"); of the side of a nationality in the description, else of the outlet's side."""
-    noun = found.group("noun").lower()
-    body = (found.group("body") or "").split(" in ")[0]      # "a cooperative in Nemuro": the cooperative
-    if found.group("preposition") == "from" or (found.group("preposition") == "in" and (len(body.split()) < 2 or not body[:1].isupper())):
-        body = ""       # where the person is ("a fisherman in the city", "in his 60s", "a lawmaker from Hokkaido",
+    Hokkaido") nor what they have ("a source with ties to the Kremlin")."""
+    noun, preposition = found.group("noun").lower(), found.group("preposition")
+    body = "" if preposition == "with" and noun in ("source", "diplomat") else found.group("body") or ""
+    served = body.split(" in ")[0]      # "a cooperative in Nemuro": the cooperative
+    if preposition == "from" or (preposition == "in" and (len(served.split()) < 2 or not served[:1].isupper())):
+        served = ""     # where the person is ("a fisherman in the city", "in his 60s", "a lawmaker from Hokkaido",
                         # "a source in Kyiv"), not whom they serve ("a source in the Energy Ministry")
     before = found.group("before") or ""
-    words = [w for w in f"{body or before} ".split() if w.lower() not in _RANK_WORDS and not any(c.isdigit() for c in w)]
-    name = " ".join([*words, noun])
-    nationality = [_NATIONALITY_WORDS[w] for w in f"{before} {body}".split() if w in _NATIONALITY_WORDS]
-    return Actor(name, nationality[0] if nationality else HOME_SIDE, "generic", AS_WRITTEN)
+    words = [w for w in f"{served or before} ".split() if w.lower() not in _RANK_WORDS and not any(c.isdigit() for c in w)]
+    return Actor(" ".join([*words, noun]), _described_side(f"{before} {body}"), "generic", AS_WRITTEN)
+
+
+# Parties and parliaments whose members a description names ("An LDPR lawmaker", "A State Duma member", "a
+# member of the House of Councillors"); the longer name first ("Liberal Democratic Party of Russia").
+_PARTY_SIDES = {"Liberal Democratic Party of Russia": "russia", "LDPR": "russia", "United Russia": "russia",
+                "State Duma": "russia", "Duma": "russia", "Federation Council": "russia",
+                "Liberal Democratic Party": "japan", "LDP": "japan", "Constitutional Democratic Party": "japan",
+                "CDP": "japan", "Komeito": "japan", "Nippon Ishin": "japan", "Japanese Communist Party": "japan",
+                "House of Councillors": "japan", "House of Representatives": "japan", "Diet": "japan"}
+_PARTY = re.compile(r"\b(?:" + "|".join(map(re.escape, _PARTY_SIDES)) + r")\b")
+
+
+def _described_side(description: str) -> str:
+    """The side of an unnamed speaker's description: a nationality or party in it ("A Japanese diplomatic
+    source", "An LDPR lawmaker"), else a side it names ("a member of Russia's delegation", "a lawmaker from
+    Japan's ruling party"), else a place ("a fisherman from Nemuro"), else the outlet's side."""
+    nationality = [_NATIONALITY_WORDS[w] for w in description.split() if w in _NATIONALITY_WORDS]
+    party = _PARTY.search(description)
+    return (nationality[0] if nationality else _PARTY_SIDES[party.group(0)] if party else
+            side_named(description) or place_named(description) or HOME_SIDE)
 
 
 # ----------------------------------------------------------------------- attribution of one sentence

@@ -337,13 +337,12 @@ def _plain_label(label: str) -> str:
     office-first form turned name first ("Prime Minister (Naoto Kan)" -> "Naoto Kan, Prime Minister")."""
     label = _CLIP_MARK.sub("", _SHOT.sub("", label.strip()))
     captioned = _CAPTIONED.search(label)
-    if captioned:
+    role_first = _ROLE_THEN_NAME.match(label[:captioned.start()]) if captioned else None
+    if role_first and not (_PLACE_WORD.search(role_first.group("name"))
+                           or role_first.group("role").split()[-1] in _PLACE_BEFORE):
         # "[Shop owner Sergei Lavrenko, captioned]": a recorded clip's speaker as the screen's caption gives
         # them, the role first; the name first as in every other label
-        label = label[:captioned.start()]
-        role_first = _ROLE_THEN_NAME.match(label)
-        if role_first:
-            label = f"{role_first.group('name')}, {role_first.group('role')}"
+        label = f"{role_first.group('name')}, {role_first.group('role')}"
     office_first = _OFFICE_THEN_NAME.match(label)
     if office_first and _OFFICE_WORDS.search(office_first.group("office")):
         rest = office_first.group("rest")
@@ -356,7 +355,11 @@ _INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
 # Sakhalin Region, captioned]"); the caption may give the role first ("Fish factory shift supervisor Natalya
 # Gorbunova"), a role in lower case before a name of two or three capitalised words.
 _CAPTIONED = re.compile(r"\s*(?:,\s*captioned|\(captioned\))$", re.IGNORECASE)
+# (not a place the pictures show: "[Rally in Nemuro City, captioned]", "[Footage from Kunashir Island, captioned]")
 _ROLE_THEN_NAME = re.compile(r"^(?P<role>[A-Z][a-z-]+(?:\s+[a-z][\w-]*)+)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})$")
+_PLACE_BEFORE = {"in", "from", "at", "on", "of", "near", "over", "off", "outside"}
+_PLACE_WORD = re.compile(r"\b(?:City|Island|Islands|Port|Prefecture|Region|Street|Square|Bay|Strait|Airport|Harbou?r|"
+                         r"Village|Town|District)$")
 # Labels that abbreviate a part, not a name: master of ceremonies, prime or foreign minister, voice-over.
 _LABEL_ABBREVIATIONS = frozenset({"MC", "PM", "FM", "VO", "DG", "QA"})
 _FREELANCE = re.compile(r"\s*freelance\s*", re.IGNORECASE)
@@ -745,7 +748,7 @@ class _Article:
             known = [m.actor for m in self.actors.find(inner) if m.actor.type in ("person", "institution")]
             return self._holder_of(known[0]) if known else None
         reporter = _REPORTER_NAMED.match(label)
-        if reporter and self.introduced_as(reporter.group("name")) == "reporter":
+        if reporter and _BROADCASTER.search(self.outlet) and self.introduced_as(reporter.group("name")) == "reporter":
             # "Reporter (Tamaki):" after "Our reporter Yuka Tamaki from HTB is also in Nemuro": the programme's
             # own reporter, by the surname the label gives, as a labelled correspondent
             name = reporter.group("name")
@@ -1475,7 +1478,7 @@ def _find_hosts(turns: list[list], voices: list, main: Actor | None, article: _A
 
 # A report's narration read over pictures ("[Narration] Fishing is also affected."): the outlet's voice, but not a
 # correspondent reporting from the scene, so it makes no news bulletin of a studio interview.
-_NARRATION = re.compile(r"\s*\[?narrat(?:ion|or)\b", re.IGNORECASE)
+_NARRATION = re.compile(r"\s*\[narration\]", re.IGNORECASE)
 
 
 def _anchor_tells_the_news(turns: list[list], voices: list, statements) -> None:

@@ -826,6 +826,33 @@ def test_other_unnamed_people_are_named_by_what_they_are_and_whom_they_serve(att
     assert who(table, 3) == ("reported", "delegation member", "russia")
 
 
+def test_the_twenty_second_rounds_review_counter_examples_of_unnamed_people(attribute_with):
+    """Where the first draft of the rule misfired: the side of a party, of "Russia's delegation" or of a place
+    the description names, not the outlet's; "was told" is no speech; "has said" ends the description; what a
+    source has ("with ties to the Kremlin") does not name them."""
+    table = attributed(attribute_with,
+                       "TOKYO, May 10. /TASS/. Japanese lawmakers pressed the government on the islands on Wednesday.",
+                       "A lawmaker from the Liberal Democratic Party said Tokyo should not sign a treaty without the "
+                       "four islands.",
+                       "A fisherman from Nemuro said Russian border guards had held his boat for a week.",
+                       outlet="TASS")
+    assert who(table, 2) == ("reported", "lawmaker", "japan")
+    assert who(table, 3) == ("reported", "fisherman", "japan")
+    table = attributed(attribute_with,
+                       "TOKYO (Kyodo) -- The fisheries talks resumed in Moscow on Tuesday.",
+                       "An LDPR lawmaker said the islands would stay Russian forever.",
+                       "A member of Russia's delegation said Moscow wanted higher fees.",
+                       "A member of the crew was told to leave the area.",
+                       "A member of the Japanese delegation has said Tokyo raised the issue of safe operations.",
+                       "A source with ties to the Kremlin said Putin would not discuss the islands.",
+                       outlet="Kyodo News")
+    assert who(table, 2) == ("reported", "LDPR lawmaker", "russia")
+    assert who(table, 3)[2] == "russia"
+    assert who(table, 4) == ("narration", "", "outlet")
+    assert who(table, 5) == ("reported", "Japanese delegation member", "japan")
+    assert who(table, 6) == ("reported", "source", "japan")
+
+
 def test_it_said_is_the_institution_that_spoke_just_before(attribute_with):
     """A wire goes on "It said ..." after a ministry's or a military district's words; "It is a blow ..." is
     no speech, and "It said" with no institution before it names nobody."""

@@ -2200,3 +2200,28 @@ def test_what_the_twenty_second_rounds_script_labels_leave_alone(tmp_path):
     assert rows["Reporter (Kyodo): Russia has suspended the treaty talks."] == ("journalist", "other", "direct_quote")
     assert rows["CHIEF CABINET SECRETARY MATSUNO: The Government of Japan strongly protests."][:2] == \
         ("Matsuno", "japan")
+
+
+def test_the_twenty_second_rounds_review_counter_examples_of_script_labels(tmp_path):
+    """Where the first draft misfired: a "Narrator:" reading a report keeps a bulletin's presenter telling the
+    news (only "[Narration]" does not); a caption that names a place is no person; a reporter who introduces
+    himself at a ministry's press conference stays a journalist."""
+    vesti = ("Drills on Iturup\n\nRossiya 1, Vesti, 20 March 2023\n\n"
+             "Presenter: Tokyo has protested once again against exercises on the Kuril Islands.\n\n"
+             "Narrator: The exercises on Iturup involve coastal missile systems and about 500 servicemen.\n\n"
+             "SYNC, Pavel Gusev, resident of Kurilsk: We are used to it, the exercises happen every year.\n\n"
+             "Presenter: Foreign Ministry spokeswoman Maria Zakharova said the islands were Russian territory.")
+    rows = _attributions(tmp_path, "vesti", vesti, "Rossiya 1")
+    assert rows["Presenter: Foreign Ministry spokeswoman Maria Zakharova said the islands were Russian "
+                "territory."] == ("Zakharova", "russia", "reported")
+    nhk = ("Rally in Nemuro\n\nNHK, February 7, 2024\n\n"
+           "[Anchor] Former islanders gathered in Nemuro today.\n\n"
+           "[Rally in Nemuro City, captioned] About 300 people demanded the return of the islands.")
+    rows = _attributions(tmp_path, "nhk", nhk, "NHK World")
+    assert rows["[Rally in Nemuro City, captioned] About 300 people demanded the return of the islands."] == \
+        ("", "outlet", "narration")
+    mofa = ("Press Conference by Foreign Minister HAYASHI Yoshimasa\n\nTuesday, July 25, 2023\n\n"
+            "Reporter (Sato): Kyodo News reporter Taro Sato here. Will Japan take countermeasures?\n\n"
+            "Minister Hayashi: We are considering an appropriate response.")
+    rows = _attributions(tmp_path, "mofa", mofa, "Ministry of Foreign Affairs of Japan")
+    assert rows["Reporter (Sato): Kyodo News reporter Taro Sato here."][0] == "journalist"
