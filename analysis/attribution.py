@@ -937,9 +937,13 @@ def _subject_after(text: str, verb_end: int, mentions) -> tuple | None:
 # (a word of the description is no verb, auxiliary or adverb: "A member of the crew was told to leave" reports
 # no words; "A member of the Japanese delegation has said" does, and the description ends before "has")
 _DESCRIPTION_WORD = r"(?!(?:was|were|is|are|been|being|has|have|had|also|reportedly|later|on)\b)[\w'’-]+"
+# What such a person is: each noun as the pattern reads it, and the letters ``_may_describe`` looks for first.
+_DESCRIBED_NOUNS = {"official": "official", "spokes(?:man|woman|person)": "spokes", "executive": "executive",
+                    "lawmaker": "lawmaker", "legislator": "legislator", "member": "member",
+                    "representative": "representative", "source": "source", "fisherman": "fisherman",
+                    "diplomat": "diplomat"}
 _DESCRIBED = (r"(?:an?|one|another)\s+(?:(?:senior|unnamed|high-ranking|top)\s+)?"
-              rf"(?P<before>(?:{_DESCRIPTION_WORD}\s+){{0,3}}?)(?P<noun>official|spokes(?:man|woman|person)|executive|"
-              r"lawmaker|legislator|member|representative|source|fisherman|diplomat)"
+              rf"(?P<before>(?:{_DESCRIPTION_WORD}\s+){{0,3}}?)(?P<noun>{'|'.join(_DESCRIBED_NOUNS)})"
               rf"(?:\s+(?P<preposition>of|at|from|with|in)\s+(?:an?\s+|the\s+)?"
               rf"(?P<body>(?:{_DESCRIPTION_WORD}\s+){{0,3}}?{_DESCRIPTION_WORD}))?")
 _DESCRIBED_BEFORE = re.compile(rf"(?:^|(?<=[,;]\s)|(?<=\bthat\s))\W*(?i:{_DESCRIBED})"
@@ -952,11 +956,7 @@ AS_WRITTEN = ("(named as written)",)    # the roles of a described speaker: a si
 def _may_describe(words: str) -> bool:
     """Whether ``words`` hold a noun ``_DESCRIBED`` needs: a cheap look before the pattern's search."""
     lowered = words.lower()
-    return any(noun in lowered for noun in _DESCRIBED_NOUNS)
-
-
-_DESCRIBED_NOUNS = ("official", "spokes", "executive", "lawmaker", "legislator", "member", "representative",
-                    "source", "fisherman", "diplomat")
+    return any(letters in lowered for letters in _DESCRIBED_NOUNS.values())
 
 
 def _described(found: re.Match) -> Actor:
