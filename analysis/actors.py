@@ -29,7 +29,8 @@ from . import paths
 from ._fast.phrases import StringAutomaton
 from .datafiles import DataFileError, check_value, read_table
 from .vocab import (ACTOR_TYPES, DISPUTANTS, HOME_SIDE, NATIONALITY_ROLE, NATIONALITY_SIDES, PERSON_TYPES, SIDES,
-                    common_family_name_first, introducing_clause_start, located_side, name_side, place_named)
+                    chinese_name, common_family_name_first, introducing_clause_start, located_side, name_side,
+                    place_named)
 
 # Between a role and the name it precedes: a comma, spaces, perhaps a first name.
 _ROLE_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][a-z]+\s+)?")
@@ -79,6 +80,10 @@ class Actor:
 
 
 _GIVEN_NAME = re.compile(r"\s+\([^()]*\)$")
+
+
+# The words before an office's role that make the person its deputy, not its holder.
+_DEPUTY = ("deputy ", "vice ", "vice-", "acting deputy ")
 
 
 class Mention(NamedTuple):
@@ -157,6 +162,10 @@ class ActorIndex:
             if end < size and (text[end].isalnum() or text[end] == "_"):
                 continue
             for case_sensitive, written, actor, kind in forms:
+                if kind == "role" and folded.endswith(_DEPUTY, 0, start):
+                    # (a deputy is not the office's holder: "Konstantin Kosachev, deputy speaker of the
+                    # Federation Council", "Deputy Chief Cabinet Secretary Seiji Kihara")
+                    break
                 if not case_sensitive or text[start:end] == written:
                     found.append(Mention(start, end, actor, kind))
                     break
@@ -360,7 +369,9 @@ _ROLE_NOUNS = ("governor", "academic", "professor", "analyst", "expert", "schola
                "diplomat", "lawmaker", "senator", "mayor", "official", "spokesman", "spokeswoman", "chairman",
                "manager", "director", "fisherman", "teacher", "resident", "owner", "worker", "doctor", "farmer",
                # a British paper's "The prime minister, Naoto Kan, told ...", "the Russian ambassador, Mikhail Bely,"
-               "minister", "secretary", "ambassador", "premier", "envoy")
+               "minister", "secretary", "ambassador", "premier", "envoy",
+               # "The vice-speaker of the State Duma, Pyotr Tolstoy, said", "the head of the delegation, ..."
+               "speaker", "head", "chief", "chairwoman", "spokesperson", "representative", "deputy")
 # (or closing the sentence: '"...," said the official, Yoshiko Amano.')
 _COMMA_NAME_COMMA = re.compile(r", ([A-Z][a-z]+ [A-Z][a-z]+)(?:,|\.(?=\s|$))")     # a literal first: found fast
 _ROLE_RIGHT_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)})(?: (?:at|of|in) [^,\n]{{1,60}})?$")
@@ -576,7 +587,8 @@ def introduced_people(texts: list[str], actors: ActorIndex, home_side=lambda: ""
     nationality the role gives ("a Japanese scholar"), else the place the sentence or the role puts them in, else
     (not for a scholar) the side the name points to, else the outlet's if it is Japan's or Russia's (their papers
     mostly meet their own people, wherever the dateline), else that of the place of the article's dateline
-    (``place_side()``: a fisherman an American broadcaster meets in Nemuro is Japan's), else the outlet's (side
+    (``place_side()``: a fisherman an American broadcaster meets in Nemuro is Japan's; "other" before all else
+    for a third country's own outlet or dateline: the scholars Xinhua meets in Beijing), else the outlet's (side
     words in such a role name a subject: "a professor of Russian politics"), else as for an official.
 
     An introduction is a name followed by its role between commas ("Kenji Sato, a lawmaker of ...", "Masato
@@ -648,20 +660,25 @@ def _introduced_person_side(name: str, role: str, at: int, whole: str, office: b
 
 def _surname_used(name: str, whole: str) -> str:
     """The word of an introduced name the article also uses alone, not followed by another name ("Nomura
-    Tetsuro" ... "Nomura said"), else the family name of a Korean name ("Lee Jae-kwon") or of a Japanese one
-    written family name first ("Sato Kazuo"), else the last word."""
+    Tetsuro" ... "Nomura said"), else the family name of a Korean name ("Lee Jae-kwon"), of a Chinese one
+    ("Zhou Lin") or of a Japanese one written family name first ("Sato Kazuo"), else the last word."""
     words = name.replace("-", " ").split()
     rest = whole.replace(name, "")
     alone = [w for w in words if re.search(rf"\b{re.escape(w)}\b(?!\s+[A-Z])", rest)]
     if len(alone) == 1:
         return alone[0]
-    return name.split()[0] if _KOREAN_GIVEN.search(name) or common_family_name_first(name) else words[-1]
+    return (name.split()[0] if _KOREAN_GIVEN.search(name) or common_family_name_first(name) or chinese_name(name)
+            else words[-1])
 
 
 def _home_or_place(home_side, place_side) -> str:
-    """The outlet's side if it is one of the two in the dispute, else the dateline's place's, else the outlet's."""
+    """The outlet's side if it is one of the two in the dispute, else the place's (``place_side``: "other" for a
+    third country's outlet or dateline), else the outlet's."""
+    place = place_side()
+    if place == "other":
+        return place
     home = home_side()
-    return home if home in DISPUTANTS else place_side() or home
+    return home if home in DISPUTANTS else place or home
 
 
 def _just_before(sentence: str, at: int) -> str:

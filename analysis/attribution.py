@@ -86,9 +86,12 @@ SPEECH_VERBS = (
     "lamented|hailed|spoke of|spoken of|spoke about|raised concerns?|raised the issue|raised the question|made it clear|"
     "asked what|asked whether|asked why|asked how|asked if|echoed|echoes|slams|slam|"
     "declined to answer|refused to answer|refusing to answer|declined to go into details?|put it|puts it|hinted|hints|"
+    "declined to speculate|refused to speculate|refused to elaborate|refused to say|"
+    "declined to confirm|refused to confirm|"
     "let it be known|"
     # what a group does ("Residents say", "Diplomats stress that", "Few analysts think so")
     "stress|argue|warn|note|insist|believe|think|explain|point out|claim|complain|acknowledge|admit|contend|"
+    "object|suggest|concede|concedes|grumble|grumbles|grumbled|"
     "contends|contended|predict|predicts|predicted|"
     "referred to|pointed to|took aim at|takes aim at|mocked|mocks|ridiculed|played down|"
     "plays down|telling|signaled|signalled|signals|made clear|makes clear|lodges a protest|lodges protest|"
@@ -219,8 +222,12 @@ _BRIDGE = re.compile(
     r"^\s*,?(?:\s*,?\s*(?:also|earlier|later|again|further|then|has|had|have|was|once|repeatedly|previously|since|"
     r"long|already|consistently|always|often|still|"
     r"recently|reportedly|only|himself|herself|itself|news|paper|newspaper|daily|agency|ministry|officials?|"
-    r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day|in\s+a\s+statement|in\s+the\s+past|quickly|immediately|"
+    r"sources?|spokesman|spokeswoman|spokesperson|on\s+\w+day(?:\s+and\s+\w+day)?|"
+    r"in\s+a\s+statement|in\s+the\s+past|quickly|immediately|"
     r"publicly|openly|repeatedly|firmly|clearly|\([^)]{1,40}\)|privately|"
+    # who asked them: "Experts interviewed by Izvestia believe", "lawyers contacted by Vedomosti say"
+    r"(?:interviewed|polled|surveyed|contacted|questioned)\s+by\s+(?:the\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|"
     # what an institution or person issued: "A Kremlin statement said", "The Kremlin's readout of the meeting
     # said"
     r"(?:['’]s\s+)?(?:official\s+|written\s+)?(?:statement|readout|communiqu[eé]|press\s+release)"
@@ -498,6 +505,10 @@ _ISSUER_TYPES = frozenset({"institution", "person", "newspaper"})
 _OWNS_STATEMENT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 
 
+# How many of the actors an article met last an anaphor ("the spokeswoman", "the district") looks back over.
+_RECENT_ACTORS = 30
+
+
 @dataclass
 class _ArticleContext:
     """What the article has said so far: for pronouns, anaphors and continued quotes."""
@@ -556,9 +567,13 @@ class _ArticleContext:
                     self.opening_person, self.opening_person_idx = actor, sent_idx
                     if not outside.startswith(("'s", "’s"), mention.end):
                         subject_end = mention.end
+            if actor in self.recent:
+                # (kept once, where last met: a long article names Russia and Japan in every sentence, and
+                # "the spokeswoman" thirty sentences on is still the one it introduced at the top)
+                self.recent.remove(actor)
             self.recent.append(actor)
-        if len(self.recent) > 30:
-            del self.recent[:-30]
+        if len(self.recent) > _RECENT_ACTORS:
+            del self.recent[:-_RECENT_ACTORS]
 
     def told_of_statement(self, text: str, mentions: list[Mention], speaker: Actor | None):
         """After a sentence that tells of a statement: its issuer, the actor whose statement it is ("the Russian
@@ -1368,7 +1383,7 @@ def attribute_article(statements, finders: Finders, *, facts=None, document: Doc
         facts = partial(sentence_facts, finders=finders)
     home_side = _HomeSide(statements, finders.actors, document)
     people = introduced_people([statement.text for statement in statements], finders.actors, home_side,
-                               home_side.dateline)
+                               home_side.people_place)
     if people:
         # People the article introduces with a role are its actors from then on: a sentence that names one is
         # worked afresh, since what it names now depends on the article; any other has the facts it has anywhere.
@@ -1452,12 +1467,12 @@ class _HomeSide:
         self.side: str | None = None
         self.place: str | None = None
         self.from_lead = False      # whether the side is only the one the lead names first
+        self.abroad = False         # whether the dateline is in a third country ("SEOUL, Jan. 22 (Yonhap) --")
 
     def __call__(self) -> str:
         if self.side is None:
-            outlet = self.document.outlet
-            home = [m.actor.side for m in self.actors.find(outlet)] if outlet else []
-            self.side = home[0] if home and home[0] in PARTIES else self.dateline()
+            home = self._outlet()
+            self.side = home.side if home is not None and home.side in PARTIES else self.dateline()
             if not self.side:
                 self.side = side_named(" ".join(statement.text for statement in self.statements[1:2]))
                 self.from_lead = True
@@ -1467,9 +1482,36 @@ class _HomeSide:
         """The side of the place the article's dateline names ("TOKYO —", "YUZHNO-KURILSK, Russia (AP) —"), if a
         party's, else "": where the people the article meets without saying where they are from live."""
         if self.place is None:
-            dated = (dateline_side(statement.text) for statement in self.statements[1:4])
+            dated = [dateline_side(statement.text) for statement in self.statements[1:4]]
             self.place = next((side for side in dated if side in PARTIES), "")
+            self.abroad = not self.place and "other" in dated
         return self.place
+
+    def _outlet(self) -> Actor | None:
+        found = self.actors.find(self.document.outlet) if self.document.outlet else []
+        return found[0].actor if found else None
+
+    def people_place(self) -> str:
+        """Where the people an outlet of no party meets live: "other" when it is a third country's own outlet
+        (the scholars Xinhua or CGTN asks) or its dateline is in a third country ("BEIJING, Nov. 16 (Xinhua) --"),
+        whichever side its lead names first; else the dateline's party. A party's outlet meets its own people
+        wherever it is (``actors.introduced_people``); officials follow the outlet, the dateline or the lead
+        (``__call__``)."""
+        place = self.dateline()
+        outlet = self._outlet()
+        if outlet is not None and outlet.side in PARTIES:
+            return place
+        if self.abroad or (outlet is not None and _third_countrys_own(outlet)):
+            return "other"
+        return place
+
+
+def _third_countrys_own(outlet: Actor) -> bool:
+    """Whether ``data/actors.csv`` describes an outlet of no party by a third country's nationality ("chinese
+    state news agency", "south korean news agency"), as against a wire of no country (Reuters, AP)."""
+    return outlet.side == "other" and any(
+        NATIONALITY_SIDES.get(" ".join(role.split()[:words]).title()) == "other"
+        for role in outlet.roles for words in (1, 2))
 
 
 # Unnamed speakers who serve a government, as the one who just spoke for it may ("officials", "a Foreign Ministry
@@ -1587,6 +1629,9 @@ def _apply_document_voices(rows: list[dict], statements, actors: ActorIndex, doc
         elif (voice.quotes_kept and row["_attributed"] and row["mode"] == "direct_quote"
               and row["speaker_type"] == "official" and row["speaker"] != voice.speaker.name):
             pass                                           # a person the statement quotes by name
+        elif voice.told:
+            # (an interview's title telling what its guest says: reported, unless it quotes them)
+            _set_speaker(row, voice.speaker, "direct_quote" if row["mode"] == "direct_quote" else "reported")
         elif voice.speaker is not None:
             # A minister reporting the other side's words ("Russia has said that the exchanges cannot proceed
             # ...") states that side's position, not the minister's (analysis.holder, rule 2).

@@ -75,9 +75,11 @@ The rule (``document_voices``), paragraph by paragraph:
    ``journalist``'s (or the ``host``'s), voice ``other``. An unlabelled paragraph after a question is the
    answer: of the one who answered last, else of the speaker the title announces, else of the interview's
    guest (the ``speaker`` metadata, else the person a title label names, "Senator Dzhabarov: Japan itself
-   ...", but not a label that says what the guest is, "Historian: ...", else the first known person of the
-   title, not one after a preposition, "no deal under Putin", nor in a title whose tag says who speaks, "...,
-   ex-envoy says", else the person the paragraph that introduces the interview names); but one
+   ...", but not a label that says what the guest is, "Historian: ...", else the person the outlet says it
+   spoke with before the first question, "Foreign Policy spoke with Yuko Harada, a professor ...", else the
+   first known person of the title, not one after a preposition, "no deal under Putin", nor in a title whose
+   tag says who speaks, "..., ex-envoy says", else the person the paragraph that introduces the interview
+   names); but one
    that ends in a question and is followed by a label is the rest of the question. Where only the answers
    carry labels ("Viktor Gorbunov: ..."), a short paragraph that asks right before the guest's label is the
    journalist's question. In an interview printed
@@ -85,6 +87,9 @@ The rule (``document_voices``), paragraph by paragraph:
    guest's. A labelled speaker the article never introduces and whose turns mostly ask is the moderator:
    ``host``; so is one who opens an event ("Good morning, everyone, and welcome to CSIS.") and ends that turn
    handing the floor to another speaker by name ("Mr. Nakagawa, let me start with you.").
+   An interview's title whose tag tells what its guest says ("Time running out for ex-islanders, says head of
+   former residents' group") is the guest's words, reported unless quoted; one whose tag names someone else
+   ("..., Kremlin says") is read as news. The publisher's address, telephone and e-mail lines are headings.
    A Japanese or Russian speaker's turn that, with the turn before it (the question it answers), names
    neither the dispute nor the other side (an answer on another topic of a press conference) is
    ``off_topic``: its statements hold no position on the dispute (``analysis.holder``, rule 3). In a news
@@ -205,6 +210,13 @@ _META_LINE = re.compile(_META_LABEL.pattern + r"\s*:", re.IGNORECASE)
 # and who made an event's transcript ("Transcript by Federal News Service, Washington, D.C.").
 _TRANSCRIPT_NOTICE = re.compile(r"\s*(?:THIS IS A RUSH TRANSCRIPT|THIS COPY MAY NOT BE IN ITS FINAL FORM|"
                                 r"(?i:transcript (?:by|provided by|prepared by))\s+[A-Z])")
+# A line of the publisher's contact details under a transcript: its address with a postcode ("10 St James's Square,
+# London SW1Y 4LE", "Washington, DC 20036"), a telephone number, an e-mail or web address, a charity's number.
+_CONTACT_LINE = re.compile(r"^(?:(?:[A-Z0-9][\w.'’&-]*|of|the|and|for|on|upon),?\s+)+"  # names and numbers
+                           r"(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]{2}\s+\d{5}(?:-\d{4})?)\.?$"
+                           r"|^\s*(?:T|Tel|Phone|F|Fax)\.?:?\s+\+?\(?\d[\d ()-]{6,}"
+                           r"|^\s*\S+@\S+\.\w+|^\s*(?:www\.|https?://)\S+$"
+                           r"|^\s*(?i:(?:charity|company) registration number|registered charity)")
 _MEDIA_IN_LABEL = re.compile(r"\b(?:shimbun|news|tv|television|broadcasting|agency|radio|cctv|cgtn)\b", re.IGNORECASE)
 _CORRESPONDENT_LABEL = re.compile(r"^(?:correspondent|our correspondent|voice[- ]over|narrator|narration)$",
                                   re.IGNORECASE)
@@ -303,7 +315,8 @@ _TOPIC_PREPOSITION = re.compile(r"\b(?:under|to|for|against|about|from|on|after|
 _INTERVIEWS = re.compile(r"\s+(?:sat down with|spoke with|speaks with|talked to|talks to|talked with|talks with|"
                          r"interviewed|interviews)\b")
 # A title's tag that says who speaks: "..., ex-envoy says", "..., says Galuzin".
-_SAYS_TAG = re.compile(r",\s+(?:[\w'’.-]+\s+){0,4}(?:says|said)\.?$|,\s+(?:says|said)\s+[^,]{2,60}$")
+_SAYS_TAG = re.compile(r",[\"”’']?\s+(?:[\w'’.-]+\s+){0,4}(?:says|say|said)\.?$"
+                       r"|,[\"”’']?\s+(?:says|said)\s+[^,]{2,60}$")
 # A point of a list before a colon: "Second, the grave visits: ..." is no label.
 _ENUMERATION = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Secondly|Thirdly|Firstly),\s")
 # Returned by a step of ``_Article.speaker`` that leaves the label to the next step (None means "no label").
@@ -415,6 +428,7 @@ class Voice(NamedTuple):
     heading: bool = False
     off_topic: bool = False     # in a turn that never touches the dispute or the other side (rule 3)
     quotes_kept: bool = False   # a statement's author: a person its sentence quotes by name speaks instead (rule 5)
+    told: bool = False          # the speaker's words as the outlet tells them: reported unless quoted (rule 3)
 
 
 class DocumentVoices(NamedTuple):
@@ -1139,10 +1153,29 @@ def document_voices(statements, actors: ActorIndex, *, genre: str = "", outlet: 
         if author is not None:
             _authors_words(paragraphs, texts, voices, author)
     elif genre in ("transcript", "interview"):
-        _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main, set(asked))
+        guest = _turns(paragraphs, texts, speakers, voices, statements, article, speaker, main, set(asked))
     _said_as_follows(paragraphs, firsts, lasts, voices, article)
     _mark_headings(statements, voices, article)
+    if genre in ("transcript", "interview") and len(paragraphs[0]) == 1:
+        _title_told_by_guest(title, paragraphs[0][0], voices, article, guest)
     return DocumentVoices(genre, voices)
+
+
+def _title_told_by_guest(title: str, row: int, voices: list, article: _Article, guest) -> None:
+    """An interview's title that tells what its guest says ("INTERVIEW: Time running out for ex-islanders, says
+    head of former residents' group", "Ishiba should keep Russia channel open ..., ex-envoy says") is the
+    guest's words as the outlet tells them, not a heading (rule 3); unless its tag names someone else."""
+    tag = _SAYS_TAG.search(title.strip())
+    if tag is None or guest is None:
+        return
+    named = guest()
+    # (a tag naming someone else, a person or an institution, is a news title over the interview: "Islands issue
+    # is closed, Kremlin says"; a role the actors table lists as a group, "former residents", names nobody)
+    said = tag.group(0)
+    others = {m.actor for m in article.actors.find(said) if m.actor.type != "generic"
+              and not _PREPOSITION_BEFORE.search(said, 0, m.start)} - {named}
+    if named is not None and named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT) and not others:
+        voices[row] = Voice(named, told=True)
 
 
 def _document_title(statements, paragraphs: list[list[int]]) -> str:
@@ -1191,12 +1224,12 @@ def _authors_words(paragraphs: list[list[int]], texts: list[str], voices: list, 
 
 def _mark_headings(statements, voices: list, article: _Article) -> None:
     """Lines nobody speaks in any genre but news: "1." opening a numbered paragraph, a stage direction
-    ("(Applause.)"), a line of metadata, a broadcaster's notice, an event's roster (but a parliament's chair
-    giving the floor)."""
+    ("(Applause.)"), a line of metadata, a broadcaster's notice, the publisher's contact details, an event's
+    roster (but a parliament's chair giving the floor)."""
     for i, statement in enumerate(statements):
         if (_NUMBER.match(statement.text.strip()) or _STAGE_DIRECTION.match(statement.text)
                 or _NOT_WORDS.match(statement.text) or _META_LINE.match(statement.text)
-                or _TRANSCRIPT_NOTICE.match(statement.text)
+                or _TRANSCRIPT_NOTICE.match(statement.text) or _CONTACT_LINE.search(statement.text)
                 or (_ROSTER_LINE.match(statement.text.strip()) and not _chair_gives_floor(statement.text, article))):
             voices[i] = Voice(None, True)
 
@@ -1431,7 +1464,8 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
            main: Actor | None, asked: set = frozenset()) -> None:
     """Rules 3 and 4: the statements of each turn get its speaker (``_TurnReader``, paragraph by paragraph);
     label lines are headings. Then the hosts are found among the labelled speakers, a bulletin's anchor tells
-    the news, and the turns on another topic are marked."""
+    the news, and the turns on another topic are marked. Returns what finds the interview's guest (asked only
+    when needed)."""
     reader = _TurnReader(texts, voices, statements, article, guest_name, main, asked,
                          unlabelled=not any(s is not None for s in speakers[1:])
                          and not any(_DASH.match(t) for t in texts[1:]))
@@ -1449,6 +1483,7 @@ def _turns(paragraphs, texts, speakers, voices, statements, article: _Article, g
     if reader.reports_from_scene:
         _anchor_tells_the_news(turns, voices, statements)
     _mark_off_topic([turn for turn in turns if turn[0] is not CORRESPONDENT], voices)
+    return lambda: _guest(reader.found_guest, article, guest_name, texts)
 
 
 def _find_hosts(turns: list[list], voices: list, main: Actor | None, article: _Article) -> None:
@@ -1603,6 +1638,9 @@ def _guest(found: list, article: _Article, guest_name: str, texts: list[str]) ->
             # nobody: the guest is the person the article introduces)
             named = article.speaker(label[0])
             guest = named if named not in (JOURNALIST, HOST, ANSWER, CORRESPONDENT) else None
+        # (the person the outlet says it spoke with is the guest, not a person the title names as its topic:
+        # "Abe Is Running Out of Time on the Kurils" over "Foreign Policy spoke with Yuko Harada, a professor ...")
+        guest = guest or _interviewed(article, texts)
         for text in texts[:2]:
             # (a title whose tag names who says it, "Ishiba should keep Russia channel open ..., ex-envoy says",
             # names its topic first: only a person in the tag is the guest, "..., Galuzin says")
@@ -1617,6 +1655,54 @@ def _guest(found: list, article: _Article, guest_name: str, texts: list[str]) ->
                 guest = _first_person(texts[first_question - 1], article)
         found.append(guest)
     return found[0]
+
+
+def _interviewed(article: _Article, texts: list[str]) -> Actor | None:
+    """The person an opening paragraph says the outlet interviewed ("To understand ..., Foreign Policy spoke
+    with Yuko Harada, a professor of international politics at Waseda University"): the object of the verb, known
+    to the actors table or introduced by the article, else None. Only the paragraphs before the first question
+    are read, at most ``_OPENING_PARAGRAPHS``, and not the words in quote marks: an answer or a quoted remark
+    may tell whom someone else talked to ('"Abe and I talked to Putin more than anyone," says Muneo Suzuki')."""
+    people = None
+    for text in _opening(texts):
+        text = _QUOTED_WORDS.sub(lambda quoted: " " * len(quoted.group(0)), text)
+        for found in _INTERVIEWS.finditer(text):
+            if not _outlet_asks(article, text[:found.start()]):
+                continue        # ("When Abe sat down with Putin in Moscow" is a meeting, not an interview)
+            after = text[found.end():]
+            mentions = [m for m in article.actors.find(after) if m.actor.type in ("person", "private")]
+            person = (mentions[0].actor if mentions and _OBJECT_BEFORE_NAME.fullmatch(after, 0, mentions[0].start)
+                      else None)
+            if person is None:
+                people = people if people is not None else introduced_people(
+                    [statement.text for statement in article.statements], article.actors, lambda: article.side)
+                person = next((actor for actor, forms in people.values()
+                               if any(_OBJECT_BEFORE_NAME.fullmatch(after, 0, at) for form in forms
+                                      for at in [after.find(form)] if at != -1)), None)
+            if person is not None:
+                return person
+    return None
+
+
+def _opening(texts: list[str]) -> list[str]:
+    """The paragraphs after the title and before the first question (a label's, a dash's or a paragraph that
+    ends in one), at most ``_OPENING_PARAGRAPHS``."""
+    opening = []
+    for number, text in enumerate(texts[:_OPENING_PARAGRAPHS]):
+        if number and (_QUESTION_LABEL.match(text) or _DASH.match(text) or text.rstrip().endswith("?")):
+            break
+        opening.append(text)
+    return opening
+
+
+def _outlet_asks(article: _Article, before: str) -> bool:
+    """Whether the words before "spoke with" name the outlet or its people as the subject: the outlet's name
+    ("Foreign Policy"), "we", or a news outlet with at most two words of a name after it ("RT's Daria
+    Belova"). ("I" may be the guest's own answer: "When I talked to Lavrov in 2019 ...".)"""
+    if re.search(r"\b[Ww]e$", before) or (article.outlet and before.endswith(article.outlet)):
+        return True
+    return any(m.actor.type == "newspaper" and _MEDIA_BEFORE_NAME.fullmatch(before + " ", m.end)
+               for m in article.actors.find(before))
 
 
 def _first_question(texts: list[str]) -> int:
@@ -1657,6 +1743,15 @@ _MODERATOR_HEADING = re.compile(r"^(?:moderator|chair|chairperson|host|presenter
 _INSTITUTION_WORD = re.compile(r"\b(?:Institution|Institute|University|College|School|Center|Centre|Council|"
                                r"Foundation|Endowment|Ministry|Academy|Agency|Program|Programme|Department|Office|"
                                r"Society|Association|Fund|Corporation|Club)\b")
+# How many paragraphs at the top of an interview may say whom the outlet interviewed.
+_OPENING_PARAGRAPHS = 8
+# What may stand between "spoke with" and the name of whom the outlet spoke with: a title, "former", an
+# article ("spoke with Professor Yuko Harada", "sat down with former ambassador Mikhail Galuzin").
+_OBJECT_BEFORE_NAME = re.compile(r"\s*(?:(?:the|a|an|former|[A-Z][\w.'’-]*|[a-z]+ (?=[A-Z]))\s+){0,4}")
+# A preposition right before a name: "ex-envoy to Moscow says" names where the envoy served, not who says it.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|of|for|with|on)\s+(?:the\s+)?$")
+# Words in quote marks.
+_QUOTED_WORDS = re.compile(r'["“][^"“”]*["”]')
 # The most lines of role and institution a roster gives under a name.
 _ROLE_LINES = 3
 

@@ -183,6 +183,29 @@ def common_family_name_first(name: str) -> bool:
     return len(words) == 2 and words[0] in _COMMON_FAMILY_NAMES and words[1] not in _COMMON_FAMILY_NAMES
 
 
+# The commonest Chinese family names, and a syllable of Hanyu Pinyin: "Zhou Lin", "Li Wenhua" in an English
+# text are written family name first, as Chinese names are.
+_CHINESE_FAMILY_NAMES = frozenset(
+    "wang li zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han "
+    "tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du "
+    "dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui kang mao qiu qin gu hou shao "
+    "meng long wan duan lei qian yin yi chang qiao lai gong wen".split())
+_PINYIN_WORD = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]{1,3}(?:ng|n|r)?){1,3}")
+
+
+def chinese_name(name: str) -> bool:
+    """Whether a two-word name is a Chinese name written family name first: a common Chinese family name, then a
+    given name in Pinyin that is no family name itself, Chinese or Japanese ("Zhou Yiming", "Hua Chunying"; not
+    "Lin Grant", nor "Feng Zhang" or "Ren Tanaka", written given name first).
+
+    >>> [chinese_name(name) for name in ("Zhou Yiming", "Wang Haiyan", "Lin Grant", "Feng Zhang", "Ren Tanaka")]
+    [True, True, False, False, False]
+    """
+    words = name.lower().split()
+    return (len(words) == 2 and words[0] in _CHINESE_FAMILY_NAMES and _PINYIN_WORD.fullmatch(words[1]) is not None
+            and words[1] not in _CHINESE_FAMILY_NAMES and words[1] not in _COMMON_FAMILY_NAMES)
+
+
 def family_name_first(name: str) -> bool:
     """Whether a two-word Japanese name reads family name first: its first word ends as family names do and not
     as given names do, its last word the other way round.

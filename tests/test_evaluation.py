@@ -129,11 +129,12 @@ def test_the_classifier_and_the_ensemble_lead_on_the_challenge_set(challenge_sco
     classifier alone (0.909 against 0.910); since the classifier learned sets 28-30 (seventeenth round), 0.935
     against 0.939; since it learned sets 31 and 32 (eighteenth round), 0.937 against 0.951; since it learned sets
     33 and 34 (nineteenth round), 0.937 against 0.940; since it learned sets 35 and 36 (twentieth round), 0.941
-    against 0.934; since it learned set 37 (twenty-first round), 0.941 against 0.940."""
+    against 0.934; since it learned set 37 (twenty-first round), 0.941 against 0.940; since it learned set 39
+    (twenty-third round), 0.941 against 0.943."""
     rounded = {name: {k: round(float(v), 3) for k, v in s.items()} for name, s in challenge_scores.items()}
     assert rounded["codebook"] == {"raw": 0.766, "adjusted": 0.766}
     assert rounded["ensemble"] == {"raw": 0.941, "adjusted": 0.917}
-    assert rounded["model"] == {"raw": 0.940, "adjusted": 0.861}
+    assert rounded["model"] == {"raw": 0.943, "adjusted": 0.870}
     assert rounded["ensemble"]["adjusted"] > rounded["model"]["adjusted"]
     assert min(rounded["model"]["raw"], rounded["ensemble"]["raw"]) > rounded["codebook"]["raw"]
     assert rounded["ensemble"]["adjusted"] > rounded["codebook"]["adjusted"]
@@ -168,45 +169,46 @@ def _scores_without_genre(name: str, folder, leave_out=None) -> dict:
             for which, tagger in taggers.items()}
 
 
-# The test parts of sets 6-38, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-24, 26, 27,
-# 29-38 read for attribution, 28 for its holders, 25 learned from unread), as the last commit tags them (the
+# The test parts of sets 6-39, scored untouched, then learned from (sets 6-13 also read and fixed on, 14-24, 26, 27,
+# 29-39 read for attribution, 28 for its holders, 25 learned from unread), as the last commit tags them (the
 # classifier and the view words learn from them, so these figures measure fit; kept so that a change of rules
 # shows what it does to each): the codebook tagger's macro-F1; the ensemble's macro-F1 and precision, and its
 # speaker / voice_side / mode / holder_side accuracy; statements scored.
 _READ_SETS = {
-    "real_genres_6": (0.582, [0.954, 0.924], [0.937, 0.969, 0.969, 0.864], 828),
-    "real_genres_7": (0.546, [0.952, 0.926], [0.942, 0.952, 0.960, 0.889], 793),
-    "real_genres_8": (0.554, [0.964, 0.932], [0.926, 0.948, 0.956, 0.913], 854),
-    "real_genres_9": (0.598, [0.948, 0.901], [0.887, 0.954, 0.956, 0.859], 744),
+    "real_genres_6": (0.582, [0.954, 0.924], [0.937, 0.969, 0.969, 0.865], 828),
+    "real_genres_7": (0.546, [0.952, 0.926], [0.942, 0.953, 0.961, 0.884], 793),
+    "real_genres_8": (0.554, [0.964, 0.932], [0.929, 0.951, 0.958, 0.913], 854),
+    "real_genres_9": (0.598, [0.948, 0.901], [0.887, 0.954, 0.956, 0.858], 744),
     "real_genres_10": (0.557, [0.965, 0.936], [0.925, 0.957, 0.957, 0.905], 770),
-    "real_genres_11": (0.482, [0.984, 0.974], [0.918, 0.935, 0.941, 0.852], 657),
+    "real_genres_11": (0.482, [0.983, 0.971], [0.922, 0.936, 0.942, 0.852], 657),
     "real_genres_12": (0.569, [0.929, 0.886], [0.915, 0.948, 0.931, 0.854], 822),
-    "real_genres_13": (0.562, [0.968, 0.941], [0.902, 0.957, 0.959, 0.889], 786),
-    "real_genres_14": (0.584, [0.965, 0.946], [0.860, 0.891, 0.935, 0.875], 786),
-    "real_genres_15": (0.621, [0.957, 0.924], [0.939, 0.958, 0.962, 0.871], 996),
-    "real_genres_16": (0.630, [0.948, 0.919], [0.956, 0.966, 0.967, 0.864], 1046),
-    "real_genres_17": (0.656, [0.949, 0.910], [0.959, 0.967, 0.974, 0.883], 1069),
-    "real_genres_18": (0.597, [0.973, 0.951], [0.926, 0.966, 0.971, 0.881], 1086),
-    "real_genres_19": (0.612, [0.945, 0.920], [0.912, 0.932, 0.950, 0.844], 1123),
+    "real_genres_13": (0.562, [0.968, 0.941], [0.903, 0.958, 0.961, 0.889], 786),
+    "real_genres_14": (0.584, [0.965, 0.946], [0.861, 0.892, 0.936, 0.875], 786),
+    "real_genres_15": (0.621, [0.957, 0.924], [0.940, 0.960, 0.962, 0.871], 996),
+    "real_genres_16": (0.630, [0.948, 0.919], [0.956, 0.966, 0.967, 0.862], 1046),
+    "real_genres_17": (0.656, [0.949, 0.910], [0.959, 0.967, 0.974, 0.884], 1069),
+    "real_genres_18": (0.597, [0.973, 0.951], [0.926, 0.966, 0.971, 0.880], 1086),
+    "real_genres_19": (0.612, [0.945, 0.920], [0.912, 0.932, 0.950, 0.843], 1123),
     "real_genres_20": (0.588, [0.958, 0.925], [0.940, 0.954, 0.959, 0.870], 1058),
-    "real_genres_21": (0.631, [0.963, 0.940], [0.966, 0.977, 0.983, 0.848], 1072),
-    "real_genres_22": (0.652, [0.947, 0.905], [0.922, 0.969, 0.976, 0.868], 1021),
-    "real_genres_23": (0.664, [0.958, 0.921], [0.939, 0.954, 0.962, 0.883], 891),
-    "real_genres_24": (0.662, [0.959, 0.922], [0.956, 0.966, 0.971, 0.887], 946),
+    "real_genres_21": (0.631, [0.963, 0.940], [0.967, 0.978, 0.984, 0.846], 1072),
+    "real_genres_22": (0.652, [0.949, 0.908], [0.922, 0.969, 0.976, 0.868], 1021),
+    "real_genres_23": (0.664, [0.958, 0.921], [0.939, 0.954, 0.962, 0.882], 891),
+    "real_genres_24": (0.662, [0.959, 0.922], [0.957, 0.967, 0.971, 0.892], 946),
     "real_genres_25": (0.639, [0.960, 0.938], [0.931, 0.907, 0.961, 0.876], 1023),
     "real_genres_26": (0.585, [0.959, 0.927], [0.941, 0.953, 0.960, 0.872], 1033),
-    "real_genres_27": (0.652, [0.967, 0.937], [0.947, 0.958, 0.966, 0.899], 967),
-    "real_genres_28": (0.672, [0.964, 0.933], [0.939, 0.940, 0.963, 0.881], 962),
-    "real_genres_29": (0.581, [0.944, 0.900], [0.933, 0.961, 0.959, 0.869], 1066),
-    "real_genres_30": (0.647, [0.957, 0.929], [0.918, 0.952, 0.964, 0.874], 1005),
-    "real_genres_31": (0.684, [0.966, 0.941], [0.902, 0.950, 0.959, 0.861], 1018),
-    "real_genres_32": (0.652, [0.963, 0.930], [0.941, 0.949, 0.957, 0.872], 1014),
-    "real_genres_33": (0.645, [0.932, 0.877], [0.903, 0.954, 0.961, 0.859], 1006),
-    "real_genres_34": (0.685, [0.942, 0.896], [0.957, 0.964, 0.970, 0.859], 979),
-    "real_genres_35": (0.689, [0.959, 0.922], [0.913, 0.962, 0.962, 0.882], 1021),
-    "real_genres_36": (0.691, [0.942, 0.896], [0.963, 0.975, 0.982, 0.890], 992),
-    "real_genres_37": (0.643, [0.954, 0.917], [0.949, 0.963, 0.962, 0.883], 979),
-    "real_genres_38": (0.667, [0.945, 0.905], [0.934, 0.911, 0.972, 0.881], 958),
+    "real_genres_27": (0.652, [0.967, 0.937], [0.947, 0.958, 0.966, 0.902], 967),
+    "real_genres_28": (0.672, [0.959, 0.923], [0.939, 0.940, 0.963, 0.881], 962),
+    "real_genres_29": (0.581, [0.944, 0.900], [0.934, 0.962, 0.960, 0.868], 1066),
+    "real_genres_30": (0.647, [0.955, 0.924], [0.918, 0.952, 0.964, 0.873], 1005),
+    "real_genres_31": (0.684, [0.966, 0.941], [0.902, 0.951, 0.960, 0.861], 1018),
+    "real_genres_32": (0.652, [0.961, 0.926], [0.941, 0.949, 0.957, 0.873], 1014),
+    "real_genres_33": (0.645, [0.932, 0.877], [0.903, 0.954, 0.961, 0.857], 1006),
+    "real_genres_34": (0.685, [0.942, 0.896], [0.957, 0.964, 0.970, 0.862], 979),
+    "real_genres_35": (0.689, [0.959, 0.922], [0.913, 0.962, 0.962, 0.881], 1021),
+    "real_genres_36": (0.691, [0.942, 0.896], [0.964, 0.976, 0.983, 0.893], 992),
+    "real_genres_37": (0.643, [0.954, 0.917], [0.949, 0.963, 0.962, 0.884], 979),
+    "real_genres_38": (0.667, [0.945, 0.905], [0.934, 0.912, 0.973, 0.882], 958),
+    "real_genres_39": (0.675, [0.960, 0.927], [0.911, 0.954, 0.946, 0.872], 925),
 }
 
 
@@ -223,30 +225,30 @@ def test_both_taggers_on_each_read_real_genre_set(name, tmp_path):
 
 
 def test_a_read_set_scored_by_a_model_that_never_learned_it(tmp_path):
-    """Set 38 as ``tag --leave-out data/annotations/real_genres_38/gold_test.csv`` scores it: the classifier and
-    the view words trained without it, as when it was scored untouched in the twenty-first round (ensemble macro-F1
-    0.815, precision 0.797; speaker 0.889, voice_side 0.886, mode 0.946, holder_side 0.828). Its attribution is
-    the twenty-second round's, read on it."""
-    held_out = _scores_without_genre("real_genres_38", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
-    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.815, 0.797]
+    """Set 39 as ``tag --leave-out data/annotations/real_genres_39/gold_test.csv`` scores it: the classifier and
+    the view words trained without it, as when it was scored untouched in the twenty-second round (ensemble macro-F1
+    0.837, precision 0.826; speaker 0.868, voice_side 0.929, mode 0.941, holder_side 0.819). Its attribution is
+    the twenty-third round's, read on it."""
+    held_out = _scores_without_genre("real_genres_39", tmp_path, leave_out=paths.READ_TEST_PARTS[-1])["ensemble"]
+    assert [round(float(held_out[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.837, 0.826]
     assert [round(float(held_out[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.934, 0.911, 0.972, 0.827]
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.911, 0.954, 0.946, 0.818]
 
 
-def test_the_ensemble_on_the_untouched_thirty_ninth_set(tmp_path):
-    """The test part of the twenty-second round, never read: written and coded while set 38 was read, and scored
-    at the round's last rules (set 38 read and learned). With the round start's rules (30023ad): ensemble
-    macro-F1 0.836, precision 0.823, per stance 0.833 / 0.894 / 0.828 / 0.788; speaker 0.868, voice_side 0.928,
-    mode 0.939, holder_side 0.821; the cues 0.675 (docs/evaluation.md, "Twenty-second round")."""
-    scores = _scores_without_genre("real_genres_39", tmp_path)
+def test_the_ensemble_on_the_untouched_fortieth_set(tmp_path):
+    """The test part of the twenty-third round, never read: written and coded while set 39 was scored, and scored
+    at the round's last rules (set 39 read and learned). With the round start's rules (7217a1a): ensemble
+    macro-F1 0.805, precision 0.783, per stance 0.774 / 0.913 / 0.784 / 0.750; speaker 0.857, voice_side 0.888,
+    mode 0.903, holder_side 0.810; the cues 0.660 (docs/evaluation.md, "Twenty-third round")."""
+    scores = _scores_without_genre("real_genres_40", tmp_path)
     codebook, ensemble = scores["codebook"], scores["ensemble"]
-    assert round(float(codebook["macro f1"]), 3) == 0.675
-    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.837, 0.826]
+    assert round(float(codebook["macro f1"]), 3) == 0.660
+    assert [round(float(ensemble[measure]), 3) for measure in ("macro f1", "macro precision")] == [0.805, 0.783]
     assert [round(float(ensemble[f"{stance} f1"]), 3) for stance in load_codebook().stance_ids
-            ] == [0.840, 0.894, 0.828, 0.788]
+            ] == [0.774, 0.913, 0.784, 0.750]
     assert [round(float(ensemble[f"{field} accuracy"]), 3)
-            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.868, 0.929, 0.941, 0.819]
-    assert int(ensemble["statements scored"]) == 925
+            for field in ("speaker", "voice_side", "mode", "holder_side")] == [0.860, 0.900, 0.906, 0.813]
+    assert int(ensemble["statements scored"]) == 890
 
 
 def test_prevalence_adjustment_on_known_rates():

@@ -2225,3 +2225,104 @@ def test_the_twenty_second_rounds_review_counter_examples_of_script_labels(tmp_p
             "Minister Hayashi: We are considering an appropriate response.")
     rows = _attributions(tmp_path, "mofa", mofa, "Ministry of Foreign Affairs of Japan")
     assert rows["Reporter (Sato): Kyodo News reporter Taro Sato here."][0] == "journalist"
+
+
+def test_an_interviews_guest_is_the_person_the_outlet_spoke_with(tmp_path):
+    """A magazine's interview printed without labels, questions alone on their lines: its title names the prime
+    minister as its topic, its lead names the president he met, and the guest who answers is the scholar the
+    outlet says it spoke with."""
+    text = ("Abe Is Running Out of Time on the Kurils\n\n"
+            "A Japanese political scientist explains why the prime minister's push for a deal keeps stalling.\n\n"
+            "When Japanese Prime Minister Shinzo Abe sat down with Russian President Vladimir Putin in Moscow on "
+            "Tuesday, it was their 25th meeting.\n\n"
+            "To understand what Abe is after, Foreign Policy spoke with Yuko Harada, a professor of international "
+            "politics at Waseda University.\n\n"
+            "Was Tuesday's meeting a failure?\n\n"
+            "Not a failure, but it was not what Abe wanted. Putin talked about slow and patient work ahead.\n\n"
+            "Why won't the government say so openly?\n\n"
+            "For 60 years, Japanese schoolchildren have been taught that the islands are an inherent part of Japan. "
+            "That is not something a conservative prime minister can walk away from easily.\n\n"
+            "What does Russia want?\n\n"
+            "Moscow wants Japan to state that the islands became Russian lawfully. Lavrov was very blunt about that.")
+    rows = _attributions(tmp_path, "fp", text, "Foreign Policy")
+    assert rows["Was Tuesday's meeting a failure?"] == ("journalist", "other", "direct_quote")
+    assert rows["Not a failure, but it was not what Abe wanted."] == ("Harada", "japan", "direct_quote")
+    assert rows["Putin talked about slow and patient work ahead."] == ("Harada", "japan", "direct_quote")
+    assert rows["Lavrov was very blunt about that."] == ("Harada", "japan", "direct_quote")
+
+
+def test_what_the_outlets_spoke_with_leaves_alone(tmp_path):
+    """Two leaders who "sat down with" each other make no interview, and a news story that says whom its reporter
+    spoke with stays a news story: the sentence rules read it."""
+    text = ("Abe and Putin agree to keep talking\n\n"
+            "MOSCOW (Reuters) - Japanese Prime Minister Shinzo Abe sat down with Russian President Vladimir Putin "
+            "on Tuesday for three hours of talks.\n\n"
+            "Reuters spoke with Ivan Petrov, a fisherman in Yuzhno-Kurilsk, who said little had changed.\n\n"
+            '"We hear about these talks every year," Petrov said.\n\n'
+            "Abe told reporters after the meeting that the talks had been candid.")
+    rows = _attributions(tmp_path, "wire", text, "Reuters")
+    assert rows['"We hear about these talks every year," Petrov said.'] == ("Petrov", "russia", "direct_quote")
+    assert rows["Abe told reporters after the meeting that the talks had been candid."] == \
+        ("Abe", "japan", "reported")
+
+
+def test_the_publishers_contact_lines_under_a_transcript_are_nobodys(tmp_path):
+    """An institute's event transcript ends with its address, telephone, e-mail and charity number: they are
+    the page's, not the moderator's last turn. A turn that names a city or a year is still the speaker's."""
+    text = ("Japan and Russia After Abe: Can the Peace Treaty Talks Survive?\n\n"
+            "Chatham House online event, 22 October 2020\n\n"
+            "Richard Ainsley: Good afternoon and welcome to this Chatham House online event. Mariko, may I start "
+            "with you?\n\n"
+            "Mariko Tsuda: Thank you. I came back from London in 2019, and since then Tokyo has said very little "
+            "in public about the islands.\n\n"
+            "Richard Ainsley: Sergei, how does it look from Moscow?\n\n"
+            "Sergei Voronin: From Moscow, the islands are Russian and the question is closed.\n\n"
+            "Richard Ainsley: I'm afraid we are out of time. Please join me in thanking our speakers.\n\n"
+            "Chatham House, 10 St James's Square, London SW1Y 4LE.\n\n"
+            "T +44 (0)20 7957 5700. contact@chathamhouse.org. www.chathamhouse.org.\n\n"
+            "Charity Registration Number: 208223.")
+    rows = _attributions(tmp_path, "event", text, "Chatham House")
+    assert rows["Please join me in thanking our speakers."] == ("host", "other", "direct_quote")
+    for line in ("Chatham House, 10 St James's Square, London SW1Y 4LE.",
+                 "T +44 (0)20 7957 5700. contact@chathamhouse.org. www.chathamhouse.org.",
+                 "Charity Registration Number: 208223."):
+        assert rows[line] == ("", "outlet", "narration"), line
+    said = "I came back from London in 2019, and since then Tokyo has said very little in public about the islands."
+    assert rows[said][0] == "Tsuda"
+
+
+def test_the_twenty_third_rounds_review_counter_examples_of_interviews(tmp_path):
+    """Where the first draft misfired: a title whose tag names the Kremlin is the Kremlin's, not the guest's; a
+    quoted title's tag ('"...," Russian Japanologist says') is the guest's; a remark in quote marks or an "I"
+    that talked to Putin makes no guest of Putin; "RT's Daria Belova sat down with" names the guest; an address
+    inside a moderator's turn stays his words."""
+    answers = ("Q: Are the peace treaty talks over?\n\nA: For now they are frozen. Tokyo has joined the sanctions.\n\n"
+               "Q: Could the 1956 declaration be revived?\n\nA: The declaration is the only legal basis.\n\n"
+               "Q: What about the former islanders?\n\nA: Their grave visits were a humanitarian gesture.")
+    kremlin = _attributions(tmp_path, "jt", "Islands issue is closed, Kremlin says\n\nJapan Times reporter Kenji Sato "
+                            "spoke with Yoko Hirose, a professor at Keio University.\n\n" + answers, "The Japan Times")
+    assert kremlin["Islands issue is closed, Kremlin says"][:2] == ("Kremlin", "russia")
+    assert kremlin["A: For now they are frozen."][:2] == ("Hirose", "japan")
+    quoted = _attributions(tmp_path, "kyodo", 'INTERVIEW: "The 1956 declaration is the only basis," Russian '
+                           "Japanologist says\n\nDmitry Streltsov, head of the Department of Oriental Studies at MGIMO "
+                           "University, has followed the talks for three decades.\n\nI interviewed him in his office "
+                           "in Moscow, where a photograph of him with Shinzo Abe hangs on the wall.\n\n" + answers,
+                           "Kyodo News")
+    assert quoted['INTERVIEW: "The 1956 declaration is the only basis," Russian Japanologist says'] == \
+        ("Streltsov", "russia", "direct_quote")
+    assert quoted["A: The declaration is the only legal basis."][:2] == ("Streltsov", "russia")
+    suzuki = _attributions(tmp_path, "suzuki", "INTERVIEW: Muneo Suzuki on three decades of island diplomacy\n\n"
+                           '"Abe and I talked to Putin more than anyone in Tokyo," says Muneo Suzuki, a veteran '
+                           "lawmaker.\n\n" + answers, "The Japan Times")
+    assert suzuki["A: For now they are frozen."][:2] == ("Suzuki", "japan")
+    rt = _attributions(tmp_path, "rt", "What Putin wants from the Kurils\n\nRT's Daria Belova sat down with Yoko "
+                       "Hirose, a professor at Keio University.\n\n" + answers, "RT")
+    assert rt["A: For now they are frozen."][:2] == ("Hirose", "japan")
+    event = _attributions(tmp_path, "csis", "The Kuril Islands and Russia-Japan Relations\n\nCHRISTOPHER JOHNSTONE: "
+                          "Welcome to CSIS, 1616 Rhode Island Avenue NW, Washington, DC 20036. Today we discuss the "
+                          "Kurils.\n\nJAMES BROWN: Thank you.\n\nCenter for Strategic and International Studies, 1616 "
+                          "Rhode Island Avenue NW, Washington, DC 20036.", "CSIS")
+    assert event["CHRISTOPHER JOHNSTONE: Welcome to CSIS, 1616 Rhode Island Avenue NW, Washington, DC 20036."][0] == \
+        "Johnstone"
+    assert event["Center for Strategic and International Studies, 1616 Rhode Island Avenue NW, Washington, DC 20036."] \
+        == ("", "outlet", "narration")
