@@ -365,8 +365,9 @@ def test_bylines_kickers_and_contact_lines_name_nobody_and_a_presenter_who_welco
     assert rg["Text: Anna Volkova"][0] == ""
     assert rg["- The Japanese side knows our position."] == ("Nozdrev", "russia", "direct_quote")
     nikkei = _who(table, "nikkei")
-    # the kicker is no speaker; the guest is the person the article introduces with a role
-    assert nikkei["Interview: Tokyo must not give up the claim, historian says"][0] == ""
+    # the title's tag tells what the guest says: the guest's words, reported (as the coders of sets 7, 8, 11, 36
+    # and 39 code such titles); the guest is the person the article introduces with a role
+    assert nikkei["Interview: Tokyo must not give up the claim, historian says"] == ("Yamane", "japan", "reported")
     assert nikkei["Moscow will not move while the war goes on."] == ("Yamane", "japan", "direct_quote")
     cao = _who(table, "cao")
     assert cao["The Northern Territories are an inherent part of the territory of Japan."] == (
